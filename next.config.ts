@@ -1,0 +1,20 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // Packages that load .wasm or native pieces at run time must not be bundled.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "espeak-ng",
+    "@prisma/adapter-pg",
+    "pg",
+    "bcryptjs",
+  ],
+  typedRoutes: false,
+  experimental: { authInterrupts: true },
+};
+
+export default withNextIntl(nextConfig);

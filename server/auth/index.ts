@@ -1,0 +1,79 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { env } from "@/server/env";
+import { verifyCredentials } from "@/server/services/auth/verify-credentials";
+
+declare module "next-auth" {
+  interface Session {
+    user: {
+      id: string;
+      name: string;
+      companyId: string | null;
+      roleKey: string | null;
+      clinicIds: string[];
+      isPlatformAdmin: boolean;
+    };
+  }
+  interface User {
+    companyId: string | null;
+    roleKey: string | null;
+    clinicIds: string[];
+    isPlatformAdmin: boolean;
+  }
+}
+
+const credentialsSchema = z.object({
+  account: z.string().trim().min(1),
+  password: z.string().min(1),
+});
+
+class InvalidLogin extends CredentialsSignin {
+  code = "invalid_credentials";
+}
+
+const DEV_SECRET = "dev-only-secret-set-AUTH_SECRET-in-production";
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : DEV_SECRET),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { account: { label: "手机号或邮箱" }, password: { label: "密码", type: "password" } },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidLogin();
+        const user = await verifyCredentials(parsed.data.account, parsed.data.password);
+        if (!user) throw new InvalidLogin();
+        return user;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.name = user.name;
+        token.companyId = user.companyId;
+        token.roleKey = user.roleKey;
+        token.clinicIds = user.clinicIds;
+        token.isPlatformAdmin = user.isPlatformAdmin;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = {
+        ...session.user,
+        id: token.sub!,
+        name: (token.name as string) ?? "",
+        companyId: (token.companyId as string | null) ?? null,
+        roleKey: (token.roleKey as string | null) ?? null,
+        clinicIds: (token.clinicIds as string[]) ?? [],
+        isPlatformAdmin: Boolean(token.isPlatformAdmin),
+      };
+      return session;
+    },
+  },
+});

@@ -1,0 +1,41 @@
+import "server-only";
+import { cache } from "react";
+import { redirect, forbidden } from "next/navigation";
+import { auth } from "@/server/auth";
+import { prisma } from "@/server/db/client";
+import { can, type Permission, type Viewer } from "@/server/domain/auth/permissions";
+import { loadViewer } from "@/server/services/auth/load-viewer";
+
+/** The signed-in caller for server components, once per request. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  return loadViewer(prisma, session.user.id);
+});
+
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/login");
+  return viewer;
+}
+
+/** For pages: a caller without the permission gets the 403 page (app/forbidden.tsx). */
+export async function requirePermission(permission: Permission): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!can(viewer, permission)) forbidden();
+  return viewer;
+}
+
+export async function requirePlatformAdmin(): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!viewer.isPlatformAdmin) forbidden();
+  return viewer;
+}
+
+/** For tenant pages: platform admins (no company) are sent to their console. */
+export async function requireCompanyPermission(permission: Permission): Promise<Viewer & { companyId: string }> {
+  const viewer = await requireViewer();
+  if (!viewer.companyId) redirect("/platform/qualifications");
+  if (!can(viewer, permission)) forbidden();
+  return viewer as Viewer & { companyId: string };
+}

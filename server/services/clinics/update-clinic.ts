@@ -1,0 +1,47 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/server/db/create-client";
+import type { Viewer } from "@/server/domain/auth/permissions";
+import { AppError } from "@/server/errors";
+import type { Scope } from "@/server/trpc/init";
+import { writeAuditLog } from "@/server/services/audit/write-audit-log";
+
+export const updateClinicInput = z.object({
+  id: z.string().min(1),
+  name: z.string().trim().min(1, "请输入门诊名称").max(50, "门诊名称最多 50 个字"),
+  shortName: z.string().trim().min(1, "请输入诊所简称").max(20, "诊所简称最多 20 个字"),
+  address: z.string().trim().min(1, "请输入地址").max(120, "地址最多 120 个字"),
+  phone: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[\d-]*$/, "电话只能包含数字和 -")
+    .optional(),
+});
+export type UpdateClinicInput = z.input<typeof updateClinicInput>;
+
+/** 诊所简称 and 地址 feed the calling scripts' 门店参数, so every change is audited. */
+export async function updateClinic(db: PrismaClient, scope: Scope, viewer: Viewer, raw: UpdateClinicInput) {
+  const input = updateClinicInput.parse(raw);
+  return db.$transaction(async (tx) => {
+    const before = await tx.clinic.findFirst({
+      where: { id: input.id, companyId: scope.companyId, AND: { id: { in: scope.clinicIds } } },
+    });
+    if (!before) throw AppError.notFound("门诊");
+    const clinic = await tx.clinic.update({
+      where: { id: before.id },
+      data: { name: input.name, shortName: input.shortName, address: input.address, phone: input.phone || null },
+    });
+    await writeAuditLog(tx, {
+      companyId: scope.companyId,
+      actorId: viewer.userId,
+      action: "clinic.update",
+      targetType: "clinic",
+      targetId: clinic.id,
+      data: {
+        before: { name: before.name, shortName: before.shortName, address: before.address, phone: before.phone },
+        after: { name: clinic.name, shortName: clinic.shortName, address: clinic.address, phone: clinic.phone },
+      },
+    });
+    return clinic;
+  });
+}

@@ -1,0 +1,18 @@
+import type { Tx } from "@/server/db/create-client";
+import type { Scope } from "@/server/trpc/init";
+
+export async function listRoles(db: Tx, scope: Scope) {
+  const roles = await db.role.findMany({
+    where: { companyId: scope.companyId },
+    orderBy: { createdAt: "asc" },
+    include: { permissions: { select: { permission: true } }, _count: { select: { users: true } } },
+  });
+  return roles.map((r) => ({
+    id: r.id,
+    key: r.key,
+    name: r.name,
+    isSystem: r.isSystem,
+    userCount: r._count.users,
+    permissions: r.permissions.map((p) => p.permission),
+  }));
+}
