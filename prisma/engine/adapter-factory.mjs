@@ -1,6 +1,6 @@
 // Driver adapter factory handed to the Wasm schema engine. Wraps @prisma/adapter-pg 7.10 and
 // works around its gaps for migrations:
-//  - Postgres "char" columns (OID 18, e.g. pg_class.relkind) have no column-type mapping;
+//  - Postgres "char" columns (OID 18, e.g. pg_constraint.contype) have no column-type mapping;
 //  - executeScript() splits scripts on ";" (breaks $$-quoted bodies, strings, comments);
 //  - connectToShadowDb() ignores the database it creates when given a plain connection
 //    string (pg lets the URL win over `database`), so the "shadow" is the main database, and it
@@ -8,19 +8,41 @@
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 
-import { describeUrl, dropDatabase, isPglite, pg, quoteIdent, withClient, withDatabase } from './database-admin.mjs'
+import { describeUrl, dropDatabase, quoteIdent, withClient, withDatabase } from './database-admin.mjs'
 import { log } from './log.mjs'
 
 const require = createRequire(import.meta.url)
 const { PrismaPg } = require('@prisma/adapter-pg')
+const { ColumnTypeEnum } = require('@prisma/driver-adapter-utils')
 
-// Report "char" (OID 18) as text (OID 25): same string values, a type adapter-pg maps.
-const addFields = pg.Result.prototype.addFields
-pg.Result.prototype.addFields = function (fields) {
-  for (const field of fields) if (field.dataTypeID === 18) field.dataTypeID = 25
-  return addFields.call(this, fields)
+const CHAR_OID = 18
+const TEXT_OID = 25
+const charColumns = Symbol('charColumns')
+
+/**
+ * Teach adapter-pg's queryables (adapter and transactions share the prototype) the "char" type:
+ * parse it as text, but report the column as Character, like the native engine's driver does.
+ */
+function patchCharColumns(adapter) {
+  const proto = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) // PgQueryable.prototype
+  if (proto[charColumns]) return
+  const { performIO, queryRaw } = proto
+  proto.performIO = async function (query) {
+    const result = await performIO.call(this, query)
+    const indexes = result.fields.flatMap((field, i) => (field.dataTypeID === CHAR_OID ? [i] : []))
+    if (indexes.length === 0) return result
+    for (const i of indexes) result.fields[i].dataTypeID = TEXT_OID
+    // queryRaw() returns this same rows array, which carries the indexes to the wrapper below.
+    Object.defineProperty(result.rows, charColumns, { value: indexes })
+    return result
+  }
+  proto.queryRaw = async function (query) {
+    const result = await queryRaw.call(this, query)
+    for (const i of result.rows[charColumns] ?? []) result.columnTypes[i] = ColumnTypeEnum.Character
+    return result
+  }
+  proto[charColumns] = true
 }
-
 /** Cleanups (temporary shadow databases / servers) still pending; run by disposeAll(). */
 const pending = new Set()
 
@@ -29,16 +51,27 @@ const pending = new Set()
  * @returns {import('@prisma/driver-adapter-utils').SqlMigrationAwareDriverAdapterFactory}
  */
 export function createAdapterFactory({ url, shadowDatabaseUrl }) {
+  let main
   return {
     provider: 'postgres',
     adapterName: '@prisma/adapter-pg',
-    connect: () => connect(requireUrl(url)),
+    async connect() {
+      main = await connect(requireUrl(url))
+      return main
+    },
     async connectToShadowDb() {
       if (shadowDatabaseUrl) return connect(shadowDatabaseUrl)
-      if (await isPglite(requireUrl(url))) return connectToPgliteShadow()
+      if (await isPglite(main)) return connectToPgliteShadow()
       return connectToTemporaryDatabase(requireUrl(url))
     },
   }
+}
+
+/** PGlite serves every database name from one single database, so it cannot host a shadow. */
+async function isPglite(adapter) {
+  // Ask through the engine's own connection: pglite-socket may accept only one connection.
+  const { rows } = await adapter.queryRaw({ sql: 'SELECT version()', args: [], argTypes: [] })
+  return /PGlite/i.test(String(rows[0]?.[0]))
 }
 
 /** Drops leftover temporary shadow databases and stops in-process shadow servers. */
@@ -55,6 +88,7 @@ function requireUrl(url) {
 async function connect(url, { onDispose } = {}) {
   const schema = new URL(url).searchParams.get('schema') ?? undefined
   const adapter = await new PrismaPg({ connectionString: url, max: 1 }, { schema }).connect()
+  patchCharColumns(adapter)
   const pool = adapter.underlyingDriver()
   // Run scripts as one simple-protocol query (what the native engine does), not split on ";".
   adapter.executeScript = async (script) => {
@@ -94,18 +128,24 @@ async function connectToTemporaryDatabase(url) {
 
 /** PGlite serves a single database, so use a fresh in-memory PGlite as the shadow database. */
 async function connectToPgliteShadow() {
+  const { url, stop } = await startInMemoryPostgres()
+  return connect(url, { onDispose: stop })
+}
+
+/** Starts an empty in-memory PGlite on a random local port (stopped by disposeAll() at the latest). */
+export async function startInMemoryPostgres() {
   const { PGlite } = await import('@electric-sql/pglite')
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket')
   const db = await PGlite.create()
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 })
   await server.start()
-  log('INFO', `Started in-memory PGlite shadow database at ${server.getServerConn()}`)
-  const cleanup = once(async () => {
+  log('INFO', `Started in-memory PGlite at ${server.getServerConn()}`)
+  const stop = once(async () => {
     await server.stop()
     await db.close()
   })
-  pending.add(cleanup)
-  return connect(`postgresql://postgres:postgres@${server.getServerConn()}/postgres`, { onDispose: cleanup })
+  pending.add(stop)
+  return { url: `postgresql://postgres:postgres@${server.getServerConn()}/postgres`, stop }
 }
 
 function once(fn) {

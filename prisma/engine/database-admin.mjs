@@ -98,9 +98,3 @@ export async function dropDatabase(adminUrl, database) {
     }
   })
 }
-
-/** PGlite (embedded Postgres) serves every database name from one single database. */
-export async function isPglite(url) {
-  const { rows } = await withClient(url, (client) => client.query('SELECT version() AS v'))
-  return /PGlite/i.test(rows[0]?.v ?? '')
-}

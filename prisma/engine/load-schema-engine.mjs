@@ -23,6 +23,14 @@ export function loadSchemaEngine() {
   return loading
 }
 
+/** The message of the last Rust panic (the Wasm panic hook reports it through this global). */
+export let lastPanicMessage = ''
+globalThis.PRISMA_WASM_PANIC_REGISTRY = {
+  set_message(message) {
+    lastPanicMessage = `RuntimeError: ${message}`
+  },
+}
+
 async function instantiate() {
   const module = await WebAssembly.compile(await readFile(wasmPath))
   const missing = WebAssembly.Module.imports(module)

@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 
-import { createAdapterFactory, disposeAll } from './adapter-factory.mjs'
+import { createAdapterFactory, disposeAll, startInMemoryPostgres } from './adapter-factory.mjs'
 import { canConnect, createDatabase, describeUrl, dropDatabase, withDatabase } from './database-admin.mjs'
-import { loadSchemaEngine } from './load-schema-engine.mjs'
+import { lastPanicMessage, loadSchemaEngine } from './load-schema-engine.mjs'
 import { log } from './log.mjs'
 
 const args = parseArgs(process.argv.slice(2))
@@ -62,15 +62,24 @@ function serveJsonRpc() {
   const datamodels = args.datamodels.length
     ? args.datamodels.map((file) => [file, readFileSync(file, 'utf8')])
     : undefined
-  // Connect eagerly like the native engine; failures are reported on the first request.
-  const enginePromise = (async () => {
+  const createEngine = async (adapterFactory) => {
     const [{ SchemaEngine }, { bindMigrationAwareSqlAdapterFactory }] = await Promise.all([
       loadSchemaEngine(),
       import('@prisma/driver-adapter-utils'),
     ])
-    return SchemaEngine.new({ datamodels }, (line) => process.stderr.write(`${line}\n`), bindMigrationAwareSqlAdapterFactory(factory))
-  })()
+    const forwardLog = (line) => process.stderr.write(`${line}\n`)
+    return SchemaEngine.new({ datamodels }, forwardLog, bindMigrationAwareSqlAdapterFactory(adapterFactory))
+  }
+  // Connect eagerly like the native engine; failures are reported on the first request.
+  const enginePromise = createEngine(createAdapterFactory(datasource))
   enginePromise.catch(() => {}) // handled per request
+  // `migrate diff` between schema files / migrations / empty needs no live database, but the Wasm
+  // engine always connects; if that fails, use a throwaway in-memory PGlite instead.
+  let offlineEnginePromise
+  const offlineEngine = () =>
+    (offlineEnginePromise ??= startInMemoryPostgres().then(({ url }) => createEngine(createAdapterFactory({ url }))))
+  const needsNoDatabase = (params) =>
+    [params?.from, params?.to].every((target) => ['empty', 'schemaDatamodel', 'migrations'].includes(target?.tag))
 
   let nextOwnRequestId = 1_000_000
   const send = (message) => process.stdout.write(`${JSON.stringify(message)}\n`)
@@ -79,7 +88,10 @@ function serveJsonRpc() {
 
   async function handle({ id, method, params }) {
     try {
-      const engine = await enginePromise
+      const engine = await enginePromise.catch((error) => {
+        if (method === 'diff' && needsNoDatabase(params)) return offlineEngine()
+        throw error
+      })
       let result
       if (method === 'getDatabaseVersion') result = await engine.version(params ?? null)
       else if (method === 'createDatabase') result = { databaseName: await createDatabase(datasourceUrl(params)) }
@@ -88,12 +100,28 @@ function serveJsonRpc() {
         if (stdout) print(stdout.replace(/\n$/, '')) // the CLI adds the newline back
         result = rest
       } else if (method === 'debugPanic') result = engine.debugPanic()
+      else if (method === 'evaluateDataLoss' || method === 'createMigration') result = await withShadowSchema(engine, method, params)
       else if (method !== 'constructor' && typeof engine[method] === 'function') result = await engine[method](params)
       else throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 })
       send({ jsonrpc: '2.0', id, result: result ?? {} })
     } catch (error) {
       send({ jsonrpc: '2.0', id, error: toRpcError(error) })
       if (isPanic(error)) await shutdown(101) // the Wasm instance is unusable after a panic
+    }
+  }
+
+  // The Wasm engine only builds the migrations' schema (via a shadow database) in
+  // diagnoseMigrationHistory/devDiagnostic and caches it by migration list; evaluateDataLoss and
+  // createMigration fail on a cache miss (e.g. `migrate dev` just applied pending migrations).
+  // Prime the cache with the now-applied migrations and retry once.
+  async function withShadowSchema(engine, method, params) {
+    try {
+      return await engine[method](params)
+    } catch (error) {
+      if (!/shadow DB must be provided through an external factory/.test(error?.message)) throw error
+      const { migrationsList, filters } = params
+      await engine.diagnoseMigrationHistory({ migrationsList, filters, optInToShadowDatabase: true })
+      return await engine[method](params)
     }
   }
 
@@ -131,7 +159,7 @@ function serveJsonRpc() {
   // The CLI stops the engine by closing stdin and sending SIGTERM right away.
   for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => queue.then(() => shutdown(0)))
   process.on('uncaughtException', (error) => {
-    log('ERROR', error?.stack ?? String(error))
+    log('ERROR', (isPanic(error) && lastPanicMessage) || (error?.stack ?? String(error)))
     shutdown(1)
   })
 }
@@ -141,7 +169,7 @@ function isPanic(error) {
 }
 
 function toRpcError(error) {
-  const message = error?.message ?? String(error)
+  const message = (isPanic(error) && lastPanicMessage) || (error?.message ?? String(error))
   if (error?.rpcCode) return { code: error.rpcCode, message }
   return {
     code: 4466,

@@ -1,0 +1,43 @@
+// Totals every runner's results into the one closing line CI reads: "N passed, N failed".
+import { existsSync, readFileSync } from "node:fs";
+
+const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, "utf8")) : null);
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+const vitest = read("test-results/vitest.json");
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  lines.push(`vitest (unit + integration): ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
+  // A suite that failed to load counts as a failure even though it ran no test.
+  const brokenFiles = vitest.testResults.filter((r) => r.status === "failed" && r.assertionResults.length === 0).length;
+  if (brokenFiles) {
+    failed += brokenFiles;
+    lines.push(`vitest: ${brokenFiles} test file(s) failed to load`);
+  }
+} else {
+  failed += 1;
+  lines.push("vitest: no results (the runner did not finish)");
+}
+
+const e2e = read("test-results/e2e-results.json");
+if (e2e) {
+  const p = (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
+  const f = e2e.stats.unexpected ?? 0;
+  passed += p;
+  failed += f;
+  lines.push(`playwright (e2e): ${p} passed, ${f} failed${e2e.stats.flaky ? ` (${e2e.stats.flaky} flaky)` : ""}`);
+  if (e2e.errors?.length) {
+    failed += 1;
+    lines.push(`playwright: ${e2e.errors.length} global error(s)`);
+  }
+} else {
+  failed += 1;
+  lines.push("playwright: no results (the runner did not finish)");
+}
+
+for (const l of lines) console.log(l);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,5 @@
+import { inject } from "vitest";
+
+// Before any app module reads its configuration: point the app's one Prisma client at this run's database.
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.SKIP_ENV_VALIDATION = "1";

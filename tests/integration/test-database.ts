@@ -1,0 +1,49 @@
+import pg from "pg";
+import { createPrismaClient } from "../../server/db/create-client";
+import { migrateDeploy } from "../../prisma/engine/migrate-deploy";
+import { seedDemo } from "../../prisma/seed/seed-demo";
+import { seedCompany } from "../../prisma/seed/seed-company";
+
+const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+/** A second chain, used only to prove that tenants cannot see each other. */
+export const COMPANY_B_SEED = {
+  key: "b",
+  name: "皓齿口腔连锁",
+  clinics: [
+    { name: "皓齿口腔(天河店)", shortName: "天河店", address: "广州市天河区天河路385号太古汇3楼" },
+    { name: "皓齿口腔(越秀店)", shortName: "越秀店", address: "广州市越秀区中山五路219号" },
+  ],
+  patients: 40,
+};
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates a fresh database, applies the committed migrations, and seeds the demo company plus company B. */
+export async function createTestDatabase(label: string, now = new Date()) {
+  const name = `zw_${label}_${process.pid}_${Date.now().toString(36)}`;
+  await admin((c) => c.query(`create database "${name}"`));
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const dbUrl = url.toString();
+  await migrateDeploy(dbUrl, { quiet: true });
+  const db = createPrismaClient(dbUrl);
+  try {
+    await seedDemo(db, now);
+    await db.$transaction((tx) => seedCompany(tx, { ...COMPANY_B_SEED, now }), { timeout: 120_000 });
+  } finally {
+    await db.$disconnect();
+  }
+  return {
+    url: dbUrl,
+    drop: () => admin((c) => c.query(`drop database if exists "${name}" with (force)`)),
+  };
+}
