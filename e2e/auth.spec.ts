@@ -25,7 +25,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.getByLabel("手机号或邮箱").fill(ACCOUNTS.companyAdmin);
   await page.getByLabel("密码").fill("not-the-password");
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("账号或密码错误");
+  await expect(page.getByRole("alert").filter({ hasText: "账号或密码错误" })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
 

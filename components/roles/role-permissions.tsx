@@ -11,6 +11,9 @@ import { Switch } from "@/components/ui/switch";
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/components/trpc/client";
 
+/** next-intl reads dots as nesting, so permission keys are stored with underscores in the messages. */
+const permissionMessageKey = (p: string) => p.replaceAll(".", "_");
+
 export function RolePermissions({ groups }: { groups: { key: "groupOutbound" | "groupBase"; permissions: string[] }[] }) {
   const t = useTranslations("roles");
   const tp = useTranslations("permissions");
@@ -24,7 +27,7 @@ export function RolePermissions({ groups }: { groups: { key: "groupOutbound" | "
     trpc.roles.setPermission.mutationOptions({
       onSuccess: async (res) => {
         await queryClient.invalidateQueries({ queryKey: trpc.roles.list.queryKey() });
-        toast.success(t(res.granted ? "granted" : "revoked", { permission: tp(res.permission) }));
+        toast.success(t(res.granted ? "granted" : "revoked", { permission: tp(permissionMessageKey(res.permission)) }));
       },
       onError: (e) => toast.error(e.message),
     }),
@@ -69,7 +72,7 @@ export function RolePermissions({ groups }: { groups: { key: "groupOutbound" | "
                   const id = `perm-${current.id}-${p}`;
                   return (
                     <label key={p} htmlFor={id} className="flex items-center justify-between gap-3 rounded-md border px-3 py-2">
-                      <span className="text-sm">{tp(p)}</span>
+                      <span className="text-sm">{tp(permissionMessageKey(p))}</span>
                       <Switch
                         id={id}
                         checked={on}

@@ -47,9 +47,8 @@ export const MAINLAND_MOBILE_RE = /^1[3-9]\d{9}$/;
 
 /** Allocated prefixes of the three carriers (and virtual operators), weighted roughly by how common they are. */
 const MOBILE_PREFIXES: readonly (readonly [string, number])[] = [
-  ...["134", "135", "136", "137", "138", "139", "147", "150", "151", "152", "157", "158", "159", "178", "182", "183", "184", "187", "188", "198"].map(
-    (p) => [p, 6] as const,
-  ),
+  ...["134", "135", "136", "137", "138", "139", "147", "150", "151", "152"].map((p) => [p, 6] as const),
+  ...["157", "158", "159", "178", "182", "183", "184", "187", "188", "198"].map((p) => [p, 6] as const),
   ...["130", "131", "132", "145", "155", "156", "166", "175", "176", "185", "186"].map((p) => [p, 4] as const),
   ...["133", "149", "153", "173", "177", "180", "181", "189", "191", "199"].map((p) => [p, 3] as const),
   ...["170", "171", "195", "197"].map((p) => [p, 1] as const),

@@ -303,7 +303,12 @@ export function planCompany(opts: SeedCompanyOptions): CompanyPlan {
   const patients: PlannedPatient[] = [];
   for (let i = 0; i < n; i++) {
     const isUnregistered = unregistered.has(i);
-    const profile: Profile = special.has(i) ? "general" : weighted(rng, PROFILE_WEIGHTS);
+    // Half of those on a relative's number are children booked by a parent.
+    const profile: Profile = special.has(i)
+      ? "general"
+      : relativeMobile.has(i) && chance(rng, 0.5)
+        ? "child"
+        : weighted(rng, PROFILE_WEIGHTS);
     const genderRoll = rng();
     const gender: PlannedPatient["gender"] = genderRoll < 0.45 ? "male" : genderRoll < 0.98 ? "female" : "unknown";
     const name = chineseName(rng, gender === "unknown" ? (chance(rng, 0.5) ? "male" : "female") : gender);
@@ -357,29 +362,41 @@ export function planCompany(opts: SeedCompanyOptions): CompanyPlan {
   const addPast = (patientIdx: number, startsAt: Date, item: DentalItem, status: PlannedAppointment["status"]) => {
     const p = patients[patientIdx] as PlannedPatient;
     const createdAt = maxDate(p.createdAt, addMs(startsAt, -randInt(arng, 1, 10) * DAY_MS));
-    appointments.push({ patientIdx, clinicIdx: p.clinicIdx, startsAt, status, item, doctorName: doctorFor(p), createdAt: clamp(createdAt, startsAt) });
-    if (status === "arrived")
-      visits.push({ patientIdx, clinicIdx: p.clinicIdx, visitedAt: addMs(startsAt, randInt(arng, -10, 20) * MINUTE_MS), item });
+    const doctorName = doctorFor(p);
+    appointments.push({ patientIdx, clinicIdx: p.clinicIdx, startsAt, status, item, doctorName, createdAt: clamp(createdAt, startsAt) });
+    if (status === "arrived") {
+      const visitedAt = addMs(startsAt, randInt(arng, -10, 20) * MINUTE_MS);
+      visits.push({ patientIdx, clinicIdx: p.clinicIdx, visitedAt, item });
+    }
   };
   const addFuture = (patientIdx: number, startsAt: Date) => {
     const p = patients[patientIdx] as PlannedPatient;
-    const createdAt = maxDate(p.createdAt, addMs(now, -randInt(arng, 1, 20) * DAY_MS - randInt(arng, 0, 600) * MINUTE_MS));
-    appointments.push({ patientIdx, clinicIdx: p.clinicIdx, startsAt, status: "scheduled", item: itemFor(p), doctorName: doctorFor(p), createdAt: clamp(createdAt, now) });
+    const booked = addMs(now, -randInt(arng, 1, 20) * DAY_MS - randInt(arng, 0, 600) * MINUTE_MS);
+    appointments.push({
+      patientIdx,
+      clinicIdx: p.clinicIdx,
+      startsAt,
+      status: "scheduled",
+      item: itemFor(p),
+      doctorName: doctorFor(p),
+      createdAt: clamp(maxDate(p.createdAt, booked), now),
+    });
   };
   const pastStatus = (): PlannedAppointment["status"] =>
     weighted(arng, [["arrived", 78], ["missed", 10], ["cancelled", 12]] as const);
 
   // Past appointments: registered patients between registration and yesterday.
+  // Unregistered leads only have a missed or cancelled one now and then.
   patients.forEach((p, i) => {
+    const createdDaysAgo = Math.round((shanghaiDayStart(now).getTime() - shanghaiDayStart(p.createdAt).getTime()) / DAY_MS);
+    if (createdDaysAgo < 2) return;
     if (!p.registered) {
       if (chance(arng, 0.25)) {
-        const daysAgo = Math.max(1, Math.floor((now.getTime() - p.createdAt.getTime()) / DAY_MS));
-        if (daysAgo >= 2) addPast(i, appointmentAt(arng, now, -randInt(arng, 1, daysAgo - 1)), itemFor(p), chance(arng, 0.5) ? "missed" : "cancelled");
+        const startsAt = appointmentAt(arng, now, -randInt(arng, 1, createdDaysAgo - 1));
+        addPast(i, startsAt, itemFor(p), chance(arng, 0.5) ? "missed" : "cancelled");
       }
       return;
     }
-    const createdDaysAgo = Math.floor((shanghaiDayStart(now).getTime() - shanghaiDayStart(p.createdAt).getTime()) / DAY_MS);
-    if (createdDaysAgo < 2) return;
     const count = weighted(arng, [[0, 8], [1, 25], [2, 25], [3, 20], [4, 13], [5, 9]] as const);
     const offsets = Array.from({ length: count }, () => randInt(arng, 1, createdDaysAgo - 1)).sort((a, b) => b - a);
     offsets.forEach((off, k) => {
@@ -470,10 +487,15 @@ export function planCompany(opts: SeedCompanyOptions): CompanyPlan {
     const names = sample(brng, BENEFITS[p.profile], chance(brng, 0.3) ? 2 : 1);
     for (const name of names) {
       const kind = weighted(brng, [["soon", 40], ["later", 35], ["expired", 15], ["used", 10]] as const);
-      const days =
-        kind === "soon" ? randInt(brng, 0, 29) : kind === "later" ? randInt(brng, 31, 180) : kind === "expired" ? -randInt(brng, 1, 60) : randInt(brng, -30, 120);
+      const days = {
+        soon: () => randInt(brng, 0, 29), // 临期: expires within 30 days
+        later: () => randInt(brng, 31, 180),
+        expired: () => -randInt(brng, 1, 60),
+        used: () => randInt(brng, -30, 120),
+      }[kind]();
       const expiresAt = addMs(atShanghai(now, days, 23, 59), 59_000);
-      const usedAt = kind === "used" ? atShanghai(now, -randInt(brng, 1, 60), randInt(brng, 9, 17), randInt(brng, 0, 59)) : null;
+      const usedAt =
+        kind === "used" ? atShanghai(now, -randInt(brng, 1, 60), randInt(brng, 9, 17), randInt(brng, 0, 59)) : null;
       benefits.push({ patientIdx: i, clinicIdx: p.clinicIdx, name, expiresAt, usedAt: usedAt && maxDate(usedAt, p.createdAt) });
     }
   }

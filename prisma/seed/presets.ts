@@ -34,23 +34,23 @@ export const COMPANY_A = {
 /** A second, smaller tenant for tenancy tests (not opened for AI calls). */
 export const COMPANY_B = {
   key: "b",
-  name: "皓齿口腔",
+  name: "皓齿口腔连锁",
   clinics: [
     {
-      name: "皓齿口腔(西湖店)",
-      shortName: "西湖店",
-      address: "浙江省杭州市西湖区文三路259号昌地火炬大厦1楼",
-      phone: "0571-88210259",
-      code: "XHU",
+      name: "皓齿口腔(天河店)",
+      shortName: "天河店",
+      address: "广州市天河区天河路385号太古汇3楼",
+      phone: "020-38682385",
+      code: "TH",
     },
     {
-      name: "皓齿口腔(滨江店)",
-      shortName: "滨江店",
-      address: "浙江省杭州市滨江区江南大道3850号创新大厦2楼",
-      phone: "0571-86693850",
-      code: "BJ",
+      name: "皓齿口腔(越秀店)",
+      shortName: "越秀店",
+      address: "广州市越秀区中山五路219号",
+      phone: "020-83330219",
+      code: "YX",
     },
   ] satisfies SeedClinicInput[],
-  patients: 60,
+  patients: 40,
   opened: false,
 } as const;

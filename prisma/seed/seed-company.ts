@@ -73,7 +73,7 @@ export async function seedCompany(db: SeedDb, opts: SeedCompanyOptions): Promise
       phone: c.phone ?? null,
       timezone: "Asia/Shanghai",
       outboundOpenedAt: c.opened && plan.qualification ? plan.qualification.reviewedAt : null,
-      createdAt: plan.createdAt,
+      createdAt: staggered(plan.createdAt, i), // so ordering by createdAt lists clinics as given
     })),
   });
 
@@ -107,7 +107,7 @@ export async function seedCompany(db: SeedDb, opts: SeedCompanyOptions): Promise
       email: s.email,
       passwordHash,
       allClinics: s.allClinics,
-      createdAt: plan.createdAt,
+      createdAt: staggered(plan.createdAt, i),
     })),
   });
   await db.userClinic.createMany({
@@ -268,4 +268,9 @@ function countTomorrow(appointments: readonly { startsAt: Date }[], now: Date): 
   const from = shanghaiDayStart(now, 1).getTime();
   const to = shanghaiDayStart(now, 2).getTime();
   return appointments.filter((a) => a.startsAt.getTime() >= from && a.startsAt.getTime() < to).length;
+}
+
+/** Distinct, ordered creation times for rows created "together" (one second apart). */
+function staggered(at: Date, i: number): Date {
+  return new Date(at.getTime() + i * 1000);
 }

@@ -3,19 +3,10 @@ import { createPrismaClient } from "../../server/db/create-client";
 import { migrateDeploy } from "../../prisma/engine/migrate-deploy";
 import { seedDemo } from "../../prisma/seed/seed-demo";
 import { seedCompany } from "../../prisma/seed/seed-company";
+import { COMPANY_B } from "../../prisma/seed/presets";
 
 const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-/** A second chain, used only to prove that tenants cannot see each other. */
-export const COMPANY_B_SEED = {
-  key: "b",
-  name: "皓齿口腔连锁",
-  clinics: [
-    { name: "皓齿口腔(天河店)", shortName: "天河店", address: "广州市天河区天河路385号太古汇3楼" },
-    { name: "皓齿口腔(越秀店)", shortName: "越秀店", address: "广州市越秀区中山五路219号" },
-  ],
-  patients: 40,
-};
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
@@ -38,7 +29,7 @@ export async function createTestDatabase(label: string, now = new Date()) {
   const db = createPrismaClient(dbUrl);
   try {
     await seedDemo(db, now);
-    await db.$transaction((tx) => seedCompany(tx, { ...COMPANY_B_SEED, now }), { timeout: 120_000 });
+    await db.$transaction((tx) => seedCompany(tx, { ...COMPANY_B, clinics: [...COMPANY_B.clinics], now }), { timeout: 120_000 });
   } finally {
     await db.$disconnect();
   }

@@ -4,7 +4,7 @@ import type { Scope } from "@/server/trpc/init";
 export async function listRoles(db: Tx, scope: Scope) {
   const roles = await db.role.findMany({
     where: { companyId: scope.companyId },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ key: "asc" }, { createdAt: "asc" }], // RoleKey enum order: 公司管理员 first
     include: { permissions: { select: { permission: true } }, _count: { select: { users: true } } },
   });
   return roles.map((r) => ({
