@@ -17,7 +17,7 @@ export default defineConfig({
   },
   datasource: {
     // Without DATABASE_URL: the embedded PGlite database (`tsx scripts/db-embedded.ts`).
-    url: process.env.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
+    url: process.env.DATABASE_URL || EMBEDDED_DATABASE_URL,
     // Optional. Otherwise `migrate dev` uses a temporary `<db>_shadow_<random>` database on the same
     // server (an in-memory PGlite when the main database is the embedded one).
     ...(process.env.SHADOW_DATABASE_URL && { shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL }),

@@ -37,7 +37,7 @@ export async function startEmbeddedDb({
   dataDir = EMBEDDED_DB_DATA_DIR,
   port = EMBEDDED_DB_PORT,
   host = EMBEDDED_DB_HOST,
-  maxConnections = 8,
+  maxConnections = 16,
 }: EmbeddedDbOptions = {}): Promise<EmbeddedDb> {
   // Fail before opening the data directory: if the port is taken, another embedded DB process
   // probably has this directory open, and PGlite must not open it twice.

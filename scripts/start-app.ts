@@ -1,0 +1,56 @@
+/**
+ * Starts the app with demo data: `bash scripts/dev.sh` (installs first) or `npm run demo`.
+ * Without DATABASE_URL it serves the embedded PGlite database from .data/pglite in this process;
+ * either way it applies the committed migrations, seeds the demo chain when it is missing, then runs Next.js.
+ *   --prod   build and run the production server instead of `next dev`
+ */
+import { spawn } from "node:child_process";
+import { createPrismaClient } from "../server/db/create-client";
+import { migrateDeploy } from "../prisma/engine/migrate-deploy";
+import { startEmbeddedDb, type EmbeddedDb } from "../prisma/embedded/start-embedded-db";
+import { seedDemo } from "../prisma/seed/seed-demo";
+
+const PORT = process.env.PORT ?? "3000";
+const prod = process.argv.includes("--prod");
+
+async function main() {
+  let embedded: EmbeddedDb | undefined;
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedDb();
+    url = embedded.url;
+    console.log(`▸ 内置数据库 (PGlite) 已启动: .data/pglite → ${url}`);
+  }
+
+  console.log("▸ 应用数据库迁移 (prisma migrate deploy)…");
+  await migrateDeploy(url, { quiet: true });
+
+  const db = createPrismaClient(url);
+  const seeded = await seedDemo(db);
+  await db.$disconnect();
+  console.log(seeded.skipped ? "▸ 演示数据已存在，跳过初始化" : `▸ 已写入演示数据 (${seeded.ms} ms)`);
+
+  const env = { ...process.env, DATABASE_URL: url, PORT };
+  if (prod) {
+    const build = spawn("npx", ["next", "build"], { stdio: "inherit", env });
+    const code: number = await new Promise((r) => build.once("exit", (c) => r(c ?? 1)));
+    if (code !== 0) return shutdown(embedded, code);
+  }
+  const next = spawn("npx", ["next", prod ? "start" : "dev", "-p", PORT], { stdio: "inherit", env });
+  console.log(`▸ 打开 http://localhost:${PORT} — 登录页列出演示账号，密码 Demo@2026`);
+
+  const stop = () => next.kill("SIGTERM");
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  next.once("exit", (code) => void shutdown(embedded, code ?? 0));
+}
+
+async function shutdown(embedded: EmbeddedDb | undefined, code: number) {
+  await embedded?.stop();
+  process.exit(code);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
