@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import "./server/env"; // validates the environment when the app boots
 
 const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 

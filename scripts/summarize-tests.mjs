@@ -6,7 +6,7 @@ let passed = 0;
 let failed = 0;
 const lines = [];
 
-const vitest = read("test-results/vitest.json");
+const vitest = read(".test-reports/vitest.json");
 if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
@@ -22,7 +22,7 @@ if (vitest) {
   lines.push("vitest: no results (the runner did not finish)");
 }
 
-const e2e = read("test-results/e2e-results.json");
+const e2e = read(".test-reports/e2e.json");
 if (e2e) {
   const p = (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
   const f = e2e.stats.unexpected ?? 0;

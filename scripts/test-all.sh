@@ -4,10 +4,10 @@
 # Ends with one line totalling every runner: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-rm -rf test-results && mkdir -p test-results
+rm -rf .test-reports && mkdir -p .test-reports
 
 echo "▸ vitest: unit + integration"
-TZ=UTC npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+TZ=UTC npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/vitest.json
 
 echo "▸ playwright: e2e"
 npx tsx scripts/test-e2e.ts
