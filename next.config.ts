@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
     "pg",
     "bcryptjs",
   ],
+  // Separate build dirs let several e2e runs share one checkout (NEXT_DIST_DIR=.next-foo).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
   experimental: { authInterrupts: true },
 };

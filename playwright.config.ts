@@ -50,6 +50,7 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",
       DEMO_ACCOUNTS: "on",
       NODE_ENV: "production",
+      ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
     },
   },
 });
