@@ -1,0 +1,151 @@
+import type { ScriptDialogues } from "@/server/domain/templates/dialogue";
+
+/**
+ * The carrier (AI outbound-bot vendor) port, modelled on real vendors (../shared/design/carrier.md):
+ * createCall only accepts; results arrive later as events, at least once and unordered, and can be polled.
+ */
+
+/** Our one outcome vocabulary. The schema's CallOutcome enum holds the ones the product shows; the rest map onto it. */
+export type CarrierOutcome =
+  | "answered"
+  | "noAnswer"
+  | "busy"
+  | "rejected"
+  | "poweredOff"
+  | "emptyNumber"
+  | "suspended"
+  | "inArrears"
+  | "unreachable"
+  | "networkBusy"
+  | "carrierBlocked"
+  | "voiceAssistant"
+  | "cancelled"
+  | "failed";
+
+export interface CallScriptSnapshot {
+  scriptId: string;
+  kind: "ai" | "fixed";
+  category: "service" | "marketing";
+  /** AI scripts: the (possibly edited) scenario dialogues; fixed scripts: one scenario with the rendered text. */
+  dialogues: ScriptDialogues;
+  voice: { key: string; speed: number; pitch: number; volume: number } | null;
+}
+
+export interface CreateCallInput {
+  /** Our idempotency key, echoed back on every event: `${callTaskId}:${attempt}`. */
+  clientRef: string;
+  callee: string;
+  /** The clinic's city, to pick a local caller id from the pool. */
+  city?: string;
+  script: CallScriptSnapshot;
+  /** Values substituted into the script (patient name, clinic short name and address, appointment time …). */
+  variables: Record<string, string>;
+}
+
+export interface Turn {
+  speaker: "ai" | "patient";
+  text: string;
+  /** Seconds from answer. */
+  at: number;
+}
+
+export interface AttemptCompleted {
+  type: "attempt.completed";
+  eventId: string;
+  occurredAt: string; // ISO
+  carrierCallId: string;
+  clientRef: string;
+  outcome: CarrierOutcome;
+  rawCode: string;
+  callerId: string;
+  dialedAt: string;
+  answeredAt: string | null;
+  endedAt: string;
+  ringSeconds: number;
+  talkSeconds: number;
+  hangupBy: "callee" | "bot" | "system";
+  turns: Turn[];
+  /** AI line + patient reply pairs. */
+  rounds: number;
+}
+
+export interface RecordingReady {
+  type: "recording.ready";
+  eventId: string;
+  occurredAt: string;
+  carrierCallId: string;
+  clientRef: string;
+  url: string;
+  expiresAt: string;
+  format: "mp3" | "wav";
+  durationSeconds: number;
+}
+
+export interface CallState {
+  type: "call.state";
+  eventId: string;
+  occurredAt: string;
+  carrierCallId: string;
+  clientRef: string;
+  state: "queued" | "ringing" | "inCall";
+}
+
+export type CarrierEvent = AttemptCompleted | RecordingReady | CallState;
+
+export interface CarrierPort {
+  /** Accepts the call (or throws CarrierRejected for a control-plane refusal such as a rate limit). */
+  createCall(input: CreateCallInput): Promise<{ carrierCallId: string; callerId: string }>;
+  cancelCall(carrierCallId: string): Promise<void>;
+  /** Reconciliation: the events the carrier has for a call so far (completed attempt, recording), or null if unknown. */
+  getCall(carrierCallId: string): Promise<CarrierEvent[] | null>;
+  /** A fresh URL for a recording whose link expired. */
+  refreshRecording(carrierCallId: string): Promise<RecordingReady | null>;
+  /** Verifies a webhook delivery (signature, replay window) and splits batches; throws InvalidCallback when forged. */
+  parseCallback(headers: Headers, rawBody: string): CarrierEvent[];
+}
+
+export class CarrierRejected extends Error {
+  constructor(
+    readonly reason: "rateLimited" | "invalidNumber" | "unavailable",
+    message: string,
+  ) {
+    super(message);
+    this.name = "CarrierRejected";
+  }
+}
+
+export class InvalidCallback extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidCallback";
+  }
+}
+
+/** Outcomes after which a redial is allowed (seed §7 notice 4 + carrier.md): never emptyNumber/suspended/inArrears. */
+export const REDIAL_OUTCOMES: readonly CarrierOutcome[] = ["noAnswer", "busy", "rejected", "poweredOff", "failed", "unreachable", "networkBusy"];
+
+/** Hang-up SMS is never sent to these (seed: 客户停机或空号时默认不发送短信). */
+export const NO_SMS_OUTCOMES: readonly CarrierOutcome[] = ["emptyNumber", "suspended"];
+
+/** Maps the carrier vocabulary onto the schema's CallOutcome (what 通话状态 shows). */
+export function toCallOutcome(outcome: CarrierOutcome):
+  | "answered" | "noAnswer" | "busy" | "rejected" | "poweredOff" | "emptyNumber" | "suspended" | "failed" {
+  switch (outcome) {
+    case "answered":
+    case "voiceAssistant":
+      return outcome === "answered" ? "answered" : "failed";
+    case "noAnswer":
+    case "busy":
+    case "rejected":
+    case "poweredOff":
+    case "emptyNumber":
+    case "suspended":
+      return outcome;
+    case "inArrears":
+      return "suspended";
+    case "unreachable":
+      return "noAnswer";
+    default:
+      return "failed";
+  }
+}
