@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite: unit + integration (vitest, real PostgreSQL) and Playwright e2e (Debian chromium).
-# Needs PostgreSQL at 127.0.0.1:5432 (user postgres) and /usr/bin/chromium; .ci/run provides both.
+# Installs or starts what it needs first (scripts/ensure-test-env.sh).
 # Ends with one line totalling every runner: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rm -rf .test-reports && mkdir -p .test-reports
+bash scripts/ensure-test-env.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 echo "▸ vitest: unit + integration"
 TZ=UTC npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/vitest.json
