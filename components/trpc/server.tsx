@@ -14,7 +14,11 @@ export function HydrateClient({ children }: { children: React.ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
 }
 
+/**
+ * Fills the request's query cache before the page renders, so client components using `useQuery` render the same data
+ * on the server and in the browser (no hydration mismatch, no loading flash). Await it (or a Promise.all of several).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T) {
-  void getQueryClient().prefetchQuery(queryOptions);
+export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T): Promise<void> {
+  return getQueryClient().prefetchQuery(queryOptions);
 }

@@ -132,8 +132,6 @@ export function toCallOutcome(outcome: CarrierOutcome):
   | "answered" | "noAnswer" | "busy" | "rejected" | "poweredOff" | "emptyNumber" | "suspended" | "failed" {
   switch (outcome) {
     case "answered":
-    case "voiceAssistant":
-      return outcome === "answered" ? "answered" : "failed";
     case "noAnswer":
     case "busy":
     case "rejected":
@@ -145,7 +143,7 @@ export function toCallOutcome(outcome: CarrierOutcome):
       return "suspended";
     case "unreachable":
       return "noAnswer";
-    default:
+    default: // voiceAssistant (a phone assistant answered: the patient was not reached), carrierBlocked, networkBusy, cancelled, failed
       return "failed";
   }
 }

@@ -12,9 +12,11 @@ export async function generateMetadata() {
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireCompanyPermission("patients.view");
   const input = parsePatientSearch(new URLSearchParams((await searchParams) as Record<string, string>));
-  prefetch(trpc.patients.list.queryOptions(input));
-  prefetch(trpc.clinics.list.queryOptions());
-  prefetch(trpc.patients.consultants.queryOptions());
+  await Promise.all([
+    prefetch(trpc.patients.list.queryOptions(input)),
+    prefetch(trpc.clinics.list.queryOptions()),
+    prefetch(trpc.patients.consultants.queryOptions()),
+  ]);
   const t = await getTranslations("patients");
   return (
     <div className="space-y-4">

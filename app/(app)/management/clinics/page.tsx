@@ -9,7 +9,7 @@ export async function generateMetadata() {
 
 export default async function ClinicsPage() {
   await requireCompanyPermission("clinics.manage");
-  prefetch(trpc.clinics.list.queryOptions());
+  await prefetch(trpc.clinics.list.queryOptions());
   const t = await getTranslations("clinics");
   return (
     <div className="space-y-4">

@@ -10,7 +10,7 @@ export async function generateMetadata() {
 
 export default async function RolesPage() {
   await requireCompanyPermission("roles.manage");
-  prefetch(trpc.roles.list.queryOptions());
+  await prefetch(trpc.roles.list.queryOptions());
   const t = await getTranslations("roles");
   return (
     <div className="space-y-4">
