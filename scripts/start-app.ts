@@ -5,6 +5,9 @@
  *   --prod   build and run the production server instead of `next dev`
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { createPrismaClient } from "../server/db/create-client";
 import { migrateDeploy } from "../prisma/engine/migrate-deploy";
 import { startEmbeddedDb, type EmbeddedDb } from "../prisma/embedded/start-embedded-db";
@@ -30,7 +33,13 @@ async function main() {
   await db.$disconnect();
   console.log(seeded.skipped ? "▸ 演示数据已存在，跳过初始化" : `▸ 已写入演示数据 (${seeded.ms} ms)`);
 
-  const env = { ...process.env, DATABASE_URL: url, PORT };
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret(),
+    DEMO_ACCOUNTS: process.env.DEMO_ACCOUNTS ?? "on",
+  };
   if (prod) {
     const build = spawn("npx", ["next", "build"], { stdio: "inherit", env });
     const code: number = await new Promise((r) => build.once("exit", (c) => r(c ?? 1)));
@@ -43,6 +52,16 @@ async function main() {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   next.once("exit", (code) => void shutdown(embedded, code ?? 0));
+}
+
+/** A per-checkout session secret under .data/, so `--prod` works without configuration and sessions survive restarts. */
+function localAuthSecret(): string {
+  const file = path.resolve(process.env.DATA_DIR ?? ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
 }
 
 async function shutdown(embedded: EmbeddedDb | undefined, code: number) {
