@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/shell/page-header";
 import { PatientTable } from "@/components/patients/patient-table";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
 import { requireCompanyPermission } from "@/server/auth/viewer";
@@ -20,7 +21,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("patients");
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
       <HydrateClient>
         <PatientTable canStartCalls={can(viewer, "outbound.calls.start")} />
       </HydrateClient>

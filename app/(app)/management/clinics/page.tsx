@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/shell/page-header";
 import { ClinicList } from "@/components/clinics/clinic-list";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
 import { requireCompanyPermission } from "@/server/auth/viewer";
@@ -13,10 +14,7 @@ export default async function ClinicsPage() {
   const t = await getTranslations("clinics");
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-sm text-muted-foreground">{t("hint")}</p>
-      </div>
+      <PageHeader title={t("title")} hint={t("hint")} />
       <HydrateClient>
         <ClinicList />
       </HydrateClient>
