@@ -50,6 +50,10 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",
       DEMO_ACCOUNTS: "on",
       NODE_ENV: "production",
+      // The carrier simulator posts its results back to this server, signed; a minute of call takes two seconds.
+      APP_URL: `http://127.0.0.1:${PORT}`,
+      CARRIER_WEBHOOK_SECRET: "e2e-carrier-webhook-secret-0123456789",
+      CARRIER_SIM_TIME_SCALE: "30",
       ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
     },
   },

@@ -1,4 +1,10 @@
 import type { InngestFunction } from "inngest";
+import { dialerTick } from "./functions/dialer-tick";
+import { placeCall } from "./functions/place-call";
+import { callEnded } from "./functions/call-ended";
+import { recordingReady } from "./functions/recording-ready";
+import { reconcileCarrierCallsJob } from "./functions/reconcile-carrier-calls";
+import { journeyRun } from "./functions/journey-run";
 
 /** Every Inngest function of the app, served by app/api/inngest/route.ts and run by the in-process driver. */
-export const functions: InngestFunction.Any[] = [];
+export const functions: InngestFunction.Any[] = [dialerTick, placeCall, callEnded, recordingReady, reconcileCarrierCallsJob, journeyRun];

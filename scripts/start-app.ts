@@ -38,6 +38,8 @@ async function main() {
     DATABASE_URL: url,
     PORT,
     AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret(),
+    // The carrier simulator signs its webhooks; production requires a secret (server/env.ts), so --prod gets a local one.
+    CARRIER_WEBHOOK_SECRET: process.env.CARRIER_WEBHOOK_SECRET ?? localAuthSecret("carrier-webhook-secret"),
     DEMO_ACCOUNTS: process.env.DEMO_ACCOUNTS ?? "on",
   };
   if (prod) {
@@ -55,8 +57,8 @@ async function main() {
 }
 
 /** A per-checkout session secret under .data/, so `--prod` works without configuration and sessions survive restarts. */
-function localAuthSecret(): string {
-  const file = path.resolve(process.env.DATA_DIR ?? ".data", "auth-secret");
+function localAuthSecret(name = "auth-secret"): string {
+  const file = path.resolve(process.env.DATA_DIR ?? ".data", name);
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });

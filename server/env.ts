@@ -13,6 +13,31 @@ export const env = createEnv({
     INNGEST_EVENT_KEY: z.string().optional(),
     INNGEST_SIGNING_KEY: z.string().optional(),
     DATA_DIR: z.string().default(".data"),
+    // 生成AI话术 through an OpenAI-compatible chat-completions endpoint; unset → the built-in offline generator.
+    LLM_BASE_URL: z.string().url().optional(),
+    LLM_API_KEY: z.string().optional(),
+    LLM_MODEL: z.string().optional(),
+    /** Object storage: "local" (files under DATA_DIR/storage) or "s3" (any S3-compatible service, below). */
+    STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().default("us-east-1"),
+    S3_BUCKET: z.string().optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    /** Most self-hosted S3-compatible services (MinIO, Ceph) need path-style URLs: http://host/bucket/key. */
+    S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
+    /** Where carriers (and the simulator) reach this app, e.g. for /api/carrier/webhook. */
+    APP_URL: z.string().url().optional(),
+    /** HMAC secret of carrier webhook deliveries; required in production, a fixed dev default elsewhere. */
+    CARRIER_WEBHOOK_SECRET: z.string().min(16).optional(),
+    /** Carrier simulator time compression: 60 = one minute of call takes one second. */
+    CARRIER_SIM_TIME_SCALE: z.coerce.number().positive().max(10_000).default(1),
+    /** Simulated delivery faults: "off", or e.g. "duplicate=0.1,reorder=0.2,batch=0.2,drop=0.03" (docs/carrier-simulator.md). */
+    CARRIER_SIM_FAULTS: z.string().optional(),
+    /** "off": simulated calls come without recordings (no speech synthesis). */
+    CARRIER_SIM_RECORDINGS: z.enum(["on", "off"]).optional(),
+    /** Lifetime of the simulator's recording links, in seconds. */
+    CARRIER_SIM_RECORDING_TTL_SECONDS: z.coerce.number().int().positive().optional(),
   },
   client: {},
   experimental__runtimeEnv: {},
@@ -20,8 +45,29 @@ export const env = createEnv({
   skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
 });
 
+if (process.env.SKIP_ENV_VALIDATION !== "1" && env.STORAGE_DRIVER === "s3" && !env.S3_BUCKET) {
+  throw new Error("Invalid environment variables: STORAGE_DRIVER=s3 needs S3_BUCKET (and usually S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY)");
+}
+
 export const databaseUrl = () => env.DATABASE_URL ?? EMBEDDED_DATABASE_URL;
 
 /** Demo accounts are listed on the login page in development, or when DEMO_ACCOUNTS=on. */
 export const showDemoAccounts = () =>
   env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === "on" : env.NODE_ENV !== "production";
+
+const DEV_CARRIER_WEBHOOK_SECRET = "dev-carrier-webhook-secret-not-for-production";
+
+/** The app's own base URL (no trailing slash). */
+export const appUrl = () => (env.APP_URL ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`).replace(/\/+$/, "");
+
+export function carrierWebhookSecret(): string {
+  if (env.CARRIER_WEBHOOK_SECRET) return env.CARRIER_WEBHOOK_SECRET;
+  if (env.NODE_ENV === "production") throw new Error("CARRIER_WEBHOOK_SECRET must be set in production");
+  return DEV_CARRIER_WEBHOOK_SECRET;
+}
+
+/** Read defensively: with SKIP_ENV_VALIDATION (tests) env holds the raw strings. */
+export function carrierSimTimeScale(): number {
+  const n = Number(env.CARRIER_SIM_TIME_SCALE ?? 1);
+  return Number.isFinite(n) && n > 0 ? n : 1;
+}

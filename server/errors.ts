@@ -1,4 +1,4 @@
-export type AppErrorCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT";
+export type AppErrorCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT" | "BAD_GATEWAY";
 
 /** The one typed error services throw; tRPC maps it once (server/trpc/init.ts). Messages are user-facing zh-CN. */
 export class AppError extends Error {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import Link from "next/link";
 import { useRouter, useSearchParams, usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -178,7 +179,11 @@ export function PatientTable({ canStartCalls }: { canStartCalls: boolean }) {
                 <TableCell>
                   <Checkbox checked={selected.has(p.id)} onCheckedChange={(on) => toggle(p.id, on === true)} aria-label={p.name} />
                 </TableCell>
-                <TableCell className="font-medium">{p.name}</TableCell>
+                <TableCell className="font-medium">
+                  <Link href={`/patients/${p.id}`} className="text-primary hover:underline">
+                    {p.name}
+                  </Link>
+                </TableCell>
                 <TableCell>{t(`gender_${p.gender}`)}</TableCell>
                 <TableCell className="font-mono text-xs">
                   {p.mobile || <span className="text-muted-foreground">{t("noMobile")}</span>}

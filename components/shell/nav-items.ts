@@ -41,7 +41,14 @@ export const NAV: NavGroup[] = [
     key: "platform",
     icon: "platform",
     platformOnly: true,
-    sections: [{ links: [{ key: "qualificationReview", href: "/platform/qualifications", platformOnly: true }] }],
+    sections: [
+      {
+        links: [
+          { key: "qualificationReview", href: "/platform/qualifications", platformOnly: true },
+          { key: "smsReview", href: "/platform/sms-templates", platformOnly: true },
+        ],
+      },
+    ],
   },
 ];
 

@@ -14,4 +14,5 @@ export {
   type SeededUser,
 } from "./seed-company";
 export { seedDemo, type SeedDemoResult } from "./seed-demo";
+export { seedCatalog, type SeedCatalogResult } from "./seed-catalog";
 export type { SeedDb } from "./db";

@@ -4,6 +4,8 @@ import { COMPANY_A } from "./presets";
 import { demoPasswordHash } from "./password-hash";
 import { seedCompany, type SeedCompanyCounts } from "./seed-company";
 import { seedPlatform } from "./seed-platform";
+import { seedCatalog } from "./seed-catalog";
+import { seedCustomTemplates } from "./custom-templates";
 
 export interface SeedDemoResult {
   /** True when the demo company already existed and nothing was added but the (idempotent) platform rows. */
@@ -20,9 +22,11 @@ export async function seedDemo(db: PrismaClient, now: Date = new Date()): Promis
   const started = performance.now();
   await demoPasswordHash(); // hash before the transaction so it does not hold a connection meanwhile
   const platform = await seedPlatform(db);
+  await seedCatalog(db);
 
   const existing = await db.company.findFirst({ where: { name: COMPANY_A.name }, select: { id: true } });
   if (existing) {
+    await seedCustomTemplates(db, existing.id, COMPANY_A.name);
     return {
       skipped: true,
       companyId: existing.id,
@@ -47,6 +51,7 @@ export async function seedDemo(db: PrismaClient, now: Date = new Date()): Promis
       }),
     { maxWait: 30_000, timeout: 180_000 },
   );
+  await seedCustomTemplates(db, company.companyId, COMPANY_A.name);
 
   return {
     skipped: false,

@@ -28,7 +28,8 @@ export interface CallScriptSnapshot {
   category: "service" | "marketing";
   /** AI scripts: the (possibly edited) scenario dialogues; fixed scripts: one scenario with the rendered text. */
   dialogues: ScriptDialogues;
-  voice: { key: string; speed: number; pitch: number; volume: number } | null;
+  /** gender (optional) lets the simulator give the patient a voice of the other gender in recordings. */
+  voice: { key: string; speed: number; pitch: number; volume: number; gender?: "male" | "female" } | null;
 }
 
 export interface CreateCallInput {
@@ -115,7 +116,11 @@ export class CarrierRejected extends Error {
 }
 
 export class InvalidCallback extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** "signature": not from the carrier (or replayed) → 401; "payload": signed but unreadable → 400. */
+    readonly problem: "signature" | "payload" = "signature",
+  ) {
     super(message);
     this.name = "InvalidCallback";
   }

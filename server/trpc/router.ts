@@ -1,8 +1,18 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { batchCallRouter } from "./routers/batch-call";
+import { callRecordsRouter } from "./routers/call-records";
 import { clinicsRouter } from "./routers/clinics";
+import { followUpsRouter } from "./routers/follow-ups";
+import { outboundManagementRouter } from "./routers/outbound-management";
+import { journeysRouter } from "./routers/journeys";
 import { outboundRouter } from "./routers/outbound";
 import { patientsRouter } from "./routers/patients";
+import { qualificationRouter } from "./routers/qualification";
+import { qualificationReviewRouter } from "./routers/qualification-review";
 import { rolesRouter } from "./routers/roles";
+import { segmentsRouter } from "./routers/segments";
+import { scriptsRouter } from "./routers/scripts";
+import { smsRouter } from "./routers/sms";
 import { meProcedure } from "./routers/viewer/me";
 
 export const appRouter = createTRPCRouter({
@@ -11,6 +21,16 @@ export const appRouter = createTRPCRouter({
   clinics: clinicsRouter,
   roles: rolesRouter,
   outbound: outboundRouter,
+  callRecords: callRecordsRouter,
+  batchCall: batchCallRouter,
+  followUps: followUpsRouter,
+  outboundManagement: outboundManagementRouter,
+  qualification: qualificationRouter,
+  qualificationReview: qualificationReviewRouter,
+  segments: segmentsRouter,
+  journeys: journeysRouter,
+  scripts: scriptsRouter,
+  sms: smsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ export const OUTBOUND_PERMISSIONS = [
   "outbound.records.view", // 查看话单记录
   "outbound.recordings.play", // 播放/下载录音
   "outbound.journey.use", // 使用自动旅程智能外呼组件
+  "outbound.onboarding.manage", // 申请开通智能外呼 (填写申请信息、上传资质材料)
 ] as const;
 
 export const BASE_PERMISSIONS = [

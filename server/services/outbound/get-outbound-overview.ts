@@ -1,8 +1,12 @@
 import type { Tx } from "@/server/db/create-client";
+import { mayUseOutbound, outboundAccessState } from "@/server/domain/outbound/outbound-access";
 import { AppError } from "@/server/errors";
 import type { Scope } from "@/server/trpc/init";
 
-/** What the 外呼管理 page header needs: opened clinics and the company's dialer limits. */
+/**
+ * What the 外呼管理 page needs: where the company stands on onboarding (intro / 审核中 / 已驳回 / opened), the
+ * opened clinics and the company's dialer limits. Readable before approval, since it drives the onboarding pages.
+ */
 export async function getOutboundOverview(db: Tx, scope: Scope) {
   const company = await db.company.findUnique({
     where: { id: scope.companyId },
@@ -13,15 +17,25 @@ export async function getOutboundOverview(db: Tx, scope: Scope) {
       redialIntervalMin: true,
       redialMaxAttempts: true,
       clinics: { where: { id: { in: scope.clinicIds } }, select: { id: true, shortName: true, outboundOpenedAt: true }, orderBy: { createdAt: "asc" } },
-      qualificationApplications: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true, rejectReason: true } },
+      qualificationApplications: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { status: true, rejectReason: true, submittedAt: true, reviewedAt: true },
+      },
     },
   });
   if (!company) throw AppError.notFound("企业");
   const { clinics, qualificationApplications, ...limits } = company;
+  const qualification = qualificationApplications[0] ?? null;
+  const access = outboundAccessState(qualification?.status ?? null);
+  const enabled = mayUseOutbound(access);
   return {
+    access,
+    enabled,
     limits,
-    qualification: qualificationApplications[0] ?? null,
-    openedClinics: clinics.filter((c) => c.outboundOpenedAt),
+    qualification,
+    // Before approval no clinic counts as opened, whatever its flag says.
+    openedClinics: enabled ? clinics.filter((c) => c.outboundOpenedAt) : [],
     clinics,
   };
 }

@@ -1,31 +1,63 @@
 import { getTranslations } from "next-intl/server";
 import { Info } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { ComingSoon } from "@/components/shell/coming-soon";
-import { trpc, getQueryClient } from "@/components/trpc/server";
+import { ManagedScriptTable } from "@/components/outbound/managed-script-table";
+import { PageHeader } from "@/components/shell/page-header";
+import { OutboundTabs } from "@/components/scripts/outbound-tabs";
+import { OutboundIntro } from "@/components/onboarding/outbound-intro";
+import { QualificationStatusCard } from "@/components/onboarding/qualification-status-card";
+import { trpc, getQueryClient, HydrateClient } from "@/components/trpc/server";
 import { requireCompanyPermission } from "@/server/auth/viewer";
+import { can } from "@/server/domain/auth/permissions";
+import { WINDOW_END_HOUR, WINDOW_START_HOUR } from "@/server/domain/calling-policy/calling-window";
+import { MAX_OUTREACHES_IN_WINDOW, OUTREACH_WINDOW_DAYS, SAME_SCRIPT_DAYS } from "@/server/domain/calling-policy/frequency-caps";
+import { effectiveMaxAttempts } from "@/server/domain/calling-policy/redial";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("outbound"))("title") };
 }
 
+/** 外呼管理: the intro and onboarding status until the company is approved, then the notices and the managed scripts. */
 export default async function OutboundPage() {
-  await requireCompanyPermission("outbound.view");
+  const viewer = await requireCompanyPermission("outbound.view");
   const [overview, t] = await Promise.all([
     getQueryClient().fetchQuery(trpc.outbound.overview.queryOptions()),
     getTranslations("outbound"),
   ]);
+  const canApply = can(viewer, "outbound.onboarding.manage");
+
+  if (!overview.enabled) {
+    const q = overview.qualification;
+    return (
+      <div className="space-y-4">
+        <PageHeader title={t("title")} />
+        {q && q.status !== "approved" ? (
+          <QualificationStatusCard
+            status={q.status}
+            submittedAt={q.submittedAt}
+            reviewedAt={q.reviewedAt}
+            rejectReason={q.rejectReason}
+            canApply={canApply}
+          />
+        ) : (
+          <OutboundIntro canApply={canApply} />
+        )}
+      </div>
+    );
+  }
+
   const opened = overview.openedClinics.map((c) => `【${c.shortName}】`).join("");
   const notices = [
     opened ? t("opened", { clinics: opened }) : t("notOpened"),
     t("seats", { seatLimit: overview.limits.seatLimit, seatsPerScript: overview.limits.seatsPerScript }),
-    t("window"),
-    t("redial", { minutes: overview.limits.redialIntervalMin }),
-    t("frequency"),
+    t("window", { start: WINDOW_START_HOUR, end: WINDOW_END_HOUR }),
+    t("redial", { minutes: overview.limits.redialIntervalMin, redials: effectiveMaxAttempts(overview.limits.redialMaxAttempts) - 1 }),
+    t("frequency", { sameScriptDays: SAME_SCRIPT_DAYS, windowDays: OUTREACH_WINDOW_DAYS, windowTimes: MAX_OUTREACHES_IN_WINDOW }),
   ];
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
+      <OutboundTabs />
       <Alert data-testid="outbound-notices">
         <Info className="size-4" />
         <AlertDescription>
@@ -36,7 +68,9 @@ export default async function OutboundPage() {
           </ol>
         </AlertDescription>
       </Alert>
-      <ComingSoon feature={t("title")} />
+      <HydrateClient>
+        <ManagedScriptTable canManage={can(viewer, "outbound.tasks.manage")} canViewRecords={can(viewer, "outbound.records.view")} />
+      </HydrateClient>
     </div>
   );
 }

@@ -1,0 +1,34 @@
+import { getCarrier } from "@/server/adapters/carrier";
+import { prisma } from "@/server/db/client";
+import { BodyTooLargeError, readBodyLimited } from "@/server/http/read-body-limited";
+import { InvalidCallback } from "@/server/ports/carrier";
+import { dispatchCarrierJobs } from "@/server/services/carrier/dispatch-carrier-jobs";
+import { ingestCarrierEvents } from "@/server/services/carrier/ingest-carrier-events";
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Carrier pushes (results, recordings, progress), at least once and in any order. Verifies the signature and replay
+ * window (401 otherwise; 400 for a signed but unreadable body), records each event once, and hands new ones to the
+ * jobs — nothing else, so it answers fast.
+ */
+export async function POST(request: Request) {
+  let raw: string;
+  try {
+    raw = new TextDecoder().decode(await readBodyLimited(request.body, MAX_BODY_BYTES, request.headers.get("content-length")));
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return Response.json({ ok: false, error: "payload too large" }, { status: 413 });
+    throw error;
+  }
+  let events;
+  try {
+    events = getCarrier().parseCallback(request.headers, raw);
+  } catch (error) {
+    if (error instanceof InvalidCallback) {
+      return Response.json({ ok: false, error: error.message }, { status: error.problem === "payload" ? 400 : 401 });
+    }
+    throw error;
+  }
+  const result = await ingestCarrierEvents(prisma, events, dispatchCarrierJobs);
+  return Response.json({ ok: true, ...result });
+}

@@ -1,0 +1,83 @@
+import { matchDnc, type DncEntryLike } from "../../server/domain/calling-policy";
+import { REDIAL_OUTCOMES, type CarrierOutcome } from "../../server/ports/carrier";
+import { localDayRange, zonedParts } from "../../server/domain/time/local-day";
+import type { BenchWorld } from "./setup-bench-db";
+
+const DAY = 86_400_000;
+
+export interface Violations {
+  window: number;
+  caps: number;
+  interception: number;
+  dnc: number;
+  throttle: number;
+  redial: number;
+  doubleDial: number;
+}
+
+type CallRow = { taskId: string; scriptId: string; clinicId: string; mobile: string; attempt: number; dialedAt: Date; endedAt: Date | null; outcome: string | null; carrierOutcome: string | null };
+
+/** Checks every placed call of the run against the rules of docs/calling-rules.md, independently of the dialer's code. */
+export async function checkViolations(world: BenchWorld, dialsPerRef: Map<string, number>, limits: { dialsPerMinuteScript: number }): Promise<Violations & { calls: number }> {
+  const { db } = world;
+  const calls = await db.$queryRaw<CallRow[]>`
+    SELECT "taskId", "scriptId", "clinicId", mobile, attempt, "dialedAt", "endedAt", outcome::text AS outcome, "carrierOutcome"
+    FROM "Call" WHERE "companyId" = ${world.companyId} ORDER BY "dialedAt"`;
+  const dnc = (await db.dncEntry.findMany({ where: { companyId: null } })) as DncEntryLike[];
+  const category = new Map(world.scripts.map((s) => [s.id, s.category]));
+  const tz = new Map(world.clinics.map((c) => [c.id, c.timezone]));
+  const v: Violations = { window: 0, caps: 0, interception: 0, dnc: 0, throttle: 0, redial: 0, doubleDial: 0 };
+
+  for (const c of calls) {
+    const hour = zonedParts(c.dialedAt, tz.get(c.clinicId)!).hour;
+    if (hour < 9 || hour >= 20) v.window++;
+    if (matchDnc(c.mobile, dnc) !== null) v.dnc++;
+  }
+
+  const byMobile = new Map<string, CallRow[]>();
+  for (const c of calls) byMobile.set(c.mobile, [...(byMobile.get(c.mobile) ?? []), c]);
+  for (const list of byMobile.values()) {
+    for (const c of list) {
+      const t = c.dialedAt.getTime();
+      const upTo = list.filter((x) => x.dialedAt.getTime() <= t);
+      const within = (days: number) => upTo.filter((x) => x.dialedAt.getTime() > t - days * DAY);
+      const outreaches30 = new Set(within(30).map((x) => x.taskId)).size;
+      const sameScript15 = new Set(within(15).filter((x) => x.scriptId === c.scriptId).map((x) => x.taskId)).size;
+      if (outreaches30 > 4 || sameScript15 > 1) v.caps++;
+      const cat = category.get(c.scriptId)!;
+      const before = (x: CallRow) => x !== c && x.dialedAt.getTime() <= t;
+      if (cat === "service") {
+        const day = localDayRange(c.dialedAt, tz.get(c.clinicId)!);
+        const today = upTo.filter((x) => category.get(x.scriptId) === "service" && x.dialedAt >= day.start);
+        if (today.length > 5 || today.filter((x) => before(x) && x.outcome === "answered").length >= 3) v.interception++;
+      } else {
+        const period = within(15).filter((x) => category.get(x.scriptId) === "marketing");
+        if (period.length > 3 || period.filter((x) => before(x) && x.outcome === "answered").length >= 1) v.interception++;
+      }
+    }
+  }
+
+  const byScript = new Map<string, number[]>();
+  for (const c of calls) byScript.set(c.scriptId, [...(byScript.get(c.scriptId) ?? []), c.dialedAt.getTime()]);
+  for (const times of byScript.values()) {
+    let lo = 0;
+    for (let hi = 0; hi < times.length; hi++) {
+      while (times[lo]! <= times[hi]! - 60_000) lo++;
+      if (hi - lo + 1 > limits.dialsPerMinuteScript) v.throttle++;
+    }
+  }
+
+  const byTask = new Map<string, CallRow[]>();
+  for (const c of calls) byTask.set(c.taskId, [...(byTask.get(c.taskId) ?? []), c]);
+  for (const list of byTask.values()) {
+    list.sort((a, b) => a.attempt - b.attempt);
+    if (list.length > 2) v.redial += list.length - 2;
+    for (let i = 1; i < list.length; i++) {
+      const prev = list[i - 1]!;
+      const retryable = REDIAL_OUTCOMES.includes(prev.carrierOutcome as CarrierOutcome);
+      if (!retryable || !prev.endedAt || list[i]!.dialedAt.getTime() < prev.endedAt.getTime() + 30 * 60_000) v.redial++;
+    }
+  }
+  for (const n of dialsPerRef.values()) if (n > 1) v.doubleDial += n - 1;
+  return { ...v, calls: calls.length };
+}

@@ -1,0 +1,220 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import Link from "next/link";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { ArrowLeft, PhoneCall, X } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { toast } from "sonner";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useTRPC } from "@/components/trpc/client";
+import { BatchProgress } from "./batch-progress";
+import { CallPlan } from "./call-plan";
+import { ScriptOption } from "./script-option";
+
+/** Where 患者管理 leaves the chosen patients (components/patients/patient-table.tsx). */
+export const SELECTION_KEY = "batchCall.patientIds";
+
+/** 【批量处理】-【智能外呼】: the chosen patients, the script, the 呼叫预估, 【开始呼叫】 and the batch's progress. */
+export function BatchCallView() {
+  const t = useTranslations("batchCall");
+  const tp = useTranslations("patients");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const [ids, setIds] = useState<string[] | null>(null);
+  const [scriptId, setScriptId] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [started, setStarted] = useState<{ batchId: string; scriptId: string } | null>(null);
+
+  useEffect(() => {
+    try {
+      const raw = JSON.parse(sessionStorage.getItem(SELECTION_KEY) ?? "[]");
+      setIds(Array.isArray(raw) ? raw.filter((x): x is string => typeof x === "string") : []);
+    } catch {
+      setIds([]);
+    }
+  }, []);
+
+  const patients = useQuery({ ...trpc.batchCall.patients.queryOptions({ ids: ids ?? [] }), enabled: !!ids?.length });
+  const scripts = useQuery(trpc.scripts.callable.queryOptions({ forJourney: false }));
+  const visibleIds = patients.data?.map((p) => p.id) ?? [];
+  const preview = useQuery({
+    ...trpc.batchCall.preview.queryOptions({ scriptId: scriptId ?? "", patientIds: visibleIds }),
+    enabled: !!scriptId && visibleIds.length > 0 && !started,
+    placeholderData: keepPreviousData,
+  });
+  const start = useMutation(
+    trpc.outbound.startBatch.mutationOptions({
+      onSuccess: (res) => {
+        toast.success(t("started", { queued: res.queued }));
+        sessionStorage.removeItem(SELECTION_KEY);
+        setStarted({ batchId: res.batchId, scriptId: scriptId! });
+        setConfirming(false);
+      },
+      onError: (e) => {
+        toast.error(e.message);
+        setConfirming(false);
+      },
+    }),
+  );
+
+  const remove = (id: string) => {
+    const next = (ids ?? []).filter((x) => x !== id);
+    sessionStorage.setItem(SELECTION_KEY, JSON.stringify(next));
+    setIds(next);
+  };
+
+  if (ids === null) return <Skeleton className="h-64 w-full" />;
+  if (ids.length === 0 && !started) {
+    return (
+      <Card>
+        <CardContent className="py-16 text-center">
+          <div className="font-medium">{t("noneTitle")}</div>
+          <p className="mb-4 text-sm text-muted-foreground">{t("noneHint")}</p>
+          <Button asChild>
+            <Link href="/patients">{t("toPatients")}</Link>
+          </Button>
+        </CardContent>
+      </Card>
+    );
+  }
+  const script = scripts.data?.find((s) => s.id === scriptId);
+  const missing = patients.data ? ids.length - patients.data.length : 0;
+
+  return (
+    <div className="space-y-4">
+      <Link href="/patients" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" /> {t("back")}
+      </Link>
+      {started ? <BatchProgress batchId={started.batchId} scriptId={started.scriptId} /> : null}
+      <div className="grid gap-4 lg:grid-cols-[360px_1fr]">
+        <Card>
+          <CardHeader>
+            <CardTitle className="text-base">{t("scriptTitle")}</CardTitle>
+            <CardDescription>{t("scriptHint")}</CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-2" data-testid="script-picker">
+            {scripts.isPending ? (
+              <Skeleton className="h-24 w-full" />
+            ) : scripts.error ? (
+              <p className="text-sm text-destructive">{scripts.error.message}</p>
+            ) : scripts.data.length === 0 ? (
+              <div className="py-6 text-center text-sm">
+                <div className="font-medium">{t("noScripts")}</div>
+                <div className="text-muted-foreground">{t("noScriptsHint")}</div>
+              </div>
+            ) : (
+              scripts.data.map((s) => <ScriptOption key={s.id} script={s} selected={s.id === scriptId} onSelect={() => !started && setScriptId(s.id)} />)
+            )}
+          </CardContent>
+        </Card>
+        <div className="space-y-4">
+          <Card>
+            <CardHeader>
+              <CardTitle className="text-base">{t("planTitle")}</CardTitle>
+              <CardDescription>{t("planHint")}</CardDescription>
+            </CardHeader>
+            <CardContent className="space-y-4">
+              {scriptId ? (
+                <CallPlan preview={preview.data} loading={preview.isPending} error={preview.error?.message ?? null} />
+              ) : (
+                <p className="text-sm text-muted-foreground">{t("pickScriptFirst")}</p>
+              )}
+              <div className="flex justify-end">
+                <Button
+                  disabled={!scriptId || !preview.data || visibleIds.length === 0 || start.isPending || !!started}
+                  onClick={() => setConfirming(true)}
+                  data-testid="start-batch"
+                >
+                  <PhoneCall className="size-4" /> {start.isPending ? t("starting") : t("start")}
+                </Button>
+              </div>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle className="text-base">{t("patientsTitle", { count: patients.data?.length ?? ids.length })}</CardTitle>
+              {missing > 0 ? <CardDescription className="text-amber-700">{t("missing", { count: missing })}</CardDescription> : null}
+            </CardHeader>
+            <CardContent>
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>{t("name")}</TableHead>
+                    <TableHead>{t("gender")}</TableHead>
+                    <TableHead>{t("mobile")}</TableHead>
+                    <TableHead>{t("medicalRecordNo")}</TableHead>
+                    <TableHead>{t("clinic")}</TableHead>
+                    <TableHead>{t("consultant")}</TableHead>
+                    <TableHead />
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {patients.isPending && ids.length ? (
+                    <TableRow>
+                      <TableCell colSpan={7}>
+                        <Skeleton className="h-5 w-full" />
+                      </TableCell>
+                    </TableRow>
+                  ) : (
+                    patients.data?.map((p) => (
+                      <TableRow key={p.id} data-testid="batch-patient-row">
+                        <TableCell className="font-medium">{p.name}</TableCell>
+                        <TableCell>{tp(`gender_${p.gender}`)}</TableCell>
+                        <TableCell className="font-mono text-xs">{p.mobile || <span className="text-muted-foreground">{tp("noMobile")}</span>}</TableCell>
+                        <TableCell className="font-mono text-xs">{p.medicalRecordNo ?? "—"}</TableCell>
+                        <TableCell>{p.clinic.shortName}</TableCell>
+                        <TableCell>{p.consultant ?? "—"}</TableCell>
+                        <TableCell className="text-right">
+                          {!started ? (
+                            <Button variant="ghost" size="icon" aria-label={`${t("remove")} ${p.name}`} onClick={() => remove(p.id)}>
+                              <X className="size-4" />
+                            </Button>
+                          ) : null}
+                        </TableCell>
+                      </TableRow>
+                    ))
+                  )}
+                </TableBody>
+              </Table>
+            </CardContent>
+          </Card>
+        </div>
+      </div>
+      <AlertDialog open={confirming} onOpenChange={(o) => !start.isPending && setConfirming(o)}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>{t("confirmTitle", { count: visibleIds.length })}</AlertDialogTitle>
+            <AlertDialogDescription>{t("confirmBody", { script: script?.name ?? "", now: preview.data?.now ?? 0 })}</AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel disabled={start.isPending}>{tc("cancel")}</AlertDialogCancel>
+            <AlertDialogAction
+              disabled={start.isPending}
+              onClick={(e) => {
+                e.preventDefault();
+                if (scriptId) start.mutate({ scriptId, patientIds: visibleIds });
+              }}
+              data-testid="confirm-start"
+            >
+              {start.isPending ? t("starting") : t("start")}
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </div>
+  );
+}

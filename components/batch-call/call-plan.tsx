@@ -1,0 +1,59 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { AlertTriangle } from "lucide-react";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatInZone } from "@/components/calls/format-time";
+import type { BatchCallPreview } from "@/server/services/batch-call/preview-batch-call";
+
+/** 呼叫预估: called now / queued / later / intercepted / cannot be called, each with its rule or reason. */
+export function CallPlan({ preview, loading, error }: { preview: BatchCallPreview | undefined; loading: boolean; error: string | null }) {
+  const t = useTranslations("batchCall");
+  if (error) return <p className="text-sm text-destructive">{error}</p>;
+  if (loading || !preview) return <Skeleton className="h-28 w-full" />;
+  const sum = (g: { count: number }[]) => g.reduce((n, x) => n + x.count, 0);
+  const rows: { key: string; label: string; count: number; tone: string; details: { label: string; count: number; until?: Date }[]; hint?: string }[] = [
+    { key: "now", label: t("planNow"), count: preview.now, tone: "text-emerald-700", details: [] },
+    { key: "queued", label: t("planQueued"), count: preview.queued, tone: "text-sky-700", details: [], hint: t("planQueuedHint") },
+    { key: "deferred", label: t("planDeferred"), count: sum(preview.deferred), tone: "text-amber-700", details: preview.deferred },
+    { key: "intercepted", label: t("planIntercepted"), count: sum(preview.intercepted), tone: "text-rose-700", details: preview.intercepted },
+    { key: "refused", label: t("planRefused"), count: sum(preview.refused), tone: "text-zinc-600", details: preview.refused },
+  ];
+  return (
+    <div className="space-y-3" data-testid="call-plan">
+      {preview.callBalance <= 0 ? (
+        <p className="flex items-center gap-2 rounded-md bg-amber-50 p-2 text-sm text-amber-800">
+          <AlertTriangle className="size-4" /> {t("noBalance")}
+        </p>
+      ) : null}
+      <dl className="grid grid-cols-5 gap-2">
+        {rows.map((r) => (
+          <div key={r.key} className="rounded-md border p-2 text-center" data-testid={`plan-${r.key}`} title={r.hint}>
+            <dt className="text-xs text-muted-foreground">{r.label}</dt>
+            <dd className={`text-xl font-semibold tabular-nums ${r.tone}`} data-testid="plan-count">
+              {r.count}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <ul className="space-y-1 text-sm">
+        {rows.flatMap((r) =>
+          r.details.map((d) => (
+            <li key={`${r.key}-${d.label}`} className="flex justify-between gap-3" data-testid="plan-reason">
+              <span>
+                <span className={r.tone}>{r.label}</span> · {d.label}
+                {d.until ? <span className="text-muted-foreground">（{t("until", { at: formatInZone(d.until, "Asia/Shanghai", "minute") })}）</span> : null}
+              </span>
+              <span className="tabular-nums">{d.count}</span>
+            </li>
+          )),
+        )}
+        {preview.alreadyQueued ? (
+          <li className="text-muted-foreground">
+            {preview.alreadyQueued} {t("planAlready")}
+          </li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ListCallRecordsInput } from "@/server/services/call-records/list-call-records";
+
+const OUTCOMES = ["answered", "noAnswer", "busy", "rejected", "poweredOff", "emptyNumber", "suspended", "failed"] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** URL search params ⇄ list input, shared by the server prefetch and the client so both ask the same query. */
+export function parseCallRecordSearch(params: URLSearchParams): ListCallRecordsInput {
+  const page = Number(params.get("page") ?? "1");
+  const scriptId = params.get("scriptId") || undefined;
+  const outcome = params.get("outcome");
+  const from = params.get("from") ?? "";
+  const to = params.get("to") ?? "";
+  const reversed = DAY.test(from) && DAY.test(to) && from > to;
+  const range = { from: DAY.test(from) && !reversed ? from : undefined, to: DAY.test(to) && !reversed ? to : undefined };
+  return {
+    scriptId,
+    // 客户意向 only narrows a chosen script (seed §8).
+    intent: scriptId ? params.get("intent") || undefined : undefined,
+    consultantId: params.get("consultantId") || undefined,
+    onlineConsultantId: params.get("onlineConsultantId") || undefined,
+    outcome: (OUTCOMES as readonly string[]).includes(outcome ?? "") ? (outcome as (typeof OUTCOMES)[number]) : undefined,
+    ...range,
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    pageSize: 20,
+  };
+}
+
+export { OUTCOMES as CALL_RECORD_OUTCOMES };

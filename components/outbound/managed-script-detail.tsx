@@ -1,0 +1,80 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { ArrowLeft, Radio } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { formatInZone } from "@/components/calls/format-time";
+import { MetricCards } from "@/components/calls/metric-cards";
+import { ScriptRowActions } from "@/components/scripts/script-row-actions";
+import { ScriptStatusBadge } from "@/components/scripts/script-status-badge";
+import { useTRPC } from "@/components/trpc/client";
+import { ScriptRosterTable } from "./script-roster-table";
+import { useRefreshAfterScriptChange } from "./use-refresh-after-script-change";
+
+const LIVE_MS = 5_000;
+
+/** 【详情】: 执行数据 and 通话数据 (refreshing while calls run) and 【客户名单】. */
+export function ManagedScriptDetail({ scriptId, canManage, canViewRecords }: { scriptId: string; canManage: boolean; canViewRecords: boolean }) {
+  const t = useTranslations("outboundManagement");
+  const trpc = useTRPC();
+  useRefreshAfterScriptChange();
+  const detail = useQuery({
+    ...trpc.outboundManagement.detail.queryOptions({ id: scriptId }),
+    refetchInterval: (q) => (q.state.data?.active ? LIVE_MS : false),
+  });
+  const s = detail.data;
+  if (!s) return <Skeleton className="h-64 w-full" />;
+
+  return (
+    <div className="space-y-4">
+      <Link href="/management/outbound" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" /> {t("back")}
+      </Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold" data-testid="managed-script-name">
+          {s.name}
+        </h1>
+        <ScriptStatusBadge status={s.status} pauseReason={s.pauseReason} />
+        <Badge variant="outline">{t(`kind_${s.kind}`)}</Badge>
+        {s.journeyOnly ? <Badge variant="secondary">{t("journeyOnly")}</Badge> : null}
+        <span className="text-sm text-muted-foreground">
+          {t("clinics")}：{s.clinics.map((c) => c.shortName).join("、")}
+        </span>
+        {s.stoppedAt ? <span className="text-sm text-muted-foreground">{t("stoppedAt", { at: formatInZone(s.stoppedAt, "Asia/Shanghai", "minute") })}</span> : null}
+        <div className="ml-auto flex items-center">
+          {canViewRecords ? (
+            <Button variant="outline" size="sm" asChild>
+              <Link href={`/call-records?scriptId=${s.id}`}>{t("records")}</Link>
+            </Button>
+          ) : null}
+          {canManage ? <ScriptRowActions script={s} /> : null}
+        </div>
+      </div>
+      <Tabs defaultValue="overview">
+        <TabsList>
+          <TabsTrigger value="overview">{t("tabOverview")}</TabsTrigger>
+          {canManage ? <TabsTrigger value="roster">{t("tabRoster")}</TabsTrigger> : null}
+        </TabsList>
+        <TabsContent value="overview" className="space-y-3 pt-2">
+          <p className="flex items-center gap-2 text-sm text-muted-foreground" data-testid="live-state">
+            {s.active ? <Radio className="size-4 animate-pulse text-emerald-600" aria-hidden /> : null}
+            {s.active ? t("live") : t("idle")}
+          </p>
+          <MetricCards metrics={s.metrics} />
+        </TabsContent>
+        {canManage ? (
+          <TabsContent value="roster" className="pt-2">
+            <div className="rounded-lg border bg-background p-4">
+              <ScriptRosterTable scriptId={s.id} live={s.active} />
+            </div>
+          </TabsContent>
+        ) : null}
+      </Tabs>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { cn } from "@/lib/utils";
+
+/** 【智能外呼】's two pages: 外呼管理 and 话术管理. */
+export function OutboundTabs() {
+  const t = useTranslations("scripts");
+  const pathname = usePathname();
+  const tabs = [
+    { href: "/management/outbound", label: t("tabManage"), active: pathname === "/management/outbound" },
+    { href: "/management/outbound/scripts", label: t("tabScripts"), active: pathname.startsWith("/management/outbound/scripts") },
+  ];
+  return (
+    <nav className="flex gap-1 border-b" aria-label={t("tabScripts")}>
+      {tabs.map((tab) => (
+        <Link
+          key={tab.href}
+          href={tab.href}
+          aria-current={tab.active ? "page" : undefined}
+          className={cn(
+            "-mb-px border-b-2 px-3 py-2 text-sm transition-colors",
+            tab.active ? "border-primary font-medium text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+          )}
+        >
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,190 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { Search } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatInZone } from "@/components/calls/format-time";
+import { useTRPC } from "@/components/trpc/client";
+import { cn } from "@/lib/utils";
+import { ScriptRowActions } from "./script-row-actions";
+import { ScriptStatusBadge } from "./script-status-badge";
+import { TemplateGrid } from "./template-grid";
+import { newScriptHref, TemplatePickerDialog } from "./template-picker-dialog";
+
+const PAGE_SIZE = 20;
+type Kind = "ai" | "fixed";
+type Status = "enabled" | "paused" | "stopped";
+
+/** 话术管理: the AI话术 / 固定模版话术 tabs, each a list; with no script yet, the preset templates to start from. */
+export function ScriptListView({ kind, canManage, canManageTasks }: { kind: Kind; canManage: boolean; canManageTasks: boolean }) {
+  const t = useTranslations("scripts");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [q, setQ] = useState("");
+  const [query, setQuery] = useState("");
+  const [status, setStatus] = useState<Status | "all">("all");
+  const [page, setPage] = useState(1);
+  const input = { kind, page, pageSize: PAGE_SIZE, ...(query ? { q: query } : {}), ...(status !== "all" ? { status } : {}) };
+  const list = useQuery(trpc.scripts.list.queryOptions(input));
+  const filtered = Boolean(query) || status !== "all";
+  const firstVisit = list.data?.total === 0 && !filtered;
+  const presets = useQuery({ ...trpc.scripts.templates.queryOptions({ kind }), enabled: firstVisit });
+  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE));
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex gap-1 rounded-lg bg-muted p-1" role="tablist">
+          {(["ai", "fixed"] as const).map((k) => (
+            <Link
+              key={k}
+              href={k === "ai" ? "/management/outbound/scripts" : "/management/outbound/scripts?tab=fixed"}
+              role="tab"
+              aria-selected={k === kind}
+              className={cn("rounded-md px-3 py-1 text-sm", k === kind ? "bg-background font-medium shadow-sm" : "text-muted-foreground")}
+            >
+              {t(k === "ai" ? "tabAi" : "tabFixed")}
+            </Link>
+          ))}
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <form
+            className="relative"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setQuery(q.trim());
+              setPage(1);
+            }}
+          >
+            <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted-foreground" aria-hidden />
+            <Input value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("search")} className="w-56 pl-8" maxLength={30} aria-label={t("search")} />
+          </form>
+          <Select
+            value={status}
+            onValueChange={(v) => {
+              setStatus(v as Status | "all");
+              setPage(1);
+            }}
+          >
+            <SelectTrigger className="w-32" aria-label={t("colStatus")}>
+              <SelectValue>{status === "all" ? t("statusAll") : t(`status_${status}`)}</SelectValue>
+            </SelectTrigger>
+            <SelectContent>
+              <SelectItem value="all">{t("statusAll")}</SelectItem>
+              {(["enabled", "paused", "stopped"] as const).map((s) => (
+                <SelectItem key={s} value={s}>
+                  {t(`status_${s}`)}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+          {canManage && <TemplatePickerDialog kind={kind} />}
+        </div>
+      </div>
+
+      {firstVisit ? (
+        <div className="space-y-3 rounded-lg border bg-muted/30 p-4" data-testid="preset-templates">
+          <div>
+            <h2 className="font-medium">{t("presetsTitle")}</h2>
+            <p className="text-sm text-muted-foreground">{t("presetsHint")}</p>
+          </div>
+          {presets.isPending ? (
+            <Skeleton className="h-40 w-full" />
+          ) : (
+            <TemplateGrid templates={presets.data ?? []} onPick={canManage ? (tpl) => router.push(newScriptHref(tpl)) : undefined} />
+          )}
+        </div>
+      ) : (
+        <div className="rounded-lg border bg-background">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("colName")}</TableHead>
+                <TableHead>{t("colTemplate")}</TableHead>
+                <TableHead>{t("colCategory")}</TableHead>
+                <TableHead>{t("colClinics")}</TableHead>
+                <TableHead>{t("colStatus")}</TableHead>
+                <TableHead>{t("colJourneyOnly")}</TableHead>
+                <TableHead>{t("colUpdatedAt")}</TableHead>
+                <TableHead className="text-right">{t("colActions")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.isPending ? (
+                Array.from({ length: 3 }, (_, i) => (
+                  <TableRow key={i}>
+                    <TableCell colSpan={8}>
+                      <Skeleton className="h-5 w-full" />
+                    </TableCell>
+                  </TableRow>
+                ))
+              ) : list.data?.items.length === 0 ? (
+                <TableRow>
+                  <TableCell colSpan={8} className="py-10 text-center text-muted-foreground">
+                    {t("emptyFiltered")}
+                  </TableCell>
+                </TableRow>
+              ) : (
+                list.data?.items.map((s) => (
+                  <TableRow key={s.id} data-testid="script-row">
+                    <TableCell className="font-medium">
+                      <Link href={`/management/outbound/scripts/${s.id}`} className="hover:underline">
+                        {s.name}
+                      </Link>
+                    </TableCell>
+                    <TableCell>
+                      {s.templateName}
+                      {s.customTemplate && (
+                        <Badge variant="secondary" className="ml-1">
+                          {t("customBadge")}
+                        </Badge>
+                      )}
+                    </TableCell>
+                    <TableCell>{t(`category_${s.category}`)}</TableCell>
+                    <TableCell className="max-w-48 truncate" title={s.clinics.map((c) => c.shortName).join("、")}>
+                      {s.clinics.map((c) => c.shortName).join("、")}
+                    </TableCell>
+                    <TableCell>
+                      <ScriptStatusBadge status={s.status} pauseReason={s.pauseReason} />
+                    </TableCell>
+                    <TableCell>{s.journeyOnly ? t("yes") : t("no")}</TableCell>
+                    <TableCell className="whitespace-nowrap text-muted-foreground">{formatInZone(s.updatedAt, "Asia/Shanghai", "minute")}</TableCell>
+                    <TableCell className="text-right whitespace-nowrap">
+                      <Button variant="link" size="sm" asChild>
+                        <Link href={`/management/outbound/scripts/${s.id}`}>{canManage && s.status !== "stopped" ? t("edit") : t("view")}</Link>
+                      </Button>
+                      {canManageTasks && <ScriptRowActions script={s} />}
+                    </TableCell>
+                  </TableRow>
+                ))
+              )}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+
+      {!firstVisit && pages > 1 && (
+        <div className="flex items-center justify-end gap-2 text-sm text-muted-foreground">
+          <span>{tc("total", { count: list.data?.total ?? 0 })}</span>
+          <span>{tc("page", { page, pages })}</span>
+          <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            {tc("prev")}
+          </Button>
+          <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            {tc("next")}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { createStorage } from "../server/adapters/storage";
+import { createPrismaClient } from "../server/db/create-client";
+import { speechMp3 } from "../prisma/seed/fixture-audio";
+import { seedCallRecords, type SeedCallRecordsResult } from "../prisma/seed/seed-call-records";
+
+export const COMPANY_A = "微笑口腔连锁";
+
+/**
+ * Call history for the records specs, written straight into the e2e database (and the recordings into the app's
+ * storage, .data/storage as the server under test reads it). Each spec uses its own script, removed afterwards.
+ */
+export async function seedRecordsFixture(scriptName: string, patientCount = 30): Promise<SeedCallRecordsResult & { companyId: string }> {
+  const db = createPrismaClient(process.env.E2E_DATABASE_URL!);
+  try {
+    const company = await db.company.findFirstOrThrow({ where: { name: COMPANY_A }, select: { id: true } });
+    const admin = await db.user.findFirstOrThrow({ where: { companyId: company.id, role: { key: "companyAdmin" } }, select: { id: true } });
+    const result = await seedCallRecords(db, {
+      companyId: company.id,
+      now: new Date(),
+      scriptName,
+      patientCount,
+      createdById: admin.id,
+      audio: { storage: createStorage(process.env), synthesize: speechMp3 },
+    });
+    return { ...result, companyId: company.id };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Deleting the script removes its tasks, calls and recordings (cascade); the mp3 files stay in storage, unreferenced. */
+export async function removeRecordsFixture(scriptId: string) {
+  const db = createPrismaClient(process.env.E2E_DATABASE_URL!);
+  try {
+    await db.script.deleteMany({ where: { id: scriptId } });
+    // The fixture's own (custom) template would otherwise show in company A's template picker.
+    await db.scriptTemplate.deleteMany({ where: { key: { startsWith: "fixture-" }, scripts: { none: {} } } });
+  } finally {
+    await db.$disconnect();
+  }
+}

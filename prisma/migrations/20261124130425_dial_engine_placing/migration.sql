@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CallTask" ADD COLUMN     "placingAt" TIMESTAMP(3);

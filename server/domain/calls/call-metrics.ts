@@ -1,0 +1,60 @@
+/**
+ * The seed's two metric groups (§6, §7), computed from counts the database returns.
+ * 执行数据: 待通话数 (tasks not yet called: waiting, or claimed but not yet placed), 拦截通话数, 已呼通话数 (dial attempts), 失败通话数 (tasks that failed, incl. 话术停用).
+ * 通话数据: 接听客户数, 接听率 = answered calls / dialed calls, 有效对话客户数, 有效对话率 = effective calls / dialed calls,
+ * 平均通话时长(秒) = mean talk time of answered calls.
+ */
+
+/** 有效对话: a conversation of more than two rounds (glossary: 对话达2轮以上). */
+export const EFFECTIVE_DIALOGUE_MIN_ROUNDS = 3;
+
+export interface CallMetricCounts {
+  pendingTasks: number;
+  interceptedTasks: number;
+  failedTasks: number;
+  dialedCalls: number;
+  answeredCalls: number;
+  answeredPatients: number;
+  effectiveCalls: number;
+  effectivePatients: number;
+  answeredSeconds: number;
+}
+
+export interface CallMetrics {
+  execution: { pending: number; intercepted: number; dialed: number; failed: number };
+  calls: {
+    answeredPatients: number;
+    /** 0–100 with one decimal, or null when nothing has been dialed yet. */
+    answerRate: number | null;
+    effectivePatients: number;
+    effectiveRate: number | null;
+    avgDurationSec: number | null;
+  };
+}
+
+export const ZERO_COUNTS: CallMetricCounts = {
+  pendingTasks: 0,
+  interceptedTasks: 0,
+  failedTasks: 0,
+  dialedCalls: 0,
+  answeredCalls: 0,
+  answeredPatients: 0,
+  effectiveCalls: 0,
+  effectivePatients: 0,
+  answeredSeconds: 0,
+};
+
+const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+
+export function callMetrics(c: CallMetricCounts): CallMetrics {
+  return {
+    execution: { pending: c.pendingTasks, intercepted: c.interceptedTasks, dialed: c.dialedCalls, failed: c.failedTasks },
+    calls: {
+      answeredPatients: c.answeredPatients,
+      answerRate: percent(c.answeredCalls, c.dialedCalls),
+      effectivePatients: c.effectivePatients,
+      effectiveRate: percent(c.effectiveCalls, c.dialedCalls),
+      avgDurationSec: c.answeredCalls > 0 ? Math.round(c.answeredSeconds / c.answeredCalls) : null,
+    },
+  };
+}

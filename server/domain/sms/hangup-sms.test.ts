@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { decideHangupSms, renderSms, smsPlaceholderValues } from "./hangup-sms";
+
+const answered = { id: "t-a", content: "【{诊所简称}】感谢接听", status: "approved" };
+const unanswered = { id: "t-u", content: "【{诊所简称}】刚才未能接通", status: "approved" };
+const base = { enabled: true, answered, unanswered };
+
+describe("decideHangupSms", () => {
+  it("sends the answered template after an answered call, the unanswered one otherwise", () => {
+    expect(decideHangupSms({ ...base, outcome: "answered" })).toMatchObject({ send: true, kind: "answered", templateId: "t-a" });
+    for (const outcome of ["noAnswer", "busy", "rejected", "poweredOff", "failed"]) {
+      expect(decideHangupSms({ ...base, outcome })).toMatchObject({ send: true, kind: "unanswered", templateId: "t-u" });
+    }
+  });
+
+  it("never sends to 停机 or 空号, nor after a call we cancelled", () => {
+    expect(decideHangupSms({ ...base, outcome: "suspended" })).toEqual({ send: false, reason: "noSmsForOutcome" });
+    expect(decideHangupSms({ ...base, outcome: "emptyNumber" })).toEqual({ send: false, reason: "noSmsForOutcome" });
+    expect(decideHangupSms({ ...base, outcome: "failed", carrierOutcome: "cancelled" })).toEqual({ send: false, reason: "noSmsForOutcome" });
+  });
+
+  it("sends nothing when disabled, without a template, or with one no longer approved", () => {
+    expect(decideHangupSms({ ...base, enabled: false, outcome: "answered" })).toEqual({ send: false, reason: "disabled" });
+    expect(decideHangupSms({ ...base, unanswered: null, outcome: "busy" })).toEqual({ send: false, reason: "noTemplate" });
+    expect(decideHangupSms({ ...base, answered: { ...answered, status: "rejected" }, outcome: "answered" })).toEqual({
+      send: false,
+      reason: "templateNotApproved",
+    });
+  });
+});
+
+describe("renderSms", () => {
+  it("fills Chinese and English placeholders and leaves out unknown ones", () => {
+    const values = smsPlaceholderValues(
+      { clinicShortName: "静安店", clinicAddress: "南京西路1266号", appointmentTime: "明天上午10:00", patientTitle: "王女士" },
+      { patientName: "王芳", clinicPhone: "021-62881266" },
+    );
+    expect(renderSms("【{诊所简称}】{患者称呼}您好，您预约的{时间}到店，请前往{clinicAddress}。{门店电话}{未知}", values)).toEqual({
+      text: "【静安店】王女士您好，您预约的明天上午10:00到店，请前往南京西路1266号。021-62881266",
+      missing: ["未知"],
+    });
+  });
+});

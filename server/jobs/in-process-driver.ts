@@ -1,0 +1,169 @@
+import type { InngestFunction } from "inngest";
+import { cronMatches, parseCron, type CronSchedule } from "./cron-schedule";
+
+/** An event as the app sends it (the same shape Inngest receives). */
+export interface JobEvent {
+  name: string;
+  data: Record<string, unknown>;
+  id?: string;
+  ts?: number;
+}
+
+interface Registered {
+  id: string;
+  events: Set<string>;
+  crons: { expression: string; schedule: CronSchedule }[];
+  handler: (ctx: Record<string, unknown>) => unknown;
+  retries: number;
+}
+
+export interface DriverOptions {
+  /** How often due crons are looked at. */
+  pollMs?: number;
+  /** Runs executing at once across all functions (PostgreSQL enforces the product's limits; this only bounds load). */
+  concurrency?: number;
+  /** When set, "* * * * *" crons fire this often instead of once a minute (demos with a time-compressed carrier). */
+  everyMinuteMs?: number;
+  /** First retry delay; doubles each attempt (max 30 s). */
+  retryBaseMs?: number;
+  now?: () => Date;
+  log?: (message: string, error?: unknown) => void;
+}
+
+type Trigger = { event?: string | { name: string }; cron?: string };
+
+/**
+ * Runs the app's Inngest functions in this process when no Inngest server is configured: the same handlers, invoked
+ * with an `event` and a `step` offering `run` (executes, result passed through JSON like Inngest's memoised state) and
+ * `sendEvent` (dispatched in memory). Crons fire once per matching minute; failed runs are retried with backoff up to
+ * the function's `retries`. Nothing is persisted: the dialer keeps its state in PostgreSQL, and a run lost with the
+ * process is repeated by the next tick (stale claims are recovered there).
+ */
+export class InProcessDriver {
+  private readonly functions: Registered[];
+  private readonly queue: { fn: Registered; event: JobEvent; attempt: number }[] = [];
+  private running = 0;
+  private retrying = 0;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly lastCron = new Map<string, number>();
+  private readonly idle = new Set<() => void>();
+  private readonly opts: Required<Omit<DriverOptions, "everyMinuteMs">> & Pick<DriverOptions, "everyMinuteMs">;
+
+  constructor(functions: readonly InngestFunction.Any[], options: DriverOptions = {}) {
+    this.opts = { pollMs: 1000, concurrency: 8, retryBaseMs: 1000, now: () => new Date(), log: (m, e) => console.error(m, e ?? ""), ...options };
+    this.functions = functions.map(register);
+  }
+
+  start() {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.fireDueCrons(), this.opts.pollMs);
+    this.timer.unref?.();
+    this.fireDueCrons();
+  }
+
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Dispatches events to every function they trigger. */
+  async send(events: JobEvent | readonly JobEvent[]): Promise<{ ids: string[] }> {
+    const list = Array.isArray(events) ? events : [events as JobEvent];
+    const ids: string[] = [];
+    for (const event of list) {
+      const withId = { ...event, id: event.id ?? crypto.randomUUID(), ts: event.ts ?? this.opts.now().getTime() };
+      ids.push(withId.id);
+      for (const fn of this.functions) if (fn.events.has(event.name)) this.enqueue(fn, withId, 0);
+    }
+    return { ids };
+  }
+
+  /** Resolves when no run is queued or running (tests and the bench wait on it). */
+  drain(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idle.add(resolve));
+  }
+
+  fireDueCrons() {
+    const now = this.opts.now();
+    for (const fn of this.functions) {
+      for (const { expression, schedule } of fn.crons) {
+        const key = `${fn.id}|${expression}`;
+        const last = this.lastCron.get(key) ?? 0;
+        const fast = this.opts.everyMinuteMs && expression.trim() === "* * * * *";
+        const due = fast
+          ? now.getTime() - last >= this.opts.everyMinuteMs!
+          : cronMatches(schedule, now) && Math.floor(now.getTime() / 60_000) !== Math.floor(last / 60_000);
+        if (!due) continue;
+        this.lastCron.set(key, now.getTime());
+        this.enqueue(fn, { name: "inngest/scheduled.timer", data: { cron: expression }, id: crypto.randomUUID(), ts: now.getTime() }, 0);
+      }
+    }
+  }
+
+  private enqueue(fn: Registered, event: JobEvent, attempt: number) {
+    this.queue.push({ fn, event, attempt });
+    this.pump();
+  }
+
+  private pump() {
+    while (this.running < this.opts.concurrency && this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      this.running += 1;
+      void this.execute(job).finally(() => {
+        this.running -= 1;
+        this.pump();
+        this.notifyIdle();
+      });
+    }
+  }
+
+  private isIdle() {
+    return this.running === 0 && this.retrying === 0 && this.queue.length === 0;
+  }
+
+  private notifyIdle() {
+    if (!this.isIdle()) return;
+    for (const resolve of [...this.idle]) {
+      this.idle.delete(resolve);
+      resolve();
+    }
+  }
+
+  private async execute(job: { fn: Registered; event: JobEvent; attempt: number }) {
+    const step = {
+      run: async (_id: string, fn: () => unknown) => {
+        const value = await fn();
+        return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+      },
+      sendEvent: async (_id: string, events: JobEvent | JobEvent[]) => this.send(events),
+    };
+    try {
+      await job.fn.handler({ event: job.event, events: [job.event], step, runId: crypto.randomUUID(), attempt: job.attempt, logger: console });
+    } catch (error) {
+      if (job.attempt < job.fn.retries) {
+        const delay = Math.min(30_000, this.opts.retryBaseMs * 2 ** job.attempt);
+        this.retrying += 1;
+        setTimeout(() => {
+          this.retrying -= 1;
+          this.enqueue(job.fn, job.event, job.attempt + 1);
+        }, delay).unref?.();
+      } else {
+        this.opts.log(`[jobs] ${job.fn.id} failed after ${job.attempt + 1} attempt(s) for ${job.event.name}`, error);
+      }
+    }
+  }
+}
+
+function register(fn: InngestFunction.Any): Registered {
+  const handler = (fn as unknown as { fn?: Registered["handler"] }).fn;
+  if (typeof handler !== "function") throw new Error(`cannot run ${fn.id()} in process: its handler is not reachable`);
+  const opts = fn.opts as { id: string; triggers?: Trigger[]; retries?: number };
+  const events = new Set<string>();
+  const crons: Registered["crons"] = [];
+  for (const t of opts.triggers ?? []) {
+    if (t.cron) crons.push({ expression: t.cron, schedule: parseCron(t.cron) });
+    else if (t.event) events.add(typeof t.event === "string" ? t.event : t.event.name);
+  }
+  return { id: opts.id, events, crons, handler, retries: opts.retries ?? 3 };
+}

@@ -1,0 +1,142 @@
+import type { PrismaClient, Tx } from "@/server/db/create-client";
+import { planAfterAttempt } from "@/server/domain/calling-policy";
+import { toCallOutcome, type AttemptCompleted, type CarrierOutcome } from "@/server/ports/carrier";
+import { billedMinutes, debitCall } from "./call-balance";
+import { parseClientRef } from "./dialer-settings";
+import { pauseScriptsForInsufficientBalance } from "@/server/services/scripts/pause-scripts-for-insufficient-balance";
+import { newRowId } from "./row-id";
+
+type CallOutcome = ReturnType<typeof toCallOutcome>;
+
+export type AppliedAttempt =
+  | {
+      applied: true;
+      callId: string;
+      taskId: string;
+      companyId: string;
+      scriptId: string;
+      patientId: string;
+      attempt: number;
+      outcome: CallOutcome;
+      carrierOutcome: CarrierOutcome;
+      /** What became of the task: redial scheduled, ended, cancelled (script stopped), or untouched (a stale attempt). */
+      task: "redial" | "ended" | "cancelled" | "untouched";
+      redialAt: Date | null;
+      /** Company balance after this call's debit, when it was debited. */
+      balanceAfter: number | null;
+      /** Scripts paused because the balance ran out with this call. */
+      pausedScripts: number;
+    }
+  | { applied: false; why: "unknownClientRef" | "duplicate"; callId?: string };
+
+type TaskRow = {
+  id: string;
+  companyId: string;
+  clinicId: string;
+  scriptId: string;
+  patientId: string;
+  mobile: string | null;
+  status: string;
+  attempt: number;
+  maxAttempts: number;
+  scriptStatus: string;
+  redialIntervalMin: number;
+  consultantId: string | null;
+  onlineConsultantId: string | null;
+};
+
+/**
+ * The state transition when an attempt completes (the carrier's attempt.completed, delivered at least once and in any
+ * order). The Call row for (task, attempt) gets its result once — a duplicate or a late copy changes nothing — and the
+ * task moves on: redial pending (attempt kept, nextAttemptAt = end + interval) for a retryable outcome with attempts
+ * left, else ended. Answered calls are debited per started minute; an exhausted balance pauses the company's scripts.
+ */
+export async function applyAttemptResult(db: PrismaClient, result: AttemptCompleted, now: Date = new Date()): Promise<AppliedAttempt> {
+  const ref = parseClientRef(result.clientRef);
+  if (!ref) return { applied: false, why: "unknownClientRef" };
+  return db.$transaction(async (tx) => {
+    const [task] = await tx.$queryRaw<TaskRow[]>`
+      SELECT t.id, t."companyId", t."clinicId", t."scriptId", t."patientId", t.mobile, t.status::text AS status, t.attempt,
+             t."maxAttempts", s.status::text AS "scriptStatus", c."redialIntervalMin", p."consultantId", p."onlineConsultantId"
+      FROM "CallTask" t
+        JOIN "Script" s ON s.id = t."scriptId"
+        JOIN "Company" c ON c.id = t."companyId"
+        JOIN "Patient" p ON p.id = t."patientId"
+      WHERE t.id = ${ref.taskId}
+      FOR NO KEY UPDATE OF t`;
+    if (!task) return { applied: false, why: "unknownClientRef" };
+
+    const callId = await recordResult(tx, task, ref.attempt, result);
+    if (!callId) {
+      const existing = await tx.call.findUnique({ where: { taskId_attempt: { taskId: task.id, attempt: ref.attempt } }, select: { id: true } });
+      return { applied: false, why: "duplicate", ...(existing ? { callId: existing.id } : {}) };
+    }
+
+    const endedAt = new Date(result.endedAt);
+    const outcome = toCallOutcome(result.outcome);
+    const current =
+      task.status === "inCall" ? task.attempt === ref.attempt : (task.status === "dialing" || task.status === "pending") && task.attempt + 1 === ref.attempt;
+    let next: "redial" | "ended" | "cancelled" | "untouched" = "untouched";
+    let redialAt: Date | null = null;
+    if (current) {
+      const plan = planAfterAttempt(result.outcome, ref.attempt, endedAt, { maxAttempts: task.maxAttempts, intervalMin: task.redialIntervalMin });
+      const release = { claimedBy: null, claimedAt: null, placingAt: null, attempt: ref.attempt, lastOutcome: outcome };
+      if (plan.kind === "redial" && task.scriptStatus !== "stopped") {
+        next = "redial";
+        redialAt = plan.at;
+        await tx.callTask.update({ where: { id: task.id }, data: { ...release, status: "pending", nextAttemptAt: plan.at, reason: "redialScheduled" } });
+      } else if (plan.kind === "redial") {
+        next = "cancelled";
+        await tx.callTask.update({ where: { id: task.id }, data: { ...release, status: "cancelled", reason: "scriptStopped", finishedAt: endedAt } });
+      } else {
+        next = "ended";
+        const reason = outcome === "failed" ? "carrierFailed" : null;
+        await tx.callTask.update({ where: { id: task.id }, data: { ...release, status: "ended", reason, finishedAt: endedAt } });
+      }
+    }
+
+    const minutes = billedMinutes(result.talkSeconds, outcome === "answered");
+    const balanceAfter = await debitCall(tx, { companyId: task.companyId, callId, minutes, at: now });
+    const pausedScripts = balanceAfter !== null && balanceAfter <= 0 ? (await pauseScriptsForInsufficientBalance(tx, task.companyId)).length : 0;
+
+    return {
+      applied: true,
+      callId,
+      taskId: task.id,
+      companyId: task.companyId,
+      scriptId: task.scriptId,
+      patientId: task.patientId,
+      attempt: ref.attempt,
+      outcome,
+      carrierOutcome: result.outcome,
+      task: next,
+      redialAt,
+      balanceAfter,
+      pausedScripts,
+    };
+  });
+}
+
+/** Writes the result onto the attempt's Call row (creating it if the result beat our own record); null if it had one. */
+async function recordResult(tx: Tx, task: TaskRow, attempt: number, r: AttemptCompleted): Promise<string | null> {
+  const outcome = toCallOutcome(r.outcome);
+  const answeredAt = r.answeredAt ? new Date(r.answeredAt) : null;
+  const turns = JSON.stringify(r.turns ?? []);
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Call" (id, "companyId", "clinicId", "scriptId", "taskId", "patientId", mobile, attempt, "carrierCallId", "callerId",
+                        outcome, "carrierOutcome", "rawCode", "dialedAt", "answeredAt", "endedAt", "durationSec", "ringSec", rounds,
+                        transcript, "hangupBy", "consultantId", "onlineConsultantId", "createdAt")
+    VALUES (${newRowId()}, ${task.companyId}, ${task.clinicId}, ${task.scriptId}, ${task.id}, ${task.patientId}, ${task.mobile ?? ""},
+            ${attempt}, ${r.carrierCallId}, ${r.callerId}, ${outcome}::"CallOutcome", ${r.outcome}, ${r.rawCode}, ${new Date(r.dialedAt)},
+            ${answeredAt}, ${new Date(r.endedAt)}, ${Math.max(0, Math.round(r.talkSeconds))}, ${Math.max(0, Math.round(r.ringSeconds))},
+            ${Math.max(0, r.rounds)}, ${turns}::jsonb, ${r.hangupBy}, ${task.consultantId}, ${task.onlineConsultantId}, ${new Date()})
+    ON CONFLICT ("taskId", attempt) DO UPDATE SET
+      "carrierCallId" = coalesce("Call"."carrierCallId", EXCLUDED."carrierCallId"),
+      "callerId" = coalesce(EXCLUDED."callerId", "Call"."callerId"),
+      outcome = EXCLUDED.outcome, "carrierOutcome" = EXCLUDED."carrierOutcome", "rawCode" = EXCLUDED."rawCode",
+      "answeredAt" = EXCLUDED."answeredAt", "endedAt" = EXCLUDED."endedAt", "durationSec" = EXCLUDED."durationSec",
+      "ringSec" = EXCLUDED."ringSec", rounds = EXCLUDED.rounds, transcript = EXCLUDED.transcript, "hangupBy" = EXCLUDED."hangupBy"
+    WHERE "Call".outcome IS NULL
+    RETURNING id`;
+  return rows[0]?.id ?? null;
+}

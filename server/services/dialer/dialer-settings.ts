@@ -1,0 +1,26 @@
+/** Timings of the dialer (docs/dialer.md). */
+
+/** A claim the carrier was never asked about (no placingAt) is recovered after this long. */
+export const CLAIM_STALE_MS = 2 * 60_000;
+/**
+ * A claim whose createCall may have reached the carrier (placingAt set, no Call row yet) is recovered only after this
+ * long: if the carrier did accept it, its result arrives (at least once) well before, so the same attempt is never dialed
+ * twice even by a carrier that does not deduplicate our clientRef.
+ */
+export const PLACING_STALE_MS = 2 * 3600_000;
+/** How long a task waits after the carrier refused to accept it (rate limit, unavailable). */
+export const CARRIER_RETRY_MS = 60_000;
+/** Candidates read per claim round, as a multiple of the free capacity (some are deferred or intercepted). */
+export const CANDIDATE_FACTOR = 2;
+export const MAX_CLAIM_ROUNDS = 4;
+
+/** Our idempotency key at the carrier, echoed on every event. */
+export const clientRefOf = (taskId: string, attempt: number) => `${taskId}:${attempt}`;
+
+export function parseClientRef(clientRef: string): { taskId: string; attempt: number } | null {
+  const i = clientRef.lastIndexOf(":");
+  if (i <= 0) return null;
+  const attempt = Number(clientRef.slice(i + 1));
+  if (!Number.isInteger(attempt) || attempt < 1) return null;
+  return { taskId: clientRef.slice(0, i), attempt };
+}

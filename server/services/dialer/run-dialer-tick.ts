@@ -1,0 +1,45 @@
+import type { PrismaClient } from "@/server/db/create-client";
+import { Prisma } from "@/server/generated/prisma/client";
+import { claimCompanyTasks, type ClaimedTask, type ClaimOptions } from "./claim-due-tasks";
+import { cancelTasksOfStoppedScripts, recoverStaleClaims } from "./recover-stale-claims";
+
+export interface TickResult {
+  claimed: ClaimedTask[];
+  recovered: number;
+  cancelled: number;
+  decided: number;
+  deferred: number;
+  intercepted: number;
+  /** Companies whose claim failed (the error is logged; the others went on). */
+  failures: { companyId: string; error: string }[];
+}
+
+/**
+ * One pass of the hopper: recover stale claims, cancel what stopped scripts left, then claim due tasks company by
+ * company. Only enabled scripts with due tasks are visited (an EXISTS probe per script on the claim index).
+ */
+export async function runDialerTick(db: PrismaClient, opts: ClaimOptions & { companyId?: string }): Promise<TickResult> {
+  const { now } = opts;
+  const recovered = await recoverStaleClaims(db, now, opts.companyId);
+  const cancelled = await cancelTasksOfStoppedScripts(db, now, opts.companyId);
+  const due = await db.$queryRaw<{ id: string; companyId: string }[]>`
+    SELECT s.id, s."companyId" FROM "Script" s
+    WHERE s.status = 'enabled' ${opts.companyId ? Prisma.sql`AND s."companyId" = ${opts.companyId}` : Prisma.empty}
+      AND EXISTS (SELECT 1 FROM "CallTask" t WHERE t."scriptId" = s.id AND t.status = 'pending' AND t."nextAttemptAt" <= ${now})`;
+  const byCompany = new Map<string, string[]>();
+  for (const s of due) byCompany.set(s.companyId, [...(byCompany.get(s.companyId) ?? []), s.id]);
+
+  const result: TickResult = { claimed: [], recovered, cancelled, decided: 0, deferred: 0, intercepted: 0, failures: [] };
+  for (const [companyId, scriptIds] of byCompany) {
+    try {
+      const stats = await claimCompanyTasks(db, companyId, scriptIds, opts);
+      result.claimed.push(...stats.claimed);
+      result.decided += stats.decided;
+      result.deferred += stats.deferred;
+      result.intercepted += stats.intercepted;
+    } catch (error) {
+      result.failures.push({ companyId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import type { Tx } from "@/server/db/create-client";
+import type { Prisma } from "@/server/generated/prisma/client";
+import { getExecutionStats } from "@/server/services/metrics/get-call-metrics";
+import type { Scope } from "@/server/trpc/init";
+
+export const listManagedScriptsInput = z.object({
+  status: z.enum(["enabled", "paused", "stopped"]).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(5).max(50).default(10),
+});
+export type ListManagedScriptsInput = z.input<typeof listManagedScriptsInput>;
+
+const STATUS_ORDER = { enabled: 0, paused: 1, stopped: 2 } as const;
+
+/** 外呼管理 list: the caller's scripts (enabled first) with their 执行数据 columns (seed §7). */
+export async function listManagedScripts(db: Tx, scope: Scope, raw: ListManagedScriptsInput) {
+  const input = listManagedScriptsInput.parse(raw);
+  const where: Prisma.ScriptWhereInput = {
+    companyId: scope.companyId,
+    clinics: { some: { clinicId: { in: scope.clinicIds } } },
+    ...(input.status ? { status: input.status } : {}),
+  };
+  // Few scripts per company (tens): order by status in memory, then page.
+  const all = await db.script.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      category: true,
+      status: true,
+      pauseReason: true,
+      journeyOnly: true,
+      createdAt: true,
+      clinics: { select: { clinic: { select: { id: true, shortName: true } } } },
+    },
+  });
+  all.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+  const page = all.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
+  const stats = await getExecutionStats(db, scope, page.map((s) => s.id));
+  return {
+    total: all.length,
+    page: input.page,
+    pageSize: input.pageSize,
+    items: page.map(({ clinics, ...s }) => ({
+      ...s,
+      clinics: clinics.map((c) => c.clinic).filter((c) => scope.clinicIds.includes(c.id)),
+      execution: stats.get(s.id)!,
+    })),
+  };
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import type { Tx } from "@/server/db/create-client";
+import type { Prisma } from "@/server/generated/prisma/client";
+import type { Scope } from "@/server/trpc/init";
+import { visibleScript } from "./visible-script";
+
+export const listScriptsInput = z.object({
+  kind: z.enum(["ai", "fixed"]),
+  status: z.enum(["enabled", "paused", "stopped"]).optional(),
+  q: z.string().trim().max(30).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+
+/** The 话术 list of one tab (AI话术 / 固定模版话术): 话术名称, 适用门店, 话术状态, 自动旅程专用. */
+export async function listScripts(db: Tx, scope: Scope, raw: z.input<typeof listScriptsInput>) {
+  const input = listScriptsInput.parse(raw);
+  const where: Prisma.ScriptWhereInput = {
+    ...visibleScript(scope),
+    kind: input.kind,
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.q ? { name: { contains: input.q } } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.script.count({ where }),
+    db.script.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        category: true,
+        status: true,
+        pauseReason: true,
+        journeyOnly: true,
+        hangupSmsEnabled: true,
+        updatedAt: true,
+        template: { select: { name: true, companyId: true } },
+        clinics: { select: { clinic: { select: { id: true, shortName: true } } } },
+        createdBy: { select: { name: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    items: rows.map(({ template, clinics, createdBy, ...s }) => ({
+      ...s,
+      templateName: template.name,
+      customTemplate: template.companyId !== null,
+      clinics: clinics.map((c) => c.clinic).filter((c) => scope.clinicIds.includes(c.id)),
+      createdBy: createdBy?.name ?? null,
+    })),
+  };
+}

@@ -1,0 +1,140 @@
+import type { PrismaClient } from "@/server/db/create-client";
+import { getSms } from "@/server/adapters/sms";
+import type { PatientDataRequirement } from "@/server/domain/call-tasks/creation-checks";
+import { callVariableValues } from "@/server/domain/call-tasks/call-variable-values";
+import { decideHangupSms, renderSms, smsPlaceholderValues } from "@/server/domain/sms/hangup-sms";
+import { smsSegments } from "@/server/domain/sms/sms-template";
+import { CALL_VARIABLES } from "@/server/domain/templates/call-variables";
+import { SmsRejected, type SmsPort } from "@/server/ports/sms";
+import { loadPatientCallData } from "@/server/services/dialer/load-patient-call-data";
+
+export type HangupSmsResult =
+  | { status: "sent" | "failed"; messageId: string; reason?: string }
+  | { status: "skipped"; reason: string };
+
+/** SmsMessage.error when the company's 短信余量 cannot pay for the message. */
+export const INSUFFICIENT_SMS_QUOTA = "insufficientSmsQuota";
+
+/**
+ * 挂机短信 after one call: the script's answered / unanswered template, never to 停机 / 空号, paid from the company's
+ * 短信余量 (SmsQuotaEntry ledger) by its segments, recorded once per call (SmsMessage.callId is unique). Without quota
+ * nothing is sent and the message is recorded as failed with the reason. Safe to run again for the same call.
+ */
+export async function sendHangupSms(
+  db: PrismaClient,
+  callId: string,
+  deps: { sms?: SmsPort; now?: () => Date } = {},
+): Promise<HangupSmsResult> {
+  const sms = deps.sms ?? getSms();
+  const now = deps.now?.() ?? new Date();
+  const call = await db.call.findUnique({
+    where: { id: callId },
+    select: {
+      id: true,
+      companyId: true,
+      patientId: true,
+      mobile: true,
+      outcome: true,
+      carrierOutcome: true,
+      clinic: { select: { shortName: true, address: true, phone: true, timezone: true } },
+      patient: { select: { name: true, gender: true } },
+      script: {
+        select: {
+          hangupSmsEnabled: true,
+          hangupSmsAnsweredTemplate: { select: { id: true, content: true, status: true } },
+          hangupSmsUnansweredTemplate: { select: { id: true, content: true, status: true } },
+        },
+      },
+      smsMessage: { select: { id: true, status: true, error: true, content: true } },
+    },
+  });
+  if (!call?.outcome) return { status: "skipped", reason: "callNotEnded" };
+  if (call.smsMessage) {
+    const m = call.smsMessage;
+    if (m.status === "queued") return deliver(db, sms, { id: m.id, companyId: call.companyId, mobile: call.mobile, content: m.content }, now);
+    return { status: m.status, messageId: m.id, ...(m.error ? { reason: m.error } : {}) };
+  }
+
+  const decision = decideHangupSms({
+    enabled: call.script.hangupSmsEnabled,
+    outcome: call.outcome,
+    carrierOutcome: call.carrierOutcome,
+    answered: call.script.hangupSmsAnsweredTemplate,
+    unanswered: call.script.hangupSmsUnansweredTemplate,
+  });
+  if (!decision.send) return { status: "skipped", reason: decision.reason };
+
+  const needs = requirementsOf(decision.content);
+  const data = (await loadPatientCallData(db, [call.patientId], needs, now)).get(call.patientId);
+  const callValues = callVariableValues({ patient: call.patient, clinic: call.clinic, ...data }, now, call.clinic.timezone);
+  const { text } = renderSms(decision.content, smsPlaceholderValues(callValues, { patientName: call.patient.name, clinicPhone: call.clinic.phone }));
+  const segments = smsSegments(text);
+
+  const recorded = await db.$transaction(async (tx) => {
+    // One company's quota is spent by one message at a time, so two calls ending together cannot overdraw it.
+    await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`sms-quota:${call.companyId}`}))) AS locked`;
+    const existing = await tx.smsMessage.findUnique({ where: { callId: call.id }, select: { id: true, status: true } });
+    if (existing) return { id: existing.id, status: existing.status, fresh: false };
+    const sum = await tx.smsQuotaEntry.aggregate({ where: { companyId: call.companyId }, _sum: { delta: true } });
+    const enough = (sum._sum.delta ?? 0) >= segments;
+    const message = await tx.smsMessage.create({
+      data: {
+        companyId: call.companyId,
+        patientId: call.patientId,
+        callId: call.id,
+        templateId: decision.templateId,
+        mobile: call.mobile,
+        content: text,
+        status: enough ? "queued" : "failed",
+        error: enough ? null : INSUFFICIENT_SMS_QUOTA,
+        createdAt: now,
+      },
+      select: { id: true, status: true },
+    });
+    if (enough) {
+      await tx.smsQuotaEntry.create({
+        data: { companyId: call.companyId, delta: -segments, reason: "hangupSms", refId: message.id, createdAt: now },
+      });
+    }
+    return { ...message, fresh: true };
+  });
+
+  if (recorded.status === "queued") return deliver(db, sms, { id: recorded.id, companyId: call.companyId, mobile: call.mobile, content: text }, now);
+  if (recorded.status === "failed" && recorded.fresh) return { status: "failed", messageId: recorded.id, reason: INSUFFICIENT_SMS_QUOTA };
+  const again = await db.smsMessage.findUniqueOrThrow({ where: { id: recorded.id }, select: { status: true, error: true } });
+  return { status: again.status === "sent" ? "sent" : "failed", messageId: recorded.id, ...(again.error ? { reason: again.error } : {}) };
+}
+
+async function deliver(
+  db: PrismaClient,
+  sms: SmsPort,
+  message: { id: string; companyId: string; mobile: string; content: string },
+  now: Date,
+): Promise<HangupSmsResult> {
+  try {
+    await sms.send({ clientRef: message.id, mobile: message.mobile, content: message.content });
+  } catch (error) {
+    // A provider outage is retried by the caller (the message stays queued); a refusal is final and refunded.
+    if (!(error instanceof SmsRejected)) throw error;
+    await db.$transaction(async (tx) => {
+      const changed = await tx.smsMessage.updateMany({ where: { id: message.id, status: "queued" }, data: { status: "failed", error: error.reason } });
+      if (changed.count === 0) return;
+      const spent = await tx.smsQuotaEntry.findFirst({ where: { refId: message.id, reason: "hangupSms" }, select: { delta: true } });
+      if (spent) await tx.smsQuotaEntry.create({ data: { companyId: message.companyId, delta: -spent.delta, reason: "hangupSmsRefund", refId: message.id, createdAt: now } });
+    });
+    return { status: "failed", messageId: message.id, reason: error.reason };
+  }
+  await db.smsMessage.updateMany({ where: { id: message.id, status: "queued" }, data: { status: "sent", sentAt: now } });
+  return { status: "sent", messageId: message.id };
+}
+
+/** The patient data an SMS template speaks about ({时间} / {appointmentTime} → the next appointment …). */
+function requirementsOf(content: string): PatientDataRequirement[] {
+  const names = new Set([...content.matchAll(/\{([^{}\s]{1,20})\}/g)].map((m) => m[1]!));
+  const needs = new Set<PatientDataRequirement>();
+  if (names.has("时间")) needs.add("appointment");
+  for (const v of CALL_VARIABLES) {
+    if ((names.has(v.key) || names.has(v.label)) && v.requires && v.requires !== "clinic") needs.add(v.requires);
+  }
+  return [...needs];
+}

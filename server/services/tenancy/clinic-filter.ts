@@ -1,0 +1,14 @@
+import type { Tx } from "@/server/db/create-client";
+import type { Scope } from "@/server/trpc/init";
+
+/**
+ * The clinic condition for a tenant query: none when the caller sees every clinic of the company (companyId already
+ * says it all, and leaving it out lets PostgreSQL answer counts from indexes alone), else the allowed clinics.
+ */
+export async function clinicFilter(db: Tx, scope: Scope): Promise<{ in: string[] } | undefined> {
+  const [all, mine] = await Promise.all([
+    db.clinic.count({ where: { companyId: scope.companyId } }),
+    db.clinic.count({ where: { companyId: scope.companyId, id: { in: scope.clinicIds } } }),
+  ]);
+  return all > 0 && mine === all ? undefined : { in: scope.clinicIds };
+}

@@ -1,0 +1,12 @@
+import { createTRPCRouter } from "@/server/trpc/init";
+import { batchPatientsProcedure } from "./patients";
+import { previewBatchCallProcedure } from "./preview";
+import { batchProgressProcedure } from "./progress";
+import { batchScriptDialoguesProcedure } from "./script-dialogues";
+
+export const batchCallRouter = createTRPCRouter({
+  patients: batchPatientsProcedure,
+  preview: previewBatchCallProcedure,
+  progress: batchProgressProcedure,
+  scriptDialogues: batchScriptDialoguesProcedure,
+});

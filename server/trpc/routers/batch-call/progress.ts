@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { getBatchProgress } from "@/server/services/batch-call/get-batch-progress";
+import { outboundProcedure } from "@/server/trpc/outbound-procedure";
+
+export const batchProgressProcedure = outboundProcedure("outbound.calls.start")
+  .input(z.object({ batchId: z.string().min(1) }))
+  .query(({ ctx, input }) => getBatchProgress(ctx.db, ctx.scope, input.batchId));

@@ -1,0 +1,14 @@
+import { createTRPCRouter } from "@/server/trpc/init";
+import { getCallRecordProcedure } from "./by-id";
+import { callRecordFilterOptionsProcedure } from "./filter-options";
+import { listCallRecordIntentsProcedure } from "./intents";
+import { listCallRecordsProcedure } from "./list";
+import { summarizeCallRecordsProcedure } from "./summary";
+
+export const callRecordsRouter = createTRPCRouter({
+  list: listCallRecordsProcedure,
+  byId: getCallRecordProcedure,
+  intents: listCallRecordIntentsProcedure,
+  filterOptions: callRecordFilterOptionsProcedure,
+  summary: summarizeCallRecordsProcedure,
+});

@@ -1,0 +1,6 @@
+import { listManagedScripts, listManagedScriptsInput } from "@/server/services/outbound-management/list-managed-scripts";
+import { outboundProcedure } from "@/server/trpc/outbound-procedure";
+
+export const listManagedScriptsProcedure = outboundProcedure("outbound.view")
+  .input(listManagedScriptsInput)
+  .query(({ ctx, input }) => listManagedScripts(ctx.db, ctx.scope, input));

@@ -1,0 +1,7 @@
+import { outboundProcedure } from "@/server/trpc/outbound-procedure";
+import { renderScriptAudio, scriptAudioInput } from "@/server/services/audio/script-audio";
+
+/** 立即试听: renders (or reuses) the fixed script's audio and returns its URL. */
+export const scriptAudioProcedure = outboundProcedure("outbound.view")
+  .input(scriptAudioInput)
+  .mutation(({ ctx, input }) => renderScriptAudio(ctx.db, ctx.scope, input));

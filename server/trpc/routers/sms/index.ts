@@ -1,0 +1,16 @@
+import { createTRPCRouter } from "@/server/trpc/init";
+import { createSmsTemplateProcedure } from "./create";
+import { listSmsTemplatesProcedure } from "./list";
+import { smsQuotaProcedure } from "./quota";
+import { reviewSmsTemplateProcedure } from "./review";
+import { smsReviewListProcedure } from "./review-list";
+import { updateSmsTemplateProcedure } from "./update";
+
+export const smsRouter = createTRPCRouter({
+  templates: listSmsTemplatesProcedure,
+  createTemplate: createSmsTemplateProcedure,
+  updateTemplate: updateSmsTemplateProcedure,
+  quota: smsQuotaProcedure,
+  reviewList: smsReviewListProcedure,
+  review: reviewSmsTemplateProcedure,
+});

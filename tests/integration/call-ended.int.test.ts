@@ -1,0 +1,238 @@
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callEnded } from "@/inngest/functions/call-ended";
+import { setStorageForTests } from "@/server/adapters/storage";
+import { setSmsForTests } from "@/server/adapters/sms";
+import { SimulatorSms } from "@/server/adapters/sms/simulator-sms";
+import { simulatorStorage } from "@/server/adapters/carrier/simulator";
+import type { RecordingReady } from "@/server/ports/carrier";
+import { dispatchCarrierJobs } from "@/server/services/carrier/dispatch-carrier-jobs";
+import { reconcileCarrierCalls } from "@/server/services/carrier/reconcile-carrier-calls";
+import { storeCallRecording } from "@/server/services/calls/store-call-recording";
+import { reclassifyCallIntent } from "@/server/services/calls/reclassify-call-intent";
+import { INSUFFICIENT_SMS_QUOTA } from "@/server/services/sms/send-hangup-sms";
+import { MemoryStorage } from "@/tests/support/memory-storage";
+import { loadViewer } from "@/server/services/auth/load-viewer";
+import { buildCallScript } from "@/server/services/dialer/build-call-script";
+import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
+import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";
+import { testDb } from "./fixtures";
+import { createDialerCompany, createPatients, shanghai } from "./dialer-fixtures";
+import { CarrierHarness, NO_FAULTS, createSmsScript, simMobile, useTempDataDir } from "./carrier-fixtures";
+
+const storage = new MemoryStorage();
+let company: Awaited<ReturnType<typeof createDialerCompany>>;
+
+let cleanUp: () => Promise<void>;
+
+beforeAll(async () => {
+  cleanUp = await useTempDataDir();
+  setStorageForTests(storage);
+  setSmsForTests(new SimulatorSms());
+  company = await createDialerCompany("carrend");
+});
+afterAll(async () => {
+  setStorageForTests(undefined);
+  setSmsForTests(undefined);
+  await cleanUp();
+});
+
+async function dial(harness: CarrierHarness, companyId: string, clinicIds: string[], mobiles: string[]) {
+  const script = await createSmsScript(companyId, clinicIds);
+  const patients = [];
+  for (const mobile of mobiles) patients.push(...(await createPatients(companyId, clinicIds[0]!, 1, { mobile })));
+  await harness.dial(companyId, script.id, patients.map((p) => p.id));
+  const tasks = await testDb().callTask.findMany({ where: { scriptId: script.id }, select: { id: true, mobile: true } });
+  return { script, taskOf: (m: string) => tasks.find((t) => t.mobile === m)!.id };
+}
+
+describe("reconciliation", () => {
+  it("finds a result whose push was dropped by polling the carrier", async () => {
+    const harness = new CarrierHarness(shanghai(10), { ...NO_FAULTS, drop: 1 }, simulatorStorage());
+    const uninstall = harness.install();
+    try {
+      const busy = simMobile(0, "72");
+      const { taskOf } = await dial(harness, company.companyId, company.clinicIds, [busy]);
+      await harness.run(120);
+      const db = testDb();
+      const call = await db.call.findFirstOrThrow({ where: { taskId: taskOf(busy) } });
+      expect(call.outcome).toBeNull(); // the record was never pushed
+      expect(await db.callTask.findUniqueOrThrow({ where: { id: taskOf(busy) } })).toMatchObject({ status: "inCall" });
+
+      harness.now += 3 * 60_000;
+      const result = await reconcileCarrierCalls(db, harness.sim, dispatchCarrierJobs, new Date(harness.now), company.companyId);
+      expect(result).toMatchObject({ found: 1, lost: 0 });
+      await harness.driver.drain();
+      expect(await db.call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ outcome: "busy", rawCode: "USER_BUSY" });
+      expect(await db.callTask.findUniqueOrThrow({ where: { id: taskOf(busy) } })).toMatchObject({ status: "pending", reason: "redialScheduled" });
+      // Polling again finds nothing new.
+      expect((await reconcileCarrierCalls(db, harness.sim, dispatchCarrierJobs, new Date(harness.now + 60_000), company.companyId)).found).toBe(0);
+    } finally {
+      uninstall();
+    }
+  }, 60_000);
+
+  it("closes a call the carrier lost as failed, so the task redials", async () => {
+    const harness = new CarrierHarness(shanghai(11), NO_FAULTS, simulatorStorage());
+    const uninstall = harness.install();
+    try {
+      const mobile = simMobile(0, "30");
+      const { taskOf } = await dial(harness, company.companyId, company.clinicIds, [mobile]);
+      harness.sim.state.calls.clear(); // the carrier forgets the call (e.g. restarted)
+      harness.sim.state.outbox.length = 0;
+      const db = testDb();
+      harness.now += 10 * 60_000;
+      expect((await reconcileCarrierCalls(db, harness.sim, dispatchCarrierJobs, new Date(harness.now), company.companyId)).lost).toBe(0); // not yet given up
+      harness.now += 25 * 60_000;
+      // (The first test's busy number was redialed by this tick too: both calls are lost with the carrier's memory.)
+      expect((await reconcileCarrierCalls(db, harness.sim, dispatchCarrierJobs, new Date(harness.now), company.companyId)).lost).toBeGreaterThanOrEqual(1);
+      await harness.driver.drain();
+      const call = await db.call.findFirstOrThrow({ where: { taskId: taskOf(mobile) } });
+      expect(call).toMatchObject({ outcome: "failed", rawCode: "CARRIER_CALL_UNKNOWN" });
+      expect(await db.callTask.findUniqueOrThrow({ where: { id: taskOf(mobile) } })).toMatchObject({ status: "pending", reason: "redialScheduled" });
+    } finally {
+      uninstall();
+    }
+  }, 60_000);
+});
+
+describe("a recording that beats our own record of the dial", () => {
+  it("waits for the call's row and is copied by the call-ended pipeline", async () => {
+    const harness = new CarrierHarness(shanghai(14), { ...NO_FAULTS, reorder: 1 }, simulatorStorage());
+    const uninstall = harness.install();
+    try {
+      const db = testDb();
+      const mobile = simMobile(0, "22");
+      const script = await createSmsScript(company.companyId, company.clinicIds);
+      const [patient] = await createPatients(company.companyId, company.clinicIds[0]!, 1, { mobile });
+      await db.$transaction(async (tx) => {
+        const loaded = (await loadScriptForTasks(tx, company.companyId, script.id))!;
+        await insertCallTasks(tx, { companyId: company.companyId, script: loaded, seeds: [{ patientId: patient!.id }], source: "batch", now: new Date(harness.now) });
+      });
+      const tick = await runDialerTick(db, { now: new Date(harness.now), workerId: "carr", companyId: company.companyId });
+      const claim = tick.claimed.find((c) => c.scriptId === script.id)!;
+      // The carrier accepted, but we crashed before writing the Call row.
+      const built = await buildCallScript(db, claim.taskId, new Date(harness.now));
+      if (!built.ok) throw new Error(built.reason);
+      await harness.sim.createCall({ ...built.input, clientRef: `${claim.taskId}:${claim.attempt}` });
+      await harness.run(200);
+
+      const call = await db.call.findUniqueOrThrow({ where: { taskId_attempt: { taskId: claim.taskId, attempt: claim.attempt } }, include: { recording: true } });
+      expect(call.outcome).toBe("answered");
+      expect(call.recording).not.toBeNull();
+      const events = await db.carrierEvent.findMany({ where: { carrierCallId: call.carrierCallId! }, orderBy: { receivedAt: "asc" } });
+      expect(events.filter((e) => e.type !== "call.state").map((e) => e.type)).toEqual(["recording.ready", "attempt.completed"]);
+      expect(events.every((e) => e.processedAt !== null)).toBe(true);
+    } finally {
+      uninstall();
+    }
+  }, 60_000);
+});
+
+describe("hang-up SMS rules", () => {
+  it("records an SMS that could not be paid as failed with the reason, and never texts 停机 / 空号", async () => {
+    const poor = await createDialerCompany("carrsms");
+    const db = testDb();
+    const balance = await db.smsQuotaEntry.aggregate({ where: { companyId: poor.companyId }, _sum: { delta: true } });
+    await db.smsQuotaEntry.create({ data: { companyId: poor.companyId, delta: -(balance._sum.delta ?? 0), reason: "adjustment" } });
+    const harness = new CarrierHarness(shanghai(12), NO_FAULTS, simulatorStorage());
+    const uninstall = harness.install();
+    try {
+      const answered = simMobile(0, "20");
+      const suspended = simMobile(0, "92");
+      const { taskOf } = await dial(harness, poor.companyId, poor.clinicIds, [answered, suspended]);
+      await harness.run(200);
+      const a = await db.call.findFirstOrThrow({ where: { taskId: taskOf(answered) }, include: { smsMessage: true } });
+      expect(a.smsMessage).toMatchObject({ status: "failed", error: INSUFFICIENT_SMS_QUOTA });
+      const s = await db.call.findFirstOrThrow({ where: { taskId: taskOf(suspended) }, include: { smsMessage: true } });
+      expect(s).toMatchObject({ outcome: "suspended", smsMessage: null });
+      expect(await db.smsQuotaEntry.count({ where: { companyId: poor.companyId, reason: "hangupSms" } })).toBe(0);
+    } finally {
+      uninstall();
+    }
+  }, 60_000);
+});
+
+describe("recording copy and intent re-run", () => {
+  let harness: CarrierHarness;
+  let uninstall: () => void;
+  let callId: string;
+  beforeAll(async () => {
+    harness = new CarrierHarness(shanghai(13), NO_FAULTS, simulatorStorage());
+    uninstall = harness.install();
+    const mobile = simMobile(2, "21");
+    const { taskOf } = await dial(harness, company.companyId, company.clinicIds, [mobile]);
+    await harness.run(200);
+    callId = (await testDb().call.findFirstOrThrow({ where: { taskId: taskOf(mobile) } })).id;
+  }, 60_000);
+  afterAll(() => uninstall());
+
+  it("refreshes an expired link, copies the audio once, and leaves an existing copy alone", async () => {
+    const db = testDb();
+    const row = await db.carrierEvent.findFirstOrThrow({ where: { callId, type: "recording.ready" } });
+    const event = row.payload as unknown as RecordingReady;
+    const first = await db.recording.findUniqueOrThrow({ where: { callId } });
+    await db.recording.delete({ where: { callId } });
+    await storage.delete(first.storageKey);
+
+    // The pushed link has expired: a 403 from the carrier's store, then a refreshed link that works.
+    const later = Date.parse(event.expiresAt) + 60_000;
+    harness.now = later;
+    const seen: number[] = [];
+    const viaFetch: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      seen.push(res.status);
+      return res;
+    };
+    expect(await storeCallRecording(db, { ...event }, { carrier: harness.sim, fetch: viaFetch, now: () => new Date(0) })).toEqual({ status: "stored", callId });
+    expect(seen).toEqual([403, 200]);
+    const copy = await db.recording.findUniqueOrThrow({ where: { callId } });
+    expect(copy.sourceUrl).not.toBe(event.url);
+    expect((await storage.get(copy.storageKey))?.size).toBe(copy.sizeBytes);
+    expect(await storeCallRecording(db, event, { carrier: harness.sim })).toEqual({ status: "exists", callId });
+
+    // A recording the carrier no longer has is reported gone rather than retried for ever.
+    await db.recording.delete({ where: { callId } });
+    await simulatorStorage().delete(`recordings/${event.carrierCallId}.mp3`);
+    expect(await storeCallRecording(db, event, { carrier: harness.sim, now: () => new Date(0) })).toEqual({ status: "gone", callId });
+    expect(await db.recording.count({ where: { callId } })).toBe(0);
+  });
+
+  it("re-runs classification on demand, within the caller's company only", async () => {
+    const db = testDb();
+    const viewer = (await loadViewer(db, company.admin.id))!;
+    const scope = { companyId: company.companyId, clinicIds: viewer.clinicIds };
+    const before = await db.call.findUniqueOrThrow({ where: { id: callId }, select: { intent: true } });
+    expect(before.intent).toBe("interested");
+    expect(await reclassifyCallIntent(db, scope, viewer, { callId })).toMatchObject({ intent: "interested", changed: false });
+
+    // The script's categories change (有意向 renamed to a custom key): a re-run maps onto them.
+    const call = await db.call.findUniqueOrThrow({ where: { id: callId }, select: { script: { select: { id: true, preview: true } } } });
+    const preview = call.script.preview as { intents: { key: string; label: string }[]; scenarios: unknown[] };
+    await db.script.update({
+      where: { id: call.script.id },
+      data: { preview: { ...preview, intents: preview.intents.map((i) => (i.key === "interested" ? { key: "A", label: "意向较强" } : i)) } as object },
+    });
+    expect(await reclassifyCallIntent(db, scope, viewer, { callId })).toMatchObject({ intent: "A", changed: true });
+    expect(await db.auditLog.count({ where: { action: "call.intent.reclassify", targetId: callId } })).toBe(1);
+
+    const other = await createDialerCompany("carrother");
+    const otherViewer = (await loadViewer(db, other.admin.id))!;
+    await expect(
+      reclassifyCallIntent(db, { companyId: other.companyId, clinicIds: otherViewer.clinicIds }, otherViewer, { callId }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("runs as an Inngest function whose work is all in steps, and a re-run changes nothing", async () => {
+    const db = testDb();
+    const row = await db.carrierEvent.findFirstOrThrow({ where: { callId, type: "attempt.completed" } });
+    const before = await db.call.findUniqueOrThrow({ where: { id: callId }, include: { smsMessage: true, recording: true } });
+    const t = new InngestTestEngine({ function: callEnded });
+    const { result, ctx } = await t.execute({ events: [{ name: "carrier/call.ended", data: { carrierEventId: row.carrierEventId } }] });
+    expect(result).toMatchObject({ callId, applied: false, sms: "sent" });
+    const stepIds = (ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0]);
+    expect(stepIds).toEqual(["load-event", "apply-attempt-result", "classify-intent", "advance-journey", "store-early-recordings", "send-hangup-sms", "mark-processed"]);
+    const after = await db.call.findUniqueOrThrow({ where: { id: callId }, include: { smsMessage: true, recording: true } });
+    expect(after).toEqual(before);
+  });
+});
