@@ -24,6 +24,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { BatchProgress } from "./batch-progress";
 import { CallPlan } from "./call-plan";
 import { ScriptOption } from "./script-option";
+import { TableLoadingRows } from "@/components/shell/table-status-rows";
 
 /** Where 患者管理 leaves the chosen patients (components/patients/patient-table.tsx). */
 export const SELECTION_KEY = "batchCall.patientIds";
@@ -164,11 +165,7 @@ export function BatchCallView() {
                 </TableHeader>
                 <TableBody>
                   {patients.isPending && ids.length ? (
-                    <TableRow>
-                      <TableCell colSpan={7}>
-                        <Skeleton className="h-5 w-full" />
-                      </TableCell>
-                    </TableRow>
+                    <TableLoadingRows colSpan={7} rows={1} />
                   ) : (
                     patients.data?.map((p) => (
                       <TableRow key={p.id} data-testid="batch-patient-row">

@@ -7,7 +7,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { CallDetailDialog } from "@/components/calls/call-detail-dialog";
 import { formatDuration, formatInZone } from "@/components/calls/format-time";
@@ -16,6 +15,7 @@ import { OutcomeBadge } from "@/components/calls/outcome-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { CallRecordFilters } from "./call-record-filters";
 import { parseCallRecordSearch } from "./call-record-search";
+import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 const REFRESH_MS = 10_000;
 
@@ -90,20 +90,12 @@ export function CallRecordsView({ canPlayRecordings }: { canPlayRecordings: bool
           </TableHeader>
           <TableBody>
             {list.isPending ? (
-              Array.from({ length: 8 }, (_, i) => (
-                <TableRow key={i}>
-                  <TableCell colSpan={11}>
-                    <Skeleton className="h-5 w-full" />
-                  </TableCell>
-                </TableRow>
-              ))
+              <TableLoadingRows colSpan={11} rows={8} />
             ) : items.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={11} className="py-12 text-center">
-                  <div className="font-medium">{t("emptyTitle")}</div>
-                  <div className="text-sm text-muted-foreground">{filtered ? t("emptyFiltered") : t("emptyHint")}</div>
-                </TableCell>
-              </TableRow>
+              <TableEmptyRow colSpan={11}>
+                <div className="font-medium text-foreground">{t("emptyTitle")}</div>
+                <div className="text-sm text-muted-foreground">{filtered ? t("emptyFiltered") : t("emptyHint")}</div>
+              </TableEmptyRow>
             ) : (
               items.map((r) => (
                 <TableRow key={r.id} data-testid="call-record-row">

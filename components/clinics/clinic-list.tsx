@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/components/trpc/client";
 import { EditClinicDialog } from "./edit-clinic-dialog";
+import { TableLoadingRows } from "@/components/shell/table-status-rows";
 
 export function ClinicList() {
   const t = useTranslations("clinics");
@@ -27,13 +27,7 @@ export function ClinicList() {
         </TableHeader>
         <TableBody>
           {clinics.isPending
-            ? Array.from({ length: 3 }, (_, i) => (
-                <TableRow key={i}>
-                  <TableCell colSpan={6}>
-                    <Skeleton className="h-5 w-full" />
-                  </TableCell>
-                </TableRow>
-              ))
+            ? <TableLoadingRows colSpan={6} rows={3} />
             : clinics.data?.map((c) => (
                 <TableRow key={c.id} data-testid="clinic-row">
                   <TableCell className="font-medium">{c.name}</TableCell>

@@ -8,13 +8,13 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { ScriptRowActions } from "@/components/scripts/script-row-actions";
 import { ScriptStatusBadge } from "@/components/scripts/script-status-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { useRefreshAfterScriptChange } from "./use-refresh-after-script-change";
+import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 const ALL = "__all__";
 const EXECUTION = ["pending", "intercepted", "dialed", "failed"] as const;
@@ -85,23 +85,15 @@ export function ManagedScriptTable({ canManage, canViewRecords }: { canManage: b
         </TableHeader>
         <TableBody>
           {list.isPending ? (
-            Array.from({ length: 4 }, (_, i) => (
-              <TableRow key={i}>
-                <TableCell colSpan={8}>
-                  <Skeleton className="h-5 w-full" />
-                </TableCell>
-              </TableRow>
-            ))
+            <TableLoadingRows colSpan={8} rows={4} />
           ) : total === 0 ? (
-            <TableRow>
-              <TableCell colSpan={8} className="py-12 text-center">
-                <div className="font-medium">{t("empty")}</div>
-                <div className="mb-3 text-sm text-muted-foreground">{t("emptyHint")}</div>
-                <Button asChild size="sm" variant="outline">
-                  <Link href="/management/outbound/scripts">{t("toScripts")}</Link>
-                </Button>
-              </TableCell>
-            </TableRow>
+            <TableEmptyRow colSpan={8}>
+              <div className="font-medium text-foreground">{t("empty")}</div>
+              <div className="mb-3 text-sm text-muted-foreground">{t("emptyHint")}</div>
+              <Button asChild size="sm" variant="outline">
+                <Link href="/management/outbound/scripts">{t("toScripts")}</Link>
+              </Button>
+            </TableEmptyRow>
           ) : (
             list.data?.items.map((s) => (
               <TableRow key={s.id} data-testid="managed-script-row">

@@ -6,10 +6,10 @@ import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
+import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 const ALL = "__all__";
 const STATUSES = ["waiting", "redialWaiting", "calling", "answered", "notConnected", "intercepted", "cancelled", "failed"] as const;
@@ -71,20 +71,12 @@ export function ScriptRosterTable({ scriptId, live }: { scriptId: string; live: 
         </TableHeader>
         <TableBody>
           {list.isPending ? (
-            Array.from({ length: 6 }, (_, i) => (
-              <TableRow key={i}>
-                <TableCell colSpan={9}>
-                  <Skeleton className="h-5 w-full" />
-                </TableCell>
-              </TableRow>
-            ))
+            <TableLoadingRows colSpan={9} rows={6} />
           ) : total === 0 ? (
-            <TableRow>
-              <TableCell colSpan={9} className="py-12 text-center">
-                <div className="font-medium">{t("rosterEmpty")}</div>
-                <div className="text-sm text-muted-foreground">{t("rosterEmptyHint")}</div>
-              </TableCell>
-            </TableRow>
+            <TableEmptyRow colSpan={9}>
+              <div className="font-medium text-foreground">{t("rosterEmpty")}</div>
+              <div className="text-sm text-muted-foreground">{t("rosterEmptyHint")}</div>
+            </TableEmptyRow>
           ) : (
             list.data?.items.map((r) => (
               <TableRow key={r.id} data-testid="roster-row">

@@ -11,11 +11,11 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { useTRPC } from "@/components/trpc/client";
 import { parsePatientSearch } from "./patient-search";
+import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 const ALL = "__all__";
 
@@ -159,20 +159,12 @@ export function PatientTable({ canStartCalls }: { canStartCalls: boolean }) {
         </TableHeader>
         <TableBody>
           {list.isPending ? (
-            Array.from({ length: 8 }, (_, i) => (
-              <TableRow key={i}>
-                <TableCell colSpan={9}>
-                  <Skeleton className="h-5 w-full" />
-                </TableCell>
-              </TableRow>
-            ))
+            <TableLoadingRows colSpan={9} rows={8} />
           ) : items.length === 0 ? (
-            <TableRow>
-              <TableCell colSpan={9} className="py-12 text-center">
-                <div className="font-medium">{t("emptyTitle")}</div>
-                <div className="text-sm text-muted-foreground">{t("emptyHint")}</div>
-              </TableCell>
-            </TableRow>
+            <TableEmptyRow colSpan={9}>
+              <div className="font-medium text-foreground">{t("emptyTitle")}</div>
+              <div className="text-sm text-muted-foreground">{t("emptyHint")}</div>
+            </TableEmptyRow>
           ) : (
             items.map((p) => (
               <TableRow key={p.id} data-state={selected.has(p.id) ? "selected" : undefined} data-testid="patient-row">

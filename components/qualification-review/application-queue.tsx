@@ -8,12 +8,12 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Inbox, Search } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { QualificationStatusBadge } from "@/components/onboarding/qualification-status-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { parseReviewSearch } from "./review-search";
+import { TableLoadingRows } from "@/components/shell/table-status-rows";
 
 const TABS = [
   { value: "all", key: "tabAll" },
@@ -86,13 +86,7 @@ export function ApplicationQueue() {
         </TableHeader>
         <TableBody>
           {list.isPending ? (
-            Array.from({ length: 4 }, (_, i) => (
-              <TableRow key={i}>
-                <TableCell colSpan={7}>
-                  <Skeleton className="h-5 w-full" />
-                </TableCell>
-              </TableRow>
-            ))
+            <TableLoadingRows colSpan={7} rows={4} />
           ) : list.data?.items.length ? (
             list.data.items.map((a) => (
               <TableRow key={a.id} data-testid="application-row">

@@ -19,6 +19,7 @@ import { ScriptRowActions } from "./script-row-actions";
 import { ScriptStatusBadge } from "./script-status-badge";
 import { TemplateGrid } from "./template-grid";
 import { newScriptHref, TemplatePickerDialog } from "./template-picker-dialog";
+import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 const PAGE_SIZE = 20;
 type Kind = "ai" | "fixed";
@@ -121,19 +122,11 @@ export function ScriptListView({ kind, canManage, canManageTasks }: { kind: Kind
             </TableHeader>
             <TableBody>
               {list.isPending ? (
-                Array.from({ length: 3 }, (_, i) => (
-                  <TableRow key={i}>
-                    <TableCell colSpan={8}>
-                      <Skeleton className="h-5 w-full" />
-                    </TableCell>
-                  </TableRow>
-                ))
+                <TableLoadingRows colSpan={8} rows={3} />
               ) : list.data?.items.length === 0 ? (
-                <TableRow>
-                  <TableCell colSpan={8} className="py-10 text-center text-muted-foreground">
-                    {t("emptyFiltered")}
-                  </TableCell>
-                </TableRow>
+                <TableEmptyRow colSpan={8}>
+                  {t("emptyFiltered")}
+                </TableEmptyRow>
               ) : (
                 list.data?.items.map((s) => (
                   <TableRow key={s.id} data-testid="script-row">

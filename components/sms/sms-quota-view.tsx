@@ -6,11 +6,11 @@ import { useTranslations } from "next-intl";
 import { MessageSquareText } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { cn } from "@/lib/utils";
+import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 const PAGE_SIZE = 20;
 const REASONS = new Set(["topUp", "hangupSms", "adjustment"]);
@@ -52,17 +52,11 @@ export function SmsQuotaView() {
             </TableHeader>
             <TableBody>
               {quota.isPending ? (
-                <TableRow>
-                  <TableCell colSpan={3}>
-                    <Skeleton className="h-5 w-full" />
-                  </TableCell>
-                </TableRow>
+                <TableLoadingRows colSpan={3} rows={1} />
               ) : quota.data?.entries.length === 0 ? (
-                <TableRow>
-                  <TableCell colSpan={3} className="py-8 text-center text-muted-foreground">
-                    {t("ledgerEmpty")}
-                  </TableCell>
-                </TableRow>
+                <TableEmptyRow colSpan={3}>
+                  {t("ledgerEmpty")}
+                </TableEmptyRow>
               ) : (
                 quota.data?.entries.map((e) => (
                   <TableRow key={e.id}>

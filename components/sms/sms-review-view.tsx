@@ -7,7 +7,6 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
@@ -15,6 +14,7 @@ import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { SMS_REJECT_REASON_MAX } from "@/server/domain/sms/sms-template";
 import { SmsStatusBadge } from "./sms-status-badge";
+import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 type Status = "pending" | "approved" | "rejected";
 
@@ -64,17 +64,11 @@ export function SmsReviewView() {
           </TableHeader>
           <TableBody>
             {list.isPending ? (
-              <TableRow>
-                <TableCell colSpan={6}>
-                  <Skeleton className="h-5 w-full" />
-                </TableCell>
-              </TableRow>
+              <TableLoadingRows colSpan={6} rows={1} />
             ) : list.data?.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={6} className="py-10 text-center text-muted-foreground">
-                  {t("reviewEmpty")}
-                </TableCell>
-              </TableRow>
+              <TableEmptyRow colSpan={6}>
+                {t("reviewEmpty")}
+              </TableEmptyRow>
             ) : (
               list.data?.map((r) => (
                 <TableRow key={r.id} data-testid="sms-review-row">

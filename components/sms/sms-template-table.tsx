@@ -6,13 +6,13 @@ import { useTranslations } from "next-intl";
 import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { isSmsTemplateEditable } from "@/server/domain/sms/sms-template";
 import { SmsStatusBadge } from "./sms-status-badge";
 import { SmsTemplateDialog, type EditableSmsTemplate } from "./sms-template-dialog";
+import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 type Status = "pending" | "approved" | "rejected";
 
@@ -60,17 +60,11 @@ export function SmsTemplateTable() {
           </TableHeader>
           <TableBody>
             {list.isPending ? (
-              <TableRow>
-                <TableCell colSpan={6}>
-                  <Skeleton className="h-5 w-full" />
-                </TableCell>
-              </TableRow>
+              <TableLoadingRows colSpan={6} rows={1} />
             ) : list.data?.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={6} className="py-10 text-center text-muted-foreground">
-                  {t("empty")}
-                </TableCell>
-              </TableRow>
+              <TableEmptyRow colSpan={6}>
+                {t("empty")}
+              </TableEmptyRow>
             ) : (
               list.data?.map((r) => (
                 <TableRow key={r.id} data-testid="sms-template-row">

@@ -9,13 +9,13 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { FOLLOW_UP_TYPES } from "@/server/domain/timeline/timeline-types";
 import { FollowUpTimeline } from "./follow-up-timeline";
+import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 const ALL = "__all__";
 
@@ -79,19 +79,11 @@ export function FollowUpTasksView({ now }: { now: number }) {
         </TableHeader>
         <TableBody>
           {list.isPending ? (
-            Array.from({ length: 6 }, (_, i) => (
-              <TableRow key={i}>
-                <TableCell colSpan={7}>
-                  <Skeleton className="h-5 w-full" />
-                </TableCell>
-              </TableRow>
-            ))
+            <TableLoadingRows colSpan={7} rows={6} />
           ) : (list.data?.items.length ?? 0) === 0 ? (
-            <TableRow>
-              <TableCell colSpan={7} className="py-12 text-center text-muted-foreground">
-                {t("emptyTasks")}
-              </TableCell>
-            </TableRow>
+            <TableEmptyRow colSpan={7}>
+              {t("emptyTasks")}
+            </TableEmptyRow>
           ) : (
             list.data?.items.map((task) => (
               <TableRow key={task.id} data-testid="follow-up-task-row">
