@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceDueJourneyEntries, advanceJourneyAfterCall } from "@/server/services/journeys/advance-journeys";
-import { findDueJourneyRuns } from "@/server/services/journeys/find-due-journey-runs";
+import { findDueJourneyRuns, STALE_RUN_MS } from "@/server/services/journeys/find-due-journey-runs";
 import { runJourney } from "@/server/services/journeys/run-journey";
 import { runJourneyTick } from "@/server/services/journeys/run-journey-tick";
 import { callerFor, seeded, testDb } from "./fixtures";
@@ -146,11 +146,14 @@ describe("scheduled runs", () => {
     expect(first).toMatchObject({ status: "ran", resumed: false, dispatched: 2 });
     // The process "died" before marking the run finished.
     await db.journeyRun.updateMany({ where: { journeyId: j.id }, data: { finishedAt: null } });
-    expect((await findDueJourneyRuns(db, at(SLOT, min(2)))).filter((d) => d.journeyId === j.id)).toEqual([{ journeyId: j.id, scheduledFor: SLOT }]);
-    const again = await runJourney(db, { journeyId: j.id, scheduledFor: SLOT }, at(SLOT, min(2)));
+    // While the run is fresh another process may still be working on it: nobody else picks it up.
+    expect((await findDueJourneyRuns(db, at(SLOT, min(2)))).filter((d) => d.journeyId === j.id)).toEqual([]);
+    const stale = at(SLOT, min(1) + STALE_RUN_MS);
+    expect((await findDueJourneyRuns(db, stale)).filter((d) => d.journeyId === j.id)).toEqual([{ journeyId: j.id, scheduledFor: SLOT }]);
+    const again = await runJourney(db, { journeyId: j.id, scheduledFor: SLOT }, stale);
     expect(again).toMatchObject({ status: "ran", resumed: true, dispatched: 0 });
     expect(await db.callTask.count({ where: { scriptId: j.scriptId } })).toBe(2);
-    expect(await runJourney(db, { journeyId: j.id, scheduledFor: SLOT }, at(SLOT, min(3)))).toEqual({ status: "skipped", reason: "alreadyRan" });
+    expect(await runJourney(db, { journeyId: j.id, scheduledFor: SLOT }, at(SLOT, min(3) + STALE_RUN_MS))).toEqual({ status: "skipped", reason: "alreadyRan" });
   });
 
   it("does not run paused journeys", async () => {

@@ -2,6 +2,9 @@ import type { Tx } from "@/server/db/create-client";
 import { entryConfig } from "@/server/domain/journey/journey-graph";
 import { dueSlot } from "@/server/domain/journey/journey-schedule";
 
+/** An unfinished run younger than this is still being worked on by some process; only an older one is resumed. */
+export const STALE_RUN_MS = 5 * 60_000;
+
 /**
  * Published journeys with a scheduled instant due now, in each clinic's own zone. Only the latest missed instant is due
  * (after downtime a journey runs once, not once per missed day), and never one before the journey was published or
@@ -15,7 +18,7 @@ export async function findDueJourneyRuns(db: Tx, now: Date): Promise<{ journeyId
       publishedAt: true,
       clinic: { select: { timezone: true } },
       nodes: { where: { kind: "entry" }, select: { config: true }, take: 1 },
-      runs: { orderBy: { scheduledFor: "desc" }, take: 1, select: { scheduledFor: true, finishedAt: true } },
+      runs: { orderBy: { scheduledFor: "desc" }, take: 1, select: { scheduledFor: true, startedAt: true, finishedAt: true } },
     },
   });
   const due: { journeyId: string; scheduledFor: Date }[] = [];
@@ -23,9 +26,10 @@ export async function findDueJourneyRuns(db: Tx, now: Date): Promise<{ journeyId
     const schedule = entryConfig.safeParse(j.nodes[0]?.config).data?.schedule;
     if (!schedule || !j.clinic) continue;
     const last = j.runs[0];
-    // An unfinished last run is due again (resumed); a finished one moves the floor past it.
+    // An unfinished last run is due again (resumed) once it is stale — its process died; a fresh one is left to the
+    // process running it. A finished one moves the floor past it.
     if (last && !last.finishedAt) {
-      due.push({ journeyId: j.id, scheduledFor: last.scheduledFor });
+      if (now.getTime() - last.startedAt.getTime() >= STALE_RUN_MS) due.push({ journeyId: j.id, scheduledFor: last.scheduledFor });
       continue;
     }
     const floors = [j.publishedAt ?? now, last ? new Date(last.scheduledFor.getTime() + 1) : new Date(0)];
