@@ -96,9 +96,9 @@ export async function setupWorld(url: string, patientCount: number): Promise<Ben
     used.add(mobile);
     patients.push({ id: newId(), clinicId: clinics[Math.floor(random() * clinics.length)]!.id, mobile });
   }
-  for (let i = 0; i < patients.length; i += 5000) {
+  for (let i = 0; i < patients.length; i += 1000) {
     await db.patient.createMany({
-      data: patients.slice(i, i + 5000).map((p, j) => ({ ...p, companyId, name: `患者${i + j}`, gender: j % 2 ? ("male" as const) : ("female" as const) })),
+      data: patients.slice(i, i + 1000).map((p, j) => ({ ...p, companyId, name: `患者${i + j}`, gender: j % 2 ? ("male" as const) : ("female" as const) })),
     });
   }
   return { db, companyId, clinics, scripts, patients };

@@ -29,7 +29,10 @@ export interface SimStats {
   seatViolations: number;
   maxScriptSeats: number;
   maxCompanySeats: number;
+  /** RSS when the simulation starts (after building the world), to tell the dialer's own growth from the setup's. */
+  startRssMb: number;
   peakRssMb: number;
+  peakHeapMb: number;
   crashedBeforeDial: number;
   crashedAfterAccept: number;
   wallSeconds: number;
@@ -59,7 +62,7 @@ export async function simulate(world: BenchWorld, o: SimOptions): Promise<SimSta
   const random = rng(7);
   const stats: SimStats = {
     created: 0, decided: 0, claimed: 0, claimMs: [], claimWallMs: 0, seatViolations: 0, maxScriptSeats: 0, maxCompanySeats: 0,
-    peakRssMb: 0, crashedBeforeDial: 0, crashedAfterAccept: 0, wallSeconds: 0, dialsPerRef: carrier.dialsPerRef,
+    startRssMb: process.memoryUsage().rss / 2 ** 20, peakRssMb: 0, peakHeapMb: 0, crashedBeforeDial: 0, crashedAfterAccept: 0, wallSeconds: 0, dialsPerRef: carrier.dialsPerRef,
   };
   const hours = o.days * 24;
   const perHour = Math.ceil((o.tasks * 0.6) / (hours - 1));
@@ -132,7 +135,9 @@ export async function simulate(world: BenchWorld, o: SimOptions): Promise<SimSta
     stats.maxScriptSeats = Math.max(stats.maxScriptSeats, maxScript);
     stats.maxCompanySeats = Math.max(stats.maxCompanySeats, companySeats);
     if (maxScript > company.seatsPerScript || companySeats > company.seatLimit) stats.seatViolations++;
-    stats.peakRssMb = Math.max(stats.peakRssMb, process.memoryUsage().rss / 2 ** 20);
+    const mem = process.memoryUsage();
+    stats.peakRssMb = Math.max(stats.peakRssMb, mem.rss / 2 ** 20);
+    stats.peakHeapMb = Math.max(stats.peakHeapMb, mem.heapUsed / 2 ** 20);
   }
   await Promise.all(clients.map((c) => c.$disconnect()));
   stats.wallSeconds = (performance.now() - started) / 1000;

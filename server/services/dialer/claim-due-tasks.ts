@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient, Tx } from "@/server/db/create-client";
-import { decide, type Decision, type DncLookup, type PastCall, type ScriptCategory } from "@/server/domain/calling-policy";
-import { THROTTLE_WINDOW_MS } from "@/server/domain/calling-policy";
+import { decide, THROTTLE_WINDOW_MS, type Decision, type DncLookup, type PastCall, type ScriptCategory } from "@/server/domain/calling-policy";
 import { listCallableClinicIds } from "@/server/services/outbound/load-outbound-access";
 import { getCallBalance } from "@/server/services/scripts/call-balance";
 import { pauseScriptsForInsufficientBalance } from "@/server/services/scripts/pause-scripts-for-insufficient-balance";
