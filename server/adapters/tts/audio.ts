@@ -9,6 +9,6 @@ export function silence(sampleRate: number, seconds: number): Pcm {
 export const pcmSeconds = (pcm: Pcm) => pcm.samples.length / pcm.sampleRate;
 
 /** Mono PCM → mp3 (CBR). */
-export function encodeMp3(pcm: Pcm, kbps = 48): Uint8Array {
+export function encodeMp3(pcm: Pcm, kbps = 48): Promise<Uint8Array> {
   return encodeMonoMp3({ ...pcm, channels: 1 }, kbps);
 }

@@ -25,10 +25,14 @@ export interface OutboxOptions {
 export const MAX_TRIES = 8;
 const BATCH_MAX = 20;
 const POST_TIMEOUT_MS = 5_000;
+const MAX_BACKOFF_MS = 60_000;
 
-/** Backoff after the n-th failed try: 1 s, 2 s, 4 s … (simulated seconds, so compressed with the clock). */
-export function backoffMs(tries: number, timeScale: number): number {
-  return Math.max(100, (1000 * 2 ** (tries - 1)) / timeScale);
+/**
+ * Backoff after the n-th failed try: 1 s, 2 s, 4 s … up to a minute, about two minutes in all. Real time, not the
+ * simulated clock: time compression shortens calls, not the time a busy or restarting server needs to answer again.
+ */
+export function backoffMs(tries: number): number {
+  return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (tries - 1));
 }
 
 /**
@@ -77,7 +81,7 @@ async function post(outbox: Delivery[], group: Delivery[], options: OutboxOption
       if (at >= 0) outbox.splice(at, 1);
       options.log(`[carrier-sim] gave up delivering ${d.wire.event_id} after ${d.tries} tries (${problem})`);
     } else {
-      d.dueAt = options.now() + backoffMs(d.tries, options.timeScale);
+      d.dueAt = options.now() + backoffMs(d.tries);
     }
   }
 }

@@ -18,7 +18,7 @@ describe("two-voice call recordings", () => {
     expect(clips.every((c) => clipSeconds(c) > 0.5)).toBe(true);
     const { turns, talkSeconds } = timeLines(lines, "k", { durations: clips.map(clipSeconds) });
     expect(turns[1]!.at).toBeGreaterThan(clipSeconds(clips[0]!));
-    const { mp3, durationSeconds } = mixRecording(turns, clips);
+    const { mp3, durationSeconds } = await mixRecording(turns, clips);
     expect(mp3[0]).toBe(0xff);
     expect(durationSeconds).toBeGreaterThan(turns[2]!.at + clipSeconds(clips[2]!));
     expect(durationSeconds).toBeLessThanOrEqual(talkSeconds + 1);

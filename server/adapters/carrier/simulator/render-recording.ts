@@ -43,7 +43,7 @@ export async function speakLines(
 export const clipSeconds = (clip: Int16Array) => clip.length / SAMPLE_RATE;
 
 /** The call as an mp3: each line's audio at its transcript offset (never overlapping the previous one). */
-export function mixRecording(turns: readonly Turn[], clips: readonly Int16Array[]): { mp3: Uint8Array; durationSeconds: number } {
+export async function mixRecording(turns: readonly Turn[], clips: readonly Int16Array[]): Promise<{ mp3: Uint8Array; durationSeconds: number }> {
   const placed: { start: number; samples: Int16Array }[] = [];
   let cursor = 0;
   turns.forEach((turn, i) => {
@@ -55,5 +55,5 @@ export function mixRecording(turns: readonly Turn[], clips: readonly Int16Array[
   const total = cursor + Math.round(0.6 * SAMPLE_RATE);
   const mix = new Int16Array(total);
   for (const clip of placed) mix.set(clip.samples, clip.start);
-  return { mp3: encodeMp3({ sampleRate: SAMPLE_RATE, samples: mix }), durationSeconds: Math.round((total / SAMPLE_RATE) * 10) / 10 };
+  return { mp3: await encodeMp3({ sampleRate: SAMPLE_RATE, samples: mix }), durationSeconds: Math.round((total / SAMPLE_RATE) * 10) / 10 };
 }

@@ -239,13 +239,14 @@ export class SimulatorCarrier implements CarrierPort {
     call.plan = { ...plan, turns: timed.turns, talkSeconds: timed.talkSeconds };
     call.endAt = call.answerAt! + (timed.talkSeconds * 1000) / this.options.timeScale;
     const record = this.recordAt(call);
-    const rendered = mixRecording(call.plan.turns, clips);
+    let rendered: Awaited<ReturnType<typeof mixRecording>>;
     try {
+      rendered = await mixRecording(call.plan.turns, clips);
       await this.options.storage.put(recordingObjectKey(plan.carrierCallId), rendered.mp3, { contentType: "audio/mpeg" });
       const meta: RecordingMeta = { clientRef: plan.clientRef, durationSeconds: rendered.durationSeconds };
       await this.options.storage.put(recordingMetaKey(plan.carrierCallId), Buffer.from(JSON.stringify(meta)), { contentType: "application/json" });
     } catch (error) {
-      this.log(`[carrier-sim] storing the recording of ${plan.carrierCallId} failed: ${(error as Error).message}`);
+      this.log(`[carrier-sim] rendering or storing the recording of ${plan.carrierCallId} failed: ${(error as Error).message}`);
       this.publish(call, record, { droppable: true });
       return;
     }
