@@ -16,7 +16,6 @@ import { seedDemo } from "../../prisma/seed/seed-demo";
 import { loadViewer } from "../../server/services/auth/load-viewer";
 import { listCallRecords, type ListCallRecordsInput } from "../../server/services/call-records/list-call-records";
 import { listCallRecordIntents } from "../../server/services/call-records/list-call-record-intents";
-import { countCallMetrics } from "../../server/services/metrics/count-call-metrics";
 import { getCallMetrics, getExecutionStats } from "../../server/services/metrics/get-call-metrics";
 import { listScriptRoster } from "../../server/services/script-roster/list-script-roster";
 import { seedBenchRecords } from "./seed-records";
@@ -120,10 +119,6 @@ async function main() {
   results.push(await timeCase("话术详情指标（最大话术）", () => getCallMetrics(db, scopeOf(adminViewer), { scriptIds: [big.id] }), { runs }));
   results.push(await timeCase("外呼管理列表执行数据（10 个话术一页）", () => getExecutionStats(db, scopeOf(adminViewer), scripts.slice(0, 10).map((s) => s.id)), { runs }));
   results.push(await timeCase("话单记录汇总（全部话术）", () => getCallMetrics(db, scopeOf(adminViewer)), { runs }));
-  // For comparison: the dial engine's general counting path (count(DISTINCT) with GROUPING SETS), which journeys use.
-  const target = { companyId: company.id, clinicIds: adminViewer.clinicIds };
-  results.push(await timeCase("对照 · countCallMetrics 一个话术", () => countCallMetrics(db, { ...target, scriptIds: [small.id] }, "total"), { runs: 5, warmup: 1 }));
-  results.push(await timeCase("对照 · countCallMetrics 全部话术按话术分组", () => countCallMetrics(db, target, "script"), { runs: 5, warmup: 1 }));
   results.push(await timeCase("客户名单第 1 页（最大话术）", () => listScriptRoster(db, scopeOf(adminViewer), adminViewer, { scriptId: big.id }), { runs }));
   await db.$disconnect();
 

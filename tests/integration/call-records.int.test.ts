@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { silentMp3 } from "@/prisma/seed/fixture-audio";
 import { seedCallRecords, type SeedCallRecordsResult } from "@/prisma/seed/seed-call-records";
-import { callMetrics, EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
-import { countCallMetrics } from "@/server/services/metrics/count-call-metrics";
+import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
 import { loadCallRecording } from "@/server/services/call-records/load-call-recording";
 import { MemoryStorage } from "../support/memory-storage";
 import { callerFor, seeded, testDb } from "./fixtures";
@@ -186,14 +185,5 @@ describe("执行数据 / 通话数据 summary", () => {
     });
     const all = await asAdmin.callRecords.summary({});
     expect(all.metrics.execution.dialed).toBe(await db.call.count({ where: { companyId: s.a.company.id } }));
-  });
-
-  it("agrees with the dial engine's general counting path (countCallMetrics) for a script and for the company", async () => {
-    const asClinicAdmin = await callerFor(s.a.clinicAdmin.id);
-    const clinicIds = [s.a.company.clinics[0]!.id];
-    const general = async (scriptIds?: string[]) =>
-      callMetrics((await countCallMetrics(testDb(), { companyId: s.a.company.id, clinicIds, ...(scriptIds ? { scriptIds } : {}) }, "total")).get(null)!);
-    expect((await asClinicAdmin.callRecords.summary({ scriptId: fixture.scriptId })).metrics).toEqual(await general([fixture.scriptId]));
-    expect((await asClinicAdmin.callRecords.summary({})).metrics).toEqual(await general());
   });
 });

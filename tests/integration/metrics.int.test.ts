@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCallMetrics } from "@/server/services/metrics/get-call-metrics";
+import { getCallMetrics, getExecutionStats } from "@/server/services/metrics/get-call-metrics";
 import { getJourneyCallTotals, getJourneyNodeMetrics } from "@/server/services/metrics/get-journey-metrics";
 import { testDb } from "./fixtures";
 import { createDialerCompany, createPatients, createScript, minutes, shanghai } from "./dialer-fixtures";
@@ -17,7 +17,7 @@ type Status = "pending" | "dialing" | "intercepted" | "failed" | "cancelled" | "
  *   node N: 已呼 2 · 接听 2 calls, 1 patient · 有效 2 · 100 % · 40 s · coverage 3 entries: 2 dispatched, 1 failed
  */
 describe("the metrics service on a hand-computed fixture", () => {
-  let ctx: { scope: { companyId: string; clinicIds: string[] }; scriptId: string; journeyId: string; nodeId: string };
+  let ctx: { scope: { companyId: string; clinicIds: string[] }; scriptId: string; journeyId: string; nodeId: string; patients: { id: string; mobile: string | null }[] };
 
   beforeAll(async () => {
     const db = testDb();
@@ -74,7 +74,7 @@ describe("the metrics service on a hand-computed fixture", () => {
     await task(9, 8, "ended", [["answered", 50, 5]], await roster(p(9).id, "dispatched"));
     await roster(p(10).id, "dispatchFailed");
     await task(10, 10, "ended", [["failed", 0, 0]]);
-    ctx = { scope: { companyId: company.companyId, clinicIds: company.clinicIds }, scriptId: script.id, journeyId: journey.id, nodeId };
+    ctx = { scope: { companyId: company.companyId, clinicIds: company.clinicIds }, scriptId: script.id, journeyId: journey.id, nodeId, patients };
   });
 
   it("gives a script's 执行数据 and 通话数据 exactly", async () => {
@@ -99,7 +99,43 @@ describe("the metrics service on a hand-computed fixture", () => {
     expect(await getJourneyCallTotals(testDb(), ctx.scope)).toEqual({ dialedCalls: 2, answeredCalls: 2 });
   });
 
+  it("counts several scripts in one pass: each as if alone, and the total counts a patient once", async () => {
+    const db = testDb();
+    const { companyId, clinicIds } = ctx.scope;
+    const second = await createScript(companyId, clinicIds);
+    // Second script: P6 answered again, 60 s / 3 rounds (effective on both scripts); P1 answered 20 s / 1 round.
+    for (const [i, [patient, sec, rounds]] of ([[6, 60, 3], [1, 20, 1]] as const).entries()) {
+      const p = ctx.patients[patient - 1]!;
+      const t = await db.callTask.create({ data: { companyId, clinicId: clinicIds[0]!, scriptId: second.id, patientId: p.id, mobile: p.mobile, source: "batch", status: "ended", attempt: 1 } });
+      await db.call.create({
+        data: { companyId, clinicId: clinicIds[0]!, scriptId: second.id, taskId: t.id, patientId: p.id, mobile: p.mobile!, attempt: 1, outcome: "answered", durationSec: sec, rounds, dialedAt: minutes(shanghai(11), i) },
+      });
+    }
+    const { total, byScript } = await getCallMetrics(db, ctx.scope, { scriptIds: [ctx.scriptId, second.id] });
+    expect(byScript.get(ctx.scriptId)).toEqual({
+      execution: { pending: 2, intercepted: 1, dialed: 6, failed: 2 },
+      calls: { answeredPatients: 3, answerRate: 66.7, effectivePatients: 2, effectiveRate: 50, avgDurationSec: 50 },
+    });
+    expect(byScript.get(second.id)).toEqual({
+      execution: { pending: 0, intercepted: 0, dialed: 2, failed: 0 },
+      calls: { answeredPatients: 2, answerRate: 100, effectivePatients: 1, effectiveRate: 50, avgDurationSec: 40 },
+    });
+    // 接听 P1, P6, P7, P8 (P6 on both scripts, once) · 有效 P6, P8 · 6 of 8 answered · 4 effective · (200 + 80) / 6 s.
+    expect(total).toEqual({
+      execution: { pending: 2, intercepted: 1, dialed: 8, failed: 2 },
+      calls: { answeredPatients: 4, answerRate: 75, effectivePatients: 2, effectiveRate: 50, avgDurationSec: 47 },
+    });
+    expect(await getExecutionStats(db, ctx.scope, [ctx.scriptId, second.id])).toEqual(
+      new Map([
+        [ctx.scriptId, { pending: 2, intercepted: 1, dialed: 6, failed: 2 }],
+        [second.id, { pending: 0, intercepted: 0, dialed: 2, failed: 0 }],
+      ]),
+    );
+  });
+
   it("counts nothing outside the caller's clinics or company", async () => {
+    const stranger = await getCallMetrics(testDb(), { companyId: "someone-else", clinicIds: ctx.scope.clinicIds }, { scriptIds: [ctx.scriptId] });
+    expect(stranger.total.execution).toEqual({ pending: 0, intercepted: 0, dialed: 0, failed: 0 });
     const { total } = await getCallMetrics(testDb(), { companyId: ctx.scope.companyId, clinicIds: [ctx.scope.clinicIds[1]!] }, { scriptIds: [ctx.scriptId] });
     expect(total.execution).toEqual({ pending: 0, intercepted: 0, dialed: 0, failed: 0 });
     const other = await getJourneyNodeMetrics(testDb(), { companyId: "someone-else", clinicIds: [] }, ctx.journeyId);

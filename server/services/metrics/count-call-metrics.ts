@@ -15,19 +15,37 @@ export interface MetricsTarget {
 
 export type MetricsGrouping = "script" | "node" | "total";
 
+export interface CountOptions {
+  /** 接听客户数 / 有效对话客户数 need every answered call grouped by patient; lists that show only 执行数据 skip them. */
+  patients?: boolean;
+}
+
 type Num = bigint | number | null;
 type Row = { key: string | null } & { [K in keyof CallMetricCounts]?: Num };
 
 /**
- * The one counting path behind every 执行数据 / 通话数据 figure (scripts, journeys, journey nodes): CallTask rows give
- * 待呼 (pending or being claimed), 拦截 and 失败 (creation checks, 话术停用); Call rows — one per placed attempt — give
- * 已呼, 接听, 有效对话 (answered, more than two rounds) and talk time. Grouped by script or journey node, plus the total.
+ * The one counting path behind every 执行数据 / 通话数据 figure (scripts, journeys, journey nodes, 话单记录): CallTask
+ * rows give 待呼 (pending or being claimed), 拦截 and 失败 (creation checks, 话术停用); Call rows — one per placed
+ * attempt — give 已呼, 接听, 有效对话 (answered, more than two rounds) and talk time. Grouped by script or journey node,
+ * plus the total (key null). Formulas: server/domain/calls/call-metrics.ts.
+ *
+ * Tenancy is checked here: given scripts are first narrowed to the company's own, and then counted by scriptId alone so
+ * PostgreSQL answers from the scriptId indexes (docs/performance.md). Distinct patients come from a hashed GROUP BY
+ * over answered calls, not count(DISTINCT …), which sorted every answered call.
  */
-export async function countCallMetrics(db: Tx, target: MetricsTarget, grouping: MetricsGrouping): Promise<Map<string | null, CallMetricCounts>> {
-  const out = new Map<string | null, CallMetricCounts>();
-  if (target.clinicIds?.length === 0 || target.scriptIds?.length === 0 || target.nodeIds?.length === 0) {
-    out.set(null, { ...ZERO_COUNTS });
-    return out;
+export async function countCallMetrics(
+  db: Tx,
+  target: MetricsTarget,
+  grouping: MetricsGrouping,
+  options: CountOptions = {},
+): Promise<Map<string | null, CallMetricCounts>> {
+  const out = new Map<string | null, CallMetricCounts>([[null, { ...ZERO_COUNTS }]]);
+  if (target.clinicIds?.length === 0 || target.scriptIds?.length === 0 || target.nodeIds?.length === 0) return out;
+  let scriptIds: string[] | undefined;
+  if (target.scriptIds) {
+    const owned = await db.script.findMany({ where: { id: { in: [...new Set(target.scriptIds)] }, companyId: target.companyId }, select: { id: true } });
+    scriptIds = owned.map((s) => s.id);
+    if (scriptIds.length === 0) return out;
   }
   const needsRoster = grouping === "node" || target.journeyId !== undefined || target.nodeIds !== undefined;
   // Call rows carry their task's company, clinic and script: only source and journey filters need the task joined.
@@ -38,9 +56,8 @@ export async function countCallMetrics(db: Tx, target: MetricsTarget, grouping: 
     const key = grouping === "script" ? col("scriptId") : grouping === "node" ? Prisma.sql`r."nodeId"` : null;
     const where = Prisma.join(
       [
-        Prisma.sql`${col("companyId")} = ${target.companyId}`,
+        scriptIds ? Prisma.sql`${col("scriptId")} = ANY(${scriptIds}::text[])` : Prisma.sql`${col("companyId")} = ${target.companyId}`,
         ...(target.clinicIds ? [Prisma.sql`${col("clinicId")} = ANY(${[...target.clinicIds]}::text[])`] : []),
-        ...(target.scriptIds ? [Prisma.sql`${col("scriptId")} = ANY(${[...target.scriptIds]}::text[])`] : []),
         ...(target.journeyId ? [Prisma.sql`r."journeyId" = ${target.journeyId}`] : []),
         ...(target.nodeIds ? [Prisma.sql`r."nodeId" = ANY(${[...target.nodeIds]}::text[])`] : []),
         ...(target.source ? [Prisma.sql`t.source = ${target.source}::"CallTaskSource"`] : []),
@@ -48,6 +65,7 @@ export async function countCallMetrics(db: Tx, target: MetricsTarget, grouping: 
       " AND ",
     );
     return {
+      key,
       where,
       select: key ? Prisma.sql`CASE WHEN GROUPING(${key}) = 1 THEN NULL ELSE ${key} END` : Prisma.sql`NULL::text`,
       groupBy: key ? Prisma.sql`GROUP BY GROUPING SETS ((${key}), ())` : Prisma.empty,
@@ -56,7 +74,8 @@ export async function countCallMetrics(db: Tx, target: MetricsTarget, grouping: 
   const tq = build("t");
   const cq = build(callsNeedTask ? "t" : "c");
   const callsFrom = callsNeedTask ? Prisma.sql`"Call" c JOIN "CallTask" t ON t.id = c."taskId" ${roster}` : Prisma.sql`"Call" c`;
-  const [tasks, calls] = await Promise.all([
+  const effective = Prisma.sql`c.rounds >= ${EFFECTIVE_DIALOGUE_MIN_ROUNDS}`;
+  const rows = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT ${tq.select} AS key,
         count(*) FILTER (WHERE t.status IN ('pending', 'dialing')) AS "pendingTasks",
@@ -69,16 +88,26 @@ export async function countCallMetrics(db: Tx, target: MetricsTarget, grouping: 
       SELECT ${cq.select} AS key,
         count(*) AS "dialedCalls",
         count(*) FILTER (WHERE c.outcome = 'answered') AS "answeredCalls",
-        count(DISTINCT c."patientId") FILTER (WHERE c.outcome = 'answered') AS "answeredPatients",
-        count(*) FILTER (WHERE c.outcome = 'answered' AND c.rounds >= ${EFFECTIVE_DIALOGUE_MIN_ROUNDS}) AS "effectiveCalls",
-        count(DISTINCT c."patientId") FILTER (WHERE c.outcome = 'answered' AND c.rounds >= ${EFFECTIVE_DIALOGUE_MIN_ROUNDS}) AS "effectivePatients",
+        count(*) FILTER (WHERE c.outcome = 'answered' AND ${effective}) AS "effectiveCalls",
         coalesce(sum(c."durationSec") FILTER (WHERE c.outcome = 'answered'), 0) AS "answeredSeconds"
       FROM ${callsFrom}
       WHERE ${cq.where}
       ${cq.groupBy}`,
+    ...(options.patients === false
+      ? []
+      : [
+          db.$queryRaw<Row[]>`
+            SELECT key, count(*) AS "answeredPatients", count(*) FILTER (WHERE effective) AS "effectivePatients"
+            FROM (
+              SELECT ${cq.select} AS key, bool_or(${effective}) AS effective
+              FROM ${callsFrom}
+              WHERE ${cq.where} AND c.outcome = 'answered'
+              ${cq.key ? Prisma.sql`GROUP BY GROUPING SETS ((${cq.key}, c."patientId"), (c."patientId"))` : Prisma.sql`GROUP BY c."patientId"`}
+            ) per_patient
+            GROUP BY key`,
+        ]),
   ]);
-  out.set(null, { ...ZERO_COUNTS });
-  for (const row of [...tasks, ...calls]) {
+  for (const row of rows.flat()) {
     const into = out.get(row.key) ?? { ...ZERO_COUNTS };
     for (const k of Object.keys(ZERO_COUNTS) as (keyof CallMetricCounts)[]) {
       const v = row[k];

@@ -171,6 +171,18 @@ describe("SimulatorCarrier", () => {
     expect(received(sim).some((e) => e.type === "attempt.completed")).toBe(true);
   });
 
+  it("treats our clientRef as an idempotency key: a re-sent create returns the same call and dials no one again", async () => {
+    const sim = simulator();
+    const first = await sim.createCall(callInput(numberWith(0, "70"), "task-1:1"));
+    const again = await sim.createCall(callInput(numberWith(0, "70"), "task-1:1"));
+    const redial = await sim.createCall(callInput(numberWith(0, "70"), "task-1:2"));
+    expect(again).toEqual(first);
+    expect(redial.carrierCallId).not.toBe(first.carrierCallId);
+    await run(sim, 120);
+    const completed = received(sim).filter((e) => e.type === "attempt.completed");
+    expect(completed.map((e) => e.carrierCallId).sort()).toEqual([first.carrierCallId, redial.carrierCallId].sort());
+  });
+
   it("cancels a call that has not been answered, but not one in progress", async () => {
     const sim = simulator();
     const ringing = await sim.createCall(callInput(numberWith(0, "50")));

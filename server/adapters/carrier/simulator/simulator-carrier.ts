@@ -65,13 +65,15 @@ interface SimCall {
 /** Plain data, kept on globalThis so a dev-server hot reload keeps pending calls and deliveries. */
 export interface SimulatorState {
   calls: Map<string, SimCall>;
+  /** Our clientRef → the call it created: the vendor's idempotency key (carrier.md), so a re-sent create dials no one. */
+  byClientRef: Map<string, string>;
   outbox: Delivery[];
   accepts: number[];
   jobs: Set<Promise<unknown>>;
   timer: ReturnType<typeof setInterval> | null;
 }
 
-export const newSimulatorState = (): SimulatorState => ({ calls: new Map(), outbox: [], accepts: [], jobs: new Set(), timer: null });
+export const newSimulatorState = (): SimulatorState => ({ calls: new Map(), byClientRef: new Map(), outbox: [], accepts: [], jobs: new Set(), timer: null });
 
 const MOBILE_RE = /^1[3-9]\d{9}$/;
 const CALL_MEMORY_MS = 24 * 3600 * 1000;
@@ -86,6 +88,7 @@ export class SimulatorCarrier implements CarrierPort {
   ) {
     this.now = options.now ?? Date.now;
     this.log = options.log ?? ((m) => console.warn(m));
+    this.state.byClientRef ??= new Map(); // a state kept across a dev reload from before the field existed
   }
 
   /** Starts the delivery loop (unref'd: it never keeps the process alive). Replaces a loop left by older code. */
@@ -102,6 +105,8 @@ export class SimulatorCarrier implements CarrierPort {
 
   async createCall(input: CreateCallInput): Promise<{ carrierCallId: string; callerId: string }> {
     if (!MOBILE_RE.test(input.callee)) throw new CarrierRejected("invalidNumber", `号码格式不正确: ${input.callee}`);
+    const known = this.state.calls.get(this.state.byClientRef.get(input.clientRef) ?? "");
+    if (known) return { carrierCallId: known.plan.carrierCallId, callerId: known.plan.callerId };
     const now = this.now();
     this.state.accepts = this.state.accepts.filter((t) => t > now - 1000);
     if (this.state.accepts.length >= this.options.maxAcceptsPerSecond) throw new CarrierRejected("rateLimited", "呼叫频率超限");
@@ -126,6 +131,7 @@ export class SimulatorCarrier implements CarrierPort {
       aiGender: input.script.voice?.gender,
     };
     this.state.calls.set(carrierCallId, call);
+    this.state.byClientRef.set(input.clientRef, carrierCallId);
 
     this.publish(call, { ...wireHeader(call.plan, "ringing", wall(plan.queueSeconds)), event_type: "call_status", status: "RINGING" });
     if (call.answerAt !== null) {
@@ -287,6 +293,10 @@ export class SimulatorCarrier implements CarrierPort {
 
   private forgetOldCalls(now: number) {
     if (this.state.calls.size < 5000) return;
-    for (const [id, call] of this.state.calls) if (call.endAt < now - CALL_MEMORY_MS) this.state.calls.delete(id);
+    for (const [id, call] of this.state.calls) {
+      if (call.endAt >= now - CALL_MEMORY_MS) continue;
+      this.state.calls.delete(id);
+      this.state.byClientRef.delete(call.plan.clientRef);
+    }
   }
 }
