@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
   // Separate build dirs let several e2e runs share one checkout (NEXT_DIST_DIR=.next-foo).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
+  // `next dev` serves its scripts only to the host it announces (localhost); the quick start is often opened as 127.0.0.1.
+  allowedDevOrigins: ["127.0.0.1"],
   experimental: { authInterrupts: true },
 };
 
