@@ -7,10 +7,10 @@ import { Mp3Encoder } from "@breezystack/lamejs";
 const OUT = "/tmp/speech.wav";
 const FRAME = 1152;
 
-/** Runs the espeak-ng CLI once with these arguments (plus `-w`) and returns the WAV it wrote. */
+/** Runs the espeak-ng CLI once (`-w <wav>` plus these arguments) and returns the WAV it wrote. */
 async function speak(args) {
   const log = [];
-  const espeak = await ESpeakNg({ arguments: [...args, "-w", OUT], print: (s) => log.push(s), printErr: (s) => log.push(s) });
+  const espeak = await ESpeakNg({ arguments: ["-w", OUT, ...args], print: (s) => log.push(s), printErr: (s) => log.push(s) });
   try {
     return espeak.FS.readFile(OUT);
   } catch {
