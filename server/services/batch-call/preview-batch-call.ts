@@ -1,15 +1,10 @@
 import type { PrismaClient, Tx } from "@/server/db/create-client";
-import { checkTaskCreation, patientRequirements } from "@/server/domain/call-tasks/creation-checks";
 import { callTaskReasonLabel, type CreationFailure } from "@/server/domain/call-tasks/reasons";
 import { decide, THROTTLE_WINDOW_MS, type DeferRule, type InterceptRule, type PastCall, type ScriptCategory } from "@/server/domain/calling-policy";
-import { normalizeMobile } from "@/server/domain/patients/mobile";
 import { AppError } from "@/server/errors";
-import { hasData, loadPatientCallData } from "@/server/services/dialer/load-patient-call-data";
 import { loadCallHistory, loadDnc } from "@/server/services/dialer/load-policy-inputs";
-import { loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
-import { scriptDialogues } from "@/server/services/dialer/script-dialogues";
+import { checkTaskCreations, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
 import { startBatchCallInput, type StartBatchCallInput } from "@/server/services/dialer/start-batch-call";
-import { listCallableClinicIds } from "@/server/services/outbound/load-outbound-access";
 import { getCallBalance } from "@/server/services/scripts/call-balance";
 import type { Scope } from "@/server/trpc/init";
 
@@ -35,7 +30,7 @@ export interface BatchCallPreview {
 
 /**
  * 开始呼叫's dry run: for the chosen patients and script, what would happen if the batch started now — the same
- * creation checks as the dial engine's `insertCallTasks` and the same calling policy (`decide`) with today's history,
+ * creation checks as the dial engine's `insertCallTasks` (`checkTaskCreations`) and the same calling policy (`decide`) with today's history,
  * DNC entries and free seats — without writing anything.
  */
 export async function previewBatchCall(db: PrismaClient, scope: Scope, raw: StartBatchCallInput, now = new Date()): Promise<BatchCallPreview> {
@@ -60,29 +55,16 @@ export async function previewBatchCall(db: PrismaClient, scope: Scope, raw: Star
     });
     const skip = new Set(open.map((t) => t.patientId));
 
-    // One connection carries the transaction: its queries go one after another.
-    const callable = await listCallableClinicIds(tx, scope.companyId);
-    const dialogues = await scriptDialogues(tx, script);
     const company = await tx.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { seatLimit: true, seatsPerScript: true, dialsPerMinuteScript: true } });
     const category = (await tx.script.findUniqueOrThrow({ where: { id: script.id }, select: { category: true } })).category as ScriptCategory;
     const callBalance = await getCallBalance(tx, scope.companyId);
-    const requirements = patientRequirements(dialogues);
-    const data = await loadPatientCallData(tx, patientIds, requirements, now);
-    const opened = new Set(callable);
-    const scriptClinics = new Set(script.clinics.map((c) => c.clinicId));
+    const candidates = patients.filter((p) => !skip.has(p.id));
+    const verdicts = await checkTaskCreations(tx, scope.companyId, script, candidates, now);
 
     const refused = new Map<CreationFailure, number>();
     const passing: { id: string; mobile: string; timeZone: string }[] = [];
-    for (const p of patients) {
-      if (skip.has(p.id)) continue;
-      const mobile = p.mobile ? normalizeMobile(p.mobile) : null;
-      const failure = checkTaskCreation({
-        scriptStatus: script.status,
-        patient: { mobile, hasOwnMobile: p.hasOwnMobile, registered: p.registered },
-        clinic: { opened: opened.has(p.clinicId), inScript: scriptClinics.has(p.clinicId) },
-        requirements,
-        has: hasData(data.get(p.id)!),
-      });
+    for (const p of candidates) {
+      const { mobile, failure } = verdicts.get(p.id)!;
       if (failure) refused.set(failure, (refused.get(failure) ?? 0) + 1);
       else passing.push({ id: p.id, mobile: mobile!, timeZone: p.clinic.timezone });
     }

@@ -40,8 +40,56 @@ export async function loadScriptForTasks(db: Tx, companyId: string, scriptId: st
   });
 }
 
+/** What the creation checks read of a patient. */
+export interface CreationCandidate {
+  id: string;
+  clinicId: string;
+  mobile: string | null;
+  hasOwnMobile: boolean;
+  registered: boolean;
+}
+
+export interface CreationVerdict {
+  /** Normalized, or null when the patient has none. */
+  mobile: string | null;
+  /** Null: the task may be created (pending); else why it is not (failed with this reason). */
+  failure: CreationFailure | null;
+}
+
 /**
- * Creates call tasks for patients of one company and one script, each checked at creation (creation-checks.ts): those
+ * The creation checks (server/domain/call-tasks/creation-checks.ts) of one script for patients of its company, with
+ * what they need — opened clinics, the script's data requirements and each patient's data — loaded once. Used by
+ * insertCallTasks and by 开始呼叫's dry run, so the preview and the tasks can never disagree.
+ */
+export async function checkTaskCreations(
+  tx: Tx,
+  companyId: string,
+  script: LoadedScript,
+  patients: readonly CreationCandidate[],
+  now: Date,
+): Promise<Map<string, CreationVerdict>> {
+  // One connection may carry the transaction: its queries go one after another.
+  const callable = new Set(await listCallableClinicIds(tx, companyId));
+  const requirements = patientRequirements(await scriptDialogues(tx, script));
+  const data = await loadPatientCallData(tx, patients.map((p) => p.id), requirements, now);
+  const scriptClinics = new Set(script.clinics.map((c) => c.clinicId));
+  const verdicts = new Map<string, CreationVerdict>();
+  for (const p of patients) {
+    const mobile = p.mobile ? normalizeMobile(p.mobile) : null;
+    const failure = checkTaskCreation({
+      scriptStatus: script.status,
+      patient: { mobile, hasOwnMobile: p.hasOwnMobile, registered: p.registered },
+      clinic: { opened: callable.has(p.clinicId), inScript: scriptClinics.has(p.clinicId) },
+      requirements,
+      has: hasData(data.get(p.id)!),
+    });
+    verdicts.set(p.id, { mobile, failure });
+  }
+  return verdicts;
+}
+
+/**
+ * Creates call tasks for patients of one company and one script, each checked at creation (checkTaskCreations): those
  * that pass are pending, due now; the others are stored as failed with their reason, so the 客户名单 / 旅程名单 can
  * show why. Patients must already be known to belong to the company (callers scope them).
  */
@@ -59,43 +107,29 @@ export async function insertCallTasks(
 ): Promise<PlannedTask[]> {
   const { companyId, script, now } = input;
   const patientIds = [...new Set(input.seeds.map((s) => s.patientId))];
-  const [patients, callable, company, dialogues] = await Promise.all([
-    tx.patient.findMany({
-      where: { id: { in: patientIds }, companyId },
-      select: { id: true, clinicId: true, mobile: true, hasOwnMobile: true, registered: true },
-    }),
-    listCallableClinicIds(tx, companyId),
-    tx.company.findUniqueOrThrow({ where: { id: companyId }, select: { redialMaxAttempts: true } }),
-    scriptDialogues(tx, script),
-  ]);
-  const requirements = patientRequirements(dialogues);
-  const data = await loadPatientCallData(tx, patientIds, requirements, now);
-  const byId = new Map(patients.map((p) => [p.id, p]));
-  const opened = new Set(callable);
-  const scriptClinics = new Set(script.clinics.map((c) => c.clinicId));
+  const patients = await tx.patient.findMany({
+    where: { id: { in: patientIds }, companyId },
+    select: { id: true, clinicId: true, mobile: true, hasOwnMobile: true, registered: true },
+  });
+  const company = await tx.company.findUniqueOrThrow({ where: { id: companyId }, select: { redialMaxAttempts: true } });
+  const verdicts = await checkTaskCreations(tx, companyId, script, patients, now);
+  const clinicOf = new Map(patients.map((p) => [p.id, p.clinicId]));
   const maxAttempts = effectiveMaxAttempts(company.redialMaxAttempts);
 
   const planned: PlannedTask[] = [];
   const rows = [];
   for (const seed of input.seeds) {
-    const patient = byId.get(seed.patientId);
-    if (!patient) continue;
-    const mobile = patient.mobile ? normalizeMobile(patient.mobile) : null;
-    const failure = checkTaskCreation({
-      scriptStatus: script.status,
-      patient: { mobile, hasOwnMobile: patient.hasOwnMobile, registered: patient.registered },
-      clinic: { opened: opened.has(patient.clinicId), inScript: scriptClinics.has(patient.clinicId) },
-      requirements,
-      has: hasData(data.get(patient.id)!),
-    });
+    const verdict = verdicts.get(seed.patientId);
+    if (!verdict) continue;
+    const { mobile, failure } = verdict;
     const id = newRowId();
-    planned.push({ id, patientId: patient.id, rosterEntryId: seed.rosterEntryId ?? null, failure });
+    planned.push({ id, patientId: seed.patientId, rosterEntryId: seed.rosterEntryId ?? null, failure });
     rows.push({
       id,
       companyId,
-      clinicId: patient.clinicId,
+      clinicId: clinicOf.get(seed.patientId)!,
       scriptId: script.id,
-      patientId: patient.id,
+      patientId: seed.patientId,
       mobile,
       source: input.source,
       batchId: input.batchId ?? null,
