@@ -3,7 +3,7 @@ import { SYSTEM_ROLE_NAMES } from "../../server/domain/auth/permissions";
 import { PLATFORM_ADMIN, companyCode, staffEmail, staffMobile, type StaffSlot } from "./accounts";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { MAINLAND_MOBILE_RE } from "./generators";
-import { planStaff } from "./plan-company";
+import { planStaff } from "./plan-organisation";
 
 const SLOTS: StaffSlot[] = [
   { role: "companyAdmin" },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MAINLAND_MOBILE_RE } from "./generators";
-import { PATIENT_TAGS, planCompany, type SeedCompanyOptions } from "./plan-company";
+import type { SeedCompanyOptions } from "./company-plan";
+import { PATIENT_TAGS } from "./dental-catalogue";
+import { planCompany } from "./plan-company";
 import { COMPANY_A, COMPANY_B } from "./presets";
 import { DAY_MS, shanghaiDayStart, shanghaiParts } from "./time";
 

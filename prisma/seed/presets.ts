@@ -1,5 +1,5 @@
 /** Company presets shared by the demo seed, integration tests and e2e fixtures (companies A and B). */
-import type { SeedClinicInput } from "./plan-company";
+import type { SeedClinicInput } from "./company-plan";
 
 export const COMPANY_A = {
   key: "a",

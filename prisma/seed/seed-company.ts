@@ -8,10 +8,11 @@ import { DEFAULT_ROLE_PERMISSIONS, SYSTEM_ROLE_NAMES, type SystemRoleKey } from 
 import { insertChunked, type SeedDb } from "./db";
 import { newId } from "./ids";
 import { demoPasswordHash } from "./password-hash";
-import { planCompany, type SeedCompanyOptions } from "./plan-company";
+import type { SeedCompanyOptions } from "./company-plan";
+import { planCompany } from "./plan-company";
 import { shanghaiDayStart } from "./time";
 
-export type { SeedClinicInput, SeedCompanyOptions } from "./plan-company";
+export type { SeedClinicInput, SeedCompanyOptions } from "./company-plan";
 
 export const SYSTEM_ROLE_KEYS: readonly SystemRoleKey[] = [
   "companyAdmin",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAINLAND_MOBILE_RE } from "./generators";
-import { SPECIAL_MOBILES_A, SPECIAL_MOBILES_OTHER } from "./plan-company";
+import { SPECIAL_MOBILES_A, SPECIAL_MOBILES_OTHER } from "./dental-catalogue";
 import { PLATFORM_DNC } from "./seed-platform";
 
 const patterns = PLATFORM_DNC.flatMap((e) => (e.kind === "vanityPattern" ? [new RegExp(e.pattern)] : []));
