@@ -7,8 +7,8 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/components/trpc/client";
+import { ROSTER_STATUSES } from "@/server/domain/calls/roster";
 
-const STATUSES = ["waiting", "redialWaiting", "calling", "answered", "notConnected", "intercepted", "cancelled", "failed"] as const;
 
 /** After 开始呼叫: the batch's tasks by 执行状态 and its calls, refreshed until every call has finished. */
 export function BatchProgress({ batchId, scriptId }: { batchId: string; scriptId: string }) {
@@ -36,7 +36,7 @@ export function BatchProgress({ batchId, scriptId }: { batchId: string; scriptId
           <span>
             {t("answered")} <b className="tabular-nums" data-testid="progress-answered">{p?.answered ?? 0}</b>
           </span>
-          {STATUSES.filter((s) => p?.byStatus[s]).map((s) => (
+          {ROSTER_STATUSES.filter((s) => p?.byStatus[s]).map((s) => (
             <span key={s} data-testid={`progress-${s}`}>
               {tm(`rs_${s}`)} <b className="tabular-nums">{p?.byStatus[s]}</b>
             </span>

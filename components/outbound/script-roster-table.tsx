@@ -10,10 +10,9 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
+import { ROSTER_STATUSES, type RosterStatus } from "@/server/domain/calls/roster";
 
 const ALL = "__all__";
-const STATUSES = ["waiting", "redialWaiting", "calling", "answered", "notConnected", "intercepted", "cancelled", "failed"] as const;
-type RosterStatus = (typeof STATUSES)[number];
 const TIME_ZONE = "Asia/Shanghai";
 
 /** 【详情】-【客户名单】: paginated, filterable by 执行状态, with 【导出】 of everything the filter matches. */
@@ -48,7 +47,7 @@ export function ScriptRosterTable({ scriptId, live }: { scriptId: string; live: 
           </SelectTrigger>
           <SelectContent>
             <SelectItem value={ALL}>{t("allStatuses")}</SelectItem>
-            {STATUSES.map((s) => (
+            {ROSTER_STATUSES.map((s) => (
               <SelectItem key={s} value={s}>
                 {t(`rs_${s}`)}
               </SelectItem>

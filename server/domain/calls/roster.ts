@@ -2,7 +2,9 @@ import { safeFileNamePart } from "../files/file-name";
 import { zonedParts } from "../time/local-day";
 
 /** 执行状态 of a patient in a script's 客户名单, from its call task. */
-export type RosterStatus = "waiting" | "redialWaiting" | "calling" | "answered" | "notConnected" | "intercepted" | "cancelled" | "failed";
+/** A roster row's status, in the order lists and progress show them. */
+export const ROSTER_STATUSES = ["waiting", "redialWaiting", "calling", "answered", "notConnected", "intercepted", "cancelled", "failed"] as const;
+export type RosterStatus = (typeof ROSTER_STATUSES)[number];
 
 export function rosterStatus(task: {
   status: "pending" | "dialing" | "inCall" | "ended" | "intercepted" | "cancelled" | "failed";
