@@ -17,6 +17,13 @@ export const env = createEnv({
     LLM_BASE_URL: z.string().url().optional(),
     LLM_API_KEY: z.string().optional(),
     LLM_MODEL: z.string().optional(),
+    // Post-call analysis (客户意向 + 小结 + 需回电): "rules" (offline, default) or "llm" (an OpenAI-compatible endpoint:
+    // INTENT_LLM_BASE_URL / _MODEL / _API_KEY, each falling back to LLM_*). The rules' intent stands when the model fails.
+    INTENT_CLASSIFIER: z.enum(["rules", "llm"]).default("rules"),
+    INTENT_LLM_BASE_URL: z.string().url().optional(),
+    INTENT_LLM_API_KEY: z.string().optional(),
+    INTENT_LLM_MODEL: z.string().optional(),
+    INTENT_LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(20_000),
     /** Object storage: "local" (files under DATA_DIR/storage) or "s3" (any S3-compatible service, below). */
     STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
     S3_ENDPOINT: z.string().url().optional(),
@@ -47,6 +54,19 @@ export const env = createEnv({
 
 if (process.env.SKIP_ENV_VALIDATION !== "1" && env.STORAGE_DRIVER === "s3" && !env.S3_BUCKET) {
   throw new Error("Invalid environment variables: STORAGE_DRIVER=s3 needs S3_BUCKET (and usually S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY)");
+}
+
+if (process.env.SKIP_ENV_VALIDATION !== "1" && env.INTENT_CLASSIFIER === "llm" && !intentLlmConfig()) {
+  throw new Error("Invalid environment variables: INTENT_CLASSIFIER=llm needs INTENT_LLM_BASE_URL (or LLM_BASE_URL) and INTENT_LLM_MODEL (or LLM_MODEL)");
+}
+
+/** The post-call analysis model when INTENT_CLASSIFIER=llm can reach one (INTENT_LLM_*, each falling back to LLM_*). */
+export function intentLlmConfig(): { baseURL: string; apiKey?: string; model: string; timeoutMs: number } | null {
+  const baseURL = env.INTENT_LLM_BASE_URL ?? env.LLM_BASE_URL;
+  const model = env.INTENT_LLM_MODEL ?? env.LLM_MODEL;
+  if (!baseURL || !model) return null;
+  const timeoutMs = Number(env.INTENT_LLM_TIMEOUT_MS ?? 20_000);
+  return { baseURL, model, apiKey: env.INTENT_LLM_API_KEY ?? env.LLM_API_KEY, timeoutMs: Number.isFinite(timeoutMs) ? timeoutMs : 20_000 };
 }
 
 export const databaseUrl = () => env.DATABASE_URL ?? EMBEDDED_DATABASE_URL;

@@ -1,7 +1,8 @@
-import { classifyIntent } from "@/server/domain/intent/classify-intent";
+import { analyzeByRules } from "@/server/domain/intent/call-analysis";
 import type { IntentClassifier } from "@/server/ports/intent";
 
 export const ruleBasedClassifier: IntentClassifier = {
   name: "rules-v1",
-  classify: async (input) => classifyIntent(input),
+  kind: "rules",
+  classify: async (input) => analyzeByRules(input),
 };

@@ -39,7 +39,9 @@ export type IntentRule =
   | "dissatisfied"
   | "hungUpSilent"
   | "notAnswered"
-  | "noSignal";
+  | "noSignal"
+  /** Decided by a language model (server/domain/intent/call-analysis.ts), not by a phrase rule. */
+  | "model";
 
 export interface IntentResult {
   /** The template's intent key; null = 默认为空 (nothing decisive, or the template has no matching category). */

@@ -1,23 +1,30 @@
 import type { PrismaClient } from "@/server/db/create-client";
-import { getIntentClassifier } from "@/server/adapters/intent";
+import { getIntentClassifier, ruleBasedClassifier } from "@/server/adapters/intent";
+import { worthModelAnalysis } from "@/server/domain/intent/call-analysis";
 import { parseTranscript } from "@/server/domain/calls/transcript";
-import type { IntentClassifier, IntentResult } from "@/server/ports/intent";
+import { IntentModelError, type CallAnalysis, type ClassifyIntentInput, type IntentClassifier } from "@/server/ports/intent";
 import { getScriptDialogues } from "@/server/services/scripts/get-script-dialogues";
+import { setCallAnalysis, type CallAnalysisMeta } from "./set-call-analysis";
 
 /** Outcomes that never reached the phone: their intent is 无法接通 rather than 未接. */
 const UNREACHABLE = new Set(["poweredOff", "emptyNumber", "suspended", "inArrears", "unreachable", "carrierBlocked", "networkBusy", "failed", "cancelled"]);
 
-export type ClassifyCallIntentResult = (IntentResult & { callId: string; changed: boolean }) | null;
+export type ClassifyCallIntentResult =
+  | (CallAnalysis & { callId: string; changed: boolean; status: CallAnalysisMeta["status"]; error: string | null })
+  | null;
 
 /**
- * 客户意向 of one finished call over its script's intent categories; stored on the call and, when the call is the
- * task's latest attempt, on the task (journeys branch on it). A call already classified keeps its intent unless
- * `force` (re-running classification after the rules or the script changed). Null for a call that has not ended.
+ * Post-call analysis of one finished call over its script's intent categories, stored through setCallAnalysis. A call
+ * already analysed keeps its analysis unless `force` (重新分析 after the rules, the model or the script changed) — and
+ * then no model is asked again (only the rules, for the opt-out flag a retried pipeline still needs). With a model
+ * classifier the rules run first; on any model error or timeout their result stands and the failure is recorded on
+ * the call (analysisStatus modelFailed + analysisError), so a call is never left without an intent. Null for a call
+ * that has not ended.
  */
 export async function classifyCallIntent(
   db: PrismaClient,
   callId: string,
-  options: { force?: boolean; classifier?: IntentClassifier } = {},
+  options: { force?: boolean; classifier?: IntentClassifier; now?: Date } = {},
 ): Promise<ClassifyCallIntentResult> {
   const call = await db.call.findUnique({
     where: { id: callId },
@@ -29,6 +36,9 @@ export async function classifyCallIntent(
       carrierOutcome: true,
       hangupBy: true,
       intent: true,
+      analyzedAt: true,
+      analysisStatus: true,
+      analysisError: true,
       transcript: true,
       script: { select: { id: true, companyId: true, category: true } },
     },
@@ -36,29 +46,41 @@ export async function classifyCallIntent(
   if (!call?.outcome) return null;
 
   const { text: _text, ...dialogues } = await getScriptDialogues(db, call.script.companyId, call.script.id);
-  const answered = call.outcome === "answered";
-  const result = await (options.classifier ?? getIntentClassifier()).classify({
+  const input: ClassifyIntentInput = {
     category: call.script.category,
     intents: dialogues.intents,
     dialogues,
-    answered,
+    answered: call.outcome === "answered",
     notAnsweredKind: UNREACHABLE.has(call.carrierOutcome ?? call.outcome) ? "unreachable" : "noAnswer",
     turns: parseTranscript(call.transcript),
     hangupBy: call.hangupBy === "callee" || call.hangupBy === "bot" || call.hangupBy === "system" ? call.hangupBy : undefined,
-  });
+  };
+  const rules = await ruleBasedClassifier.classify(input);
 
-  // Classified before and not forced: keep the stored intent (the opt-out flag is still reported, for retries).
-  if (call.intent !== null && !options.force) {
-    return { ...result, intent: call.intent, label: dialogues.intents.find((i) => i.key === call.intent)?.label ?? null, callId: call.id, changed: false };
+  // Analysed before and not forced: keep what is stored (the opt-out flag is still reported, for retries).
+  if ((call.intent !== null || call.analyzedAt !== null) && !options.force) {
+    const label = dialogues.intents.find((i) => i.key === call.intent)?.label ?? null;
+    const status = call.analysisStatus ?? "rules";
+    return { ...rules, intent: call.intent, label, callId: call.id, changed: false, status, error: call.analysisError };
   }
-  const changed = result.intent !== call.intent;
-  if (changed) {
-    await db.$transaction(async (tx) => {
-      await tx.call.update({ where: { id: call.id }, data: { intent: result.intent } });
-      // Only the latest attempt speaks for the task: a late re-run of attempt 1 must not overwrite attempt 2's intent.
-      const later = await tx.call.count({ where: { taskId: call.taskId, attempt: { gt: call.attempt } } });
-      if (later === 0) await tx.callTask.update({ where: { id: call.taskId }, data: { intent: result.intent } });
-    });
+
+  const classifier = options.classifier ?? getIntentClassifier();
+  const meta: CallAnalysisMeta = { status: "rules", by: ruleBasedClassifier.name, error: null, at: options.now ?? new Date() };
+  let analysis = rules;
+  if (classifier.kind === "model" && worthModelAnalysis(input)) {
+    try {
+      analysis = await classifier.classify(input);
+      Object.assign(meta, { status: "model", by: classifier.name });
+    } catch (error) {
+      const message = error instanceof IntentModelError ? `${error.code}: ${error.message}` : `unavailable: ${String(error)}`;
+      Object.assign(meta, { status: "modelFailed", error: message.slice(0, 500) });
+      console.warn(`[intent] model analysis of call ${call.id} failed, rules stand — ${message}`);
+    }
+  } else if (classifier.kind === "rules" && classifier !== ruleBasedClassifier) {
+    analysis = await classifier.classify(input);
+    meta.by = classifier.name;
   }
-  return { ...result, callId: call.id, changed };
+
+  const { changed } = await setCallAnalysis(db, call, analysis, meta);
+  return { ...analysis, callId: call.id, changed, status: meta.status, error: meta.error };
 }
