@@ -36,3 +36,8 @@ export const carrierRecordingReady = eventType("carrier/recording.ready", {
 export const journeyRunRequested = eventType("journey/run.requested", {
   schema: z.object({ journeyId: z.string().min(1), scheduledFor: z.string().datetime() }),
 });
+
+/** 重新分析: process the next chunk of a CallAnalysisJob (sent again by the job itself until it is done). */
+export const callAnalysisRequested = eventType("calls/analysis.requested", {
+  schema: z.object({ jobId: z.string().min(1), companyId: z.string().min(1) }),
+});

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useTRPC } from "@/components/trpc/client";
@@ -11,7 +12,7 @@ import { CALL_RECORD_OUTCOMES } from "./call-record-search";
 
 const ALL = "__all__";
 
-type Patch = Partial<Record<"scriptId" | "intent" | "consultantId" | "onlineConsultantId" | "outcome" | "from" | "to", string | undefined>>;
+type Patch = Partial<Record<"scriptId" | "intent" | "consultantId" | "onlineConsultantId" | "outcome" | "callback" | "from" | "to", string | undefined>>;
 
 /** 关联外呼话术, 客户意向 (enabled once a script is chosen), 归属咨询师, 归属网电咨询师, 通话状态, 通话日期. */
 export function CallRecordFilters({ input, onChange, onReset }: { input: ListCallRecordsInput; onChange: (patch: Patch) => void; onReset: () => void }) {
@@ -21,7 +22,7 @@ export function CallRecordFilters({ input, onChange, onReset }: { input: ListCal
   const trpc = useTRPC();
   const options = useQuery(trpc.callRecords.filterOptions.queryOptions());
   const intents = useQuery({ ...trpc.callRecords.intents.queryOptions({ scriptId: input.scriptId ?? "" }), enabled: !!input.scriptId });
-  const filtered = input.scriptId || input.consultantId || input.onlineConsultantId || input.outcome || input.from || input.to;
+  const filtered = input.scriptId || input.consultantId || input.onlineConsultantId || input.outcome || input.callback || input.from || input.to;
 
   const select = (
     label: string,
@@ -70,6 +71,14 @@ export function CallRecordFilters({ input, onChange, onReset }: { input: ListCal
         (v) => onChange({ outcome: v }),
         { width: "w-32" },
       )}
+      <label className="flex items-center gap-2 text-sm" title={t("callbackHint")}>
+        <Checkbox
+          checked={!!input.callback}
+          onCheckedChange={(v) => onChange({ callback: v === true ? "1" : undefined })}
+          data-testid="filter-callback"
+        />
+        {t("callbackFilter")}
+      </label>
       <div className="flex items-center gap-1 text-sm">
         <span className="text-muted-foreground">{t("dateRange")}</span>
         <Input

@@ -18,6 +18,7 @@ export function parseCallRecordSearch(params: URLSearchParams): ListCallRecordsI
     intent: scriptId ? params.get("intent") || undefined : undefined,
     consultantId: params.get("consultantId") || undefined,
     onlineConsultantId: params.get("onlineConsultantId") || undefined,
+    callback: params.get("callback") === "1" || undefined,
     outcome: (OUTCOMES as readonly string[]).includes(outcome ?? "") ? (outcome as (typeof OUTCOMES)[number]) : undefined,
     ...range,
     page: Number.isInteger(page) && page > 0 ? page : 1,

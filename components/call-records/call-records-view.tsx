@@ -14,13 +14,14 @@ import { MetricCards } from "@/components/calls/metric-cards";
 import { OutcomeBadge } from "@/components/calls/outcome-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { CallRecordFilters } from "./call-record-filters";
+import { ScriptReanalysis } from "./script-reanalysis";
 import { parseCallRecordSearch } from "./call-record-search";
 import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 const REFRESH_MS = 10_000;
 
 /** 话单记录: execution summary, filters, the paginated call table, 详情 and 下载录音. */
-export function CallRecordsView({ canPlayRecordings }: { canPlayRecordings: boolean }) {
+export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { canPlayRecordings: boolean; canReanalyze?: boolean }) {
   const t = useTranslations("callRecords");
   const tc = useTranslations("calls");
   const tcommon = useTranslations("common");
@@ -53,7 +54,7 @@ export function CallRecordsView({ canPlayRecordings }: { canPlayRecordings: bool
   const total = list.data?.total ?? 0;
   const page = input.page ?? 1;
   const pages = Math.max(1, Math.ceil(total / (input.pageSize ?? 20)));
-  const filtered = !!(input.scriptId || input.consultantId || input.onlineConsultantId || input.outcome || input.from || input.to);
+  const filtered = !!(input.scriptId || input.consultantId || input.onlineConsultantId || input.outcome || input.callback || input.from || input.to);
   const unit = { min: tc("minutes"), sec: tc("seconds") };
   const script = summary.data?.script;
 
@@ -63,9 +64,12 @@ export function CallRecordsView({ canPlayRecordings }: { canPlayRecordings: bool
         <div className="flex items-center gap-2 text-sm text-muted-foreground" data-testid="records-script">
           <span className="font-medium text-foreground">{script.name}</span>
           {script.status !== "enabled" && <Badge variant="outline">{t(script.status)}</Badge>}
-          <Link href={`/management/outbound/scripts/${script.id}/detail`} className="ml-auto text-primary hover:underline">
-            {t("toScriptDetail")}
-          </Link>
+          <div className="ml-auto flex items-center gap-3">
+            <ScriptReanalysis scriptId={script.id} canStart={canReanalyze} />
+            <Link href={`/management/outbound/scripts/${script.id}/detail`} className="text-primary hover:underline">
+              {t("toScriptDetail")}
+            </Link>
+          </div>
         </div>
       ) : null}
       <MetricCards metrics={summary.data?.metrics} />
@@ -106,7 +110,16 @@ export function CallRecordsView({ canPlayRecordings }: { canPlayRecordings: bool
                   <TableCell>
                     <OutcomeBadge outcome={r.outcome} />
                   </TableCell>
-                  <TableCell>{r.intentLabel ?? "—"}</TableCell>
+                  <TableCell title={r.summary ?? undefined}>
+                    <div className="flex flex-wrap items-center gap-1">
+                      {r.intentLabel ?? "—"}
+                      {r.callbackRequested ? (
+                        <Badge variant="destructive" data-testid="callback-badge">
+                          {tc("callbackRequested")}
+                        </Badge>
+                      ) : null}
+                    </div>
+                  </TableCell>
                   <TableCell className="whitespace-nowrap tabular-nums">{formatInZone(r.dialedAt, r.clinic.timezone)}</TableCell>
                   <TableCell className="tabular-nums">{formatDuration(r.durationSec, unit)}</TableCell>
                   <TableCell>{r.consultant?.name ?? "—"}</TableCell>

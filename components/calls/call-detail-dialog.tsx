@@ -13,6 +13,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { cn } from "@/lib/utils";
 import { formatDuration, formatInZone } from "./format-time";
 import { OutcomeBadge } from "./outcome-badge";
+import { CallAnalysisSection } from "./call-analysis-section";
 
 /** 通话详情: the recording player, the conversation as bubbles by round, intent and times. Shared by 话单记录 and timelines. */
 export function CallDetailDialog({ callId, onOpenChange }: { callId: string | null; onOpenChange: (open: boolean) => void }) {
@@ -53,6 +54,16 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
               <Field label={t("rounds")}>{call.rounds}</Field>
               <Field label={t("attemptLabel")}>{t("attempt", { attempt: call.attempt })}</Field>
             </dl>
+
+            {call.outcome ? (
+              <CallAnalysisSection
+                callId={call.id}
+                scriptId={call.script.id}
+                analysis={call.analysis}
+                timezone={call.clinic.timezone}
+                canReanalyze={call.canReanalyze}
+              />
+            ) : null}
 
             <section className="space-y-2">
               <h3 className="text-sm font-medium">{t("recording")}</h3>

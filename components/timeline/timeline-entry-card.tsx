@@ -53,6 +53,12 @@ export function TimelineEntryCard({ entry, showPatient, onOpenCall }: { entry: T
               <Item label={t("endedAt")}>{formatInZone(entry.endedAt, tz)}</Item>
               <Item label={t("duration")}>{formatDuration(entry.durationSec, { min: tc("minutes"), sec: tc("seconds") })}</Item>
             </dl>
+            {entry.summary || entry.callbackRequested ? (
+              <p className="flex flex-wrap items-center gap-2 text-muted-foreground" data-testid="timeline-call-summary">
+                {entry.callbackRequested ? <Badge variant="destructive">{tc("callbackRequested")}</Badge> : null}
+                {entry.summary ? <span>{entry.summary}</span> : null}
+              </p>
+            ) : null}
             {entry.outcome === "answered" ? (
               <Button size="sm" variant="outline" onClick={() => onOpenCall(entry.id)}>
                 {t("callDetail")}

@@ -35,7 +35,7 @@ export default async function CallRecordsPage({ searchParams }: { searchParams: 
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t("title")}</h1>
       <HydrateClient>
-        <CallRecordsView canPlayRecordings={can(viewer, "outbound.recordings.play")} />
+        <CallRecordsView canPlayRecordings={can(viewer, "outbound.recordings.play")} canReanalyze={can(viewer, "outbound.tasks.manage")} />
       </HydrateClient>
     </div>
   );

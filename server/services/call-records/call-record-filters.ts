@@ -17,6 +17,8 @@ export const callRecordFilterShape = {
   consultantId: z.string().min(1).optional(),
   onlineConsultantId: z.string().min(1).optional(),
   outcome: z.enum(CALL_OUTCOMES).optional(),
+  /** 需回电: only calls in which the patient asked a person to call back (post-call analysis). */
+  callback: z.boolean().optional(),
   from: day.optional(),
   to: day.optional(),
 };
@@ -47,6 +49,7 @@ export function callRecordWhere(scope: Scope, clinics: { in: string[] } | undefi
     ...(f.consultantId ? { consultantId: f.consultantId } : {}),
     ...(f.onlineConsultantId ? { onlineConsultantId: f.onlineConsultantId } : {}),
     ...(f.outcome ? { outcome: f.outcome } : {}),
+    ...(f.callback ? { callbackRequested: true } : {}),
     ...(f.from || f.to
       ? { dialedAt: { ...(f.from ? { gte: dayStart(f.from) } : {}), ...(f.to ? { lt: dayStart(f.to, 1) } : {}) } }
       : {}),
@@ -65,6 +68,7 @@ export function callRecordSql(scope: Scope, clinics: { in: string[] } | undefine
   if (f.consultantId) parts.push(Prisma.sql`"consultantId" = ${f.consultantId}`);
   if (f.onlineConsultantId) parts.push(Prisma.sql`"onlineConsultantId" = ${f.onlineConsultantId}`);
   if (f.outcome) parts.push(Prisma.sql`"outcome" = ${f.outcome}::"CallOutcome"`);
+  if (f.callback) parts.push(Prisma.sql`"callbackRequested"`);
   if (f.from) parts.push(Prisma.sql`"dialedAt" >= ${dayStart(f.from)}`);
   if (f.to) parts.push(Prisma.sql`"dialedAt" < ${dayStart(f.to, 1)}`);
   return Prisma.join(parts, " AND ");

@@ -4,6 +4,8 @@ import { callRecordFilterOptionsProcedure } from "./filter-options";
 import { listCallRecordIntentsProcedure } from "./intents";
 import { listCallRecordsProcedure } from "./list";
 import { summarizeCallRecordsProcedure } from "./summary";
+import { reanalyzeCallsProcedure } from "./reanalyze";
+import { callAnalysisJobProcedure } from "./analysis-job";
 
 export const callRecordsRouter = createTRPCRouter({
   list: listCallRecordsProcedure,
@@ -11,4 +13,6 @@ export const callRecordsRouter = createTRPCRouter({
   intents: listCallRecordIntentsProcedure,
   filterOptions: callRecordFilterOptionsProcedure,
   summary: summarizeCallRecordsProcedure,
+  reanalyze: reanalyzeCallsProcedure,
+  analysisJob: callAnalysisJobProcedure,
 });

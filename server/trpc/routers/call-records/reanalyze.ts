@@ -1,0 +1,7 @@
+import { startCallAnalysis, startCallAnalysisInput } from "@/server/services/call-analysis/start-call-analysis";
+import { outboundProcedure } from "@/server/trpc/outbound-procedure";
+
+/** 重新分析 one call or a script's calls: a manager's action (管理外呼任务). */
+export const reanalyzeCallsProcedure = outboundProcedure("outbound.tasks.manage")
+  .input(startCallAnalysisInput)
+  .mutation(({ ctx, input }) => startCallAnalysis(ctx.db, ctx.scope, ctx.viewer, input));
