@@ -3,6 +3,9 @@ import { getIntentClassifier, ruleBasedClassifier } from "@/server/adapters/inte
 import { worthModelAnalysis } from "@/server/domain/intent/call-analysis";
 import { parseTranscript } from "@/server/domain/calls/transcript";
 import { IntentModelError, type CallAnalysis, type ClassifyIntentInput, type IntentClassifier } from "@/server/ports/intent";
+import type { ScriptDialogues } from "@/server/domain/templates/dialogue";
+import { AppError } from "@/server/errors";
+import { intentOptions } from "@/server/domain/calls/intent-label";
 import { getScriptDialogues } from "@/server/services/scripts/get-script-dialogues";
 import { setCallAnalysis, type CallAnalysisMeta } from "./set-call-analysis";
 
@@ -45,7 +48,7 @@ export async function classifyCallIntent(
   });
   if (!call?.outcome) return null;
 
-  const { text: _text, ...dialogues } = await getScriptDialogues(db, call.script.companyId, call.script.id);
+  const dialogues = await readScriptDialogues(db, call.script.companyId, call.script.id);
   const input: ClassifyIntentInput = {
     category: call.script.category,
     intents: dialogues.intents,
@@ -83,4 +86,20 @@ export async function classifyCallIntent(
 
   const { changed } = await setCallAnalysis(db, call, analysis, meta);
   return { ...analysis, callId: call.id, changed, status: meta.status, error: meta.error };
+}
+
+/**
+ * The script's dialogue and categories; a script whose dialogue cannot be read (an AI script without a valid preview)
+ * is still classified over its intent labels (its own, then its template's), without the scripted replies.
+ */
+async function readScriptDialogues(db: PrismaClient, companyId: string, scriptId: string): Promise<ScriptDialogues> {
+  try {
+    const { text: _text, ...dialogues } = await getScriptDialogues(db, companyId, scriptId);
+    return dialogues;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code === "NOT_FOUND") throw error;
+    const script = await db.script.findFirst({ where: { id: scriptId, companyId }, select: { preview: true, template: { select: { intents: true } } } });
+    const own = intentOptions(script?.preview);
+    return { scenarios: [], intents: own.length ? own : intentOptions(script?.template.intents) };
+  }
 }
