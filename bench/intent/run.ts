@@ -81,7 +81,7 @@ const pct = (hit: number, n: number) => (n === 0 ? "—" : `${((100 * hit) / n).
 function row(label: string, group: Scored[]) {
   const n = group.length;
   const rules = group.filter((s) => s.rules.intent === s.c.intent).length;
-  const cells = [label.padEnd(22), String(n).padStart(4), pct(rules, n).padStart(8)];
+  const cells = [label.padEnd(32), String(n).padStart(4), pct(rules, n).padStart(8)];
   if (model) {
     const m = group.filter((s) => s.model?.intent === s.c.intent).length;
     const blend = group.filter((s) => (s.model ?? s.rules).intent === s.c.intent).length;
@@ -93,7 +93,7 @@ function row(label: string, group: Scored[]) {
 async function main() {
   const t0 = Date.now();
   const scored = await score();
-  const header = ["group".padEnd(22), "n".padStart(4), "rules".padStart(8), ...(model ? ["model".padStart(8), "fallback".padStart(10)] : [])].join("  ");
+  const header = ["group".padEnd(32), "n".padStart(4), "rules".padStart(8), ...(model ? ["model".padStart(8), "fallback".padStart(10)] : [])].join("  ");
   console.log(`\nIntent accuracy on ${scored.length} labelled transcripts${model ? ` — model ${modelName} at ${baseURL}` : " — rules only (no INTENT_LLM_/LLM_ endpoint configured)"}`);
   console.log(header);
   console.log("-".repeat(header.length));
