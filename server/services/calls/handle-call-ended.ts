@@ -29,7 +29,7 @@ export interface CallEndedSummary {
  * The 'call ended' pipeline for one recorded attempt.completed event. Every step is idempotent, so a duplicate event,
  * a retry after a crash, or the same result found by reconciliation changes nothing:
  * 1. apply the result (Call row, task → redial / ended, balance debit) — the dial engine's state transition;
- * 2. classify the intent over the script's categories;
+ * 2. analyse the call: intent over the script's categories, summary, 需回电 (rules, or a model with the rules as fallback);
  * 3. add the number to the company's opt-out list when the patient asked not to be called again;
  * 4. move a journey's patient along the intent branch (the journey sweep catches anything missed here);
  * 5. copy a recording that arrived before the call had a row (deliveries are unordered);
