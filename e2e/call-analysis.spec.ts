@@ -45,6 +45,8 @@ test("重新分析: a manager re-runs a script's calls in the background, then �
   await expect(analysis.getByTestId("analysis-reason")).not.toHaveText("—");
   // One call again, from the dialog.
   await analysis.getByTestId("reanalyze-call").click();
-  await expect(analysis.getByTestId("reanalyze-call")).toBeEnabled({ timeout: 20_000 });
-  await expect(analysis.getByTestId("reanalyze-call")).toHaveText(/重新分析/);
+  await expect
+    .poll(() => count(`select count(*) as n from "CallAnalysisJob" where "scriptId" = $1 and "callId" is not null and status = 'done'`, [fixture.scriptId]), { timeout: 20_000 })
+    .toBe(1);
+  await expect(analysis.getByTestId("reanalyze-call")).toBeEnabled();
 });
