@@ -20,6 +20,7 @@ test.afterAll(async () => {
 const count = async (text: string, params: unknown[]) => Number((await sql<{ n: string }>(text, params))[0]!.n);
 
 test("重新分析: a manager re-runs a script's calls in the background, then 需回电 filters and the detail shows the analysis", async ({ page }) => {
+  test.setTimeout(180_000); // the job runs in the server's in-process driver next to the dialer's crons
   await login(page, ACCOUNTS.companyAdmin);
   await page.goto(`/call-records?scriptId=${fixture.scriptId}`);
   const panel = page.getByTestId("script-reanalysis");
