@@ -109,7 +109,7 @@ test("every main page shows the demo's data, with one set of figures and no erro
   await page.goto("/management/outbound");
   const rows = page.getByTestId("managed-script-row");
   await expect(rows).toHaveCount(7);
-  for (const status of ["启用", "暂停", "停用"]) await expect(rows.filter({ hasText: status }).first()).toBeVisible();
+  for (const status of ["启用", "手动暂停", "停用"]) await expect(rows.getByTestId("script-status").filter({ hasText: status }).first()).toBeVisible();
   const postopRow = rows.filter({ hasText: postop!.name });
   const listDialed = await num(page, postopRow.getByTestId("exec-dialed"));
   const listIntercepted = await num(page, postopRow.getByTestId("exec-intercepted"));

@@ -10,20 +10,19 @@ import { randomUUID } from "node:crypto";
 import { planCall } from "../../../server/adapters/carrier/simulator/plan-call";
 import { ruleBasedClassifier } from "../../../server/adapters/intent/rule-based-classifier";
 import { callVariableValues } from "../../../server/domain/call-tasks/call-variable-values";
-import { checkTaskCreation, patientRequirements } from "../../../server/domain/call-tasks/creation-checks";
-import { decide, planAfterAttempt, type PastCall, type ScriptCategory } from "../../../server/domain/calling-policy";
+import { checkTaskCreation } from "../../../server/domain/call-tasks/creation-checks";
+import { decide, planAfterAttempt } from "../../../server/domain/calling-policy";
 import { decideHangupSms, renderSms, smsPlaceholderValues } from "../../../server/domain/sms/hangup-sms";
 import { smsSegments } from "../../../server/domain/sms/sms-template";
-import { toCallOutcome, type CallScriptSnapshot, type CreateCallInput } from "../../../server/ports/carrier";
+import { toCallOutcome, type CreateCallInput } from "../../../server/ports/carrier";
 import { billedMinutes } from "../../../server/services/dialer/call-balance";
 import { hasData, loadPatientCallData } from "../../../server/services/dialer/load-patient-call-data";
 import { loadCallHistory, loadDnc } from "../../../server/services/dialer/load-policy-inputs";
-import { scriptDialogues } from "../../../server/services/dialer/script-dialogues";
-import { Prisma } from "../../../server/generated/prisma/client";
 import type { PrismaClient } from "../db";
-import { insertChunked } from "../db";
 import { newId } from "../ids";
-import { insertCallRows, type CallRow } from "../seed-call-records";
+import type { CallRow } from "../seed-call-records";
+import type { DemoScript, DialContext } from "./dial-context";
+import { Writes } from "./dial-writes";
 
 /** Seconds between two dials of one batch (well under the 60-a-minute throttle). */
 const DIAL_SPACING_SEC = 17;
@@ -46,25 +45,6 @@ interface TaskRow {
   mobile: string | null;
   attempt: number;
   maxAttempts: number;
-}
-
-/** What every dial of the history shares, loaded once: the company's limits, its scripts, clinics and SMS quota. */
-export interface DialContext {
-  companyId: string;
-  company: { seatLimit: number; seatsPerScript: number; dialsPerMinuteScript: number; redialIntervalMin: number };
-  scripts: Map<string, DemoScript>;
-  clinics: Map<string, { id: string; shortName: string; address: string; phone: string | null; timezone: string; outboundOpenedAt: Date | null }>;
-  smsQuota: number;
-}
-
-export async function loadDialContext(db: PrismaClient, companyId: string): Promise<DialContext> {
-  const company = await db.company.findUniqueOrThrow({
-    where: { id: companyId },
-    select: { seatLimit: true, seatsPerScript: true, dialsPerMinuteScript: true, redialIntervalMin: true },
-  });
-  const scriptIds = (await db.script.findMany({ where: { companyId }, select: { id: true } })).map((s) => s.id);
-  const clinics = await db.clinic.findMany({ where: { companyId }, select: { id: true, shortName: true, address: true, phone: true, timezone: true, outboundOpenedAt: true } });
-  return { companyId, company, scripts: await loadScripts(db, scriptIds), clinics: new Map(clinics.map((c) => [c.id, c])), smsQuota: await quotaOf(db, companyId) };
 }
 
 /** Dials the given pending tasks from `start` on, one every few seconds; tasks due after `now` stay pending. */
@@ -144,11 +124,15 @@ export async function dialDemoTasks(db: PrismaClient, ctx: DialContext, taskIds:
         summary.intercepted += 1;
         break;
       }
-      if (decision.kind === "defer") when = decision.until;
-      if (when > now) {
-        out.task(task.id, { status: "pending", reason: decision.kind === "defer" ? decision.rule : null, attempt, nextAttemptAt: when, lastOutcome: last?.outcome, intent: last?.intent });
+      if (when > now || (decision.kind === "defer" && decision.until > now)) {
+        const reason = decision.kind === "defer" ? decision.rule : attempt > 0 ? "redialScheduled" : null;
+        out.task(task.id, { status: "pending", reason, attempt, nextAttemptAt: decision.kind === "defer" ? decision.until : when, lastOutcome: last?.outcome, intent: last?.intent });
         summary.leftPending += 1;
         break;
+      }
+      if (decision.kind === "defer") {
+        when = decision.until; // judged again when it falls due, as the dialer does
+        continue;
       }
       attempt += 1;
       const call = await placeCall(input, task, attempt, when, script, patient, clinic);
@@ -194,56 +178,6 @@ export async function dialDemoTasks(db: PrismaClient, ctx: DialContext, taskIds:
   }
   await out.write(db, companyId);
   return summary;
-}
-
-async function loadScripts(db: PrismaClient, ids: string[]) {
-  const rows = await db.script.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      companyId: true,
-      kind: true,
-      category: true,
-      params: true,
-      preview: true,
-      voiceSpeed: true,
-      voicePitch: true,
-      voiceVolume: true,
-      hangupSmsEnabled: true,
-      hangupSmsAnsweredTemplate: { select: { id: true, content: true, status: true } },
-      hangupSmsUnansweredTemplate: { select: { id: true, content: true, status: true } },
-      template: { select: { paramSchema: true, scenarios: true, intents: true } },
-      voice: { select: { key: true, gender: true } },
-    },
-  });
-  const out = new Map<string, DemoScript>();
-  for (const s of rows) {
-    const dialogues = await scriptDialogues(db, s);
-    const gender = s.voice?.gender === "male" || s.voice?.gender === "female" ? { gender: s.voice.gender } : {};
-    out.set(s.id, {
-      ...s,
-      category: s.category as ScriptCategory,
-      requirements: patientRequirements(dialogues),
-      snapshot: {
-        scriptId: s.id,
-        kind: s.kind,
-        category: s.category,
-        dialogues,
-        voice: s.voice ? { key: s.voice.key, speed: s.voiceSpeed, pitch: s.voicePitch, volume: s.voiceVolume, ...gender } : null,
-      },
-    });
-  }
-  return out;
-}
-interface DemoScript {
-  id: string;
-  companyId: string;
-  category: ScriptCategory;
-  requirements: ReturnType<typeof patientRequirements>;
-  snapshot: CallScriptSnapshot;
-  hangupSmsEnabled: boolean;
-  hangupSmsAnsweredTemplate: { id: string; content: string; status: string } | null;
-  hangupSmsUnansweredTemplate: { id: string; content: string; status: string } | null;
 }
 
 type Patient = { id: string; name: string; consultantId: string | null; onlineConsultantId: string | null };
@@ -327,70 +261,9 @@ function hangupSms(script: DemoScript, call: { row: CallRow; carrierOutcome: str
   return { templateId: decision.templateId, text, segments: smsSegments(text) };
 }
 
-async function quotaOf(db: PrismaClient, companyId: string): Promise<number> {
-  const sum = await db.smsQuotaEntry.aggregate({ where: { companyId }, _sum: { delta: true } });
-  return sum._sum.delta ?? 0;
-}
-
 function stableUnit(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return (h >>> 0) / 2 ** 32;
 }
 
-/** A timestamp column's value (Prisma stores UTC wall-clock time in \`timestamp(3)\`), whatever the session's zone. */
-const utc = (d: Date | undefined) => (d ? d.toISOString().replace("Z", "") : null);
-
-interface TaskUpdate {
-  status: "pending" | "ended" | "intercepted" | "failed";
-  reason: string | null;
-  attempt: number;
-  finishedAt?: Date;
-  nextAttemptAt?: Date;
-  lastOutcome?: string | null;
-  intent?: string | null;
-}
-
-class Writes {
-  calls: CallRow[] = [];
-  recordings: Prisma.RecordingCreateManyInput[] = [];
-  sms: Prisma.SmsMessageCreateManyInput[] = [];
-  quota: Prisma.SmsQuotaEntryCreateManyInput[] = [];
-  balance: Prisma.CallBalanceEntryCreateManyInput[] = [];
-  optOuts = new Set<string>();
-  private tasks = new Map<string, TaskUpdate>();
-
-  task(id: string, update: TaskUpdate) {
-    this.tasks.set(id, update);
-  }
-
-  async write(db: PrismaClient, companyId: string) {
-    await insertCallRows(db, this.calls);
-    const updates = [...this.tasks.entries()];
-    await insertChunked(updates, (chunk) =>
-      db.$executeRaw`
-        UPDATE "CallTask" t SET
-          status = u.status::"CallTaskStatus", reason = u.reason, attempt = u.attempt,
-          "finishedAt" = u."finishedAt", "nextAttemptAt" = coalesce(u."nextAttemptAt", t."nextAttemptAt"),
-          "lastOutcome" = u."lastOutcome"::"CallOutcome", intent = u.intent,
-          "updatedAt" = coalesce(u."finishedAt", u."nextAttemptAt", t."updatedAt")
-        FROM unnest(
-          ${chunk.map(([id]) => id)}::text[], ${chunk.map(([, u]) => u.status)}::text[], ${chunk.map(([, u]) => u.reason)}::text[],
-          ${chunk.map(([, u]) => u.attempt)}::int[], ${chunk.map(([, u]) => utc(u.finishedAt))}::timestamp(3)[],
-          ${chunk.map(([, u]) => utc(u.nextAttemptAt))}::timestamp(3)[], ${chunk.map(([, u]) => u.lastOutcome ?? null)}::text[],
-          ${chunk.map(([, u]) => u.intent ?? null)}::text[]
-        ) AS u(id, status, reason, attempt, "finishedAt", "nextAttemptAt", "lastOutcome", intent)
-        WHERE t.id = u.id`,
-    );
-    await insertChunked(this.recordings, (data) => db.recording.createMany({ data }));
-    await insertChunked(this.sms, (data) => db.smsMessage.createMany({ data }));
-    await insertChunked(this.quota, (data) => db.smsQuotaEntry.createMany({ data }));
-    await insertChunked(this.balance, (data) => db.callBalanceEntry.createMany({ data }));
-    if (this.optOuts.size) {
-      await db.dncEntry.createMany({
-        data: [...this.optOuts].map((mobile) => ({ companyId, kind: "optOut" as const, mobile, reason: "通话中客户要求不再来电", source: "callIntent" })),
-        skipDuplicates: true,
-      });
-    }
-  }
-}

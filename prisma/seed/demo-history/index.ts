@@ -22,7 +22,8 @@ import { loadDemoActor } from "./demo-actor";
 import { createDemoJourneys } from "./demo-journeys";
 import { seedDemoReviewQueue } from "./demo-review-queue";
 import { createDemoScripts } from "./demo-scripts";
-import { dialDemoTasks, loadDialContext, type DialSummary } from "./dial-demo-tasks";
+import { loadDialContext } from "./dial-context";
+import { dialDemoTasks, type DialSummary } from "./dial-demo-tasks";
 import { LIFECYCLE_HOUR, LIFECYCLE_MINUTE, PAUSED_DAYS_AGO, planDemoBatches, STOPPED_DAYS_AGO } from "./plan-demo-batches";
 
 export interface SeedDemoHistoryResult {
