@@ -7,11 +7,15 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { createStorage } from "../server/adapters/storage";
+import { callingWindowWait } from "../server/domain/calling-policy/calling-window";
 import { createDemoDatabase } from "../tests/integration/test-database";
 import { ACCOUNTS, PASSWORD } from "./helpers";
+
+// A cold production server renders each page's data for the first time here; on a busy machine that takes a while.
+const expect = baseExpect.configure({ timeout: 45_000 });
 
 const PORT = Number(process.env.FIRST_LOOK_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 50);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -85,7 +89,7 @@ async function openAs(browser: Browser, account: string) {
   await page.getByLabel("手机号或邮箱").fill(account);
   await page.getByLabel("密码").fill(PASSWORD);
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 60_000 }); // bcrypt and a cold server on a busy machine
   return { page, problems, close: () => context.close() };
 }
 
@@ -97,7 +101,7 @@ test("Chinese text can be rendered (fonts-noto-cjk), so screenshots of these pag
 });
 
 test("every main page shows the demo's data, with one set of figures and no errors", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000); // about 30 s on an idle machine; several minutes when the two cores are shared
   const [postop] = await query<{ id: string; name: string }>(`select id, name from "Script" where name = '术后关怀回访（旅程）'`);
   const [implant] = await query<{ id: string }>(`select id from "Script" where name = '种植牙专家面诊邀约'`);
   const [journey] = await query<{ id: string }>(`select id from "Journey" where name = '术后关怀回访'`);
@@ -113,6 +117,10 @@ test("every main page shows the demo's data, with one set of figures and no erro
   const postopRow = rows.filter({ hasText: postop!.name });
   const listDialed = await num(page, postopRow.getByTestId("exec-dialed"));
   const listIntercepted = await num(page, postopRow.getByTestId("exec-intercepted"));
+  // Outside 09:00–20:00 (the demo's clinics are in Shanghai) the page says when calls start.
+  const outside = callingWindowWait(new Date(), "Asia/Shanghai");
+  if (outside) await expect(page.getByTestId("calling-window-notice")).toContainText(/当前不在外呼时段，将于 (今天|明天) 09:00 开始/);
+  else await expect(page.getByTestId("calling-window-notice")).toHaveCount(0);
   expect(listDialed).toBeGreaterThan(0);
   expect(await num(page, rows.filter({ hasText: "种植牙专家面诊邀约" }).getByTestId("exec-dialed"))).toBeGreaterThan(100);
 
@@ -121,6 +129,7 @@ test("every main page shows the demo's data, with one set of figures and no erro
   await expect(page.getByTestId("managed-script-name")).toHaveText("种植牙专家面诊邀约");
   expect(await num(page, page.getByTestId("metric-dialed").getByTestId("metric-value"))).toBeGreaterThan(100);
   await expect(page.getByTestId("metric-answerRate").getByTestId("metric-value")).toHaveText(/^\d+(\.\d)?%$/);
+  if (outside) await expect(page.getByTestId("waiting-for-window")).toContainText(/\d+ 个外呼任务等待外呼时段/);
   await page.getByRole("tab", { name: "客户名单" }).click();
   await expect(page.getByTestId("roster-row").first()).toBeVisible();
   expect(await page.getByTestId("roster-row").count()).toBeGreaterThan(5);

@@ -44,6 +44,7 @@ async function login(page: Page, account: string) {
 
 async function shot(page: Page, name: string) {
   await page.waitForLoadState("networkidle");
+  await page.addStyleTag({ content: "nextjs-portal { display: none !important; }" }); // next dev's indicator
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
   console.log(`▸ docs/screenshots/${name}.png`);
 }
@@ -61,6 +62,9 @@ async function main() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+    // `next dev` compiles each page on its first visit, which can take minutes on a busy machine.
+    context.setDefaultTimeout(180_000);
+    context.setDefaultNavigationTimeout(300_000);
     const page = await context.newPage();
     await login(page, "admin@a.demo");
 

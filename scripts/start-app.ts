@@ -37,7 +37,7 @@ async function main() {
   const history = await seedDemoHistory(db);
   await db.$disconnect();
   if (!history.skipped) {
-    console.log(`▸ 已写入近60天外呼记录: ${history.tasks} 个外呼任务, ${history.calls} 通通话 (${history.answered} 接听), ${history.journeyRuns} 次旅程执行 (${history.ms} ms)`);
+    console.log(`▸ 已写入近60天外呼记录: ${history.tasks} 个外呼任务、${history.calls} 次通话（${history.answered} 次接听）、${history.journeyRuns} 次旅程执行 (${history.ms} ms)`);
   }
 
   const env = {
