@@ -28,7 +28,7 @@ let serverLog = "";
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  test.setTimeout(420_000);
+  test.setTimeout(900_000);
   dataDir = mkdtempSync(path.join(tmpdir(), "first-look-"));
   db = await createDemoDatabase("firstlook", createStorage({ DATA_DIR: dataDir }));
   server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
