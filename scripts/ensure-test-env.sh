@@ -26,3 +26,13 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
     echo "chromium is missing: run 'sudo apt-get install -y chromium' (or set CHROMIUM_PATH)"; exit 1
   fi
 fi
+
+# Without a CJK font headless chromium draws Chinese as empty boxes: screenshots (and the first-look spec) need it.
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "▸ installing fonts-noto-cjk"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk fontconfig >/dev/null && fc-cache -f >/dev/null
+  else
+    echo "no CJK font: run 'sudo apt-get install -y fonts-noto-cjk' (the first-look e2e spec fails without it)"
+  fi
+fi

@@ -12,6 +12,7 @@ import { createPrismaClient } from "../server/db/create-client";
 import { migrateDeploy } from "../prisma/engine/migrate-deploy";
 import { startEmbeddedDb, type EmbeddedDb } from "../prisma/embedded/start-embedded-db";
 import { seedDemo } from "../prisma/seed/seed-demo";
+import { seedDemoHistory } from "../prisma/seed/demo-history";
 
 const PORT = process.env.PORT ?? "3000";
 const prod = process.argv.includes("--prod");
@@ -20,9 +21,11 @@ async function main() {
   let embedded: EmbeddedDb | undefined;
   let url = process.env.DATABASE_URL;
   if (!url) {
-    embedded = await startEmbeddedDb();
+    // DATA_DIR and EMBEDDED_DB_PORT let a second checkout (or a test) run its own embedded database beside this one.
+    const dataDir = path.join(process.env.DATA_DIR ?? ".data", "pglite");
+    embedded = await startEmbeddedDb({ dataDir, ...(process.env.EMBEDDED_DB_PORT ? { port: Number(process.env.EMBEDDED_DB_PORT) } : {}) });
     url = embedded.url;
-    console.log(`▸ 内置数据库 (PGlite) 已启动: .data/pglite → ${url}`);
+    console.log(`▸ 内置数据库 (PGlite) 已启动: ${dataDir} → ${url}`);
   }
 
   console.log("▸ 应用数据库迁移 (prisma migrate deploy)…");
@@ -30,8 +33,12 @@ async function main() {
 
   const db = createPrismaClient(url);
   const seeded = await seedDemo(db);
-  await db.$disconnect();
   console.log(seeded.skipped ? "▸ 演示数据已存在，跳过初始化" : `▸ 已写入演示数据 (${seeded.ms} ms)`);
+  const history = await seedDemoHistory(db);
+  await db.$disconnect();
+  if (!history.skipped) {
+    console.log(`▸ 已写入近60天外呼记录: ${history.tasks} 个外呼任务、${history.calls} 次通话（${history.answered} 次接听）、${history.journeyRuns} 次旅程执行 (${history.ms} ms)`);
+  }
 
   const env = {
     ...process.env,

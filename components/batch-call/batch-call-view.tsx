@@ -6,6 +6,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { ArrowLeft, PhoneCall, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
+import { CallingWindowNotice } from "@/components/calls/calling-window-notice";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -197,6 +198,7 @@ export function BatchCallView() {
             <AlertDialogTitle>{t("confirmTitle", { count: visibleIds.length })}</AlertDialogTitle>
             <AlertDialogDescription>{t("confirmBody", { script: script?.name ?? "", now: preview.data?.now ?? 0 })}</AlertDialogDescription>
           </AlertDialogHeader>
+          <CallingWindowNotice wait={preview.data?.callingWindow ?? null} />
           <AlertDialogFooter>
             <AlertDialogCancel disabled={start.isPending}>{tc("cancel")}</AlertDialogCancel>
             <AlertDialogAction

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { AlertTriangle } from "lucide-react";
 import { Skeleton } from "@/components/ui/skeleton";
+import { CallingWindowNotice } from "@/components/calls/calling-window-notice";
 import { formatInZone } from "@/components/calls/format-time";
 import type { BatchCallPreview } from "@/server/services/batch-call/preview-batch-call";
 
@@ -21,6 +22,7 @@ export function CallPlan({ preview, loading, error }: { preview: BatchCallPrevie
   ];
   return (
     <div className="space-y-3" data-testid="call-plan">
+      <CallingWindowNotice wait={preview.callingWindow} />
       {preview.callBalance <= 0 ? (
         <p className="flex items-center gap-2 rounded-md bg-amber-50 p-2 text-sm text-amber-800">
           <AlertTriangle className="size-4" /> {t("noBalance")}

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { CallingWindowNotice } from "@/components/calls/calling-window-notice";
 import { formatInZone } from "@/components/calls/format-time";
 import { MetricCards } from "@/components/calls/metric-cards";
 import { ScriptRowActions } from "@/components/scripts/script-row-actions";
@@ -65,6 +66,7 @@ export function ManagedScriptDetail({ scriptId, canManage, canViewRecords }: { s
             {s.active ? <Radio className="size-4 animate-pulse text-emerald-600" aria-hidden /> : null}
             {s.active ? t("live") : t("idle")}
           </p>
+          {s.status !== "stopped" ? <CallingWindowNotice wait={s.callingWindow} waiting={s.waitingForWindow} /> : null}
           <MetricCards metrics={s.metrics} />
         </TabsContent>
         {canManage ? (

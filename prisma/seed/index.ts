@@ -16,3 +16,4 @@ export {
 export { seedDemo, type SeedDemoResult } from "./seed-demo";
 export { seedCatalog, type SeedCatalogResult } from "./seed-catalog";
 export type { SeedDb } from "./db";
+export { seedDemoHistory, type SeedDemoHistoryResult } from "./demo-history";

@@ -5,6 +5,7 @@
  */
 import { MARKETING_INTENTS } from "../../server/domain/templates/intents";
 import type { ObjectStorage } from "../../server/ports/storage";
+import type { Prisma } from "../../server/generated/prisma/client";
 import { insertChunked, type SeedDb } from "./db";
 import { newId } from "./ids";
 import { planCallRecords, type CallFixturePatient, type PlanCallRecordsOptions, type PlannedCall } from "./plan-call-records";
@@ -70,36 +71,46 @@ export async function seedCallRecords(db: SeedDb, opts: SeedCallRecordsOptions):
     }),
   );
   const calls = tasks.flatMap((t) => t.calls.map((c) => ({ task: t, call: c })));
-  await insertChunked(calls, (chunk) =>
-    db.call.createMany({
-      data: chunk.map(({ task, call }) => ({
-        id: call.id,
-        companyId: opts.companyId,
-        clinicId: task.patient.clinicId,
-        scriptId,
-        taskId: task.id,
-        patientId: task.patient.id,
-        mobile: task.patient.mobile as string,
-        attempt: call.attempt,
-        carrierCallId: `fixture-${call.id}`,
-        outcome: call.outcome,
-        dialedAt: call.dialedAt,
-        answeredAt: call.answeredAt,
-        endedAt: call.endedAt,
-        durationSec: call.durationSec,
-        rounds: call.rounds,
-        intent: call.intent,
-        transcript: call.turns.length ? call.turns : undefined,
-        consultantId: task.patient.consultantId,
-        onlineConsultantId: task.patient.onlineConsultantId,
-        createdAt: call.dialedAt,
-      })),
-    }),
+  await insertCallRows(
+    db,
+    calls.map(({ task, call }) => ({
+      id: call.id,
+      companyId: opts.companyId,
+      clinicId: task.patient.clinicId,
+      scriptId,
+      taskId: task.id,
+      patientId: task.patient.id,
+      mobile: task.patient.mobile as string,
+      attempt: call.attempt,
+      carrierCallId: `fixture-${call.id}`,
+      outcome: call.outcome,
+      dialedAt: call.dialedAt,
+      answeredAt: call.answeredAt,
+      endedAt: call.endedAt,
+      durationSec: call.durationSec,
+      rounds: call.rounds,
+      intent: call.intent,
+      transcript: call.turns.length ? call.turns : undefined,
+      consultantId: task.patient.consultantId,
+      onlineConsultantId: task.patient.onlineConsultantId,
+      createdAt: call.dialedAt,
+    })),
   );
 
   const answered = calls.filter(({ call }) => call.outcome === "answered");
   if (opts.audio) await storeRecordings(db, opts.audio, opts.companyId, answered.map(({ task, call }) => ({ ...call, patientName: task.patient.name })));
   return { scriptId, taskIds: tasks.map((t) => t.id), callIds: calls.map(({ call }) => call.id), answeredCallIds: answered.map(({ call }) => call.id) };
+}
+
+/** A finished call (话单) as the dial engine stores it. */
+export type CallRow = Prisma.CallCreateManyInput & { id: string; outcome: NonNullable<Prisma.CallCreateManyInput["outcome"]>; dialedAt: Date; endedAt: Date };
+
+/**
+ * The one place seed and demo code write Call rows (fixtures and the demo's history), in chunks. Anything derived from
+ * calls that must be kept in step with them (e.g. per-script counters) belongs here too.
+ */
+export async function insertCallRows(db: SeedDb, rows: readonly CallRow[]): Promise<void> {
+  await insertChunked(rows, (data) => db.call.createMany({ data }));
 }
 
 async function createFixtureScript(db: SeedDb, companyId: string, name: string, clinicIds: string[], now: Date, createdById: string | null) {

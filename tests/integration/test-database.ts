@@ -2,6 +2,8 @@ import pg from "pg";
 import { createPrismaClient } from "../../server/db/create-client";
 import { migrateDeploy } from "../../prisma/engine/migrate-deploy";
 import { seedDemo } from "../../prisma/seed/seed-demo";
+import { seedDemoHistory } from "../../prisma/seed/demo-history";
+import type { ObjectStorage } from "../../server/ports/storage";
 import { seedCompany } from "../../prisma/seed/seed-company";
 import { COMPANY_B } from "../../prisma/seed/presets";
 
@@ -30,6 +32,30 @@ export async function createTestDatabase(label: string, now = new Date()) {
   try {
     await seedDemo(db, now);
     await db.$transaction((tx) => seedCompany(tx, { ...COMPANY_B, clinics: [...COMPANY_B.clinics], now }), { timeout: 120_000 });
+  } finally {
+    await db.$disconnect();
+  }
+  return {
+    url: dbUrl,
+    drop: () => admin((c) => c.query(`drop database if exists "${name}" with (force)`)),
+  };
+}
+
+/**
+ * A fresh database exactly as `bash scripts/dev.sh` seeds it: the demo company with its last 60 days of calls and
+ * journeys, and company B waiting in the platform's review queue. Recording audio and qualification files go to `storage`.
+ */
+export async function createDemoDatabase(label: string, storage: ObjectStorage, now = new Date()) {
+  const name = `zw_${label}_${process.pid}_${Date.now().toString(36)}`;
+  await admin((c) => c.query(`create database "${name}"`));
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const dbUrl = url.toString();
+  await migrateDeploy(dbUrl, { quiet: true });
+  const db = createPrismaClient(dbUrl);
+  try {
+    await seedDemo(db, now);
+    await seedDemoHistory(db, now, { storage });
   } finally {
     await db.$disconnect();
   }

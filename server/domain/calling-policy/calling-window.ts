@@ -24,3 +24,23 @@ export function callingWindowRule(now: Date, timeZone: string): Decision {
   if (isInCallingWindow(now, timeZone)) return ALLOW;
   return { kind: "defer", until: nextWindowStart(now, timeZone), rule: "outsideCallingWindow" };
 }
+
+/** When calls launched now will start, for the notice where the user acts: 「当前不在外呼时段，将于 明天 09:00 开始」. */
+export interface CallingWindowWait {
+  /** The instant the window opens. */
+  startsAt: Date;
+  /** Local calendar days from now's day to the opening's day: 0 = 今天 (before 09:00), 1 = 明天 (after 20:00). */
+  dayOffset: number;
+  /** Local opening time, "09:00". */
+  time: string;
+}
+
+/** Null inside the calling window; otherwise when it opens next, in the clinic's time zone. */
+export function callingWindowWait(now: Date, timeZone: string): CallingWindowWait | null {
+  if (isInCallingWindow(now, timeZone)) return null;
+  const startsAt = nextWindowStart(now, timeZone);
+  const today = zonedParts(now, timeZone);
+  const day = zonedParts(startsAt, timeZone);
+  const dayOffset = Math.round((Date.UTC(day.year, day.month - 1, day.day) - Date.UTC(today.year, today.month - 1, today.day)) / 86_400_000);
+  return { startsAt, dayOffset, time: `${String(day.hour).padStart(2, "0")}:${String(day.minute).padStart(2, "0")}` };
+}

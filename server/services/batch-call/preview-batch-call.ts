@@ -1,5 +1,6 @@
 import type { PrismaClient, Tx } from "@/server/db/create-client";
 import { callTaskReasonLabel, type CreationFailure } from "@/server/domain/call-tasks/reasons";
+import { callingWindowWait, type CallingWindowWait } from "@/server/domain/calling-policy/calling-window";
 import { decide, THROTTLE_WINDOW_MS, type DeferRule, type InterceptRule, type PastCall, type ScriptCategory } from "@/server/domain/calling-policy";
 import { AppError } from "@/server/errors";
 import { loadCallHistory, loadDnc } from "@/server/services/dialer/load-policy-inputs";
@@ -26,6 +27,8 @@ export interface BatchCallPreview {
   alreadyQueued: number;
   /** Call credits left (余额); at 0 nothing is dialed and the scripts pause. */
   callBalance: number;
+  /** Outside 09:00–20:00 (the patients' clinic's zone): when the batch will start; null inside the window. */
+  callingWindow: CallingWindowWait | null;
 }
 
 /**
@@ -115,9 +118,12 @@ export async function previewBatchCall(db: PrismaClient, scope: Scope, raw: Star
       refused: [...refused].map(([reason, count]) => ({ reason, label: label(reason), count })),
       alreadyQueued: skip.size,
       callBalance,
+      callingWindow: callingWindowWait(now, patients[0]?.clinic.timezone ?? DEFAULT_TIME_ZONE),
     };
   });
 }
+
+const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 const label = (code: string) => callTaskReasonLabel(code) ?? code;
 

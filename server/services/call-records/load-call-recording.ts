@@ -11,13 +11,14 @@ export async function loadCallRecording(db: Tx, scope: Scope, callId: string) {
       dialedAt: true,
       patient: { select: { name: true } },
       clinic: { select: { timezone: true } },
-      recording: { select: { storageKey: true, mimeType: true } },
+      recording: { select: { storageKey: true, mimeType: true, sizeBytes: true } },
     },
   });
   if (!call?.recording) throw AppError.notFound("通话录音");
   return {
     storageKey: call.recording.storageKey,
     mimeType: call.recording.mimeType,
+    sizeBytes: call.recording.sizeBytes,
     fileName: recordingFileName(call.patient.name, call.dialedAt, call.clinic.timezone),
   };
 }

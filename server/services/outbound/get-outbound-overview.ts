@@ -1,4 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
+import { callingWindowWait } from "@/server/domain/calling-policy/calling-window";
 import { mayUseOutbound, outboundAccessState } from "@/server/domain/outbound/outbound-access";
 import { AppError } from "@/server/errors";
 import type { Scope } from "@/server/trpc/init";
@@ -7,7 +8,7 @@ import type { Scope } from "@/server/trpc/init";
  * What the 外呼管理 page needs: where the company stands on onboarding (intro / 审核中 / 已驳回 / opened), the
  * opened clinics and the company's dialer limits. Readable before approval, since it drives the onboarding pages.
  */
-export async function getOutboundOverview(db: Tx, scope: Scope) {
+export async function getOutboundOverview(db: Tx, scope: Scope, now: Date = new Date()) {
   const company = await db.company.findUnique({
     where: { id: scope.companyId },
     select: {
@@ -16,7 +17,7 @@ export async function getOutboundOverview(db: Tx, scope: Scope) {
       dialsPerMinuteScript: true,
       redialIntervalMin: true,
       redialMaxAttempts: true,
-      clinics: { where: { id: { in: scope.clinicIds } }, select: { id: true, shortName: true, outboundOpenedAt: true }, orderBy: { createdAt: "asc" } },
+      clinics: { where: { id: { in: scope.clinicIds } }, select: { id: true, shortName: true, outboundOpenedAt: true, timezone: true }, orderBy: { createdAt: "asc" } },
       qualificationApplications: {
         orderBy: { createdAt: "desc" },
         take: 1,
@@ -29,13 +30,16 @@ export async function getOutboundOverview(db: Tx, scope: Scope) {
   const qualification = qualificationApplications[0] ?? null;
   const access = outboundAccessState(qualification?.status ?? null);
   const enabled = mayUseOutbound(access);
+  const openedClinics = enabled ? clinics.filter((c) => c.outboundOpenedAt) : [];
   return {
     access,
     enabled,
+    /** Outside 09:00–20:00 of the (first opened) clinic's zone: when calls launched now will start. */
+    callingWindow: openedClinics[0] ? callingWindowWait(now, openedClinics[0].timezone) : null,
     limits,
     qualification,
     // Before approval no clinic counts as opened, whatever its flag says.
-    openedClinics: enabled ? clinics.filter((c) => c.outboundOpenedAt) : [],
+    openedClinics,
     clinics,
   };
 }

@@ -4,4 +4,4 @@ import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 export const managedScriptDetailProcedure = outboundProcedure("outbound.view")
   .input(z.object({ id: z.string().min(1) }))
-  .query(({ ctx, input }) => getManagedScript(ctx.db, ctx.scope, input.id));
+  .query(({ ctx, input }) => getManagedScript(ctx.db, ctx.scope, input.id, new Date()));

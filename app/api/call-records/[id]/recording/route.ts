@@ -7,6 +7,7 @@ import { appErrorResponse } from "@/server/http/app-error-response";
 import { parseByteRange } from "@/server/http/byte-range";
 import { contentDisposition } from "@/server/http/content-disposition";
 import { loadCallRecording } from "@/server/services/call-records/load-call-recording";
+import { readRecordingAudio } from "@/server/services/call-records/read-recording-audio";
 import { assertOutboundEnabled } from "@/server/services/outbound/load-outbound-access";
 
 /**
@@ -22,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     await assertOutboundEnabled(prisma, viewer.companyId);
     const { id } = await params;
     const recording = await loadCallRecording(prisma, { companyId: viewer.companyId, clinicIds: viewer.clinicIds }, id);
-    const object = await getStorage().get(recording.storageKey);
+    const object = await readRecordingAudio(prisma, getStorage(), id, recording);
     if (!object) throw AppError.notFound("录音文件");
 
     const download = new URL(request.url).searchParams.get("download") === "1";

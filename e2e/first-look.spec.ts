@@ -1,0 +1,194 @@
+/**
+ * First look: the app as `bash scripts/dev.sh` starts it — a freshly seeded demo with its 60 days of history — shows
+ * real content on every main page, with no console error and no 4xx/5xx response, and the same figures wherever a
+ * figure is shown. It runs against a database and server of its own (the other specs keep their quiet call history).
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
+import pg from "pg";
+import { createStorage } from "../server/adapters/storage";
+import { callingWindowWait } from "../server/domain/calling-policy/calling-window";
+import { createDemoDatabase } from "../tests/integration/test-database";
+import { ACCOUNTS, PASSWORD } from "./helpers";
+
+// A cold production server renders each page's data for the first time here; on a busy machine that takes a while.
+const expect = baseExpect.configure({ timeout: 45_000 });
+
+const PORT = Number(process.env.FIRST_LOOK_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 50);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+let server: ChildProcess | undefined;
+let db: Awaited<ReturnType<typeof createDemoDatabase>> | undefined;
+let dataDir = "";
+let serverLog = "";
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(900_000);
+  dataDir = mkdtempSync(path.join(tmpdir(), "first-look-"));
+  db = await createDemoDatabase("firstlook", createStorage({ DATA_DIR: dataDir }));
+  server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      DATA_DIR: dataDir,
+      AUTH_SECRET: "first-look-secret-0123456789abcdef0123",
+      DEMO_ACCOUNTS: "on",
+      NODE_ENV: "production",
+      APP_URL: BASE,
+      CARRIER_WEBHOOK_SECRET: "first-look-carrier-secret-0123456789",
+      // A still picture of the demo: no dialer tick places calls while the figures are compared.
+      JOBS_DISABLED: "1",
+    },
+  });
+  server.stdout?.on("data", (d) => (serverLog += d));
+  server.stderr?.on("data", (d) => (serverLog += d));
+  for (let i = 0; i < 120; i++) {
+    const ok = await fetch(`${BASE}/login`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`the first-look server did not start:\n${serverLog}`);
+});
+
+test.afterAll(async () => {
+  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  await db?.drop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function query<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: db!.url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A signed-in page that records every console error and every 4xx/5xx response. */
+async function openAs(browser: Browser, account: string) {
+  const context = await browser.newContext({ baseURL: BASE, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  await page.goto("/login");
+  await page.getByLabel("手机号或邮箱").fill(account);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 60_000 }); // bcrypt and a cold server on a busy machine
+  return { page, problems, close: () => context.close() };
+}
+
+const num = async (page: Page, locator: ReturnType<Page["getByTestId"]>) => Number((await locator.textContent())?.trim());
+
+test("Chinese text can be rendered (fonts-noto-cjk), so screenshots of these pages are readable", () => {
+  const zh = execFileSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" }).trim();
+  expect(zh, "no CJK font: install Debian's fonts-noto-cjk (scripts/ensure-test-env.sh does)").not.toBe("");
+});
+
+test("every main page shows the demo's data, with one set of figures and no errors", async ({ browser }) => {
+  test.setTimeout(600_000); // about 30 s on an idle machine; several minutes when the two cores are shared
+  const [postop] = await query<{ id: string; name: string }>(`select id, name from "Script" where name = '术后关怀回访（旅程）'`);
+  const [implant] = await query<{ id: string }>(`select id from "Script" where name = '种植牙专家面诊邀约'`);
+  const [journey] = await query<{ id: string }>(`select id from "Journey" where name = '术后关怀回访'`);
+  expect(postop && implant && journey).toBeTruthy();
+
+  const { page, problems, close } = await openAs(browser, ACCOUNTS.companyAdmin);
+
+  // 外呼管理: every kind of script, with figures.
+  await page.goto("/management/outbound");
+  const rows = page.getByTestId("managed-script-row");
+  await expect(rows).toHaveCount(7);
+  for (const status of ["启用", "手动暂停", "停用"]) await expect(rows.getByTestId("script-status").filter({ hasText: status }).first()).toBeVisible();
+  const postopRow = rows.filter({ hasText: postop!.name });
+  const listDialed = await num(page, postopRow.getByTestId("exec-dialed"));
+  const listIntercepted = await num(page, postopRow.getByTestId("exec-intercepted"));
+  // Outside 09:00–20:00 (the demo's clinics are in Shanghai) the page says when calls start.
+  const outside = callingWindowWait(new Date(), "Asia/Shanghai");
+  if (outside) await expect(page.getByTestId("calling-window-notice")).toContainText(/当前不在外呼时段，将于 (今天|明天) 09:00 开始/);
+  else await expect(page.getByTestId("calling-window-notice")).toHaveCount(0);
+  expect(listDialed).toBeGreaterThan(0);
+  expect(await num(page, rows.filter({ hasText: "种植牙专家面诊邀约" }).getByTestId("exec-dialed"))).toBeGreaterThan(100);
+
+  // A script's 详情: figures and 客户名单.
+  await page.goto(`/management/outbound/scripts/${implant!.id}/detail`);
+  await expect(page.getByTestId("managed-script-name")).toHaveText("种植牙专家面诊邀约");
+  expect(await num(page, page.getByTestId("metric-dialed").getByTestId("metric-value"))).toBeGreaterThan(100);
+  await expect(page.getByTestId("metric-answerRate").getByTestId("metric-value")).toHaveText(/^\d+(\.\d)?%$/);
+  if (outside) await expect(page.getByTestId("waiting-for-window")).toContainText(/\d+ 个外呼任务等待外呼时段/);
+  await page.getByRole("tab", { name: "客户名单" }).click();
+  await expect(page.getByTestId("roster-row").first()).toBeVisible();
+  expect(await page.getByTestId("roster-row").count()).toBeGreaterThan(5);
+
+  // 话单记录 of the journey's script: the same figures as 外呼管理.
+  await page.goto(`/call-records?scriptId=${postop!.id}`);
+  await expect(page.getByTestId("call-record-row").first()).toBeVisible();
+  expect(await num(page, page.getByTestId("metric-dialed").getByTestId("metric-value"))).toBe(listDialed);
+  expect(await num(page, page.getByTestId("metric-intercepted").getByTestId("metric-value"))).toBe(listIntercepted);
+
+  // 话单记录: an answered call plays its recording (rendered on first play).
+  await page.goto("/call-records?outcome=answered");
+  const record = page.getByTestId("call-record-row").first();
+  await expect(record).toBeVisible();
+  await record.getByRole("button", { name: "详情" }).click();
+  const dialog = page.getByTestId("call-detail");
+  await expect(dialog.getByTestId("transcript-round").first()).toBeVisible();
+  const played = await dialog.getByTestId("call-audio").evaluate(async (el: HTMLAudioElement) => {
+    el.muted = true;
+    await el.play();
+    await new Promise((r) => setTimeout(r, 1500));
+    return { time: el.currentTime, duration: el.duration, error: el.error?.code ?? null };
+  });
+  expect(played.error).toBeNull();
+  expect(played.duration).toBeGreaterThan(3);
+  expect(played.time).toBeGreaterThan(0.3);
+  await page.keyboard.press("Escape");
+
+  // 自动旅程: the list with its dashboard, and the 智能外呼组件's figures equal the script's.
+  await page.goto("/journeys");
+  await expect(page.getByTestId("journey-row-术后关怀回访")).toContainText("已发布");
+  await expect(page.getByTestId("journey-row-临期权益提醒")).toContainText("已发布");
+  await page.goto(`/journeys/${journey!.id}`);
+  await page.getByTestId("node-智能外呼 1").click();
+  await page.getByTestId("tab-metrics").click();
+  const metric = (key: string) => page.getByTestId("node-metrics").getByTestId(key).getByTestId("metric-value");
+  await expect(metric("m_dialed")).toHaveText(String(listDialed));
+  await expect(metric("m_intercepted")).toHaveText(String(listIntercepted));
+  expect(Number(await metric("m_coverage").textContent())).toBeGreaterThan(0);
+  await page.getByTestId("tab-roster").click();
+  await expect(page.getByTestId("node-roster").getByTestId("roster-row").first()).toBeVisible();
+
+  // 回随访记录: the follow-up timeline with calls and visits.
+  await page.goto("/follow-ups");
+  await expect(page.getByTestId("timeline-entry").first()).toBeVisible();
+  expect(await page.getByTestId("timeline-entry").count()).toBeGreaterThan(5);
+
+  expect(problems, problems.join("\n")).toEqual([]);
+  await close();
+});
+
+test("the platform admin's review queue has company B waiting with its documents", async ({ browser }) => {
+  const { page, problems, close } = await openAs(browser, ACCOUNTS.platformAdmin);
+  await page.goto("/platform/qualifications");
+  const row = page.getByTestId("application-row").filter({ hasText: "皓齿口腔连锁" });
+  await expect(row).toContainText("审核中");
+  await row.getByRole("link").first().click();
+  await expect(page.getByText("营业执照").first()).toBeVisible();
+  await expect(page.locator("img[alt*='身份证']").first()).toBeVisible();
+  expect(problems, problems.join("\n")).toEqual([]);
+  await close();
+});
