@@ -76,7 +76,7 @@ describe("CCC records → events", () => {
     );
     const [attempt, recording] = cdrToEvents(cdr, { nowMs: 0, turns });
     expect(attempt).toMatchObject({ type: "attempt.completed", eventId: "ccc:cdr:s1", carrierCallId: "s1", outcome: "answered", rawCode: "1:ok", ringSeconds: 8, talkSeconds: 30, hangupBy: "callee", rounds: 1, clientRef: "" });
-    expect(attempt!.type === "attempt.completed" && attempt.turns).toEqual([{ speaker: "ai", text: "您好", at: 0.5 }, { speaker: "patient", text: "好的", at: 3 }]);
+    expect(attempt?.type === "attempt.completed" && attempt.turns).toEqual([{ speaker: "ai", text: "您好", at: 0.5 }, { speaker: "patient", text: "好的", at: 3 }]);
     expect(recording).toMatchObject({ type: "recording.ready", eventId: "ccc:record:s1", format: "mp3", durationSeconds: 30 });
   });
 
