@@ -78,6 +78,10 @@ export class FakeTencent {
           res.writeHead(200, { "content-type": "audio/mpeg", "content-length": this.mp3.length }).end(this.mp3);
           return;
         }
+        if (req.method === "GET" && path === "/health") {
+          res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+          return;
+        }
         if (req.method !== "POST" || path !== "/") {
           res.writeHead(404).end();
           return;
