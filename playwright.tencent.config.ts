@@ -1,4 +1,4 @@
-import { defineConfig } from "@playwright/test";
+import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 import base from "./playwright.config";
 
 /**
@@ -8,7 +8,8 @@ import base from "./playwright.config";
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const FAKE_PORT = Number(process.env.FAKE_TENCENT_PORT ?? 41500 + (PORT - 3100));
-const baseServer = base.webServer as { env: Record<string, string> } & Record<string, unknown>;
+type WebServer = Exclude<NonNullable<PlaywrightTestConfig["webServer"]>, unknown[]>;
+const baseServer = base.webServer as WebServer & { env: Record<string, string> };
 
 export const TENCENT_E2E_ENV = {
   CARRIER: "tencent-ccc",

@@ -59,7 +59,7 @@ export function rejectionOfError(code: string | undefined): CarrierRejected["rea
   if (code.startsWith("LimitExceeded")) return "rateLimited"; // quota / AI concurrency
   if (/concurren|toomany|frequen/i.test(code)) return "rateLimited";
   if (/balance|arrear|insufficient|overdue|outofcredit/i.test(code)) return "insufficientBalance";
-  if (/callee|phone|number/i.test(code) && /^(InvalidParameter|FailedOperation|UnsupportedOperation)/.test(code)) return "invalidNumber";
+  if (/callee|phone|number/i.test(code) && code.startsWith("InvalidParameter")) return "invalidNumber";
   if (code.startsWith("AuthFailure")) return "unavailable"; // our keys are wrong: nothing was placed; retry after the fix
   if (code.startsWith("ResourceUnavailable") || code.startsWith("ResourceNotFound") || code.startsWith("UnauthorizedOperation")) return "unavailable";
   if (code === "FailedOperation" || code.startsWith("FailedOperation.") || code.startsWith("InvalidParameter") || code === "MissingParameter") return "unavailable";

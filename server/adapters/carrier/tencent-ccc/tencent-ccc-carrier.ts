@@ -91,7 +91,8 @@ export class TencentCccCarrier implements CarrierPort {
       const isRecord = action === "record" || (action !== "cdr" && "EndpointUser" in item && !("Callee" in item));
       if (isRecord) {
         const e = recordPushToEvent(item, { nowMs: this.now().getTime() });
-        if (e) events.push(e);
+        // The recording push has no duration: the session's CDR has it, when CCC already serves it.
+        if (e) events.push({ ...e, durationSeconds: await this.talkSecondsOf(e.carrierCallId) });
       } else if (action === "cdr" || !action) {
         if (Number(item.Direction ?? 1) === 1) events.push(...(await this.eventsOf(item)));
       }
@@ -111,6 +112,11 @@ export class TencentCccCarrier implements CarrierPort {
       PageNumber: 0,
     });
     return ((res.TelCdrList ?? res.TelCdrs ?? []) as CccCdr[]).find((c) => c.SessionId === sessionId) ?? null;
+  }
+
+  private async talkSecondsOf(sessionId: string): Promise<number> {
+    const cdr = await this.findCdr(sessionId).catch(() => null);
+    return cdr?.AcceptTimestamp && cdr.EndedTimestamp ? Math.max(0, cdr.EndedTimestamp - cdr.AcceptTimestamp) : 0;
   }
 
   /** A CDR with the conversation of an answered AI call (asked for only then: unanswered calls have none). */
