@@ -22,6 +22,8 @@ export interface FakeCccOptions {
   duplicate?: boolean;
   reorder?: boolean;
   recordingTtlSeconds?: number;
+  /** The links in pushes are already expired (as if the push was late); DescribeTelCdr still hands out fresh ones. */
+  expiredPushLinks?: boolean;
 }
 
 interface Session {
@@ -133,7 +135,7 @@ export class FakeCcc {
     if (!this.opts.pushUrl) return;
     const auth = this.opts.pushAuth ? { authorization: `Basic ${Buffer.from(`${this.opts.pushAuth.username}:${this.opts.pushAuth.password}`).toString("base64")}` } : undefined;
     const ok = (b: unknown) => (b as { ErrCode?: number } | null)?.ErrCode === 0;
-    const cdr = this.cdr(s);
+    const cdr = this.cdr(s, this.opts.expiredPushLinks);
     const pushes: { action: string; payload: unknown }[] = [{ action: "cdr", payload: cdr }];
     if (status === 1) {
       const record = { SdkAppId: this.opts.sdkAppId, RecordId: cdr.RecordId, SessionId: s.id, Timestamp: cdr.EndedTimestamp, EndpointUser: s.callee, RecordURL: cdr.RecordURL };
@@ -150,7 +152,7 @@ export class FakeCcc {
     });
   }
 
-  cdr(s: Session) {
+  cdr(s: Session, expiredLink = false) {
     const started = Math.floor(s.startedAt / 1000);
     const ended = Math.max(started + 1, Math.floor((s.endedAt ?? this.nowMs()) / 1000));
     const answered = s.endStatus === 1;
@@ -172,15 +174,15 @@ export class FakeCcc {
       EndStatusString: END_NAMES[s.endStatus ?? 0] ?? "unknown",
       HungUpSide: answered ? "seat" : "system",
       RecordId: answered ? `rec-${s.id}` : "",
-      RecordURL: answered ? this.recordingUrl(s.id) : "",
+      RecordURL: answered ? this.recordingUrl(s.id, expiredLink) : "",
       UUI: "",
     };
   }
 
   /** A COS-style signed link: q-sign-time=<start>;<end>, answering 403 after <end> or when tampered with. */
-  recordingUrl(id: string): string {
-    const start = Math.floor(this.nowMs() / 1000);
-    const end = start + (this.opts.recordingTtlSeconds ?? 3600);
+  recordingUrl(id: string, expired = false): string {
+    const start = Math.floor(this.nowMs() / 1000) - (expired ? 7200 : 0);
+    const end = start + (expired ? 3600 : (this.opts.recordingTtlSeconds ?? 3600));
     const sig = createHmac("sha1", this.recordingKey).update(`${id}:${end}`).digest("hex");
     return `${this.baseUrl()}/recordings/${id}.mp3?q-sign-algorithm=sha1&q-sign-time=${start};${end}&q-signature=${sig}`;
   }
