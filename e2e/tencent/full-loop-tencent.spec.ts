@@ -30,7 +30,7 @@ test("batch call through Tencent CCC → calls → 话单记录 with recording �
     await page.goto("/marketing/sms");
     const row = page.getByTestId("sms-template-row").filter({ hasText: template!.name });
     await row.getByRole("button", { name: `关联腾讯云模板ID：${template!.name}` }).click();
-    await page.getByLabel("腾讯云模板ID").fill(VENDOR_TEMPLATE_ID);
+    await page.getByRole("textbox", { name: "腾讯云模板ID" }).fill(VENDOR_TEMPLATE_ID);
     await page.getByTestId("save-vendor-template").click();
     await expect(row.getByTestId("sms-vendor-template")).toContainText(VENDOR_TEMPLATE_ID);
 
@@ -82,7 +82,8 @@ test("batch call through Tencent CCC → calls → 话单记录 with recording �
     const played = await detail.getByTestId("call-audio").evaluate(async (el: HTMLAudioElement) => {
       el.muted = true;
       await el.play();
-      await new Promise((r) => setTimeout(r, 800));
+      // A loaded machine may take a moment to start decoding: wait for progress (at most 5 s).
+      for (let i = 0; i < 50 && el.currentTime <= 0.2 && !el.error; i++) await new Promise((r) => setTimeout(r, 100));
       return { time: el.currentTime, error: el.error?.code ?? null };
     });
     expect(played).toMatchObject({ error: null });

@@ -61,7 +61,7 @@ export class FakeTencent {
   }
 
   async start(): Promise<this> {
-    this.mp3 = toneMp3(2);
+    this.mp3 = toneMp3(6);
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
@@ -131,10 +131,10 @@ export class FakeTencent {
 
 /** A short 440 Hz tone as mp3: the recording every answered fake call has. */
 function toneMp3(seconds: number): Buffer {
-  const rate = 16000;
+  const rate = 22050; // as the simulator's recordings: MPEG-2 layer III, 48 kbps
   const samples = new Int16Array(rate * seconds);
   for (let i = 0; i < samples.length; i++) samples[i] = Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 6000);
-  const encoder = new Mp3Encoder(1, rate, 32);
+  const encoder = new Mp3Encoder(1, rate, 48);
   const parts: Uint8Array[] = [];
   for (let i = 0; i < samples.length; i += 1152) parts.push(encoder.encodeBuffer(samples.subarray(i, i + 1152)));
   parts.push(encoder.flush());
