@@ -38,6 +38,16 @@ if (e2e) {
   lines.push("playwright: no results (the runner did not finish)");
 }
 
+// The full loop through the Tencent adapters against the fakes (playwright.tencent.config.ts), when it ran.
+const tencent = read(".test-reports/e2e-tencent.json");
+if (tencent) {
+  const p = (tencent.stats.expected ?? 0) + (tencent.stats.flaky ?? 0);
+  const f = (tencent.stats.unexpected ?? 0) + (tencent.errors?.length ?? 0);
+  passed += p;
+  failed += f;
+  lines.push(`playwright (e2e, CARRIER=tencent-ccc SMS=tencent): ${p} passed, ${f} failed`);
+}
+
 for (const l of lines) console.log(l);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

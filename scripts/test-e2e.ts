@@ -18,7 +18,15 @@ async function main() {
       code = run("npx", ["next", "build"]);
       if (code !== 0) return code;
     }
-    code = run("npx", ["playwright", "test", ...process.argv.slice(2)], { ...process.env, E2E_DATABASE_URL: db.url });
+    const args = process.argv.slice(2);
+    const env = { ...process.env, E2E_DATABASE_URL: db.url };
+    // E2E_ONLY_TENCENT=1: only the journey through the Tencent adapters (playwright.tencent.config.ts).
+    code = process.env.E2E_ONLY_TENCENT ? 0 : run("npx", ["playwright", "test", ...args], env);
+    // The whole suite (no args) runs the full loop once more with CARRIER=tencent-ccc SMS=tencent against the fakes.
+    if (args.length === 0 || process.env.E2E_ONLY_TENCENT) {
+      const tencent = run("npx", ["playwright", "test", "--config", "playwright.tencent.config.ts"], env);
+      code = code || tencent;
+    }
   } finally {
     if (!process.env.KEEP_TEST_DB) await db.drop();
   }

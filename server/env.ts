@@ -1,5 +1,6 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { vendorSettingsError } from "./env-vendors";
 
 /** Embedded PGlite (see prisma/embedded) listens here when DATABASE_URL is not set. */
 export const EMBEDDED_DATABASE_URL = "postgresql://postgres:postgres@127.0.0.1:54329/postgres";
@@ -45,6 +46,33 @@ export const env = createEnv({
     CARRIER_SIM_RECORDINGS: z.enum(["on", "off"]).optional(),
     /** Lifetime of the simulator's recording links, in seconds. */
     CARRIER_SIM_RECORDING_TTL_SECONDS: z.coerce.number().int().positive().optional(),
+    // Real vendors (docs/carrier.md): which carrier places calls and which provider sends SMS.
+    CARRIER: z.enum(["simulator", "tencent-ccc"]).default("simulator"),
+    SMS: z.enum(["simulator", "tencent"]).default("simulator"),
+    TENCENT_SECRET_ID: z.string().optional(),
+    TENCENT_SECRET_KEY: z.string().optional(),
+    /** API region (X-TC-Region); CCC and SMS accept e.g. ap-guangzhou. */
+    TENCENT_REGION: z.string().default("ap-guangzhou"),
+    /** "http" only for the local fakes (tests); the vendor is https. */
+    TENCENT_API_PROTOCOL: z.enum(["https", "http"]).default("https"),
+    /** host[:port] of the CCC / SMS API; defaults ccc.tencentcloudapi.com / sms.tencentcloudapi.com. */
+    TENCENT_CCC_ENDPOINT: z.string().optional(),
+    TENCENT_SMS_ENDPOINT: z.string().optional(),
+    TENCENT_CCC_SDK_APP_ID: z.string().optional(),
+    /** Comma-separated caller numbers bought or brought in CCC (主叫号码). */
+    TENCENT_CCC_CALLERS: z.string().optional(),
+    TENCENT_CCC_LLM_TYPE: z.enum(["openai", "azure", "minimax", "dify"]).default("openai"),
+    TENCENT_CCC_LLM_API_URL: z.string().url().optional(),
+    TENCENT_CCC_LLM_API_KEY: z.string().optional(),
+    TENCENT_CCC_LLM_MODEL: z.string().optional(),
+    TENCENT_CCC_VOICE_TYPE: z.string().default("ZhiMei"),
+    /** The basicAuth account set in CCC's 数据推送 settings. */
+    TENCENT_CCC_PUSH_USERNAME: z.string().optional(),
+    TENCENT_CCC_PUSH_PASSWORD: z.string().optional(),
+    TENCENT_SMS_SDK_APP_ID: z.string().optional(),
+    TENCENT_SMS_SIGN_NAME: z.string().optional(),
+    /** Secret in the receipt callback URL registered in the SMS console (Tencent does not sign SMS receipts). */
+    TENCENT_SMS_CALLBACK_TOKEN: z.string().min(16).optional(),
   },
   client: {},
   experimental__runtimeEnv: {},
@@ -68,6 +96,9 @@ export function intentLlmConfig(): { baseURL: string; apiKey?: string; model: st
   const timeoutMs = Number(env.INTENT_LLM_TIMEOUT_MS ?? 20_000);
   return { baseURL, model, apiKey: env.INTENT_LLM_API_KEY ?? env.LLM_API_KEY, timeoutMs: Number.isFinite(timeoutMs) ? timeoutMs : 20_000 };
 }
+
+const vendorProblem = process.env.SKIP_ENV_VALIDATION === "1" ? null : vendorSettingsError(process.env);
+if (vendorProblem) throw new Error(vendorProblem);
 
 export const databaseUrl = () => env.DATABASE_URL ?? EMBEDDED_DATABASE_URL;
 

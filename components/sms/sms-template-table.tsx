@@ -12,6 +12,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { isSmsTemplateEditable } from "@/server/domain/sms/sms-template";
 import { SmsStatusBadge } from "./sms-status-badge";
 import { SmsTemplateDialog, type EditableSmsTemplate } from "./sms-template-dialog";
+import { SmsVendorTemplateDialog } from "./sms-vendor-template-dialog";
 import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 type Status = "pending" | "approved" | "rejected";
@@ -24,6 +25,8 @@ export function SmsTemplateTable() {
   const list = useQuery(trpc.sms.templates.queryOptions(status === "all" ? {} : { status }));
   const [dialog, setDialog] = useState<{ open: boolean; template: EditableSmsTemplate | null; n: number }>({ open: false, template: null, n: 0 });
   const openDialog = (template: EditableSmsTemplate | null) => setDialog((d) => ({ open: true, template, n: d.n + 1 }));
+  type Mapped = { id: string; name: string; vendorTemplateId: string | null };
+  const [vendor, setVendor] = useState<{ open: boolean; template: Mapped | null; n: number }>({ open: false, template: null, n: 0 });
 
   return (
     <div className="space-y-3">
@@ -54,15 +57,16 @@ export function SmsTemplateTable() {
               <TableHead>{t("colContent")}</TableHead>
               <TableHead className="w-24">{t("colSegments")}</TableHead>
               <TableHead className="w-28">{t("colStatus")}</TableHead>
+              <TableHead className="w-36">{t("colVendorTemplate")}</TableHead>
               <TableHead className="w-40">{t("colUpdatedAt")}</TableHead>
               <TableHead className="w-32 text-right">{t("colActions")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
             {list.isPending ? (
-              <TableLoadingRows colSpan={6} rows={1} />
+              <TableLoadingRows colSpan={7} rows={1} />
             ) : list.data?.length === 0 ? (
-              <TableEmptyRow colSpan={6}>
+              <TableEmptyRow colSpan={7}>
                 {t("empty")}
               </TableEmptyRow>
             ) : (
@@ -76,6 +80,12 @@ export function SmsTemplateTable() {
                   <TableCell>{r.segments}</TableCell>
                   <TableCell>
                     <SmsStatusBadge status={r.status} />
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap" data-testid="sms-vendor-template">
+                    <span className={r.vendorTemplateId ? "font-mono text-sm" : "text-xs text-muted-foreground"}>{r.vendorTemplateId ?? t("vendorUnmapped")}</span>
+                    <Button variant="link" size="sm" onClick={() => setVendor((v) => ({ open: true, template: r, n: v.n + 1 }))} aria-label={`${t("vendorTitle")}：${r.name}`}>
+                      {r.vendorTemplateId ? t("vendorEdit") : t("vendorMap")}
+                    </Button>
                   </TableCell>
                   <TableCell className="whitespace-nowrap text-muted-foreground">{formatInZone(r.updatedAt, "Asia/Shanghai", "minute")}</TableCell>
                   <TableCell className="text-right">
@@ -95,6 +105,7 @@ export function SmsTemplateTable() {
           </TableBody>
         </Table>
       </div>
+      <SmsVendorTemplateDialog key={`v${vendor.n}`} open={vendor.open} onOpenChange={(open) => setVendor((v) => ({ ...v, open }))} template={vendor.template} />
       <SmsTemplateDialog key={dialog.n} open={dialog.open} onOpenChange={(open) => setDialog((d) => ({ ...d, open }))} template={dialog.template} />
     </div>
   );

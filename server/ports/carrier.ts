@@ -101,13 +101,17 @@ export interface CarrierPort {
   getCall(carrierCallId: string): Promise<CarrierEvent[] | null>;
   /** A fresh URL for a recording whose link expired. */
   refreshRecording(carrierCallId: string): Promise<RecordingReady | null>;
-  /** Verifies a webhook delivery (signature, replay window) and splits batches; throws InvalidCallback when forged. */
-  parseCallback(headers: Headers, rawBody: string): CarrierEvent[];
+  /**
+   * Verifies a webhook delivery (signature, replay window) and splits batches; throws InvalidCallback when forged.
+   * `url` carries what some vendors put in the query (Tencent CCC: `?action=cdr|record`); a vendor adapter may need to
+   * ask its API for the rest of a record (the conversation), hence the optional Promise.
+   */
+  parseCallback(headers: Headers, rawBody: string, url?: URL): CarrierEvent[] | Promise<CarrierEvent[]>;
 }
 
 export class CarrierRejected extends Error {
   constructor(
-    readonly reason: "rateLimited" | "invalidNumber" | "unavailable",
+    readonly reason: "rateLimited" | "invalidNumber" | "insufficientBalance" | "unavailable",
     message: string,
   ) {
     super(message);

@@ -1,23 +1,62 @@
 /**
- * Sending an SMS through a provider (短信通道). Providers dedupe on our clientRef, so a retried send never goes out twice.
+ * Sending an SMS through a provider (短信通道). Our clientRef travels with each message (Tencent: SessionContext).
+ * The simulator dedupes on it; Tencent SMS does not, so a message is only re-sent when a send failed without an answer.
  */
 export interface SendSmsInput {
   /** Our idempotency key: the SmsMessage id. */
   clientRef: string;
   mobile: string;
   content: string;
+  /**
+   * Providers that send only pre-approved templates (Tencent SMS) need the vendor's template id and the values of its
+   * placeholders, in the order they appear in our template's content.
+   */
+  template?: { vendorTemplateId: string | null; params: string[] };
+}
+
+/** A delivery receipt (短信回执): whether the patient's phone received the message. */
+export interface SmsReceipt {
+  providerMessageId: string;
+  delivered: boolean;
+  /** When the phone received it (or the failure was reported). */
+  at: Date;
+  /** The provider's status code and description, e.g. "DELIVRD" / "用户短信送达成功". */
+  code: string;
+  description: string;
 }
 
 export interface SmsPort {
   send(input: SendSmsInput): Promise<{ providerMessageId: string }>;
+  /** True when the provider can only send templates approved on its side (SendSmsInput.template is required). */
+  readonly needsVendorTemplate?: boolean;
+  /** Verifies and reads a receipt callback; throws InvalidSmsCallback when it is not from the provider. */
+  parseReceipts?(headers: Headers, rawBody: string, url: URL): SmsReceipt[];
 }
 
 export class SmsRejected extends Error {
   constructor(
-    readonly reason: "invalidNumber" | "contentRejected" | "unavailable",
+    readonly reason:
+      | "invalidNumber"
+      | "contentRejected"
+      | "unavailable"
+      | "templateNotMapped"
+      | "templateRejected"
+      | "rateLimited"
+      | "insufficientBalance"
+      | "optedOut",
     message: string,
   ) {
     super(message);
     this.name = "SmsRejected";
+  }
+}
+
+export class InvalidSmsCallback extends Error {
+  constructor(
+    message: string,
+    readonly problem: "auth" | "payload" = "auth",
+  ) {
+    super(message);
+    this.name = "InvalidSmsCallback";
   }
 }

@@ -1,14 +1,15 @@
 import type { CarrierPort } from "@/server/ports/carrier";
+import { env } from "@/server/env";
 import { getSimulatorCarrier } from "./simulator";
+import { createTencentCccCarrier } from "./tencent-ccc";
 
 let carrier: CarrierPort | undefined;
 
 /**
- * The app's carrier. Only the simulator exists today (a real vendor adapter — Alibaba OutboundBot, Tencent CCC — would
- * be chosen here by env; see ../shared/design/carrier.md).
+ * The app's carrier, chosen by CARRIER: the simulator (default) or Tencent Cloud CCC (docs/carrier.md).
  */
 export function getCarrier(): CarrierPort {
-  return (carrier ??= getSimulatorCarrier());
+  return (carrier ??= env.CARRIER === "tencent-ccc" ? createTencentCccCarrier() : getSimulatorCarrier());
 }
 
 /** Tests swap in their own carrier. */

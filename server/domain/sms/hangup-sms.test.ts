@@ -41,3 +41,15 @@ describe("renderSms", () => {
     });
   });
 });
+
+describe("smsTemplateParams (template-only providers)", () => {
+  it("lists the placeholder values in the order they appear, empty when missing", async () => {
+    const { smsTemplateParams } = await import("./hangup-sms");
+    expect(smsTemplateParams("【{诊所简称}】{患者姓名}您好，请于{时间}到店，{未知}", { 诊所简称: "静安店", 患者姓名: "张三", 时间: "明天 10:00" })).toEqual([
+      "静安店",
+      "张三",
+      "明天 10:00",
+      "",
+    ]);
+  });
+});

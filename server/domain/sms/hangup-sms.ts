@@ -71,3 +71,12 @@ export function renderSms(content: string, values: Readonly<Record<string, strin
   });
   return { text, missing };
 }
+
+/**
+ * The values of a template's placeholders in the order they appear — what a provider with pre-approved templates
+ * (Tencent SMS TemplateParamSet, {1} {2} …) is given instead of the rendered text. A missing value is sent empty, as
+ * renderSms leaves it out of the text.
+ */
+export function smsTemplateParams(content: string, values: Readonly<Record<string, string>>): string[] {
+  return [...content.matchAll(/\{([^{}\s]{1,20})\}/g)].map((m) => values[m[1]!] ?? "");
+}

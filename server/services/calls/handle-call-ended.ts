@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/server/db/create-client";
 import { AppError } from "@/server/errors";
 import type { AttemptCompleted, RecordingReady } from "@/server/ports/carrier";
 import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
+import { clientRefOf } from "@/server/services/dialer/dialer-settings";
 import { findCallIdForEvent } from "@/server/services/carrier/find-call-for-event";
 import { advanceJourneyAfterCall } from "@/server/services/journeys/advance-journeys";
 import { sendHangupSms } from "@/server/services/sms/send-hangup-sms";
@@ -39,9 +40,12 @@ export async function handleCallEnded(db: PrismaClient, carrierEventId: string, 
   const summary: CallEndedSummary = { carrierEventId, callId: null, applied: false, task: null, intent: null, optedOut: false, recordings: [], sms: "skipped" };
   const event = await runStep("load-event", async () => {
     const row = await db.carrierEvent.findUnique({ where: { carrierEventId }, select: { type: true, payload: true } });
-    return row?.type === "attempt.completed" ? (row.payload as unknown as AttemptCompleted) : null;
+    return row?.type === "attempt.completed" ? withClientRef(db, row.payload as unknown as AttemptCompleted) : null;
   });
   if (!event) return summary;
+  // A vendor without a user-data field (Tencent CreateAICall) knows the call only by its id: until the dialer has saved
+  // that id the event stays unprocessed, and reconciliation hands it over again.
+  if (!event.clientRef) return summary;
 
   const applied = await runStep("apply-attempt-result", async () => {
     const r = await applyAttemptResult(db, event);
@@ -103,6 +107,13 @@ export async function handleCallEnded(db: PrismaClient, carrierEventId: string, 
 
   await runStep("mark-processed", () => markProcessed(db, carrierEventId, callId));
   return summary;
+}
+
+/** Fills in our clientRef from the Call row when the vendor could not echo it (clientRef ""). */
+async function withClientRef(db: PrismaClient, event: AttemptCompleted): Promise<AttemptCompleted> {
+  if (event.clientRef) return event;
+  const call = await db.call.findUnique({ where: { carrierCallId: event.carrierCallId }, select: { taskId: true, attempt: true } });
+  return call ? { ...event, clientRef: clientRefOf(call.taskId, call.attempt) } : event;
 }
 
 async function markProcessed(db: PrismaClient, carrierEventId: string, callId: string | null): Promise<true> {

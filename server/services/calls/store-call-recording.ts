@@ -55,7 +55,7 @@ export async function storeCallRecording(
     throw new RecordingDownloadFailed(`recording of ${event.carrierCallId} has ${body.byteLength} bytes`);
   }
 
-  const call = await db.call.findUniqueOrThrow({ where: { id: callId }, select: { companyId: true } });
+  const call = await db.call.findUniqueOrThrow({ where: { id: callId }, select: { companyId: true, durationSec: true } });
   const mimeType = link.format === "wav" ? "audio/wav" : "audio/mpeg";
   const storageKey = `recordings/${call.companyId}/${callId}.${link.format === "wav" ? "wav" : "mp3"}`;
   await (deps.storage ?? getStorage()).put(storageKey, body, { contentType: mimeType });
@@ -65,7 +65,8 @@ export async function storeCallRecording(
         callId,
         storageKey,
         mimeType,
-        durationSec: Math.round(link.durationSeconds),
+        // A vendor whose recording notice has no length (Tencent's record push): the call's talk time.
+        durationSec: Math.round(link.durationSeconds) || (call.durationSec ?? 0),
         sizeBytes: body.byteLength,
         sourceUrl: link.url,
         createdAt: now,

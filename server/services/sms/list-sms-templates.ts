@@ -13,7 +13,7 @@ export async function listSmsTemplates(db: Tx, scope: Scope, raw: z.input<typeof
   const rows = await db.smsTemplate.findMany({
     where: { companyId: scope.companyId, ...(input.status ? { status: input.status } : {}), ...(input.q ? { name: { contains: input.q } } : {}) },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    select: { id: true, name: true, content: true, status: true, rejectReason: true, reviewedAt: true, createdAt: true, updatedAt: true },
+    select: { id: true, name: true, content: true, status: true, rejectReason: true, vendorTemplateId: true, reviewedAt: true, createdAt: true, updatedAt: true },
   });
   return rows.map((r) => ({ ...r, segments: smsSegments(r.content) }));
 }

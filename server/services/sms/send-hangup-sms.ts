@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/server/db/create-client";
 import { getSms } from "@/server/adapters/sms";
 import type { PatientDataRequirement } from "@/server/domain/call-tasks/creation-checks";
 import { callVariableValues } from "@/server/domain/call-tasks/call-variable-values";
-import { decideHangupSms, renderSms, smsPlaceholderValues } from "@/server/domain/sms/hangup-sms";
+import { decideHangupSms, renderSms, smsPlaceholderValues, smsTemplateParams } from "@/server/domain/sms/hangup-sms";
 import { smsSegments } from "@/server/domain/sms/sms-template";
 import { CALL_VARIABLES } from "@/server/domain/templates/call-variables";
 import { SmsRejected, type SmsPort } from "@/server/ports/sms";
@@ -14,6 +14,8 @@ export type HangupSmsResult =
 
 /** SmsMessage.error when the company's 短信余量 cannot pay for the message. */
 export const INSUFFICIENT_SMS_QUOTA = "insufficientSmsQuota";
+/** SmsMessage.error when the provider sends only its own approved templates and ours has no vendor template id. */
+export const SMS_TEMPLATE_NOT_MAPPED = "smsTemplateNotMapped";
 
 /**
  * 挂机短信 after one call: the script's answered / unanswered template, never to 停机 / 空号, paid from the company's
@@ -41,17 +43,20 @@ export async function sendHangupSms(
       script: {
         select: {
           hangupSmsEnabled: true,
-          hangupSmsAnsweredTemplate: { select: { id: true, content: true, status: true } },
-          hangupSmsUnansweredTemplate: { select: { id: true, content: true, status: true } },
+          hangupSmsAnsweredTemplate: { select: { id: true, content: true, status: true, vendorTemplateId: true } },
+          hangupSmsUnansweredTemplate: { select: { id: true, content: true, status: true, vendorTemplateId: true } },
         },
       },
-      smsMessage: { select: { id: true, status: true, error: true, content: true } },
+      smsMessage: { select: { id: true, status: true, error: true, content: true, template: { select: { content: true, vendorTemplateId: true } } } },
     },
   });
   if (!call?.outcome) return { status: "skipped", reason: "callNotEnded" };
   if (call.smsMessage) {
     const m = call.smsMessage;
-    if (m.status === "queued") return deliver(db, sms, { id: m.id, companyId: call.companyId, mobile: call.mobile, content: m.content }, now);
+    if (m.status === "queued") {
+      const template = m.template ? { vendorTemplateId: m.template.vendorTemplateId, params: (await renderFor(db, call, m.template.content, now)).params } : undefined;
+      return deliver(db, sms, { id: m.id, companyId: call.companyId, mobile: call.mobile, content: m.content, template }, now);
+    }
     return { status: m.status, messageId: m.id, ...(m.error ? { reason: m.error } : {}) };
   }
 
@@ -64,11 +69,12 @@ export async function sendHangupSms(
   });
   if (!decision.send) return { status: "skipped", reason: decision.reason };
 
-  const needs = requirementsOf(decision.content);
-  const data = (await loadPatientCallData(db, [call.patientId], needs, now)).get(call.patientId);
-  const callValues = callVariableValues({ patient: call.patient, clinic: call.clinic, ...data }, now, call.clinic.timezone);
-  const { text } = renderSms(decision.content, smsPlaceholderValues(callValues, { patientName: call.patient.name, clinicPhone: call.clinic.phone }));
+  const { text, params } = await renderFor(db, call, decision.content, now);
   const segments = smsSegments(text);
+  const chosen = decision.kind === "answered" ? call.script.hangupSmsAnsweredTemplate : call.script.hangupSmsUnansweredTemplate;
+  const vendorTemplateId = chosen?.vendorTemplateId ?? null;
+  // A provider that sends only its approved templates never gets an unmapped one: recorded as failed, nothing spent.
+  const unmapped = Boolean(sms.needsVendorTemplate && !vendorTemplateId);
 
   const recorded = await db.$transaction(async (tx) => {
     // One company's quota is spent by one message at a time, so two calls ending together cannot overdraw it.
@@ -76,7 +82,7 @@ export async function sendHangupSms(
     const existing = await tx.smsMessage.findUnique({ where: { callId: call.id }, select: { id: true, status: true } });
     if (existing) return { id: existing.id, status: existing.status, fresh: false };
     const sum = await tx.smsQuotaEntry.aggregate({ where: { companyId: call.companyId }, _sum: { delta: true } });
-    const enough = (sum._sum.delta ?? 0) >= segments;
+    const enough = !unmapped && (sum._sum.delta ?? 0) >= segments;
     const message = await tx.smsMessage.create({
       data: {
         companyId: call.companyId,
@@ -86,7 +92,7 @@ export async function sendHangupSms(
         mobile: call.mobile,
         content: text,
         status: enough ? "queued" : "failed",
-        error: enough ? null : INSUFFICIENT_SMS_QUOTA,
+        error: enough ? null : unmapped ? SMS_TEMPLATE_NOT_MAPPED : INSUFFICIENT_SMS_QUOTA,
         createdAt: now,
       },
       select: { id: true, status: true },
@@ -99,8 +105,10 @@ export async function sendHangupSms(
     return { ...message, fresh: true };
   });
 
-  if (recorded.status === "queued") return deliver(db, sms, { id: recorded.id, companyId: call.companyId, mobile: call.mobile, content: text }, now);
-  if (recorded.status === "failed" && recorded.fresh) return { status: "failed", messageId: recorded.id, reason: INSUFFICIENT_SMS_QUOTA };
+  if (recorded.status === "queued") {
+    return deliver(db, sms, { id: recorded.id, companyId: call.companyId, mobile: call.mobile, content: text, template: { vendorTemplateId, params } }, now);
+  }
+  if (recorded.status === "failed" && recorded.fresh) return { status: "failed", messageId: recorded.id, reason: unmapped ? SMS_TEMPLATE_NOT_MAPPED : INSUFFICIENT_SMS_QUOTA };
   const again = await db.smsMessage.findUniqueOrThrow({ where: { id: recorded.id }, select: { status: true, error: true } });
   return { status: again.status === "sent" ? "sent" : "failed", messageId: recorded.id, ...(again.error ? { reason: again.error } : {}) };
 }
@@ -108,11 +116,12 @@ export async function sendHangupSms(
 async function deliver(
   db: PrismaClient,
   sms: SmsPort,
-  message: { id: string; companyId: string; mobile: string; content: string },
+  message: { id: string; companyId: string; mobile: string; content: string; template?: { vendorTemplateId: string | null; params: string[] } },
   now: Date,
 ): Promise<HangupSmsResult> {
+  let sent: { providerMessageId: string };
   try {
-    await sms.send({ clientRef: message.id, mobile: message.mobile, content: message.content });
+    sent = await sms.send({ clientRef: message.id, mobile: message.mobile, content: message.content, ...(message.template ? { template: message.template } : {}) });
   } catch (error) {
     // A provider outage is retried by the caller (the message stays queued); a refusal is final and refunded.
     if (!(error instanceof SmsRejected)) throw error;
@@ -124,8 +133,24 @@ async function deliver(
     });
     return { status: "failed", messageId: message.id, reason: error.reason };
   }
-  await db.smsMessage.updateMany({ where: { id: message.id, status: "queued" }, data: { status: "sent", sentAt: now } });
+  // A receipt may already have been applied (it can beat this update): only a queued message changes here.
+  await db.smsMessage.updateMany({ where: { id: message.id, status: "queued" }, data: { status: "sent", sentAt: now, providerMessageId: sent.providerMessageId } });
+  await db.smsMessage.updateMany({ where: { id: message.id, providerMessageId: null }, data: { providerMessageId: sent.providerMessageId } });
   return { status: "sent", messageId: message.id };
+}
+
+type CallForSms = {
+  patientId: string;
+  clinic: { shortName: string; address: string; phone: string | null; timezone: string };
+  patient: { name: string; gender: Parameters<typeof callVariableValues>[0]["patient"]["gender"] };
+};
+
+/** The message text and, for template-only providers, the template's placeholder values in order. */
+async function renderFor(db: PrismaClient, call: CallForSms, content: string, now: Date): Promise<{ text: string; params: string[] }> {
+  const data = (await loadPatientCallData(db, [call.patientId], requirementsOf(content), now)).get(call.patientId);
+  const callValues = callVariableValues({ patient: call.patient, clinic: call.clinic, ...data }, now, call.clinic.timezone);
+  const values = smsPlaceholderValues(callValues, { patientName: call.patient.name, clinicPhone: call.clinic.phone });
+  return { text: renderSms(content, values).text, params: smsTemplateParams(content, values) };
 }
 
 /** The patient data an SMS template speaks about ({时间} / {appointmentTime} → the next appointment …). */

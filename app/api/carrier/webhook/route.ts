@@ -22,13 +22,15 @@ export async function POST(request: Request) {
   }
   let events;
   try {
-    events = getCarrier().parseCallback(request.headers, raw);
+    events = await getCarrier().parseCallback(request.headers, raw, new URL(request.url));
   } catch (error) {
     if (error instanceof InvalidCallback) {
-      return Response.json({ ok: false, error: error.message }, { status: error.problem === "payload" ? 400 : 401 });
+      const status = error.problem === "payload" ? 400 : 401;
+      return Response.json({ ok: false, error: error.message, ErrCode: status, ErrMsg: error.message }, { status });
     }
     throw error;
   }
   const result = await ingestCarrierEvents(prisma, events, dispatchCarrierJobs);
-  return Response.json({ ok: true, ...result });
+  // ErrCode/ErrMsg: Tencent CCC's data push reads them (ErrCode 0 = received; anything else is pushed again).
+  return Response.json({ ok: true, ErrCode: 0, ErrMsg: "ok", ...result });
 }

@@ -3,6 +3,7 @@ import { createSmsTemplateProcedure } from "./create";
 import { listSmsTemplatesProcedure } from "./list";
 import { smsQuotaProcedure } from "./quota";
 import { reviewSmsTemplateProcedure } from "./review";
+import { setSmsVendorTemplateProcedure } from "./set-vendor-template";
 import { smsReviewListProcedure } from "./review-list";
 import { updateSmsTemplateProcedure } from "./update";
 
@@ -10,6 +11,7 @@ export const smsRouter = createTRPCRouter({
   templates: listSmsTemplatesProcedure,
   createTemplate: createSmsTemplateProcedure,
   updateTemplate: updateSmsTemplateProcedure,
+  setVendorTemplate: setSmsVendorTemplateProcedure,
   quota: smsQuotaProcedure,
   reviewList: smsReviewListProcedure,
   review: reviewSmsTemplateProcedure,

@@ -1,0 +1,140 @@
+import type { AttemptCompleted, CarrierEvent, RecordingReady, Turn } from "@/server/ports/carrier";
+import { fromCccNumber, hangupByOf, outcomeOfEndStatus, recordingExpiresAt } from "./ccc-mapping";
+
+/**
+ * CCC records → our events. A CDR arrives as a data push (`?action=cdr`, fields of 电话 CDR 数据推送) or from
+ * DescribeTelCdr (TelCdrInfo): the fields we read have the same names in both. Event ids come from the SessionId, so
+ * a re-pushed CDR (same X-TCCC-PUSH-UUID), its polled copy, and the recording in the CDR or in its own push are each
+ * one event, recorded once.
+ */
+export interface CccCdr {
+  SdkAppId?: number;
+  SessionId?: string;
+  Caller?: string;
+  Callee?: string;
+  Direction?: number;
+  Time?: number;
+  StartTimestamp?: number;
+  RingTimestamp?: number;
+  AcceptTimestamp?: number;
+  EndedTimestamp?: number;
+  Duration?: number;
+  EndStatus?: number;
+  EndStatusString?: string;
+  HungUpSide?: string;
+  RecordURL?: string;
+  RecordId?: string;
+  CustomRecordURL?: string;
+  /** 随路数据; CreateAICall has no field to set it (only task / IVR calls do), so it is usually empty here. */
+  UUI?: string;
+  Uui?: string;
+}
+
+/** 电话录音数据推送 (`?action=record`): one per participant; the patient's side has EndpointUser = the phone number. */
+export interface CccRecordPush {
+  SdkAppId?: number;
+  RecordId?: string;
+  SessionId?: string;
+  Timestamp?: number;
+  EndpointUser?: string;
+  RecordURL?: string;
+  CustomRecordURL?: string;
+}
+
+export const cdrEventId = (sessionId: string) => `ccc:cdr:${sessionId}`;
+export const recordingEventId = (sessionId: string) => `ccc:record:${sessionId}`;
+
+const iso = (sec: number | undefined, fallbackMs: number) => new Date(sec && sec > 0 ? sec * 1000 : fallbackMs).toISOString();
+
+/** EndStatus names are documented as one-to-one with the codes; a push that only has the string still maps. */
+function endStatusOf(cdr: CccCdr): number | undefined {
+  if (typeof cdr.EndStatus === "number") return cdr.EndStatus;
+  if (cdr.EndStatusString === "ok") return 1;
+  return undefined;
+}
+
+export function cdrToEvents(cdr: CccCdr, opts: { nowMs: number; turns?: Turn[]; clientRef?: string }): CarrierEvent[] {
+  const sessionId = cdr.SessionId;
+  if (!sessionId) return [];
+  const { outcome, rawCode } = outcomeOfEndStatus(endStatusOf(cdr));
+  const started = cdr.StartTimestamp || cdr.Time;
+  const answered = outcome === "answered" && cdr.AcceptTimestamp ? cdr.AcceptTimestamp : null;
+  const ended = cdr.EndedTimestamp || answered || started;
+  const ring = cdr.RingTimestamp ?? null;
+  const turns = answered ? (opts.turns ?? []) : [];
+  const clientRef = opts.clientRef ?? cdr.UUI ?? cdr.Uui ?? "";
+  const attempt: AttemptCompleted = {
+    type: "attempt.completed",
+    eventId: cdrEventId(sessionId),
+    occurredAt: iso(ended, opts.nowMs),
+    carrierCallId: sessionId,
+    clientRef,
+    outcome,
+    rawCode: cdr.EndStatusString && !rawCode.includes(":") ? `${rawCode}:${cdr.EndStatusString}` : rawCode,
+    callerId: fromCccNumber(cdr.Caller),
+    dialedAt: iso(started, opts.nowMs),
+    answeredAt: answered ? iso(answered, opts.nowMs) : null,
+    endedAt: iso(ended, opts.nowMs),
+    ringSeconds: ring ? Math.max(0, (answered ?? ended ?? ring) - ring) : 0,
+    talkSeconds: answered ? Math.max(0, (ended ?? answered) - answered) : 0,
+    hangupBy: hangupByOf(cdr.HungUpSide),
+    turns,
+    rounds: roundsOf(turns),
+  };
+  const events: CarrierEvent[] = [attempt];
+  const url = cdr.CustomRecordURL || cdr.RecordURL;
+  if (answered && url) {
+    events.push(recordingEvent(sessionId, clientRef, url, ended, attempt.talkSeconds, opts.nowMs));
+  }
+  return events;
+}
+
+/** Only the patient's side is our recording (an agent's side has an e-mail as EndpointUser). */
+export function recordPushToEvent(push: CccRecordPush, opts: { nowMs: number; durationSeconds?: number }): RecordingReady | null {
+  const url = push.CustomRecordURL || push.RecordURL;
+  if (!push.SessionId || !url) return null;
+  if (push.EndpointUser && push.EndpointUser.includes("@")) return null;
+  return recordingEvent(push.SessionId, "", url, push.Timestamp, opts.durationSeconds ?? 0, opts.nowMs);
+}
+
+function recordingEvent(sessionId: string, clientRef: string, url: string, atSec: number | undefined, durationSeconds: number, nowMs: number): RecordingReady {
+  return {
+    type: "recording.ready",
+    eventId: recordingEventId(sessionId),
+    occurredAt: iso(atSec, nowMs),
+    carrierCallId: sessionId,
+    clientRef,
+    url,
+    expiresAt: recordingExpiresAt(url, atSec, nowMs),
+    format: /\.wav(\?|$)/i.test(url) ? "wav" : "mp3",
+    durationSeconds,
+  };
+}
+
+/** DescribeAICallInteractionRecords rounds → turns, timed from the answer. */
+export interface CccInteractionRound {
+  RoundIndex?: number;
+  Messages?: { Timestamp?: number; UserReply?: { ASRTranscript?: string }; AISpeak?: { SpokenText?: string } }[];
+}
+
+export function turnsFromInteraction(rounds: CccInteractionRound[] | undefined, answeredAtSec: number | undefined): Turn[] {
+  const turns: Turn[] = [];
+  const sorted = [...(rounds ?? [])].sort((a, b) => (a.RoundIndex ?? 0) - (b.RoundIndex ?? 0));
+  for (const round of sorted) {
+    for (const m of round.Messages ?? []) {
+      const at = m.Timestamp && answeredAtSec ? Math.max(0, Math.round((m.Timestamp / 1000 - answeredAtSec) * 10) / 10) : 0;
+      const ai = m.AISpeak?.SpokenText?.trim();
+      const user = m.UserReply?.ASRTranscript?.trim();
+      if (ai) turns.push({ speaker: "ai", text: ai, at });
+      if (user) turns.push({ speaker: "patient", text: user, at });
+    }
+  }
+  return turns.sort((a, b) => a.at - b.at);
+}
+
+/** Dialogue rounds as the product counts them: an AI line answered by the patient. */
+export function roundsOf(turns: Turn[]): number {
+  let rounds = 0;
+  for (let i = 1; i < turns.length; i++) if (turns[i]!.speaker === "patient" && turns[i - 1]!.speaker === "ai") rounds++;
+  return rounds;
+}
