@@ -38,6 +38,10 @@ export const env = createEnv({
     CARRIER_SIM_RECORDINGS: z.enum(["on", "off"]).optional(),
     /** Lifetime of the simulator's recording links, in seconds. */
     CARRIER_SIM_RECORDING_TTL_SECONDS: z.coerce.number().int().positive().optional(),
+    /** The carrier service (scripts/carrier-sim.ts) the app talks to; unset → the simulator runs in this process. */
+    CARRIER_SIM_URL: z.string().url().optional(),
+    /** "1": run the simulator in this process even when CARRIER_SIM_URL is set (unit/integration tests). */
+    CARRIER_SIM_IN_PROCESS: z.enum(["0", "1"]).optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

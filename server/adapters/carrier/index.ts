@@ -1,5 +1,5 @@
 import type { CarrierPort } from "@/server/ports/carrier";
-import { getSimulatorCarrier } from "./simulator";
+import { getSimulatorCarrierPort } from "./simulator";
 
 let carrier: CarrierPort | undefined;
 
@@ -8,7 +8,7 @@ let carrier: CarrierPort | undefined;
  * be chosen here by env; see ../shared/design/carrier.md).
  */
 export function getCarrier(): CarrierPort {
-  return (carrier ??= getSimulatorCarrier());
+  return (carrier ??= getSimulatorCarrierPort());
 }
 
 /** Tests swap in their own carrier. */

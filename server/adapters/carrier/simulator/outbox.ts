@@ -13,7 +13,8 @@ export interface Delivery {
 }
 
 export interface OutboxOptions {
-  webhookUrl: string;
+  /** One URL, or several: a delivery's n-th try goes to the n-th (round robin), so a dead app instance is skipped. */
+  webhookUrl: string | string[];
   secret: string;
   timeScale: number;
   now: () => number;
@@ -54,10 +55,12 @@ export async function sendDue(outbox: Delivery[], options: OutboxOptions): Promi
 
 async function post(outbox: Delivery[], group: Delivery[], options: OutboxOptions) {
   const body = JSON.stringify(group[0]!.batchable ? group.map((d) => d.wire) : group[0]!.wire);
+  const urls = Array.isArray(options.webhookUrl) ? options.webhookUrl : [options.webhookUrl];
+  const url = urls[group[0]!.tries % urls.length]!;
   let ok = false;
   let problem = "";
   try {
-    const res = await options.fetch(options.webhookUrl, {
+    const res = await options.fetch(url, {
       method: "POST",
       headers: signedHeaders(options.secret, body, options.now()),
       body,
