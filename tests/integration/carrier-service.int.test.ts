@@ -114,10 +114,19 @@ describe("the carrier simulator as its own process", () => {
       const tick = await runDialerTick(db, { now: t0, workerId: "w", companyId: company.companyId });
       expect(tick.claimed).toHaveLength(2);
       // The first: the carrier accepts, then our process dies (or the database is down) before the Call row.
-      const acceptedThenCrash: CarrierPort = { ...client, createCall: async (input) => { await client.createCall(input); throw new Error("process died"); } } as CarrierPort;
+      const acceptedThenCrash: CarrierPort = Object.assign(Object.create(client) as CarrierPort, {
+        createCall: async (input: Parameters<CarrierPort["createCall"]>[0]) => {
+          await client.createCall(input);
+          throw new Error("process died");
+        },
+      });
       await expect(placeClaimedCall(db, acceptedThenCrash, tick.claimed[0]!, t0)).rejects.toThrow("process died");
       // The second: we wrote placingAt, then died before the request left.
-      const diedBefore: CarrierPort = { ...client, createCall: async () => { throw new Error("process died"); } } as CarrierPort;
+      const diedBefore: CarrierPort = Object.assign(Object.create(client) as CarrierPort, {
+        createCall: async () => {
+          throw new Error("process died");
+        },
+      });
       await expect(placeClaimedCall(db, diedBefore, tick.claimed[1]!, t0)).rejects.toThrow("process died");
 
       expect(await settlePlacingClaims(db, client, minutes(t0, 2), company.companyId)).toEqual({ adopted: 0, released: 0 }); // too early
