@@ -13,7 +13,7 @@ export interface Delivery {
 }
 
 export interface OutboxOptions {
-  /** One URL, or several: a delivery's n-th try goes to the n-th (round robin), so a dead app instance is skipped. */
+  /** One URL, or several: deliveries are spread over them and each retry goes to the next, so a dead instance is skipped. */
   webhookUrl: string | string[];
   secret: string;
   timeScale: number;
@@ -56,7 +56,7 @@ export async function sendDue(outbox: Delivery[], options: OutboxOptions): Promi
 async function post(outbox: Delivery[], group: Delivery[], options: OutboxOptions) {
   const body = JSON.stringify(group[0]!.batchable ? group.map((d) => d.wire) : group[0]!.wire);
   const urls = Array.isArray(options.webhookUrl) ? options.webhookUrl : [options.webhookUrl];
-  const url = urls[group[0]!.tries % urls.length]!;
+  const url = urls[(spread(group[0]!.id) + group[0]!.tries) % urls.length]!;
   let ok = false;
   let problem = "";
   try {
@@ -87,4 +87,10 @@ async function post(outbox: Delivery[], group: Delivery[], options: OutboxOption
       d.dueAt = options.now() + backoffMs(d.tries);
     }
   }
+}
+
+function spread(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h;
 }

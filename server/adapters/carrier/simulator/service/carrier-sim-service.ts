@@ -33,7 +33,8 @@ export const REJECTION_STATUS = { rateLimited: 429, invalidNumber: 422, unavaila
  * DurableState), so a crash of an app instance loses nothing on the carrier's side; it pushes results to the app's
  * webhook and answers the app's control requests (docs/carrier-simulator.md#the-carrier-service):
  *   POST /v1/calls · POST /v1/calls/:id/cancel · GET /v1/calls/:id · GET /v1/calls?clientRef= ·
- *   POST /v1/calls/:id/recording-link · GET /api/carrier/sim/recordings/:id (signed link) · GET /health
+ *   POST /v1/calls/:id/recording-link · GET /api/carrier/sim/recordings/:id (signed link) · GET /health ·
+ *   GET /v1/inspect/calls (every call with its events so far and createCall counts: the fault bench's check)
  */
 export async function startCarrierService(options: CarrierServiceOptions): Promise<{ server: Server; sim: SimulatorCarrier; close: () => Promise<void> }> {
   const log = options.log ?? ((m: string) => console.log(m));
@@ -61,6 +62,22 @@ export async function startCarrierService(options: CarrierServiceOptions): Promi
   sim.start();
   durable.start();
 
+  /** createCall requests per clientRef since this process started: the bench's independent double-dial count. */
+  const creates = new Map<string, number>();
+  /** The simulator's side of every call, for the fault bench's check (not a vendor API). */
+  const inspect = () => {
+    const now = Date.now();
+    return {
+      calls: [...sim.state.calls.values()].map((c) => ({
+        carrierCallId: c.plan.carrierCallId,
+        clientRef: c.plan.clientRef,
+        events: c.known.filter((k) => k.availableAt <= now).map((k) => k.wire),
+      })),
+      creates: Object.fromEntries(creates),
+      outbox: sim.state.outbox.length,
+    };
+  };
+
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
       log(`[carrier-sim] ${req.method} ${req.url}: ${(error as Error).message}`);
@@ -77,10 +94,12 @@ export async function startCarrierService(options: CarrierServiceOptions): Promi
     if (parts[0] === "api" && parts[1] === "carrier" && parts[2] === "sim" && parts[3] === "recordings" && parts[4] && req.method === "GET") {
       return serveRecording(res, parts[4], url);
     }
+    if (req.method === "GET" && url.pathname === "/v1/inspect/calls") return json(res, 200, inspect());
     if (parts[0] !== "v1" || parts[1] !== "calls") return json(res, 404, { error: { reason: "notFound" } });
     const id = parts[2];
     if (req.method === "POST" && !id) {
       const input = JSON.parse(await readBody(req)) as CreateCallInput;
+      creates.set(input.clientRef, (creates.get(input.clientRef) ?? 0) + 1);
       try {
         const accepted = await sim.createCall(input);
         await durable.commit(); // accepted calls are on disk before we say so
