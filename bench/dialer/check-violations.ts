@@ -22,9 +22,26 @@ export interface Limits {
   /** Seats per script and per company; without them seats are not checked here (bench/dialer counts them itself). */
   seatsPerScript?: number;
   seatLimit?: number;
+  /**
+   * A time-compressed carrier (CARRIER_SIM_TIME_SCALE) reports real call lengths while calls last 1/scale of that on the
+   * wall clock: a call then holds its seat from dialedAt for (ring + talk) / scale. Without it, dialedAt → endedAt.
+   */
+  timeScale?: number;
 }
 
-type CallRow = { taskId: string; scriptId: string; clinicId: string; mobile: string; attempt: number; dialedAt: Date; endedAt: Date | null; outcome: string | null; carrierOutcome: string | null };
+type CallRow = {
+  taskId: string;
+  scriptId: string;
+  clinicId: string;
+  mobile: string;
+  attempt: number;
+  dialedAt: Date;
+  endedAt: Date | null;
+  ringSec: number | null;
+  durationSec: number | null;
+  outcome: string | null;
+  carrierOutcome: string | null;
+};
 
 /** Checks every placed call of the run against the rules of docs/calling-rules.md, independently of the dialer's code. */
 export async function checkViolations(
@@ -34,7 +51,7 @@ export async function checkViolations(
 ): Promise<Violations & { calls: number }> {
   const { db } = world;
   const calls = await db.$queryRaw<CallRow[]>`
-    SELECT "taskId", "scriptId", "clinicId", mobile, attempt, "dialedAt", "endedAt", outcome::text AS outcome, "carrierOutcome"
+    SELECT "taskId", "scriptId", "clinicId", mobile, attempt, "dialedAt", "endedAt", "ringSec", "durationSec", outcome::text AS outcome, "carrierOutcome"
     FROM "Call" WHERE "companyId" = ${world.companyId} ORDER BY "dialedAt"`;
   const dnc = (await db.dncEntry.findMany({ where: { companyId: null } })) as DncEntryLike[];
   const category = new Map(world.scripts.map((s) => [s.id, s.category]));
@@ -70,7 +87,7 @@ export async function checkViolations(
     }
   }
 
-  if (limits.seatsPerScript !== undefined && limits.seatLimit !== undefined) v.seats = seatViolations(calls, limits.seatsPerScript, limits.seatLimit);
+  if (limits.seatsPerScript !== undefined && limits.seatLimit !== undefined) v.seats = seatViolations(calls, limits.seatsPerScript, limits.seatLimit, limits.timeScale);
 
   // Rolling minute: for every dial, the dials of its script in the 60 s up to and including it.
   const byScript = new Map<string, number[]>();
@@ -103,11 +120,14 @@ export async function checkViolations(
  * the starts and ends in time order (an end before a start at the same instant) and counts every start that lifts the
  * script's or the company's live calls above its seats.
  */
-function seatViolations(calls: CallRow[], perScript: number, company: number): number {
+function seatViolations(calls: CallRow[], perScript: number, company: number, timeScale?: number): number {
   const points: { at: number; delta: 1 | -1; scriptId: string }[] = [];
   for (const c of calls) {
-    points.push({ at: c.dialedAt.getTime(), delta: 1, scriptId: c.scriptId });
-    if (c.endedAt) points.push({ at: Math.max(c.endedAt.getTime(), c.dialedAt.getTime()), delta: -1, scriptId: c.scriptId });
+    const start = c.dialedAt.getTime();
+    points.push({ at: start, delta: 1, scriptId: c.scriptId });
+    if (!c.endedAt) continue;
+    const end = timeScale ? start + (((c.ringSec ?? 0) + (c.durationSec ?? 0)) * 1000) / timeScale : c.endedAt.getTime();
+    points.push({ at: Math.max(end, start), delta: -1, scriptId: c.scriptId });
   }
   points.sort((a, b) => a.at - b.at || a.delta - b.delta);
   const live = new Map<string, number>();

@@ -12,7 +12,7 @@ import { checkViolations } from "../dialer/check-violations";
 import { attackWebhooks, type AttackResult, type CarrierCall } from "./webhook-attacks";
 import { audit, inFlightAges } from "./audit";
 import { cluster, kill9, startApp, startCarrier, stop, waitOk, type Proc } from "./processes";
-import { setupFaultWorld, startCampaign } from "./setup-fault-world";
+import { LIMITS, setupFaultWorld, startCampaign } from "./setup-fault-world";
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
 const SCRIPTS = Number(arg("scripts", "20"));
@@ -139,7 +139,7 @@ async function main() {
 
     const after = await inspect(carrierUrl);
     const dialsPerRef = new Map(Object.entries(after.creates));
-    const v = await checkViolations(world, dialsPerRef, { dialsPerMinuteScript: 60, seatsPerScript: 50, seatLimit: 1000 });
+    const v = await checkViolations(world, dialsPerRef, { ...LIMITS, timeScale: 30 });
     const a = await audit(world.db, world.companyId, after.calls);
     const ages = await inFlightAges(world.db, world.companyId);
     const statuses = await world.db.callTask.groupBy({ by: ["status"], _count: true, where: { companyId: world.companyId } });

@@ -19,6 +19,12 @@ const ZONES = [
   "America/Sao_Paulo", "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "Pacific/Honolulu",
   "Australia/Sydney", "Pacific/Auckland",
 ];
+/**
+ * Seats tighter than the product's defaults (1000 / 50) so that, with calls of a few seconds under time compression,
+ * both seat limits really bind during the run; the throttle is the product's 60 dials a minute per script.
+ */
+export const LIMITS = { seatLimit: 80, seatsPerScript: 8, dialsPerMinuteScript: 60 };
+
 const VANITY = ["13988888888", "15888888888", "13912345678", "18666666666", "13700000000"];
 
 const inWindow = (at: Date, tz: string) => {
@@ -38,14 +44,14 @@ export function pickZones(now: Date, runMs: number): { open: string[]; closed: s
   return { open: open.slice(0, 2), closed };
 }
 
-/** A fresh database with one company (the product's limits), 3 clinics, `scripts` scripts and one patient per task. */
+/** A fresh database with one company (LIMITS), 3 clinics, `scripts` scripts and one patient per task. */
 export async function setupFaultWorld(url: string, opts: { scripts: number; tasksPerScript: number; runMs: number }): Promise<FaultWorld> {
   await freshDatabase(url);
   const db = createPrismaClient(url);
   await seedPlatform(db);
   const companyId = newId();
   const now = new Date();
-  await db.company.create({ data: { id: companyId, name: "故障演练口腔连锁" } });
+  await db.company.create({ data: { id: companyId, name: "故障演练口腔连锁", ...LIMITS } });
   await db.qualificationApplication.create({
     data: { companyId, applicantName: "演练", applicantMobile: "13700000001", companyName: "故障演练口腔连锁", status: "approved", submittedAt: now, reviewedAt: now },
   });
