@@ -58,7 +58,7 @@ export async function waitOk(url: string, timeoutMs: number, everyMs = 200): Pro
   const start = Date.now();
   for (;;) {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
       await res.body?.cancel();
       if (res.ok) return Date.now() - start;
     } catch {

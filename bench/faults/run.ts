@@ -98,7 +98,7 @@ async function main() {
     await sleep(3000);
     appA = startApp("app-A", PORT_A, appEnv(PORT_A), log);
     procs.push(appA);
-    await waitOk(`${apps[0]}/api/health`, 120_000, 100);
+    await waitOk(`${apps[0]}/api/health`, 300_000, 100);
     const killedAnswerS = (Date.now() - killAt) / 1000;
     log(`app-A answers again ${killedAnswerS.toFixed(1)} s after the kill (restarted 3 s after it)`);
     const settledKilled = waitSettled(world.db, inFlight.map((t) => t.id), killAt);
@@ -114,7 +114,7 @@ async function main() {
     const pgAt = Date.now();
     cluster.restart(CLUSTER);
     const pgDoneAt = Date.now();
-    await Promise.all(apps.map((a) => waitOk(`${a}/api/health`, 120_000, 100)));
+    await Promise.all(apps.map((a) => waitOk(`${a}/api/health`, 300_000, 100)));
     const pagesBackS = (Date.now() - pgAt) / 1000;
     const dialerBackS = (await firstCallAfter(world.db, world.companyId, new Date(pgDoneAt), 120_000)) / 1000 + (pgDoneAt - pgAt) / 1000;
     log(`PostgreSQL restarted in ${((pgDoneAt - pgAt) / 1000).toFixed(1)} s; both apps answer ${pagesBackS.toFixed(1)} s, dialing resumed ${dialerBackS.toFixed(1)} s after the restart began`);
@@ -218,7 +218,10 @@ async function firstCallAfter(db: import("../../server/db/create-client").Prisma
   return timeoutMs;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
