@@ -28,14 +28,18 @@ test.describe("carrier endpoints (production build)", () => {
     expect(await again.json()).toMatchObject({ ok: true, recorded: 0, duplicates: 1 });
   });
 
-  test("the simulator's recording links need a valid, unexpired signature", async ({ request }) => {
-    const id = "sim_00000000000000000000";
-    const expires = Math.floor(Date.now() / 1000) - 10;
-    const signature = createHmac("sha256", `${SECRET}:recordings`).update(`${id}.${expires}`).digest("hex");
-    const expired = await request.get(`/api/carrier/sim/recordings/${id}?expires=${expires}&signature=${signature}`);
-    expect(expired.status()).toBe(403);
-    expect(await expired.text()).toContain("expired");
-    const forged = await request.get(`/api/carrier/sim/recordings/${id}?expires=${expires + 7200}&signature=${"0".repeat(64)}`);
-    expect(forged.status()).toBe(403);
-  });
+  // The carrier service serves its links (scripts/carrier-sim.ts); the app serves them for an in-process simulator.
+  const CARRIER_URL = `http://127.0.0.1:${Number(process.env.E2E_CARRIER_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 1000)}`;
+  for (const [where, base] of [["the carrier service", CARRIER_URL], ["the app (in-process simulator)", ""]] as const) {
+    test(`the simulator's recording links need a valid, unexpired signature — ${where}`, async ({ request }) => {
+      const id = "sim_00000000000000000000";
+      const expires = Math.floor(Date.now() / 1000) - 10;
+      const signature = createHmac("sha256", `${SECRET}:recordings`).update(`${id}.${expires}`).digest("hex");
+      const expired = await request.get(`${base}/api/carrier/sim/recordings/${id}?expires=${expires}&signature=${signature}`);
+      expect(expired.status()).toBe(403);
+      expect(await expired.text()).toContain("expired");
+      const forged = await request.get(`${base}/api/carrier/sim/recordings/${id}?expires=${expires + 7200}&signature=${"0".repeat(64)}`);
+      expect(forged.status()).toBe(403);
+    });
+  }
 });

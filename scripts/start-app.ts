@@ -1,7 +1,8 @@
 /**
  * Starts the app with demo data: `bash scripts/dev.sh` (installs first) or `npm run demo`.
  * Without DATABASE_URL it serves the embedded PGlite database from .data/pglite in this process;
- * either way it applies the committed migrations, seeds the demo chain when it is missing, then runs Next.js.
+ * either way it applies the committed migrations, seeds the demo chain when it is missing, starts the carrier simulator
+ * service (scripts/carrier-sim.ts, on CARRIER_SIM_PORT = PORT + 400 unless set), then runs Next.js.
  *   --prod   build and run the production server instead of `next dev`
  */
 import { spawn } from "node:child_process";
@@ -15,6 +16,7 @@ import { seedDemo } from "../prisma/seed/seed-demo";
 import { seedDemoHistory } from "../prisma/seed/demo-history";
 
 const PORT = process.env.PORT ?? "3000";
+const CARRIER_PORT = process.env.CARRIER_SIM_PORT ?? String(Number(PORT) + 400);
 const prod = process.argv.includes("--prod");
 
 async function main() {
@@ -48,7 +50,13 @@ async function main() {
     // The carrier simulator signs its webhooks; production requires a secret (server/env.ts), so --prod gets a local one.
     CARRIER_WEBHOOK_SECRET: process.env.CARRIER_WEBHOOK_SECRET ?? localAuthSecret("carrier-webhook-secret"),
     DEMO_ACCOUNTS: process.env.DEMO_ACCOUNTS ?? "on",
+    APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${PORT}`,
+    CARRIER_SIM_PORT: CARRIER_PORT,
+    CARRIER_SIM_URL: process.env.CARRIER_SIM_URL ?? `http://127.0.0.1:${CARRIER_PORT}`,
   };
+  // The carrier is its own process, like a real vendor: it keeps its calls when the app restarts.
+  const carrier = process.env.CARRIER_SIM_IN_PROCESS === "1" ? undefined : spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/carrier-sim.ts"], { stdio: "inherit", env });
+  carrierProcess = carrier;
   if (prod) {
     const build = spawn("npx", ["next", "build"], { stdio: "inherit", env });
     const code: number = await new Promise((r) => build.once("exit", (c) => r(c ?? 1)));
@@ -57,7 +65,10 @@ async function main() {
   const next = spawn("npx", ["next", prod ? "start" : "dev", "-p", PORT], { stdio: "inherit", env });
   console.log(`▸ 打开 http://localhost:${PORT} — 登录页列出演示账号，密码 Demo@2026`);
 
-  const stop = () => next.kill("SIGTERM");
+  const stop = () => {
+    next.kill("SIGTERM");
+    carrier?.kill("SIGTERM");
+  };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   next.once("exit", (code) => void shutdown(embedded, code ?? 0));
@@ -73,7 +84,10 @@ function localAuthSecret(name = "auth-secret"): string {
   return readFileSync(file, "utf8").trim();
 }
 
+let carrierProcess: ReturnType<typeof spawn> | undefined;
+
 async function shutdown(embedded: EmbeddedDb | undefined, code: number) {
+  carrierProcess?.kill("SIGTERM");
   await embedded?.stop();
   process.exit(code);
 }

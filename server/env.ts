@@ -73,6 +73,10 @@ export const env = createEnv({
     TENCENT_SMS_SIGN_NAME: z.string().optional(),
     /** Secret in the receipt callback URL registered in the SMS console (Tencent does not sign SMS receipts). */
     TENCENT_SMS_CALLBACK_TOKEN: z.string().min(16).optional(),
+    /** The carrier service (scripts/carrier-sim.ts) the app talks to; unset → the simulator runs in this process. */
+    CARRIER_SIM_URL: z.string().url().optional(),
+    /** "1": run the simulator in this process even when CARRIER_SIM_URL is set (unit/integration tests). */
+    CARRIER_SIM_IN_PROCESS: z.enum(["0", "1"]).optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -13,20 +13,50 @@ export interface Violations {
   throttle: number;
   redial: number;
   doubleDial: number;
+  /** Instants at which more calls were live (dialed, not ended) than the script's or the company's seats. */
+  seats: number;
 }
 
-type CallRow = { taskId: string; scriptId: string; clinicId: string; mobile: string; attempt: number; dialedAt: Date; endedAt: Date | null; outcome: string | null; carrierOutcome: string | null };
+export interface Limits {
+  dialsPerMinuteScript: number;
+  /** Seats per script and per company; without them seats are not checked here (bench/dialer counts them itself). */
+  seatsPerScript?: number;
+  seatLimit?: number;
+  /**
+   * A time-compressed carrier (CARRIER_SIM_TIME_SCALE) reports real call lengths while calls last 1/scale of that on the
+   * wall clock: a call then holds its seat from dialedAt for (ring + talk) / scale. Without it, dialedAt → endedAt.
+   */
+  timeScale?: number;
+}
+
+type CallRow = {
+  taskId: string;
+  scriptId: string;
+  clinicId: string;
+  mobile: string;
+  attempt: number;
+  dialedAt: Date;
+  endedAt: Date | null;
+  ringSec: number | null;
+  durationSec: number | null;
+  outcome: string | null;
+  carrierOutcome: string | null;
+};
 
 /** Checks every placed call of the run against the rules of docs/calling-rules.md, independently of the dialer's code. */
-export async function checkViolations(world: BenchWorld, dialsPerRef: Map<string, number>, limits: { dialsPerMinuteScript: number }): Promise<Violations & { calls: number }> {
+export async function checkViolations(
+  world: Pick<BenchWorld, "db" | "companyId" | "clinics" | "scripts">,
+  dialsPerRef: Map<string, number>,
+  limits: Limits,
+): Promise<Violations & { calls: number }> {
   const { db } = world;
   const calls = await db.$queryRaw<CallRow[]>`
-    SELECT "taskId", "scriptId", "clinicId", mobile, attempt, "dialedAt", "endedAt", outcome::text AS outcome, "carrierOutcome"
+    SELECT "taskId", "scriptId", "clinicId", mobile, attempt, "dialedAt", "endedAt", "ringSec", "durationSec", outcome::text AS outcome, "carrierOutcome"
     FROM "Call" WHERE "companyId" = ${world.companyId} ORDER BY "dialedAt"`;
   const dnc = (await db.dncEntry.findMany({ where: { companyId: null } })) as DncEntryLike[];
   const category = new Map(world.scripts.map((s) => [s.id, s.category]));
   const tz = new Map(world.clinics.map((c) => [c.id, c.timezone]));
-  const v: Violations = { window: 0, caps: 0, interception: 0, dnc: 0, throttle: 0, redial: 0, doubleDial: 0 };
+  const v: Violations = { window: 0, caps: 0, interception: 0, dnc: 0, throttle: 0, redial: 0, doubleDial: 0, seats: 0 };
 
   for (const c of calls) {
     const hour = zonedParts(c.dialedAt, tz.get(c.clinicId)!).hour;
@@ -57,6 +87,9 @@ export async function checkViolations(world: BenchWorld, dialsPerRef: Map<string
     }
   }
 
+  if (limits.seatsPerScript !== undefined && limits.seatLimit !== undefined) v.seats = seatViolations(calls, limits.seatsPerScript, limits.seatLimit, limits.timeScale);
+
+  // Rolling minute: for every dial, the dials of its script in the 60 s up to and including it.
   const byScript = new Map<string, number[]>();
   for (const c of calls) byScript.set(c.scriptId, [...(byScript.get(c.scriptId) ?? []), c.dialedAt.getTime()]);
   for (const times of byScript.values()) {
@@ -80,4 +113,31 @@ export async function checkViolations(world: BenchWorld, dialsPerRef: Map<string
   }
   for (const n of dialsPerRef.values()) if (n > 1) v.doubleDial += n - 1;
   return { ...v, calls: calls.length };
+}
+
+/**
+ * Per instant: a call holds a seat from dialedAt to endedAt (a call without an end is still live at the check). Sweeps
+ * the starts and ends in time order (an end before a start at the same instant) and counts every start that lifts the
+ * script's or the company's live calls above its seats.
+ */
+function seatViolations(calls: CallRow[], perScript: number, company: number, timeScale?: number): number {
+  const points: { at: number; delta: 1 | -1; scriptId: string }[] = [];
+  for (const c of calls) {
+    const start = c.dialedAt.getTime();
+    points.push({ at: start, delta: 1, scriptId: c.scriptId });
+    if (!c.endedAt) continue;
+    const end = timeScale ? start + (((c.ringSec ?? 0) + (c.durationSec ?? 0)) * 1000) / timeScale : c.endedAt.getTime();
+    points.push({ at: Math.max(end, start), delta: -1, scriptId: c.scriptId });
+  }
+  points.sort((a, b) => a.at - b.at || a.delta - b.delta);
+  const live = new Map<string, number>();
+  let total = 0;
+  let violations = 0;
+  for (const p of points) {
+    const n = (live.get(p.scriptId) ?? 0) + p.delta;
+    live.set(p.scriptId, n);
+    total += p.delta;
+    if (p.delta === 1 && (n > perScript || total > company)) violations++;
+  }
+  return violations;
 }

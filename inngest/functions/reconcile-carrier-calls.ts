@@ -24,6 +24,6 @@ export const reconcileCarrierCallsJob = inngest.createFunction(
         found.jobs.map((job) => (job.name === "carrier/call.ended" ? carrierCallEnded.create(job.data) : carrierRecordingReady.create(job.data))),
       );
     }
-    return { polled: found.polled, found: found.found, lost: found.lost, redispatched: found.redispatched };
+    return { adopted: found.adopted, released: found.released, polled: found.polled, found: found.found, lost: found.lost, redispatched: found.redispatched };
   },
 );

@@ -72,3 +72,49 @@ describe("the in-process job driver", () => {
     expect(seen).toEqual(["cron", "cron"]);
   });
 });
+
+describe("the in-process driver honours the functions' concurrency keys", () => {
+  function gated(concurrency: Parameters<typeof client.createFunction>[0]["concurrency"]) {
+    const slow = eventType("test/slow", { schema: staticSchema<{ scriptId: string; companyId: string; n: number }>() });
+    const active = new Map<string, number>();
+    let peakTotal = 0;
+    const peakByScript = new Map<string, number>();
+    let total = 0;
+    const fn = client.createFunction({ id: `slow-${Math.random()}`, triggers: [slow], concurrency }, async ({ event }) => {
+      total += 1;
+      active.set(event.data.scriptId, (active.get(event.data.scriptId) ?? 0) + 1);
+      peakTotal = Math.max(peakTotal, total);
+      peakByScript.set(event.data.scriptId, Math.max(peakByScript.get(event.data.scriptId) ?? 0, active.get(event.data.scriptId)!));
+      await new Promise((r) => setTimeout(r, 5));
+      active.set(event.data.scriptId, active.get(event.data.scriptId)! - 1);
+      total -= 1;
+    });
+    const driver = new InProcessDriver([fn], { log: () => {}, concurrency: 20 });
+    const send = (scriptId: string, n: number) =>
+      driver.send(Array.from({ length: n }, (_, i) => slow.create({ scriptId, companyId: "c1", n: i })));
+    return { driver, send, peaks: () => ({ total: peakTotal, byScript: Object.fromEntries(peakByScript) }) };
+  }
+
+  it("runs at most `limit` at once per key value, and other keys go on meanwhile", async () => {
+    const { driver, send, peaks } = gated([{ key: "event.data.scriptId", limit: 2 }, { key: "event.data.companyId", limit: 3 }]);
+    await send("s1", 10);
+    await send("s2", 10);
+    await driver.drain();
+    expect(peaks().byScript).toEqual({ s1: 2, s2: 2 });
+    expect(peaks().total).toBeLessThanOrEqual(3);
+    expect(peaks().total).toBe(3); // the company's limit, not the driver's 20, bounded the two scripts together
+  });
+
+  it("a limit without a key bounds the function as a whole", async () => {
+    const { driver, send, peaks } = gated({ limit: 1 });
+    await send("s1", 4);
+    await send("s2", 4);
+    await driver.drain();
+    expect(peaks().total).toBe(1);
+  });
+
+  it("refuses a key it cannot evaluate rather than ignoring it", () => {
+    const fn = client.createFunction({ id: "odd-key", triggers: [ping], concurrency: { key: "event.data.a + event.data.b", limit: 1 } }, async () => {});
+    expect(() => new InProcessDriver([fn])).toThrow(/concurrency key/);
+  });
+});

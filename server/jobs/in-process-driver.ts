@@ -15,7 +15,11 @@ interface Registered {
   crons: { expression: string; schedule: CronSchedule }[];
   handler: (ctx: Record<string, unknown>) => unknown;
   retries: number;
+  /** The function's `concurrency` keys: at most `limit` runs at once per value of `key` (or per function without one). */
+  concurrency: { limit: number; key?: string }[];
 }
+
+type Job = { fn: Registered; event: JobEvent; attempt: number };
 
 export interface DriverOptions {
   /** How often due crons are looked at. */
@@ -41,8 +45,10 @@ type Trigger = { event?: string | { name: string }; cron?: string };
  */
 export class InProcessDriver {
   private readonly functions: Registered[];
-  private readonly queue: { fn: Registered; event: JobEvent; attempt: number }[] = [];
+  private readonly queue: Job[] = [];
   private running = 0;
+  /** Runs in progress per concurrency slot (function, key index, key value). */
+  private readonly slots = new Map<string, number>();
   private retrying = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly lastCron = new Map<string, number>();
@@ -106,12 +112,25 @@ export class InProcessDriver {
     this.pump();
   }
 
+  /** Starts queued runs in order, skipping those whose function's concurrency key is full (they wait their turn). */
   private pump() {
-    while (this.running < this.opts.concurrency && this.queue.length > 0) {
-      const job = this.queue.shift()!;
+    for (let i = 0; i < this.queue.length && this.running < this.opts.concurrency; ) {
+      const job = this.queue[i]!;
+      const keys = slotKeys(job);
+      if (keys.some((k, n) => (this.slots.get(k) ?? 0) >= job.fn.concurrency[n]!.limit)) {
+        i += 1;
+        continue;
+      }
+      this.queue.splice(i, 1);
       this.running += 1;
+      for (const k of keys) this.slots.set(k, (this.slots.get(k) ?? 0) + 1);
       void this.execute(job).finally(() => {
         this.running -= 1;
+        for (const k of keys) {
+          const left = (this.slots.get(k) ?? 1) - 1;
+          if (left > 0) this.slots.set(k, left);
+          else this.slots.delete(k);
+        }
         this.pump();
         this.notifyIdle();
       });
@@ -130,7 +149,7 @@ export class InProcessDriver {
     }
   }
 
-  private async execute(job: { fn: Registered; event: JobEvent; attempt: number }) {
+  private async execute(job: Job) {
     const step = {
       run: async (_id: string, fn: () => unknown) => {
         const value = await fn();
@@ -158,12 +177,38 @@ export class InProcessDriver {
 function register(fn: InngestFunction.Any): Registered {
   const handler = (fn as unknown as { fn?: Registered["handler"] }).fn;
   if (typeof handler !== "function") throw new Error(`cannot run ${fn.id()} in process: its handler is not reachable`);
-  const opts = fn.opts as { id: string; triggers?: Trigger[]; retries?: number };
+  const opts = fn.opts as { id: string; triggers?: Trigger[]; retries?: number; concurrency?: number | ConcurrencyOption | ConcurrencyOption[] };
   const events = new Set<string>();
   const crons: Registered["crons"] = [];
   for (const t of opts.triggers ?? []) {
     if (t.cron) crons.push({ expression: t.cron, schedule: parseCron(t.cron) });
     else if (t.event) events.add(typeof t.event === "string" ? t.event : t.event.name);
   }
-  return { id: opts.id, events, crons, handler, retries: opts.retries ?? 3 };
+  return { id: opts.id, events, crons, handler, retries: opts.retries ?? 3, concurrency: concurrencyOf(opts.id, opts.concurrency) };
+}
+
+type ConcurrencyOption = { limit: number; key?: string; scope?: "fn" | "env" | "account" };
+
+/** Inngest's `concurrency`: a number, one option or a list. Keys are expressions over the event; we read dotted paths. */
+function concurrencyOf(id: string, spec: number | ConcurrencyOption | ConcurrencyOption[] | undefined): Registered["concurrency"] {
+  if (spec === undefined) return [];
+  const list = typeof spec === "number" ? [{ limit: spec }] : Array.isArray(spec) ? spec : [spec];
+  return list
+    .filter((c) => c.limit > 0) // 0 means "no limit" for Inngest
+    .map((c) => {
+      if (c.key !== undefined && !/^event(\.[A-Za-z_$][\w$]*)+$/.test(c.key)) {
+        throw new Error(`cannot run ${id} in process: concurrency key ${c.key} is not a dotted event path`);
+      }
+      return { limit: c.limit, key: c.key };
+    });
+}
+
+/** The slots a run takes: one per concurrency option, named by the key's value for this event. */
+function slotKeys(job: Job): string[] {
+  return job.fn.concurrency.map((c, n) => {
+    if (!c.key) return `${job.fn.id}#${n}`;
+    let value: unknown = { event: job.event };
+    for (const part of c.key.split(".")) value = value == null ? undefined : (value as Record<string, unknown>)[part];
+    return `${job.fn.id}#${n}=${JSON.stringify(value ?? null)}`;
+  });
 }

@@ -99,6 +99,12 @@ export interface CarrierPort {
   cancelCall(carrierCallId: string): Promise<void>;
   /** Reconciliation: the events the carrier has for a call so far (completed attempt, recording), or null if unknown. */
   getCall(carrierCallId: string): Promise<CarrierEvent[] | null>;
+  /**
+   * Reconciliation of a placement whose answer we never stored (our process died, or the database was down, between the
+   * carrier accepting and our Call row): the call our clientRef created, or null if the carrier never accepted it.
+   * Optional — without it such a claim waits PLACING_STALE_MS (docs/dialer.md).
+   */
+  findCallByClientRef?(clientRef: string): Promise<{ carrierCallId: string; callerId: string } | null>;
   /** A fresh URL for a recording whose link expired. */
   refreshRecording(carrierCallId: string): Promise<RecordingReady | null>;
   /**

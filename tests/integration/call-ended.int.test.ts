@@ -81,9 +81,9 @@ describe("reconciliation", () => {
       harness.sim.state.calls.clear(); // the carrier forgets the call (e.g. restarted)
       harness.sim.state.outbox.length = 0;
       const db = testDb();
-      harness.now += 10 * 60_000;
+      harness.now += 4 * 60_000;
       expect((await reconcileCarrierCalls(db, harness.sim, dispatchCarrierJobs, new Date(harness.now), company.companyId)).lost).toBe(0); // not yet given up
-      harness.now += 25 * 60_000;
+      harness.now += 2 * 60_000; // LOST_AFTER_MS (5 min) after dialing
       // (The first test's busy number was redialed by this tick too: both calls are lost with the carrier's memory.)
       expect((await reconcileCarrierCalls(db, harness.sim, dispatchCarrierJobs, new Date(harness.now), company.companyId)).lost).toBeGreaterThanOrEqual(1);
       await harness.driver.drain();

@@ -2,11 +2,16 @@ import type { PrismaClient } from "@/server/db/create-client";
 import type { AttemptCompleted, CarrierEvent, CarrierPort } from "@/server/ports/carrier";
 import { jobFor, type DispatchCarrierJobs } from "./carrier-jobs";
 import { ingestCarrierEvents } from "./ingest-carrier-events";
+import { settlePlacingClaims } from "@/server/services/dialer/settle-placing-claims";
 
 /** A call without a result this long after dialing is asked about (longer than queue + ring + most talks). */
 export const STUCK_AFTER_MS = 3 * 60_000;
-/** A call the carrier does not know this long after dialing is given up as failed, so its task can redial. */
-export const LOST_AFTER_MS = 30 * 60_000;
+/**
+ * A call the carrier does not know this long after dialing is closed as failed, so its task can redial. A carrier
+ * records a call when it accepts it, so not knowing it at all means it was lost (e.g. an in-process simulator that
+ * restarted); a little slack covers a carrier whose lookups lag its accepts.
+ */
+export const LOST_AFTER_MS = 5 * 60_000;
 /** An answered call without its recording this long after it ended is asked about. */
 export const RECORDING_LATE_MS = 5 * 60_000;
 /** A recorded event still unprocessed this long after it arrived is handed over again. */
@@ -14,6 +19,9 @@ export const UNPROCESSED_AFTER_MS = 2 * 60_000;
 const BATCH = 200;
 
 export interface ReconcileResult {
+  /** Placements without a Call row settled by clientRef (docs/dialer.md): adopted as calls, or released. */
+  adopted: number;
+  released: number;
   polled: number;
   found: number;
   lost: number;
@@ -33,9 +41,10 @@ export async function reconcileCarrierCalls(
   /** Limits the sweep to one company (tests); the job sweeps them all. */
   companyId?: string,
 ): Promise<ReconcileResult> {
-  const result: ReconcileResult = { polled: 0, found: 0, lost: 0, redispatched: 0 };
+  const result: ReconcileResult = { adopted: 0, released: 0, polled: 0, found: 0, lost: 0, redispatched: 0 };
   const ago = (ms: number) => new Date(now.getTime() - ms);
   const company = companyId ? { companyId } : {};
+  Object.assign(result, await settlePlacingClaims(db, carrier, now, companyId));
 
   const stuck = await db.call.findMany({
     where: { ...company, outcome: null, carrierCallId: { not: null }, dialedAt: { lt: ago(STUCK_AFTER_MS) } },

@@ -29,6 +29,8 @@ export interface ClaimOptions {
   workerId: string;
   /** Tests inject a failing lookup here. */
   loadDnc?: DncLoader;
+  /** Tests inject a delay here: between taking `now` and taking the company lock (another process may claim meanwhile). */
+  beforeLock?: () => Promise<void>;
 }
 
 type Candidate = { id: string; clinicId: string; mobile: string; attempt: number };
@@ -46,6 +48,7 @@ export async function claimCompanyTasks(db: PrismaClient, companyId: string, scr
   const now = opts.now;
   await db.$transaction(
     async (tx) => {
+      await opts.beforeLock?.();
       const [company] = await tx.$queryRaw<{ seatLimit: number; seatsPerScript: number; dialsPerMinuteScript: number }[]>`
         SELECT "seatLimit", "seatsPerScript", "dialsPerMinuteScript" FROM "Company" WHERE id = ${companyId} FOR NO KEY UPDATE`;
       if (!company) return;
@@ -140,7 +143,12 @@ export async function claimCompanyTasks(db: PrismaClient, companyId: string, scr
   return stats;
 }
 
-/** Seats in use (claimed, dialing or talking) and the dials each script started in the last minute. */
+/**
+ * Seats in use (claimed, dialing or talking) and the dials each script started in the last minute — read after the
+ * company lock. `now` was taken before the lock: another process may have claimed and placed calls while this one
+ * waited, stamped later than `now`. Seats are counted by status (what holds now), and dials by `dialedAt > now − 1 min`
+ * with no upper bound, so those later dials count too (an early `now` only widens the window: safe).
+ */
 async function loadLoad(tx: Tx, companyId: string, now: Date) {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const [active, calls, claims] = await Promise.all([
@@ -149,7 +157,7 @@ async function loadLoad(tx: Tx, companyId: string, now: Date) {
       WHERE "companyId" = ${companyId} AND status IN ('dialing', 'inCall') GROUP BY "scriptId"`,
     tx.$queryRaw<{ scriptId: string; n: bigint; oldest: Date }[]>`
       SELECT "scriptId", count(*) AS n, min("dialedAt") AS oldest FROM "Call"
-      WHERE "companyId" = ${companyId} AND "dialedAt" > ${since} AND "dialedAt" <= ${now} GROUP BY "scriptId"`,
+      WHERE "companyId" = ${companyId} AND "dialedAt" > ${since} GROUP BY "scriptId"`,
     // Claims not placed yet dial soon (their Call row will carry the placing time), so they count against the throttle.
     tx.$queryRaw<{ scriptId: string; n: bigint; oldest: Date }[]>`
       SELECT "scriptId", count(*) AS n, min(coalesce("placingAt", "claimedAt")) AS oldest FROM "CallTask"

@@ -1,25 +1,15 @@
 import path from "node:path";
 import { appUrl, carrierSimTimeScale, carrierWebhookSecret, env } from "@/server/env";
+import type { CarrierPort } from "@/server/ports/carrier";
+import { HttpCarrierClient } from "./http-carrier-client";
 import { LocalStorage } from "@/server/adapters/storage/local-storage";
 import { getTts } from "@/server/adapters/tts";
-import { newSimulatorState, SimulatorCarrier, type SimulatorFaults, type SimulatorState } from "./simulator-carrier";
+import { newSimulatorState, SimulatorCarrier, type SimulatorState } from "./simulator-carrier";
+import { parseFaults } from "./parse-faults";
 
 export { SimulatorCarrier } from "./simulator-carrier";
 
-/** Defaults: realistic at-least-once behaviour (carrier.md). CARRIER_SIM_FAULTS="off" or "duplicate=0.1,drop=0" … */
-export const DEFAULT_FAULTS: SimulatorFaults = { duplicate: 0.1, reorder: 0.2, batch: 0.2, drop: 0.03 };
-
-export function parseFaults(spec: string | undefined): SimulatorFaults {
-  if (!spec) return DEFAULT_FAULTS;
-  if (spec.trim() === "off") return { duplicate: 0, reorder: 0, batch: 0, drop: 0 };
-  const faults = { ...DEFAULT_FAULTS };
-  for (const part of spec.split(",")) {
-    const [name, value] = part.split("=").map((s) => s.trim());
-    const rate = Number(value);
-    if (name && name in faults && Number.isFinite(rate) && rate >= 0 && rate <= 1) faults[name as keyof SimulatorFaults] = rate;
-  }
-  return faults;
-}
+export { DEFAULT_FAULTS, parseFaults } from "./parse-faults";
 
 const g = globalThis as unknown as { __zwCarrierSimState?: SimulatorState };
 
@@ -49,6 +39,17 @@ export function getSimulatorCarrier(): SimulatorCarrier {
   );
   instance.start();
   return instance;
+}
+
+/**
+ * The simulator the app talks to: the carrier service over HTTP when CARRIER_SIM_URL is set (the launchers start it,
+ * scripts/carrier-sim.ts), in this process when CARRIER_SIM_IN_PROCESS=1 or no service is configured.
+ */
+export function getSimulatorCarrierPort(): CarrierPort {
+  if (env.CARRIER_SIM_URL && env.CARRIER_SIM_IN_PROCESS !== "1") {
+    return new HttpCarrierClient(env.CARRIER_SIM_URL.replace(/\/+$/, ""), carrierWebhookSecret());
+  }
+  return getSimulatorCarrier();
 }
 
 /** The simulated vendor's own object store (its "OSS"), separate from ours: recordings are copied out of it. */

@@ -13,7 +13,8 @@ export interface Delivery {
 }
 
 export interface OutboxOptions {
-  webhookUrl: string;
+  /** One URL, or several: deliveries are spread over them and each retry goes to the next, so a dead instance is skipped. */
+  webhookUrl: string | string[];
   secret: string;
   timeScale: number;
   now: () => number;
@@ -54,10 +55,12 @@ export async function sendDue(outbox: Delivery[], options: OutboxOptions): Promi
 
 async function post(outbox: Delivery[], group: Delivery[], options: OutboxOptions) {
   const body = JSON.stringify(group[0]!.batchable ? group.map((d) => d.wire) : group[0]!.wire);
+  const urls = Array.isArray(options.webhookUrl) ? options.webhookUrl : [options.webhookUrl];
+  const url = urls[(spread(group[0]!.id) + group[0]!.tries) % urls.length]!;
   let ok = false;
   let problem = "";
   try {
-    const res = await options.fetch(options.webhookUrl, {
+    const res = await options.fetch(url, {
       method: "POST",
       headers: signedHeaders(options.secret, body, options.now()),
       body,
@@ -84,4 +87,10 @@ async function post(outbox: Delivery[], group: Delivery[], options: OutboxOption
       d.dueAt = options.now() + backoffMs(d.tries);
     }
   }
+}
+
+function spread(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h;
 }

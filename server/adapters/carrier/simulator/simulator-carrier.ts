@@ -30,7 +30,8 @@ export interface SimulatorFaults {
 }
 
 export interface SimulatorOptions {
-  webhookUrl: string;
+  /** Where events are pushed; a list fails over (each retry of a delivery goes to the next), like a load balancer. */
+  webhookUrl: string | string[];
   /** Base URL of the simulator's recording links (this app). */
   publicBaseUrl: string;
   secret: string;
@@ -48,7 +49,7 @@ export interface SimulatorOptions {
   log?: (message: string) => void;
 }
 
-interface SimCall {
+export interface SimCall {
   plan: SimCallPlan;
   acceptedAt: number;
   /** Wall-clock ms at which the callee answers (null: never) and the call ends. */
@@ -158,6 +159,25 @@ export class SimulatorCarrier implements CarrierPort {
     const rang = Math.max(0, Math.round(((now - startAt) * this.options.timeScale) / 1000));
     const plan: SimCallPlan = { ...call.plan, outcome: "failed", rawCode: RAW_CODES.cancelled, ringSeconds: rang, talkSeconds: 0, turns: [], rounds: 0, hangupBy: "system" };
     this.publish(call, { ...wireCallRecord(plan, new Date(Math.min(startAt, now)).toISOString(), now), event_id: `${carrierCallId}.cancelled` });
+  }
+
+  async findCallByClientRef(clientRef: string): Promise<{ carrierCallId: string; callerId: string } | null> {
+    const call = this.state.calls.get(this.state.byClientRef.get(clientRef) ?? "");
+    return call ? { carrierCallId: call.plan.carrierCallId, callerId: call.plan.callerId } : null;
+  }
+
+  /**
+   * After a restart from saved state (the carrier service): a call whose record was never published (its recording was
+   * being synthesised when the process died) gets its record now, without a recording.
+   */
+  resumeAfterRestart(): number {
+    let resumed = 0;
+    for (const call of this.state.calls.values()) {
+      if (call.known.some((k) => k.wire.event_type === "call_record")) continue;
+      this.publish(call, this.recordAt(call));
+      resumed++;
+    }
+    return resumed;
   }
 
   async getCall(carrierCallId: string): Promise<CarrierEvent[] | null> {
