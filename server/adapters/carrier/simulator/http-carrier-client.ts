@@ -6,10 +6,10 @@ import {
   type RecordingReady,
 } from "@/server/ports/carrier";
 import { verifySignature } from "../webhook-signature";
+import { REJECTION_REASON_BY_STATUS } from "./rejection-status";
 import { parseWireBody } from "./wire-format";
 
 const TIMEOUT_MS = 10_000;
-const REASON_BY_STATUS: Record<number, CarrierRejected["reason"]> = { 429: "rateLimited", 422: "invalidNumber", 503: "unavailable" };
 
 /**
  * The app's side of the carrier service (scripts/carrier-sim.ts): the same CarrierPort as a real vendor adapter, over
@@ -26,7 +26,7 @@ export class HttpCarrierClient implements CarrierPort {
   async createCall(input: CreateCallInput): Promise<{ carrierCallId: string; callerId: string }> {
     const res = await this.request("POST", "/v1/calls", input, { refusedIsUnavailable: true });
     if (res.status === 200) return (await res.json()) as { carrierCallId: string; callerId: string };
-    const reason = REASON_BY_STATUS[res.status];
+    const reason = REJECTION_REASON_BY_STATUS.get(res.status);
     const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
     if (reason) throw new CarrierRejected(reason, body.error?.message ?? `carrier answered ${res.status}`);
     throw new Error(`carrier service answered ${res.status} to createCall`);

@@ -1,3 +1,4 @@
+import { REJECTION_STATUS } from "../rejection-status";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { CarrierRejected, type CreateCallInput } from "@/server/ports/carrier";
 import type { ObjectStorage } from "@/server/ports/storage";
@@ -25,8 +26,6 @@ export interface CarrierServiceOptions {
   log?: (message: string) => void;
 }
 
-/** HTTP status ↔ CarrierRejected reason, shared with the client adapter. */
-export const REJECTION_STATUS = { rateLimited: 429, invalidNumber: 422, unavailable: 503 } as const;
 
 /**
  * The carrier simulator as its own process, as a real vendor is: it holds its calls and outbox (on disk, see
