@@ -18,6 +18,7 @@ import { listCallRecords, type ListCallRecordsInput } from "../../server/service
 import { listCallRecordIntents } from "../../server/services/call-records/list-call-record-intents";
 import { getCallMetrics, getExecutionStats } from "../../server/services/metrics/get-call-metrics";
 import { listScriptRoster } from "../../server/services/script-roster/list-script-roster";
+import { recountCallTotals } from "../../server/services/metrics/recount-call-totals";
 import { seedBenchRecords } from "./seed-records";
 import { table, timeCase, type CaseResult } from "./measure";
 import { explainQueries } from "./explain";
@@ -69,6 +70,14 @@ async function main() {
     });
     log(`seeded ${JSON.stringify(seeded)} in ${Math.round((performance.now() - t0) / 1000)} s`);
   }
+  // The world's rows were written directly: the running totals the metrics read are rebuilt from them (also for a world
+  // seeded before the totals existed).
+  if (args.has("--recount") || (await db.callDailyTotal.count({ where: { companyId: company.id } })) === 0) {
+    const t0 = performance.now();
+    await recountCallTotals(db, company.id);
+    log(`recounted call totals in ${Math.round(performance.now() - t0)} ms`);
+  }
+  if (args.has("--seed-only")) return db.$disconnect();
 
   const scripts = await db.script.findMany({ where: { companyId: company.id, name: { startsWith: "压测话术" } }, orderBy: { name: "asc" } });
   const big = scripts[0]!;

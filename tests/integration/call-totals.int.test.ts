@@ -154,5 +154,5 @@ describe("running totals (CallDailyTotal, answered patients)", () => {
     expect(redials).toBeGreaterThan(0);
     expect(before.total.execution.dialed).toBe(calls);
     expect(before.total.calls.answeredPatients).toBeGreaterThan(0);
-  });
+  }, 180_000);
 });
