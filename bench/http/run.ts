@@ -220,7 +220,7 @@ async function main() {
     let peakRss = rssBefore;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMb(server.pid!))), 500);
     const started = performance.now();
-    const instance = autocannon({ url: base, connections, duration, pipelining: 1, requests, timeout: 30 });
+    const instance = autocannon({ url: base, connections, duration, pipelining: 1, requests, timeout: 60 });
     instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
       if (last) times.get(last)!.push(ms);
       last = null;

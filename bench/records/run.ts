@@ -22,6 +22,7 @@ import { recountCallTotals } from "../../server/services/metrics/recount-call-to
 import { seedBenchRecords } from "./seed-records";
 import { table, timeCase, type CaseResult } from "./measure";
 import { explainQueries } from "./explain";
+import { describeLoad, machineLoad, writeResult } from "../results";
 
 const args = new Set(process.argv.slice(2));
 const runs = Number([...args].find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 30);
@@ -118,6 +119,7 @@ async function main() {
     if (args.has("--explain-only")) return db.$disconnect();
   }
 
+  const load = machineLoad();
   const results: CaseResult[] = [];
   for (const [name, input, viewer] of listCases) {
     results.push(await timeCase(`话单列表 · ${name}`, () => listCallRecords(db, scopeOf(viewer), viewer, { pageSize: 20, ...input }), { runs, note: (r) => `共 ${(r as { total: number }).total} 条` }));
@@ -144,6 +146,9 @@ async function main() {
   console.log(table(results));
   console.log("\n| 导出 | 行数 | 耗时 (ms) | 峰值 RSS (MB) | 起始 RSS (MB) | 文件 (MB) |\n|---|---:|---:|---:|---:|---:|");
   for (const e of exports) console.log(`| ${e.mode === "stream" ? "流式 WorkbookWriter" : "整本内存 Workbook（对照）"} | ${e.rows} | ${e.ms} | ${e.maxRssMb} | ${e.rssBeforeMb} | ${e.sizeMb} |`);
+  const machine = load();
+  console.log(`\n${describeLoad(machine)}`);
+  console.log(`JSON: ${writeResult("records", { counts, cases: results, exports, machine })}`);
 }
 
 async function pgVersion() {

@@ -29,10 +29,14 @@ function rng(seed: number) {
 /** Every total row of a company, zero rows left out (a recount never writes them; running totals may leave them). */
 async function snapshot(db: PrismaClient, companyId: string) {
   const daily = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT "scriptId", "clinicId", source::text, day::text, "pendingTasks", "interceptedTasks", "failedTasks", "dialedCalls",
-           "answeredCalls", "effectiveCalls", "answeredSeconds"::int
-    FROM "CallDailyTotal" WHERE "companyId" = ${companyId}
-      AND ("pendingTasks", "interceptedTasks", "failedTasks", "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds") <> (0, 0, 0, 0, 0, 0, 0)
+    SELECT * FROM (
+      SELECT "scriptId", "clinicId", source::text, day::text, sum("pendingTasks")::int AS pending, sum("interceptedTasks")::int AS intercepted,
+             sum("failedTasks")::int AS failed, sum("dialedCalls")::int AS dialed, sum("answeredCalls")::int AS answered,
+             sum("effectiveCalls")::int AS effective, sum("answeredSeconds")::int AS seconds
+      FROM "CallDailyTotal" WHERE "companyId" = ${companyId}
+      GROUP BY 1, 2, 3, 4 -- over the shards
+    ) d
+    WHERE (pending, intercepted, failed, dialed, answered, effective, seconds) <> (0, 0, 0, 0, 0, 0, 0)
     ORDER BY 1, 2, 3, 4`;
   const patients = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT "patientId", "clinicId", effective FROM "AnsweredPatient" WHERE "companyId" = ${companyId} ORDER BY 1, 2`;

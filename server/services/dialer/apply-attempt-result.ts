@@ -103,15 +103,16 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
     const answered = outcome === "answered";
     const rounds = Math.max(0, result.rounds);
     const key = { companyId: task.companyId, clinicId: task.clinicId, scriptId: task.scriptId, source: task.source };
-    await addCallTotals(tx, [
-      ...(next === "untouched" ? [] : [taskMoved({ ...key, createdAt: task.createdAt }, task.status, next === "redial" ? "pending" : next)]),
-      callCounted({ ...key, dialedAt: recorded.dialedAt }, { created: recorded.inserted, result: { answered, rounds, durationSec: recorded.durationSec } }),
-    ]);
     if (answered) await addAnsweredPatient(tx, { ...key, patientId: task.patientId, effective: rounds >= EFFECTIVE_DIALOGUE_MIN_ROUNDS });
 
     const minutes = billedMinutes(result.talkSeconds, outcome === "answered");
     const balanceAfter = await debitCall(tx, { companyId: task.companyId, callId, minutes, at: now });
     const pausedScripts = balanceAfter !== null && balanceAfter <= 0 ? (await pauseScriptsForInsufficientBalance(tx, task.companyId)).length : 0;
+    // Last, so the script's (hot) totals row is held only for this statement and the commit.
+    await addCallTotals(tx, [
+      ...(next === "untouched" ? [] : [taskMoved({ ...key, id: task.id, createdAt: task.createdAt }, task.status, next === "redial" ? "pending" : next)]),
+      callCounted({ ...key, taskId: task.id, dialedAt: recorded.dialedAt }, { created: recorded.inserted, result: { answered, rounds, durationSec: recorded.durationSec } }),
+    ]);
 
     return {
       applied: true,

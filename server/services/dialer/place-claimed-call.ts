@@ -68,8 +68,8 @@ export async function placeClaimedCall(db: PrismaClient, carrier: CarrierPort, c
       RETURNING id, (xmax = 0) AS inserted, "dialedAt"`;
     const key = { companyId: task.companyId, clinicId: task.clinicId, scriptId: task.scriptId, source: task.source };
     await addCallTotals(tx, [
-      ...(moved.count ? [taskMoved({ ...key, createdAt: task.createdAt }, "dialing", "inCall")] : []),
-      callCounted({ ...key, dialedAt: row!.dialedAt }, { created: row!.inserted }),
+      ...(moved.count ? [taskMoved({ ...key, id: task.id, createdAt: task.createdAt }, "dialing", "inCall")] : []),
+      callCounted({ ...key, taskId: task.id, dialedAt: row!.dialedAt }, { created: row!.inserted }),
     ]);
     return row!.id;
   });

@@ -7,8 +7,18 @@ import { Prisma } from "@/server/generated/prisma/client";
  * existence / result adds its delta here, in the transaction that makes the transition, and countCallMetrics reads the
  * sums. Task figures are filed under the task's creation day, call figures under the call's dial day, both in China
  * time (UTC+8, no daylight saving; the same expression in SQL as DAY_SQL below). Writes are sorted by key and made once
- * at the end of a transaction, so two transactions never lock the same total rows in opposite orders.
+ * at the end of a transaction, so two transactions never lock the same total rows in opposite orders. Each key has
+ * SHARDS rows chosen by task, so results and placements of one busy script do not all queue on one row.
  */
+
+export const SHARDS = 4;
+/** The shard of a task's figures (any stable spread will do: the rows are summed). */
+export function shardOf(taskId: string): number {
+  let h = 0;
+  for (let i = 0; i < taskId.length; i++) h = (h * 31 + taskId.charCodeAt(i)) | 0;
+  return Math.abs(h) % SHARDS;
+}
+const SHARD_SQL = Prisma.sql`(abs(hashtext(t.id)) % ${SHARDS})`;
 
 export type TaskStatus = "pending" | "dialing" | "inCall" | "ended" | "intercepted" | "cancelled" | "failed";
 type TaskColumn = "pendingTasks" | "interceptedTasks" | "failedTasks";
@@ -39,6 +49,7 @@ export interface TotalsKey {
 export interface TotalsDelta extends TotalsKey {
   /** The instant that picks the day: the task's createdAt for task figures, the call's dialedAt for call figures. */
   at: Date;
+  taskId: string;
   pendingTasks?: number;
   interceptedTasks?: number;
   failedTasks?: number;
@@ -51,8 +62,8 @@ export interface TotalsDelta extends TotalsKey {
 const COLUMNS = ["pendingTasks", "interceptedTasks", "failedTasks", "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds"] as const;
 
 /** A task moving from one status to another (from null = created; to null = gone). */
-export function taskMoved(task: TotalsKey & { createdAt: Date }, from: TaskStatus | null, to: TaskStatus | null): TotalsDelta {
-  const delta: TotalsDelta = { companyId: task.companyId, clinicId: task.clinicId, scriptId: task.scriptId, source: task.source, at: task.createdAt };
+export function taskMoved(task: TotalsKey & { id: string; createdAt: Date }, from: TaskStatus | null, to: TaskStatus | null): TotalsDelta {
+  const delta: TotalsDelta = { companyId: task.companyId, clinicId: task.clinicId, scriptId: task.scriptId, source: task.source, at: task.createdAt, taskId: task.id };
   const out = taskColumn(from);
   const into = taskColumn(to);
   if (out === into) return delta;
@@ -63,7 +74,7 @@ export function taskMoved(task: TotalsKey & { createdAt: Date }, from: TaskStatu
 
 /** A Call row created (placed) and/or given its result. */
 export function callCounted(
-  call: TotalsKey & { dialedAt: Date },
+  call: TotalsKey & { taskId: string; dialedAt: Date },
   change: { created: boolean; result?: { answered: boolean; rounds: number; durationSec: number } },
 ): TotalsDelta {
   const answered = change.result?.answered ?? false;
@@ -73,6 +84,7 @@ export function callCounted(
     scriptId: call.scriptId,
     source: call.source,
     at: call.dialedAt,
+    taskId: call.taskId,
     dialedCalls: change.created ? 1 : 0,
     answeredCalls: answered ? 1 : 0,
     effectiveCalls: answered && change.result!.rounds >= EFFECTIVE_DIALOGUE_MIN_ROUNDS ? 1 : 0,
@@ -82,11 +94,12 @@ export function callCounted(
 
 /** Adds deltas to the totals: summed per key in memory, then one upsert in key order. */
 export async function addCallTotals(tx: Tx, deltas: readonly TotalsDelta[]): Promise<void> {
-  const byKey = new Map<string, { key: TotalsKey & { day: string }; sums: number[] }>();
+  const byKey = new Map<string, { key: TotalsKey & { day: string; shard: number }; sums: number[] }>();
   for (const d of deltas) {
     const day = chinaDay(d.at);
-    const k = `${d.scriptId}\u0000${d.clinicId}\u0000${d.source}\u0000${day}`;
-    const entry = byKey.get(k) ?? { key: { companyId: d.companyId, clinicId: d.clinicId, scriptId: d.scriptId, source: d.source, day }, sums: COLUMNS.map(() => 0) };
+    const shard = shardOf(d.taskId);
+    const k = `${d.scriptId}\u0000${d.clinicId}\u0000${d.source}\u0000${day}\u0000${shard}`;
+    const entry = byKey.get(k) ?? { key: { companyId: d.companyId, clinicId: d.clinicId, scriptId: d.scriptId, source: d.source, day, shard }, sums: COLUMNS.map(() => 0) };
     COLUMNS.forEach((c, i) => (entry.sums[i]! += d[c] ?? 0));
     byKey.set(k, entry);
   }
@@ -94,18 +107,18 @@ export async function addCallTotals(tx: Tx, deltas: readonly TotalsDelta[]): Pro
   if (rows.length === 0) return;
   const col = (i: number) => rows.map((r) => r.sums[i]!);
   await tx.$executeRaw`
-    INSERT INTO "CallDailyTotal" ("scriptId", "clinicId", source, day, "companyId", "pendingTasks", "interceptedTasks", "failedTasks",
+    INSERT INTO "CallDailyTotal" ("scriptId", "clinicId", source, day, shard, "companyId", "pendingTasks", "interceptedTasks", "failedTasks",
                                   "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds")
     SELECT * FROM unnest(${rows.map((r) => r.key.scriptId)}::text[], ${rows.map((r) => r.key.clinicId)}::text[],
-                         ${rows.map((r) => r.key.source)}::"CallTaskSource"[], ${rows.map((r) => r.key.day)}::date[],
+                         ${rows.map((r) => r.key.source)}::"CallTaskSource"[], ${rows.map((r) => r.key.day)}::date[], ${rows.map((r) => r.key.shard)}::int[],
                          ${rows.map((r) => r.key.companyId)}::text[], ${col(0)}::int[], ${col(1)}::int[], ${col(2)}::int[],
                          ${col(3)}::int[], ${col(4)}::int[], ${col(5)}::int[], ${col(6)}::bigint[])
     ${UPSERT_TOTALS}`;
 }
 
 const UPSERT_TOTALS = Prisma.sql`
-    ORDER BY 1, 2, 3, 4
-    ON CONFLICT ("scriptId", "clinicId", source, day) DO UPDATE SET
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT ("scriptId", "clinicId", source, day, shard) DO UPDATE SET
       "pendingTasks" = "CallDailyTotal"."pendingTasks" + EXCLUDED."pendingTasks",
       "interceptedTasks" = "CallDailyTotal"."interceptedTasks" + EXCLUDED."interceptedTasks",
       "failedTasks" = "CallDailyTotal"."failedTasks" + EXCLUDED."failedTasks",
@@ -127,14 +140,14 @@ export async function moveTasks(tx: Tx, move: { from: TaskStatus; to: TaskStatus
     WITH moved AS (
       UPDATE "CallTask" t SET status = ${move.to}::"CallTaskStatus", ${move.set}
       WHERE t.status = ${move.from}::"CallTaskStatus" AND ${move.where}
-      RETURNING t."scriptId", t."clinicId", t.source, t."companyId", t."createdAt"
+      RETURNING t."scriptId", t."clinicId", t.source, t."companyId", t."createdAt", ${SHARD_SQL} AS shard
     ), filed AS (
-      INSERT INTO "CallDailyTotal" ("scriptId", "clinicId", source, day, "companyId", "pendingTasks", "interceptedTasks", "failedTasks",
+      INSERT INTO "CallDailyTotal" ("scriptId", "clinicId", source, day, shard, "companyId", "pendingTasks", "interceptedTasks", "failedTasks",
                                     "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds")
-      SELECT "scriptId", "clinicId", source, ${daySql(Prisma.sql`"createdAt"`)}, "companyId",
+      SELECT "scriptId", "clinicId", source, ${daySql(Prisma.sql`"createdAt"`)}, shard, "companyId",
              ${sign("pendingTasks")} * count(*), ${sign("interceptedTasks")} * count(*), ${sign("failedTasks")} * count(*), 0, 0, 0, 0
       FROM moved
-      GROUP BY 1, 2, 3, 4, 5
+      GROUP BY 1, 2, 3, 4, 5, 6
       ${UPSERT_TOTALS}
       RETURNING 1
     )
@@ -165,7 +178,7 @@ export async function addAnsweredPatient(
  */
 export async function fileMovedTasks(tx: Tx, taskIds: readonly string[], from: TaskStatus, to: TaskStatus): Promise<void> {
   if (taskIds.length === 0) return;
-  const rows = await tx.$queryRaw<(TotalsKey & { createdAt: Date })[]>`
-    SELECT "companyId", "clinicId", "scriptId", source::text AS source, "createdAt" FROM "CallTask" WHERE id = ANY(${[...taskIds]}::text[])`;
+  const rows = await tx.$queryRaw<(TotalsKey & { id: string; createdAt: Date })[]>`
+    SELECT id, "companyId", "clinicId", "scriptId", source::text AS source, "createdAt" FROM "CallTask" WHERE id = ANY(${[...taskIds]}::text[])`;
   await addCallTotals(tx, rows.map((r) => taskMoved(r, from, to)));
 }

@@ -4,6 +4,7 @@ CREATE TABLE "CallDailyTotal" (
     "clinicId" TEXT NOT NULL,
     "source" "CallTaskSource" NOT NULL,
     "day" DATE NOT NULL,
+    "shard" INTEGER NOT NULL DEFAULT 0,
     "companyId" TEXT NOT NULL,
     "pendingTasks" INTEGER NOT NULL DEFAULT 0,
     "interceptedTasks" INTEGER NOT NULL DEFAULT 0,
@@ -13,7 +14,7 @@ CREATE TABLE "CallDailyTotal" (
     "effectiveCalls" INTEGER NOT NULL DEFAULT 0,
     "answeredSeconds" BIGINT NOT NULL DEFAULT 0,
 
-    CONSTRAINT "CallDailyTotal_pkey" PRIMARY KEY ("scriptId","clinicId","source","day")
+    CONSTRAINT "CallDailyTotal_pkey" PRIMARY KEY ("scriptId","clinicId","source","day","shard")
 );
 
 -- CreateTable
