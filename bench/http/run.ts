@@ -234,7 +234,7 @@ async function main() {
       const t = times.get(e.name)!.sort((a, b) => a - b);
       const codes = Object.fromEntries(statuses.get(e.name)!);
       const errors = [...statuses.get(e.name)!].filter(([code]) => code >= 400).reduce((a, [, n]) => a + n, 0);
-      return { endpoint: e.name, requests: t.length, perSecond: Math.round((t.length / seconds) * 10) / 10, p50: percentile(t, 50), p95: percentile(t, 95), p99: percentile(t, 99), errors, codes };
+      return { endpoint: e.name, requests: t.length, perSecond: Math.round((t.length / seconds) * 10) / 10, p50: Math.round(percentile(t, 50)), p95: Math.round(percentile(t, 95)), p99: Math.round(percentile(t, 99)), errors, codes };
     });
     const all = [...times.values()].flat().sort((a, b) => a - b);
 
@@ -261,7 +261,7 @@ async function main() {
     console.log(`\nHTTP load: ${connections} concurrent users, ${Math.round(seconds)} s, roles ${roles.join(" + ")}, next start (${distDir}); world ${url.split("/").pop()}`);
     console.log("\n| endpoint | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | errors |\n|---|---:|---:|---:|---:|---:|---:|");
     for (const r of rows) console.log(`| ${r.endpoint} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`);
-    console.log(`| **all** | ${all.length} | ${Math.round((all.length / seconds) * 10) / 10} | ${percentile(all, 50)} | ${percentile(all, 95)} | ${percentile(all, 99)} | ${result.errors + result.timeouts + result.non2xx} |`);
+    console.log(`| **all** | ${all.length} | ${Math.round((all.length / seconds) * 10) / 10} | ${Math.round(percentile(all, 50))} | ${Math.round(percentile(all, 95))} | ${Math.round(percentile(all, 99))} | ${result.errors + result.timeouts + result.non2xx} |`);
     console.log(`\nserver RSS: ${rssBefore} MB before the load, ${peakRss} MB peak, ${rssAfter} MB after; autocannon errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
     console.log(`客户名单 export over HTTP (${exportRow.sizeMb} MB, status ${exportRow.status}): first byte ${firstByteMs} ms, total ${exportMs} ms; server RSS ${exportRssBefore} → peak ${exportPeak} MB`);
     console.log(describeLoad(machine));
@@ -270,7 +270,7 @@ async function main() {
       durationSec: Math.round(seconds),
       world: url.split("/").pop(),
       endpoints: rows,
-      all: { requests: all.length, p50: percentile(all, 50), p95: percentile(all, 95), p99: percentile(all, 99) },
+      all: { requests: all.length, p50: Math.round(percentile(all, 50)), p95: Math.round(percentile(all, 95)), p99: Math.round(percentile(all, 99)) },
       autocannon: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, requestsTotal: result.requests.total },
       serverRssMb: { before: rssBefore, peak: peakRss, after: rssAfter },
       export: exportRow,

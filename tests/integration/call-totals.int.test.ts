@@ -84,8 +84,7 @@ describe("running totals (CallDailyTotal, answered patients)", () => {
     await db.dncEntry.createMany({ data: patients.slice(0, 3).map((p) => ({ companyId: company.companyId, kind: "optOut" as const, mobile: p.mobile })) });
 
     const t0 = shanghai(10);
-    const addTasks = async (now: Date) => {
-      const script = pick(scripts);
+    const addTasks = async (now: Date, script = pick(scripts)) => {
       const chosen = patients.filter(() => random() < 0.4);
       await db.$transaction(async (tx) => {
         const loaded = await loadScriptForTasks(tx, company.companyId, script.id);
@@ -99,6 +98,7 @@ describe("running totals (CallDailyTotal, answered patients)", () => {
       const now = minutes(t0, step * 7);
       if (step % 6 === 0) await addTasks(now);
       if (step === 18 && !stopped) {
+        await addTasks(now, scripts[1]!); // so the stop has undialed tasks to cancel
         await changeScriptStatus(db, scope, viewer, "stop", { id: scripts[1]!.id });
         stopped = true;
       }
