@@ -26,7 +26,7 @@ async function main() {
   const realStart = Date.now();
   const simStart = Number(startArg);
   const clock = () => new Date(simStart + (Date.now() - realStart));
-  const carrier = new BenchCarrier(clock);
+  const carrier = new BenchCarrier(clock, `bench-${workerId}`);
   const deadline = realStart + Number(secondsArg) * 1000;
   /** Each company claim: wall-clock start and end (ms since epoch) and its duration, for latency and overlap. */
   const claims: { company: string; start: number; end: number }[] = [];
