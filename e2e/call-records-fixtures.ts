@@ -2,6 +2,7 @@ import { createStorage } from "../server/adapters/storage";
 import { createPrismaClient } from "../server/db/create-client";
 import { speechMp3 } from "../prisma/seed/fixture-audio";
 import { seedCallRecords, type SeedCallRecordsResult } from "../prisma/seed/seed-call-records";
+import { recountCallTotals } from "../server/services/metrics/recount-call-totals";
 
 export const COMPANY_A = "微笑口腔连锁";
 
@@ -35,6 +36,16 @@ export async function removeRecordsFixture(scriptId: string) {
     await db.script.deleteMany({ where: { id: scriptId } });
     // The fixture's own (custom) template would otherwise show in company A's template picker.
     await db.scriptTemplate.deleteMany({ where: { key: { startsWith: "fixture-" }, scripts: { none: {} } } });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** After a spec writes tasks or calls with SQL (not through the dial engine): rebuild the running totals the metrics read. */
+export async function recountTotals(companyId: string) {
+  const db = createPrismaClient(process.env.E2E_DATABASE_URL!);
+  try {
+    await recountCallTotals(db, companyId);
   } finally {
     await db.$disconnect();
   }

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
+import { recountTotals } from "./call-records-fixtures";
 import { ACCOUNTS, login, sql, trpcQuery } from "./helpers";
 
 /**
@@ -180,6 +181,7 @@ test("a clinic admin builds, publishes and watches an appointment-reminder journ
      FROM "Patient" p WHERE p.id = t."patientId" AND p.name = $1 AND t."scriptId" = $2`,
     [P.blocked, scriptId],
   );
+  await recountTotals(companyId); // the calls above were written with SQL, not through the dial engine
   tick(new Date(slot.getTime() + 30 * 60_000));
 
   // Node figures.

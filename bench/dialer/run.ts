@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { checkViolations } from "./check-violations";
 import { setupWorld } from "./setup-bench-db";
 import { simulate } from "./simulate";
+import { describeLoad, machineLoad, writeResult } from "../results";
 import { zonedTimeToInstant } from "../../server/domain/time/local-day";
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
@@ -65,6 +66,7 @@ async function runOne(workers: number) {
 async function main() {
   const child = arg("child", "");
   if (child) return runOne(Number(child));
+  const load = machineLoad();
   const rows: Record<string, string | number>[] = [];
   for (const workers of arg("workers", "1,2").split(",").map(Number)) {
     const out = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, `--child=${workers}`, `--tasks=${tasks}`, `--days=${days}`], {
@@ -79,6 +81,9 @@ async function main() {
   console.table(rows.map((r) => ({ workers: r.workers, ...Object.fromEntries(VIOLATIONS.map((k) => [k, r[k]])) })));
   const total = rows.reduce((n, r) => n + VIOLATIONS.reduce((m, k) => m + Number(r[k]), 0), 0);
   console.log(`violations: ${total}`);
+  const machine = load();
+  console.log(describeLoad(machine));
+  console.log(`JSON: ${writeResult("dialer", { tasks, days, runs: rows, violations: total, machine })}`);
   if (total !== 0) process.exitCode = 1;
 }
 

@@ -33,11 +33,15 @@ export class BenchCarrier implements CarrierPort {
   readonly dialsPerRef = new Map<string, number>();
   private seq = 0;
 
-  constructor(private readonly clock: () => Date) {}
+  /** `prefix` keeps carrier call ids unique when several worker processes each run a carrier. */
+  constructor(
+    private readonly clock: () => Date,
+    private readonly prefix = "bench",
+  ) {}
 
   async createCall(input: CreateCallInput) {
     this.dialsPerRef.set(input.clientRef, (this.dialsPerRef.get(input.clientRef) ?? 0) + 1);
-    const carrierCallId = `bench_${++this.seq}`;
+    const carrierCallId = `${this.prefix}_${++this.seq}`;
     const start = this.clock().getTime();
     const outcome = pick(`${input.callee}:${input.clientRef.split(":")[1]}`);
     const ring = outcome === "answered" ? 5 + Math.floor(unit(`${carrierCallId}r`) * 20) : 30;

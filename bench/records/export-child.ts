@@ -19,7 +19,11 @@ async function main() {
   const scope = { companyId: viewer.companyId!, clinicIds: viewer.clinicIds };
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  let at: NodeJS.MemoryUsage = process.memoryUsage();
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    if (m.rss > peak) [peak, at] = [m.rss, m];
+  }, 20);
   const t0 = performance.now();
   let rows = 0;
   if (mode === "stream") {
@@ -44,7 +48,7 @@ async function main() {
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   await db.$disconnect();
-  console.log(JSON.stringify({ mode, rows, ms: Math.round(ms), rssBeforeMb: mb(rssBefore), peakRssMb: mb(peak), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(JSON.stringify({ mode, rows, ms: Math.round(ms), rssBeforeMb: mb(rssBefore), peakRssMb: mb(peak), atPeak: { heapUsedMb: mb(at.heapUsed), heapTotalMb: mb(at.heapTotal), externalMb: mb(at.external), arrayBuffersMb: mb(at.arrayBuffers) }, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);

@@ -5,6 +5,7 @@ import { runJourney } from "@/server/services/journeys/run-journey";
 import { runJourneyTick } from "@/server/services/journeys/run-journey-tick";
 import { callerFor, seeded, testDb } from "./fixtures";
 import { createReminderScript, createTaggedPatients, reminderJourneyGraph } from "./journey-fixtures";
+import { recountCallTotals } from "@/server/services/metrics/recount-call-totals";
 
 // 10:00 on 5 March 2030 in Shanghai (02:00 UTC); appointments "tomorrow" are on the 6th.
 const SLOT = new Date("2030-03-05T02:00:00Z");
@@ -261,6 +262,8 @@ describe("node metrics and the MA dashboard", () => {
     cleanup.patients.push(...Object.values(ids));
     const j = await publishedJourney(tag);
     const db = testDb();
+    // Calls below are written directly, not through the transitions: the running totals are rebuilt around them.
+    await recountCallTotals(db, s.a.company.id);
     const before = await j.asAdmin.journeys.dashboard();
     await runJourney(db, { journeyId: j.id, scheduledFor: SLOT }, at(SLOT, min(1)));
     const tasks = await db.callTask.findMany({ where: { scriptId: j.scriptId, status: "pending" } });
@@ -274,6 +277,7 @@ describe("node metrics and the MA dashboard", () => {
     await call("talks", "answered", 4, 60);
     await call("brief", "answered", 1, 20);
     await call("missed", "noAnswer", 0, 0);
+    await recountCallTotals(db, s.a.company.id);
 
     const metrics = (await j.asAdmin.journeys.nodeMetrics({ journeyId: j.id }))[j.node.call!]!;
     expect(metrics.execution).toEqual({ pending: 1, intercepted: 0, dialed: 3, failed: 1 });

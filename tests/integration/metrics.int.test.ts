@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCallMetrics, getExecutionStats } from "@/server/services/metrics/get-call-metrics";
 import { getJourneyCallTotals, getJourneyNodeMetrics } from "@/server/services/metrics/get-journey-metrics";
+import { recountCallTotals } from "@/server/services/metrics/recount-call-totals";
 import { testDb } from "./fixtures";
 import { createDialerCompany, createPatients, createScript, minutes, shanghai } from "./dialer-fixtures";
 
@@ -74,6 +75,8 @@ describe("the metrics service on a hand-computed fixture", () => {
     await task(9, 8, "ended", [["answered", 50, 5]], await roster(p(9).id, "dispatched"));
     await roster(p(10).id, "dispatchFailed");
     await task(10, 10, "ended", [["failed", 0, 0]]);
+    // Rows written directly, not through the transitions: rebuild the running totals the metrics read.
+    await recountCallTotals(db, company.companyId);
     ctx = { scope: { companyId: company.companyId, clinicIds: company.clinicIds }, scriptId: script.id, journeyId: journey.id, nodeId, patients };
   });
 
@@ -111,6 +114,7 @@ describe("the metrics service on a hand-computed fixture", () => {
         data: { companyId, clinicId: clinicIds[0]!, scriptId: second.id, taskId: t.id, patientId: p.id, mobile: p.mobile!, attempt: 1, outcome: "answered", durationSec: sec, rounds, dialedAt: minutes(shanghai(11), i) },
       });
     }
+    await recountCallTotals(db, companyId);
     const { total, byScript } = await getCallMetrics(db, ctx.scope, { scriptIds: [ctx.scriptId, second.id] });
     expect(byScript.get(ctx.scriptId)).toEqual({
       execution: { pending: 2, intercepted: 1, dialed: 6, failed: 2 },
@@ -125,6 +129,8 @@ describe("the metrics service on a hand-computed fixture", () => {
       execution: { pending: 2, intercepted: 1, dialed: 8, failed: 2 },
       calls: { answeredPatients: 4, answerRate: 75, effectivePatients: 2, effectiveRate: 50, avgDurationSec: 47 },
     });
+    // Every script of the company (话单记录汇总): the company-wide answered-patient set gives the same distinct counts.
+    expect((await getCallMetrics(db, ctx.scope)).total).toEqual(total);
     expect(await getExecutionStats(db, ctx.scope, [ctx.scriptId, second.id])).toEqual(
       new Map([
         [ctx.scriptId, { pending: 2, intercepted: 1, dialed: 6, failed: 2 }],

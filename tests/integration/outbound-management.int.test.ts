@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedCallRecords, type SeedCallRecordsResult } from "@/prisma/seed/seed-call-records";
 import { loadViewer } from "@/server/services/auth/load-viewer";
 import { exportScriptRoster, type RosterExportLabels } from "@/server/services/script-roster/export-script-roster";
+import { ROSTER_STATUSES } from "@/server/services/script-roster/roster-query";
 import { callerFor, seeded, testDb } from "./fixtures";
 
 const LABELS: RosterExportLabels = {
@@ -117,5 +118,19 @@ describe("客户名单 export", () => {
     const task = await testDb().callTask.findFirstOrThrow({ where: { scriptId: fixture.scriptId, status: "failed", reason: "missingNextAppointment", patient: { medicalRecordNo: { not: null } } }, include: { patient: true } });
     const line = sheet.getRows(2, sheet.actualRowCount - 1)!.find((r) => r.getCell(4).value === task.patient.medicalRecordNo)!;
     expect([line.getCell(1).value, line.getCell(6).value, line.getCell(9).value]).toEqual([task.patient.name, "呼叫失败", "缺少下次预约信息"]);
+  });
+  it("exports per 执行状态 exactly the tasks the 客户名单 lists for it (the export's SQL filter agrees with the list's)", async () => {
+    const viewer = (await loadViewer(testDb(), s.a.admin.id))!;
+    const scope = { companyId: s.a.company.id, clinicIds: viewer.clinicIds };
+    const asAdmin = await callerFor(s.a.admin.id);
+    let sum = 0;
+    for (const status of ROSTER_STATUSES) {
+      const listed = await asAdmin.outboundManagement.roster({ scriptId: fixture.scriptId, status, pageSize: 100 });
+      const { stream, done } = await exportScriptRoster(testDb(), scope, viewer, { scriptId: fixture.scriptId, status }, LABELS, new Date());
+      await buffer(stream);
+      expect(await done, status).toBe(listed.total);
+      sum += listed.total;
+    }
+    expect(sum).toBe(fixture.taskIds.length);
   });
 });

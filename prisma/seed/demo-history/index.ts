@@ -13,6 +13,7 @@ import type { ObjectStorage } from "../../../server/ports/storage";
 import { startBatchCall } from "../../../server/services/dialer/start-batch-call";
 import { advanceDueJourneyEntries } from "../../../server/services/journeys/advance-journeys";
 import { runJourney } from "../../../server/services/journeys/run-journey";
+import { recountCallTotals } from "../../../server/services/metrics/recount-call-totals";
 import { changeScriptStatus } from "../../../server/services/scripts/change-script-status";
 import type { PrismaClient } from "../db";
 import { COMPANY_A } from "../presets";
@@ -125,6 +126,8 @@ export async function seedDemoHistory(db: PrismaClient, now: Date = new Date(), 
   if (process.env.DEMO_HISTORY_TIMING) console.log("demo history timing (ms):", Object.fromEntries([...timing].map(([k, v]) => [k, Math.round(v)])));
   await advanceDueJourneyEntries(db, now);
   await backdateAudit(db, company.id, now);
+  // The dial results above were written in bulk, not through the transitions: rebuild the running totals (docs/metrics.md).
+  await recountCallTotals(db, company.id);
   await seedDemoReviewQueue(db, deps.storage ?? getStorage(), now);
 
   return {

@@ -5,6 +5,8 @@ import { billedMinutes, debitCall } from "./call-balance";
 import { parseClientRef } from "./dialer-settings";
 import { pauseScriptsForInsufficientBalance } from "@/server/services/scripts/pause-scripts-for-insufficient-balance";
 import { newRowId } from "./row-id";
+import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
+import { addAnsweredPatient, addCallTotals, callCounted, taskMoved, type TaskStatus } from "@/server/services/metrics/call-totals";
 
 type CallOutcome = ReturnType<typeof toCallOutcome>;
 
@@ -36,7 +38,9 @@ type TaskRow = {
   scriptId: string;
   patientId: string;
   mobile: string | null;
-  status: string;
+  status: TaskStatus;
+  source: "batch" | "journey";
+  createdAt: Date;
   attempt: number;
   maxAttempts: number;
   scriptStatus: string;
@@ -56,7 +60,7 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
   if (!ref) return { applied: false, why: "unknownClientRef" };
   return db.$transaction(async (tx) => {
     const [task] = await tx.$queryRaw<TaskRow[]>`
-      SELECT t.id, t."companyId", t."clinicId", t."scriptId", t."patientId", t.mobile, t.status::text AS status, t.attempt,
+      SELECT t.id, t."companyId", t."clinicId", t."scriptId", t."patientId", t.mobile, t.status::text AS status, t.source::text AS source, t."createdAt", t.attempt,
              t."maxAttempts", s.status::text AS "scriptStatus", c."redialIntervalMin", p."consultantId", p."onlineConsultantId"
       FROM "CallTask" t
         JOIN "Script" s ON s.id = t."scriptId"
@@ -66,8 +70,8 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
       FOR NO KEY UPDATE OF t`;
     if (!task) return { applied: false, why: "unknownClientRef" };
 
-    const callId = await recordResult(tx, task, ref.attempt, result);
-    if (!callId) {
+    const recorded = await recordResult(tx, task, ref.attempt, result);
+    if (!recorded) {
       const existing = await tx.call.findUnique({ where: { taskId_attempt: { taskId: task.id, attempt: ref.attempt } }, select: { id: true } });
       return { applied: false, why: "duplicate", ...(existing ? { callId: existing.id } : {}) };
     }
@@ -76,6 +80,7 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
     const outcome = toCallOutcome(result.outcome);
     const current =
       task.status === "inCall" ? task.attempt === ref.attempt : (task.status === "dialing" || task.status === "pending") && task.attempt + 1 === ref.attempt;
+    const callId = recorded.id;
     let next: "redial" | "ended" | "cancelled" | "untouched" = "untouched";
     let redialAt: Date | null = null;
     if (current) {
@@ -95,9 +100,19 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
       }
     }
 
+    const answered = outcome === "answered";
+    const rounds = Math.max(0, result.rounds);
+    const key = { companyId: task.companyId, clinicId: task.clinicId, scriptId: task.scriptId, source: task.source };
+    if (answered) await addAnsweredPatient(tx, { ...key, patientId: task.patientId, effective: rounds >= EFFECTIVE_DIALOGUE_MIN_ROUNDS });
+
     const minutes = billedMinutes(result.talkSeconds, outcome === "answered");
     const balanceAfter = await debitCall(tx, { companyId: task.companyId, callId, minutes, at: now });
     const pausedScripts = balanceAfter !== null && balanceAfter <= 0 ? (await pauseScriptsForInsufficientBalance(tx, task.companyId)).length : 0;
+    // Last, so the script's (hot) totals row is held only for this statement and the commit.
+    await addCallTotals(tx, [
+      ...(next === "untouched" ? [] : [taskMoved({ ...key, id: task.id, createdAt: task.createdAt }, task.status, next === "redial" ? "pending" : next)]),
+      callCounted({ ...key, taskId: task.id, dialedAt: recorded.dialedAt }, { created: recorded.inserted, result: { answered, rounds, durationSec: recorded.durationSec } }),
+    ]);
 
     return {
       applied: true,
@@ -118,11 +133,16 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
 }
 
 /** Writes the result onto the attempt's Call row (creating it if the result beat our own record); null if it had one. */
-async function recordResult(tx: Tx, task: TaskRow, attempt: number, r: AttemptCompleted): Promise<string | null> {
+async function recordResult(
+  tx: Tx,
+  task: TaskRow,
+  attempt: number,
+  r: AttemptCompleted,
+): Promise<{ id: string; inserted: boolean; dialedAt: Date; durationSec: number } | null> {
   const outcome = toCallOutcome(r.outcome);
   const answeredAt = r.answeredAt ? new Date(r.answeredAt) : null;
   const turns = JSON.stringify(r.turns ?? []);
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.$queryRaw<{ id: string; inserted: boolean; dialedAt: Date; durationSec: number }[]>`
     INSERT INTO "Call" (id, "companyId", "clinicId", "scriptId", "taskId", "patientId", mobile, attempt, "carrierCallId", "callerId",
                         outcome, "carrierOutcome", "rawCode", "dialedAt", "answeredAt", "endedAt", "durationSec", "ringSec", rounds,
                         transcript, "hangupBy", "consultantId", "onlineConsultantId", "createdAt")
@@ -137,6 +157,6 @@ async function recordResult(tx: Tx, task: TaskRow, attempt: number, r: AttemptCo
       "answeredAt" = EXCLUDED."answeredAt", "endedAt" = EXCLUDED."endedAt", "durationSec" = EXCLUDED."durationSec",
       "ringSec" = EXCLUDED."ringSec", rounds = EXCLUDED.rounds, transcript = EXCLUDED.transcript, "hangupBy" = EXCLUDED."hangupBy"
     WHERE "Call".outcome IS NULL
-    RETURNING id`;
-  return rows[0]?.id ?? null;
+    RETURNING id, (xmax = 0) AS inserted, "dialedAt", "durationSec"`;
+  return rows[0] ?? null;
 }

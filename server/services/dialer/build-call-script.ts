@@ -11,7 +11,7 @@ export type BuiltCall =
   | {
       ok: true;
       input: Omit<CreateCallInput, "clientRef">;
-      task: { id: string; companyId: string; clinicId: string; scriptId: string; patientId: string; mobile: string };
+      task: { id: string; companyId: string; clinicId: string; scriptId: string; patientId: string; mobile: string; source: "batch" | "journey"; createdAt: Date };
       consultantId: string | null;
       onlineConsultantId: string | null;
     }
@@ -32,6 +32,8 @@ export async function buildCallScript(db: Tx, taskId: string, now: Date): Promis
       scriptId: true,
       patientId: true,
       mobile: true,
+      source: true,
+      createdAt: true,
       clinic: { select: { shortName: true, address: true, timezone: true, outboundOpenedAt: true } },
       patient: { select: { name: true, gender: true, hasOwnMobile: true, registered: true, consultantId: true, onlineConsultantId: true } },
       script: {
@@ -89,7 +91,7 @@ export async function buildCallScript(db: Tx, taskId: string, now: Date): Promis
   return {
     ok: true,
     input: { callee: task.mobile!, script, variables, ...(city ? { city } : {}) },
-    task: { id: task.id, companyId: task.companyId, clinicId: task.clinicId, scriptId: task.scriptId, patientId: task.patientId, mobile: task.mobile! },
+    task: { id: task.id, companyId: task.companyId, clinicId: task.clinicId, scriptId: task.scriptId, patientId: task.patientId, mobile: task.mobile!, source: task.source, createdAt: task.createdAt },
     consultantId: task.patient.consultantId,
     onlineConsultantId: task.patient.onlineConsultantId,
   };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient, Tx } from "@/server/db/create-client";
 import { decide, THROTTLE_WINDOW_MS, type Decision, type DncLookup, type PastCall, type ScriptCategory } from "@/server/domain/calling-policy";
 import { listCallableClinicIds } from "@/server/services/outbound/load-outbound-access";
+import { fileMovedTasks } from "@/server/services/metrics/call-totals";
 import { getCallBalance } from "@/server/services/scripts/call-balance";
 import { pauseScriptsForInsufficientBalance } from "@/server/services/scripts/pause-scripts-for-insufficient-balance";
 import { CANDIDATE_FACTOR, MAX_CLAIM_ROUNDS } from "./dialer-settings";
@@ -73,6 +74,7 @@ export async function claimCompanyTasks(db: PrismaClient, companyId: string, scr
       const free = (st: State) =>
         Math.min(company.seatsPerScript - st.active, company.seatLimit - load.companyActive, company.dialsPerMinuteScript - st.recent.count);
 
+      const interceptedIds: string[] = [];
       for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
         const wanting = states.filter((st) => !st.drained && free(st) > 0);
         if (wanting.length === 0) break;
@@ -136,7 +138,10 @@ export async function claimCompanyTasks(db: PrismaClient, companyId: string, scr
         const written = await outcome.write(tx, now, token);
         stats.deferred += written.deferred;
         stats.intercepted += written.intercepted;
+        interceptedIds.push(...written.interceptedIds);
       }
+      // 拦截 figures once, at the end, so the totals rows are locked last and in key order (call-totals.ts).
+      await fileMovedTasks(tx, interceptedIds, "pending", "intercepted");
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
@@ -203,10 +208,12 @@ class Outcomes {
       deferred += g.ids.length;
     }
     let intercepted = 0;
+    const interceptedIds: string[] = [];
     for (const [rule, ids] of this.intercepted) {
       await tx.callTask.updateMany({ where: { id: { in: ids } }, data: { status: "intercepted", reason: rule, finishedAt: now, claimedBy: null } });
       intercepted += ids.length;
+      interceptedIds.push(...ids);
     }
-    return { deferred, intercepted };
+    return { deferred, intercepted, interceptedIds };
   }
 }

@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@/server/db/create-client";
 import { CarrierRejected, type CarrierPort } from "@/server/ports/carrier";
 import type { ClaimedTask } from "./claim-due-tasks";
+import { Prisma } from "@/server/generated/prisma/client";
+import { addCallTotals, callCounted, moveTasks, taskMoved } from "@/server/services/metrics/call-totals";
 import { buildCallScript } from "./build-call-script";
 import { CARRIER_RETRY_MS, clientRefOf } from "./dialer-settings";
 import { newRowId } from "./row-id";
@@ -19,11 +21,15 @@ export type PlaceResult =
 export async function placeClaimedCall(db: PrismaClient, carrier: CarrierPort, claim: ClaimedTask, now: Date): Promise<PlaceResult> {
   const built = await buildCallScript(db, claim.taskId, now);
   const guard = { id: claim.taskId, status: "dialing" as const, claimedBy: claim.claimToken };
-  if (!built.ok) {
-    const { count } = await db.callTask.updateMany({
-      where: guard,
-      data: { status: "failed", reason: built.reason, finishedAt: now, claimedBy: null },
+  const failClaim = (reason: string, set: Prisma.Sql = Prisma.empty) =>
+    moveTasks(db, {
+      from: "dialing",
+      to: "failed",
+      set: Prisma.sql`reason = ${reason}, "finishedAt" = ${now}, "claimedBy" = NULL, "updatedAt" = ${now} ${set}`,
+      where: Prisma.sql`t.id = ${claim.taskId} AND t."claimedBy" = ${claim.claimToken}`,
     });
+  if (!built.ok) {
+    const count = await failClaim(built.reason);
     return count ? { status: "failed", reason: built.reason } : { status: "skipped", why: "claimLost" };
   }
 
@@ -36,12 +42,12 @@ export async function placeClaimedCall(db: PrismaClient, carrier: CarrierPort, c
   } catch (error) {
     if (!(error instanceof CarrierRejected)) throw error; // unknown whether it was accepted: placingAt stays set
     const invalid = error.reason === "invalidNumber";
-    await db.callTask.updateMany({
-      where: guard,
-      data: invalid
-        ? { status: "failed", reason: "noMobile", finishedAt: now, claimedBy: null, placingAt: null }
-        : { status: "pending", reason: "carrierRejected", nextAttemptAt: new Date(now.getTime() + CARRIER_RETRY_MS), claimedBy: null, claimedAt: null, placingAt: null },
-    });
+    if (invalid) await failClaim("noMobile", Prisma.sql`, "placingAt" = NULL`);
+    else
+      await db.callTask.updateMany({
+        where: guard,
+        data: { status: "pending", reason: "carrierRejected", nextAttemptAt: new Date(now.getTime() + CARRIER_RETRY_MS), claimedBy: null, claimedAt: null, placingAt: null },
+      });
     return invalid ? { status: "failed", reason: "noMobile" } : { status: "retryLater", reason: error.reason };
   }
 
@@ -49,9 +55,9 @@ export async function placeClaimedCall(db: PrismaClient, carrier: CarrierPort, c
   const callId = await db.$transaction(async (tx) => {
     // The task row first, as applyAttemptResult does: a result arriving meanwhile waits instead of deadlocking.
     await tx.$queryRaw`SELECT id FROM "CallTask" WHERE id = ${claim.taskId} FOR NO KEY UPDATE`;
-    await tx.callTask.updateMany({ where: guard, data: { status: "inCall", attempt: claim.attempt } });
+    const moved = await tx.callTask.updateMany({ where: guard, data: { status: "inCall", attempt: claim.attempt } });
     // The result may already have arrived (and created the row): keep it, only fill in what it lacks.
-    const [row] = await tx.$queryRaw<{ id: string }[]>`
+    const [row] = await tx.$queryRaw<{ id: string; inserted: boolean; dialedAt: Date }[]>`
       INSERT INTO "Call" (id, "companyId", "clinicId", "scriptId", "taskId", "patientId", mobile, attempt,
                           "carrierCallId", "callerId", "dialedAt", "consultantId", "onlineConsultantId", "createdAt")
       VALUES (${newRowId()}, ${task.companyId}, ${task.clinicId}, ${task.scriptId}, ${task.id}, ${task.patientId}, ${task.mobile},
@@ -59,7 +65,12 @@ export async function placeClaimedCall(db: PrismaClient, carrier: CarrierPort, c
       ON CONFLICT ("taskId", attempt) DO UPDATE
         SET "carrierCallId" = coalesce("Call"."carrierCallId", EXCLUDED."carrierCallId"),
             "callerId" = coalesce("Call"."callerId", EXCLUDED."callerId")
-      RETURNING id`;
+      RETURNING id, (xmax = 0) AS inserted, "dialedAt"`;
+    const key = { companyId: task.companyId, clinicId: task.clinicId, scriptId: task.scriptId, source: task.source };
+    await addCallTotals(tx, [
+      ...(moved.count ? [taskMoved({ ...key, id: task.id, createdAt: task.createdAt }, "dialing", "inCall")] : []),
+      callCounted({ ...key, taskId: task.id, dialedAt: row!.dialedAt }, { created: row!.inserted }),
+    ]);
     return row!.id;
   });
   return { status: "placed", carrierCallId: accepted.carrierCallId, callId };

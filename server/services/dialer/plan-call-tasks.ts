@@ -7,6 +7,7 @@ import { listCallableClinicIds } from "@/server/services/outbound/load-outbound-
 import { hasData, loadPatientCallData } from "./load-patient-call-data";
 import { newRowId } from "./row-id";
 import { scriptDialogues, type ScriptForCall } from "./script-dialogues";
+import { addCallTotals, taskMoved } from "@/server/services/metrics/call-totals";
 
 export interface TaskSeed {
   patientId: string;
@@ -144,5 +145,6 @@ export async function insertCallTasks(
     });
   }
   for (let i = 0; i < rows.length; i += 1000) await tx.callTask.createMany({ data: rows.slice(i, i + 1000) });
+  await addCallTotals(tx, rows.map((r) => taskMoved(r, null, r.status)));
   return planned;
 }

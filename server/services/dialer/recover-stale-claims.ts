@@ -1,5 +1,6 @@
 import type { Tx } from "@/server/db/create-client";
 import { Prisma } from "@/server/generated/prisma/client";
+import { moveTasks } from "@/server/services/metrics/call-totals";
 import { CLAIM_STALE_MS, PLACING_STALE_MS } from "./dialer-settings";
 
 /**
@@ -25,18 +26,22 @@ export async function recoverStaleClaims(db: Tx, now: Date, companyId?: string):
  * that call; applyAttemptResult then cancels their redial. Call this in the transaction that stops a script.
  */
 export async function cancelUndialedTasks(db: Tx, scriptId: string, now: Date): Promise<number> {
-  const { count } = await db.callTask.updateMany({
-    where: { scriptId, status: "pending" },
-    data: { status: "cancelled", reason: "scriptStopped", finishedAt: now },
+  return moveTasks(db, {
+    from: "pending",
+    to: "cancelled",
+    set: Prisma.sql`reason = 'scriptStopped', "finishedAt" = ${now}, "updatedAt" = ${now}`,
+    where: Prisma.sql`t."scriptId" = ${scriptId}`,
   });
-  return count;
 }
 
 /** Safety net run by every tick: pending tasks of any stopped script are cancelled as above. */
 export async function cancelTasksOfStoppedScripts(db: Tx, now: Date, companyId?: string): Promise<number> {
-  return db.$executeRaw`
-    UPDATE "CallTask" t SET status = 'cancelled', reason = 'scriptStopped', "finishedAt" = ${now}, "updatedAt" = ${now}
-    FROM "Script" s
-    WHERE s.id = t."scriptId" AND s.status = 'stopped' AND t.status = 'pending'
-      ${companyId ? Prisma.sql`AND t."companyId" = ${companyId}` : Prisma.empty}`;
+  return moveTasks(db, {
+    from: "pending",
+    to: "cancelled",
+    set: Prisma.sql`reason = 'scriptStopped', "finishedAt" = ${now}, "updatedAt" = ${now}`,
+    where: Prisma.sql`t."scriptId" IN (SELECT s.id FROM "Script" s WHERE s.status = 'stopped'
+      ${companyId ? Prisma.sql`AND s."companyId" = ${companyId}` : Prisma.empty})
+      ${companyId ? Prisma.sql`AND t."companyId" = ${companyId}` : Prisma.empty}`,
+  });
 }

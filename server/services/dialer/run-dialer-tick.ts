@@ -18,7 +18,10 @@ export interface TickResult {
  * One pass of the hopper: recover stale claims, cancel what stopped scripts left, then claim due tasks company by
  * company. Only enabled scripts with due tasks are visited (an EXISTS probe per script on the claim index).
  */
-export async function runDialerTick(db: PrismaClient, opts: ClaimOptions & { companyId?: string }): Promise<TickResult> {
+export async function runDialerTick(
+  db: PrismaClient,
+  opts: ClaimOptions & { companyId?: string; /** Benches wrap it to time each company's claim. */ claim?: typeof claimCompanyTasks },
+): Promise<TickResult> {
   const { now } = opts;
   const recovered = await recoverStaleClaims(db, now, opts.companyId);
   const cancelled = await cancelTasksOfStoppedScripts(db, now, opts.companyId);
@@ -30,9 +33,17 @@ export async function runDialerTick(db: PrismaClient, opts: ClaimOptions & { com
   for (const s of due) byCompany.set(s.companyId, [...(byCompany.get(s.companyId) ?? []), s.id]);
 
   const result: TickResult = { claimed: [], recovered, cancelled, decided: 0, deferred: 0, intercepted: 0, failures: [] };
-  for (const [companyId, scriptIds] of byCompany) {
+  // Companies in a random order per tick: a claim locks its company row, so workers walking the same order would queue
+  // behind each other company after company; shuffled, they mostly claim different companies at the same time.
+  const companies = [...byCompany];
+  for (let i = companies.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [companies[i], companies[j]] = [companies[j]!, companies[i]!];
+  }
+  const claim = opts.claim ?? claimCompanyTasks;
+  for (const [companyId, scriptIds] of companies) {
     try {
-      const stats = await claimCompanyTasks(db, companyId, scriptIds, opts);
+      const stats = await claim(db, companyId, scriptIds, opts);
       result.claimed.push(...stats.claimed);
       result.decided += stats.decided;
       result.deferred += stats.deferred;

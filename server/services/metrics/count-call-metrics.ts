@@ -1,6 +1,7 @@
 import type { Tx } from "@/server/db/create-client";
 import { EFFECTIVE_DIALOGUE_MIN_ROUNDS, ZERO_COUNTS, type CallMetricCounts } from "@/server/domain/calls/call-metrics";
 import { Prisma } from "@/server/generated/prisma/client";
+import { readAnsweredPatients, readCallTotals } from "./read-call-totals";
 
 /** Which tasks (and so which calls) a figure covers. Always within one company. */
 export interface MetricsTarget {
@@ -28,6 +29,10 @@ type Row = { key: string | null } & { [K in keyof CallMetricCounts]?: Num };
  * rows give 待呼 (pending or being claimed), 拦截 and 失败 (creation checks, 话术停用); Call rows — one per placed
  * attempt — give 已呼, 接听, 有效对话 (answered, more than two rounds) and talk time. Grouped by script or journey node,
  * plus the total (key null). Formulas: server/domain/calls/call-metrics.ts.
+ *
+ * Scripts, 话单记录 and the MA dashboard (no journey in the target) read the running totals every transition keeps
+ * (read-call-totals.ts, call-totals.ts) — the same figures, without reading a million calls. Journey nodes count the
+ * rows through the node's roster.
  *
  * Tenancy is checked here: given scripts are first narrowed to the company's own, and then counted by scriptId alone so
  * PostgreSQL answers from the scriptId indexes (docs/performance.md). Distinct patients come from a hashed GROUP BY
@@ -75,7 +80,7 @@ export async function countCallMetrics(
   const cq = build(callsNeedTask ? "t" : "c");
   const callsFrom = callsNeedTask ? Prisma.sql`"Call" c JOIN "CallTask" t ON t.id = c."taskId" ${roster}` : Prisma.sql`"Call" c`;
   const effective = Prisma.sql`c.rounds >= ${EFFECTIVE_DIALOGUE_MIN_ROUNDS}`;
-  const rows = await Promise.all([
+  const taskRows = () =>
     db.$queryRaw<Row[]>`
       SELECT ${tq.select} AS key,
         count(*) FILTER (WHERE t.status IN ('pending', 'dialing')) AS "pendingTasks",
@@ -83,7 +88,8 @@ export async function countCallMetrics(
         count(*) FILTER (WHERE t.status IN ('failed', 'cancelled')) AS "failedTasks"
       FROM "CallTask" t ${roster}
       WHERE ${tq.where}
-      ${tq.groupBy}`,
+      ${tq.groupBy}`;
+  const callRows = () =>
     db.$queryRaw<Row[]>`
       SELECT ${cq.select} AS key,
         count(*) AS "dialedCalls",
@@ -92,11 +98,9 @@ export async function countCallMetrics(
         coalesce(sum(c."durationSec") FILTER (WHERE c.outcome = 'answered'), 0) AS "answeredSeconds"
       FROM ${callsFrom}
       WHERE ${cq.where}
-      ${cq.groupBy}`,
-    ...(options.patients === false
-      ? []
-      : [
-          db.$queryRaw<Row[]>`
+      ${cq.groupBy}`;
+  const patientRows = () =>
+    db.$queryRaw<Row[]>`
             SELECT key, count(*) AS "answeredPatients", count(*) FILTER (WHERE effective) AS "effectivePatients"
             FROM (
               SELECT ${cq.select} AS key, bool_or(${effective}) AS effective
@@ -104,8 +108,14 @@ export async function countCallMetrics(
               WHERE ${cq.where} AND c.outcome = 'answered'
               ${cq.key ? Prisma.sql`GROUP BY GROUPING SETS ((${cq.key}, c."patientId"), (c."patientId"))` : Prisma.sql`GROUP BY c."patientId"`}
             ) per_patient
-            GROUP BY key`,
-        ]),
+            GROUP BY key`;
+  // Without a journey, the figures come from the running totals the transitions keep (call-totals.ts); the rows are
+  // read only for a journey's nodes, and for distinct patients by source (no total keeps those; nothing asks today).
+  const totals = { companyId: target.companyId, clinicIds: target.clinicIds, scriptIds, source: target.source };
+  const byScript = grouping === "script";
+  const rows = await Promise.all([
+    ...(needsRoster ? [taskRows(), callRows()] : [readCallTotals(db, totals, byScript)]),
+    ...(options.patients === false ? [] : [needsRoster || target.source ? patientRows() : readAnsweredPatients(db, totals, byScript)]),
   ]);
   for (const row of rows.flat()) {
     const into = out.get(row.key) ?? { ...ZERO_COUNTS };

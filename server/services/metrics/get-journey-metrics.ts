@@ -36,7 +36,7 @@ export async function getJourneyNodeMetrics(db: Tx, scope: Scope, journeyId: str
 
 /** The MA dashboard's two 智能外呼 figures: 累计已呼通话数 and 累计接听通话数 of calls placed for journeys. */
 export async function getJourneyCallTotals(db: Tx, scope: Scope): Promise<{ dialedCalls: number; answeredCalls: number }> {
-  const counts = await countCallMetrics(db, { companyId: scope.companyId, clinicIds: scope.clinicIds, source: "journey" }, "total");
+  const counts = await countCallMetrics(db, { companyId: scope.companyId, clinicIds: scope.clinicIds, source: "journey" }, "total", { patients: false });
   const total = counts.get(null) ?? ZERO_COUNTS;
   return { dialedCalls: total.dialedCalls, answeredCalls: total.answeredCalls };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
-import type { Prisma } from "@/server/generated/prisma/client";
+import { Prisma as PrismaSql, type Prisma } from "@/server/generated/prisma/client";
 import { can, type Viewer } from "@/server/domain/auth/permissions";
 import { callTaskReasonLabel } from "@/server/domain/call-tasks/reasons";
 import { ROSTER_STATUSES_WITH_REASON, rosterStatus, type RosterStatus } from "@/server/domain/calls/roster";
@@ -27,6 +27,18 @@ const STATUS_WHERE: Record<RosterStatus, Prisma.CallTaskWhereInput> = {
   failed: { status: "failed" },
 };
 
+/** STATUS_WHERE in SQL over "CallTask" t, for the export's raw keyset walk (the export test checks they agree). */
+const STATUS_SQL: Record<RosterStatus, Prisma.Sql> = {
+  waiting: PrismaSql.sql`t.status = 'pending' AND t.attempt = 0`,
+  redialWaiting: PrismaSql.sql`t.status = 'pending' AND t.attempt > 0`,
+  calling: PrismaSql.sql`t.status IN ('dialing', 'inCall')`,
+  answered: PrismaSql.sql`t.status = 'ended' AND t."lastOutcome" = 'answered'`,
+  notConnected: PrismaSql.sql`t.status = 'ended' AND (t."lastOutcome" IS NULL OR t."lastOutcome" <> 'answered')`,
+  intercepted: PrismaSql.sql`t.status = 'intercepted'`,
+  cancelled: PrismaSql.sql`t.status = 'cancelled'`,
+  failed: PrismaSql.sql`t.status = 'failed'`,
+};
+
 /** The script (visible to the caller) and the where-clause of its 客户名单 within the caller's clinics. */
 export async function rosterScope(db: Tx, scope: Scope, scriptId: string, status?: RosterStatus) {
   const script = await db.script.findFirst({
@@ -41,7 +53,15 @@ export async function rosterScope(db: Tx, scope: Scope, scriptId: string, status
     ...(clinics ? { clinicId: clinics } : {}),
     ...(status ? STATUS_WHERE[status] : {}),
   };
-  return { script, where };
+  const sql = PrismaSql.join(
+    [
+      PrismaSql.sql`t."scriptId" = ${script.id}`,
+      ...(clinics ? [PrismaSql.sql`t."clinicId" = ANY(${clinics.in}::text[])`] : []),
+      ...(status ? [STATUS_SQL[status]] : []),
+    ],
+    " AND ",
+  );
+  return { script, where, sql };
 }
 
 export const rosterSelect = {

@@ -3,7 +3,9 @@ import type { PrismaClient, Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import { transitionScript, type ScriptAction } from "@/server/domain/scripts/script-status";
 import { AppError } from "@/server/errors";
+import { Prisma } from "@/server/generated/prisma/client";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
+import { moveTasks } from "@/server/services/metrics/call-totals";
 import type { Scope } from "@/server/trpc/init";
 import { getCallBalance } from "./call-balance";
 import { visibleScript } from "./visible-script";
@@ -51,9 +53,10 @@ export async function changeScriptStatus(
 }
 
 async function cancelPendingTasks(tx: Tx, scriptId: string, now: Date): Promise<number> {
-  const { count } = await tx.callTask.updateMany({
-    where: { scriptId, status: "pending" },
-    data: { status: "cancelled", reason: "scriptStopped", finishedAt: now },
+  return moveTasks(tx, {
+    from: "pending",
+    to: "cancelled",
+    set: Prisma.sql`reason = 'scriptStopped', "finishedAt" = ${now}, "updatedAt" = ${now}`,
+    where: Prisma.sql`t."scriptId" = ${scriptId}`,
   });
-  return count;
 }

@@ -1,0 +1,71 @@
+/**
+ * One worker process of the platform dialer bench (bench/dialer/platform.ts):
+ * `tsx bench/dialer/platform-worker.ts <databaseUrl> <workerId> <simulatedStartMs> <seconds>`.
+ * Runs the hopper as a production worker does — recover, claim company by company (runDialerTick), place every claim
+ * (placeClaimedCall, 16 at a time), apply the results of calls that ended — continuously for `seconds` of wall time on
+ * a clock that starts at `simulatedStartMs` (inside the calling window) and runs at real speed. Prints one JSON line.
+ */
+import { createPrismaClient } from "../../server/db/create-client";
+import { applyAttemptResult } from "../../server/services/dialer/apply-attempt-result";
+import { claimCompanyTasks } from "../../server/services/dialer/claim-due-tasks";
+import { placeClaimedCall } from "../../server/services/dialer/place-claimed-call";
+import { runDialerTick } from "../../server/services/dialer/run-dialer-tick";
+import { BenchCarrier } from "./sim-carrier";
+
+const [url, workerId, startArg, secondsArg] = process.argv.slice(2) as [string, string, string, string];
+
+async function pool<T>(items: readonly T[], size: number, fn: (item: T) => Promise<unknown>) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+async function main() {
+  const db = createPrismaClient(url);
+  const realStart = Date.now();
+  const simStart = Number(startArg);
+  const clock = () => new Date(simStart + (Date.now() - realStart));
+  const carrier = new BenchCarrier(clock, `bench-${workerId}`);
+  const deadline = realStart + Number(secondsArg) * 1000;
+  /** Each company claim: wall-clock start and end (ms since epoch) and its duration, for latency and overlap. */
+  const claims: { company: string; start: number; end: number }[] = [];
+  let ticks = 0;
+  let placed = 0;
+  let results = 0;
+  let decided = 0;
+  const placeMs: number[] = [];
+  // Time each company's claim transaction, as runDialerTick runs them (same function, same order).
+  const timed: typeof claimCompanyTasks = async (d, companyId, scriptIds, opts) => {
+    const start = Date.now();
+    try {
+      return await claimCompanyTasks(d, companyId, scriptIds, opts);
+    } finally {
+      claims.push({ company: companyId, start, end: Date.now() });
+    }
+  };
+  while (Date.now() < deadline) {
+    const now = clock();
+    const done = carrier.takeDue(now);
+    await pool(done, 16, async (r) => {
+      if ((await applyAttemptResult(db, r, now)).applied) results += 1;
+    });
+    const tick = await runDialerTick(db, { now, workerId, claim: timed });
+    ticks += 1;
+    decided += tick.decided;
+    await pool(tick.claimed, 16, async (claim) => {
+      const t0 = Date.now();
+      if ((await placeClaimedCall(db, carrier, claim, clock())).status === "placed") placed += 1;
+      placeMs.push(Date.now() - t0);
+    });
+    if (tick.claimed.length === 0 && done.length === 0) await new Promise((r) => setTimeout(r, 200));
+  }
+  const wallMs = Date.now() - realStart;
+  await db.$disconnect();
+  console.log(JSON.stringify({ workerId, wallMs, ticks, placed, results, decided, claims, placeMs, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) }));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

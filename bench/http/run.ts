@@ -1,0 +1,291 @@
+/**
+ * HTTP load bench: `npx tsx bench/http/run.ts [--skip-build] [--duration=30] [--connections=50] [--port=41700]`.
+ * The production build (`next build` into NEXT_DIST_DIR, default .next-bench; `next start` on 127.0.0.1) on the records
+ * bench's 1 M-call world (built first by `bench/records/run.ts --seed-only` when missing), signed-in sessions of a
+ * 公司管理员 and a 诊所管理员, and autocannon (bounded in time, only to 127.0.0.1) with N concurrent users cycling through
+ * 话单记录 pages with filters, 话单记录汇总, a script's detail, the 外呼管理 list, 客户名单 pages and recording range
+ * requests. Prints p50/p95/p99 and throughput per endpoint, errors, the server's RSS and the machine's load; then one
+ * 客户名单 export download (first byte, total, the server's RSS) with nobody else on the server. JSON → bench/results/.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { percentile } from "../records/measure";
+import { describeLoad, machineLoad, writeResult } from "../results";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
+const duration = Number(arg("duration", "30"));
+const connections = Number(arg("connections", "50"));
+const port = Number(arg("port", process.env.HTTP_BENCH_PORT ?? "41700"));
+const distDir = process.env.NEXT_DIST_DIR ?? ".next-bench";
+const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/zw_bench_records";
+const dataDir = path.join(root, ".data-bench-http");
+const base = `http://127.0.0.1:${port}`;
+const log = (line: string) => console.error(`· ${line}`);
+const PASSWORD = "Demo@2026";
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const res = spawnSync(cmd, args, { stdio: "inherit", env, cwd: root });
+  if (res.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited with ${res.status}`);
+}
+
+/** `next build` rewrites tsconfig.json for a non-default distDir; put it back as it was. */
+function build() {
+  const tsconfig = path.join(root, "tsconfig.json");
+  const before = readFileSync(tsconfig, "utf8");
+  try {
+    run("npx", ["next", "build"], { ...process.env, NEXT_DIST_DIR: distDir, NODE_ENV: "production" });
+  } finally {
+    writeFileSync(tsconfig, before);
+  }
+}
+
+async function world() {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const q = async <T,>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
+    const [company] = await q<{ id: string }>(`SELECT c.id FROM "Company" c JOIN "User" u ON u."companyId" = c.id WHERE u.email = 'admin@a.demo'`);
+    const scripts = await q<{ id: string }>(`SELECT id FROM "Script" WHERE "companyId" = $1 AND name LIKE '压测话术%' ORDER BY name`, [company!.id]);
+    const [clinicAdmin] = await q<{ clinicId: string }>(`SELECT uc."clinicId" FROM "UserClinic" uc JOIN "User" u ON u.id = uc."userId" WHERE u.email = 'clinic@a.demo' LIMIT 1`);
+    const consultants = await q<{ id: string }>(`SELECT u.id FROM "User" u JOIN "Role" r ON r.id = u."roleId" WHERE u."companyId" = $1 AND r.key = 'consultant' ORDER BY u.id`, [company!.id]);
+    // Recent answered calls with a recording, in the clinic admin's clinic so both roles may play them.
+    const recordings = await q<{ callId: string; storageKey: string }>(
+      `SELECT c.id AS "callId", r."storageKey" FROM "Call" c JOIN "Recording" r ON r."callId" = c.id
+       WHERE c."companyId" = $1 AND c."clinicId" = $2 ORDER BY c."dialedAt" DESC LIMIT 40`,
+      [company!.id, clinicAdmin!.clinicId],
+    );
+    const intents = await q<{ intent: string }>(`SELECT DISTINCT intent FROM "Call" WHERE "scriptId" = $1 AND intent IS NOT NULL LIMIT 5`, [scripts[7]!.id]);
+    return { companyId: company!.id, scripts: scripts.map((s) => s.id), consultants: consultants.map((c) => c.id), recordings, intents: intents.map((i) => i.intent) };
+  } finally {
+    await db.end();
+  }
+}
+
+/** The world's Recording rows point at objects nobody stored (1 M mp3s would be ~100 GB): store the ones the bench plays. */
+function storeRecordings(recordings: { storageKey: string }[]) {
+  const mp3 = Buffer.alloc(480 * 1024);
+  for (let i = 0; i < mp3.length; i += 417) mp3.set([0xff, 0xfb, 0x90, 0x64], i); // MPEG-1 layer III frame headers
+  for (const { storageKey } of recordings) {
+    const file = path.join(dataDir, "storage", storageKey);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, mp3);
+    writeFileSync(`${file}.meta.json`, JSON.stringify({ contentType: "audio/mpeg", size: mp3.length }));
+  }
+}
+
+function startServer(): ChildProcess {
+  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: distDir,
+      DATABASE_URL: url,
+      DATA_DIR: dataDir,
+      AUTH_SECRET: "http-bench-secret-0123456789abcdef0123",
+      CARRIER_WEBHOOK_SECRET: "http-bench-carrier-secret-0123456789",
+      APP_URL: base,
+      DEMO_ACCOUNTS: "off",
+      JOBS_DISABLED: "1", // reads only: no dialer ticking in the measured server
+    },
+  });
+  return server;
+}
+
+async function waitUp() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/login`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not come up in 120 s");
+}
+
+/** RSS of a process and its children (next start runs the server in a child), MB. */
+function treeRssMb(pid: number): number {
+  const children = spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number);
+  let kb = 0;
+  for (const p of [pid, ...children]) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+    } catch {}
+  }
+  return Math.round(kb / 1024);
+}
+
+/** Signs in through Auth.js' credentials callback and returns the session cookie. */
+async function signIn(account: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const cookies = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, account, password: PASSWORD, callbackUrl: `${base}/` }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in of ${account} failed (${res.status})`);
+  return session;
+}
+
+const trpc = (procedure: string, input: unknown) => `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+const day = (offset: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() - offset * 86_400_000));
+
+interface Endpoint {
+  name: string;
+  paths: string[];
+  headers?: Record<string, string>;
+}
+
+async function main() {
+  const load = machineLoad();
+  if (!existsSync(path.join(root, distDir, "BUILD_ID")) || !process.argv.includes("--skip-build")) {
+    log(`world: ${url}`);
+    run("npx", ["tsx", "bench/records/run.ts", "--seed-only"], { ...process.env, BENCH_DATABASE_URL: url });
+    log(`building into ${distDir}`);
+    build();
+  }
+  const w = await world();
+  storeRecordings(w.recordings);
+  const [big, small, third] = [w.scripts[0]!, w.scripts[7]!, w.scripts[3]!];
+  const endpoints: Endpoint[] = [
+    { name: "话单记录 第1页（无筛选）", paths: [trpc("callRecords.list", { page: 1, pageSize: 20 })] },
+    {
+      name: "话单记录 筛选",
+      paths: [
+        trpc("callRecords.list", { page: 1, pageSize: 20, outcome: "answered" }),
+        trpc("callRecords.list", { page: 1, pageSize: 20, scriptId: small, intent: w.intents[0] }),
+        trpc("callRecords.list", { page: 1, pageSize: 20, from: day(6), to: day(0) }),
+        trpc("callRecords.list", { page: 1, pageSize: 20, consultantId: w.consultants[0], from: day(29), to: day(0) }),
+        trpc("callRecords.list", { page: 3, pageSize: 20, scriptId: third, outcome: "noAnswer" }),
+      ],
+    },
+    { name: "话单记录汇总（全部话术）", paths: [trpc("callRecords.summary", {})] },
+    { name: "话术详情（执行+通话数据）", paths: [big, small, third].map((id) => trpc("outboundManagement.detail", { id })) },
+    { name: "外呼管理列表", paths: [trpc("outboundManagement.scripts", { page: 1 }), trpc("outboundManagement.scripts", { page: 2 })] },
+    { name: "客户名单 页", paths: [1, 2, 50].map((page) => trpc("outboundManagement.roster", { scriptId: big, page })) },
+    {
+      name: "录音 Range 请求",
+      paths: w.recordings.map((r) => `/api/call-records/${r.callId}/recording`),
+      headers: { range: "bytes=0-65535" },
+    },
+  ];
+
+  mkdirSync(dataDir, { recursive: true });
+  const server = startServer();
+  const stop = () => server.pid && process.kill(server.pid, "SIGTERM");
+  process.on("exit", stop);
+  try {
+    await waitUp();
+    const sessions = [await signIn("admin@a.demo"), await signIn("clinic@a.demo")];
+    const roles = ["公司管理员", "诊所管理员"];
+    // Warm-up: every path once per role (and a check that nothing errors before measuring).
+    for (const cookie of sessions) {
+      for (const e of endpoints) {
+        for (const p of e.paths) {
+          const res = await fetch(base + p, { headers: { cookie, ...e.headers } });
+          await res.arrayBuffer();
+          if (res.status >= 400) throw new Error(`warm-up ${e.name} ${p} → ${res.status}`);
+        }
+      }
+    }
+    const rssBefore = treeRssMb(server.pid!);
+    log(`server up, RSS ${rssBefore} MB; ${connections} users for ${duration} s`);
+
+    // Each user (connection) cycles through the endpoints as a manager's browser would; the role and the variant of
+    // each endpoint rotate. Latency per endpoint comes from onResponse (called just before autocannon's response event).
+    const times = new Map<string, number[]>(endpoints.map((e) => [e.name, []]));
+    const statuses = new Map<string, Map<number, number>>(endpoints.map((e) => [e.name, new Map()]));
+    let turn = 0;
+    let last: string | null = null;
+    const requests = endpoints.map((e) => ({
+      method: "GET" as const,
+      setupRequest: (req: Record<string, unknown>) => {
+        const n = turn++;
+        return { ...req, path: e.paths[n % e.paths.length], headers: { ...e.headers, cookie: sessions[Math.floor(n / endpoints.length) % sessions.length] } };
+      },
+      onResponse: (status: number) => {
+        last = e.name;
+        const s = statuses.get(e.name)!;
+        s.set(status, (s.get(status) ?? 0) + 1);
+      },
+    }));
+    let peakRss = rssBefore;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMb(server.pid!))), 500);
+    const started = performance.now();
+    const instance = autocannon({ url: base, connections, duration, pipelining: 1, requests, timeout: 60 });
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
+      if (last) times.get(last)!.push(ms);
+      last = null;
+    });
+    const result = await instance;
+    clearInterval(sampler);
+    const seconds = (performance.now() - started) / 1000;
+    const rssAfter = treeRssMb(server.pid!);
+
+    const rows = endpoints.map((e) => {
+      const t = times.get(e.name)!.sort((a, b) => a - b);
+      const codes = Object.fromEntries(statuses.get(e.name)!);
+      const errors = [...statuses.get(e.name)!].filter(([code]) => code >= 400).reduce((a, [, n]) => a + n, 0);
+      return { endpoint: e.name, requests: t.length, perSecond: Math.round((t.length / seconds) * 10) / 10, p50: Math.round(percentile(t, 50)), p95: Math.round(percentile(t, 95)), p99: Math.round(percentile(t, 99)), errors, codes };
+    });
+    const all = [...times.values()].flat().sort((a, b) => a - b);
+
+    // One 客户名单 export with nobody else on the server: time to first byte, total, and the server's RSS meanwhile.
+    const exportRssBefore = treeRssMb(server.pid!);
+    let exportPeak = exportRssBefore;
+    const exportSampler = setInterval(() => (exportPeak = Math.max(exportPeak, treeRssMb(server.pid!))), 100);
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/script-rosters/${big}/export`, { headers: { cookie: sessions[0]! } });
+    const reader = res.body!.getReader();
+    let firstByteMs = 0;
+    let bytes = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (bytes === 0) firstByteMs = Math.round(performance.now() - t0);
+      bytes += value.byteLength;
+    }
+    const exportMs = Math.round(performance.now() - t0);
+    clearInterval(exportSampler);
+    const exportRow = { status: res.status, firstByteMs, totalMs: exportMs, sizeMb: Math.round(bytes / 104857.6) / 10, serverRssBeforeMb: exportRssBefore, serverRssPeakMb: exportPeak };
+    const machine = load();
+
+    console.log(`\nHTTP load: ${connections} concurrent users, ${Math.round(seconds)} s, roles ${roles.join(" + ")}, next start (${distDir}); world ${url.split("/").pop()}`);
+    console.log("\n| endpoint | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | errors |\n|---|---:|---:|---:|---:|---:|---:|");
+    for (const r of rows) console.log(`| ${r.endpoint} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`);
+    console.log(`| **all** | ${all.length} | ${Math.round((all.length / seconds) * 10) / 10} | ${Math.round(percentile(all, 50))} | ${Math.round(percentile(all, 95))} | ${Math.round(percentile(all, 99))} | ${result.errors + result.timeouts + result.non2xx} |`);
+    console.log(`\nserver RSS: ${rssBefore} MB before the load, ${peakRss} MB peak, ${rssAfter} MB after; autocannon errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
+    console.log(`客户名单 export over HTTP (${exportRow.sizeMb} MB, status ${exportRow.status}): first byte ${firstByteMs} ms, total ${exportMs} ms; server RSS ${exportRssBefore} → peak ${exportPeak} MB`);
+    console.log(describeLoad(machine));
+    const file = writeResult("http", {
+      connections,
+      durationSec: Math.round(seconds),
+      world: url.split("/").pop(),
+      endpoints: rows,
+      all: { requests: all.length, p50: Math.round(percentile(all, 50)), p95: Math.round(percentile(all, 95)), p99: Math.round(percentile(all, 99)) },
+      autocannon: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, requestsTotal: result.requests.total },
+      serverRssMb: { before: rssBefore, peak: peakRss, after: rssAfter },
+      export: exportRow,
+      machine,
+    });
+    console.log(`JSON: ${path.relative(root, file)}`);
+  } finally {
+    stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

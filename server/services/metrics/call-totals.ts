@@ -1,0 +1,184 @@
+import type { Tx } from "@/server/db/create-client";
+import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
+import { Prisma } from "@/server/generated/prisma/client";
+
+/**
+ * The running totals behind 执行数据 / 通话数据 (docs/metrics.md). Every transition of a CallTask's status or a Call's
+ * existence / result adds its delta here, in the transaction that makes the transition, and countCallMetrics reads the
+ * sums. Task figures are filed under the task's creation day, call figures under the call's dial day, both in China
+ * time (UTC+8, no daylight saving; the same expression in SQL as DAY_SQL below). Writes are sorted by key and made once
+ * at the end of a transaction, so two transactions never lock the same total rows in opposite orders. Each key has
+ * SHARDS rows chosen by task, so results and placements of one busy script do not all queue on one row.
+ */
+
+export const SHARDS = 4;
+/** The shard of a task's figures (any stable spread will do: the rows are summed). */
+export function shardOf(taskId: string): number {
+  let h = 0;
+  for (let i = 0; i < taskId.length; i++) h = (h * 31 + taskId.charCodeAt(i)) | 0;
+  return Math.abs(h) % SHARDS;
+}
+const SHARD_SQL = Prisma.sql`(abs(hashtext(t.id)) % ${SHARDS})`;
+
+export type TaskStatus = "pending" | "dialing" | "inCall" | "ended" | "intercepted" | "cancelled" | "failed";
+type TaskColumn = "pendingTasks" | "interceptedTasks" | "failedTasks";
+
+/** Which 执行数据 figure a task in this status counts towards (待呼 includes a claim being placed). */
+export function taskColumn(status: TaskStatus | null): TaskColumn | null {
+  if (status === "pending" || status === "dialing") return "pendingTasks";
+  if (status === "intercepted") return "interceptedTasks";
+  if (status === "failed" || status === "cancelled") return "failedTasks";
+  return null;
+}
+
+const CHINA_OFFSET_MS = 8 * 3600_000;
+/** The same day as DAY_SQL: the calendar date in China time. */
+export function chinaDay(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+/** SQL of the China-time day of a `timestamp(3)` column holding UTC. */
+export const daySql = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '8 hours')::date`;
+
+export interface TotalsKey {
+  companyId: string;
+  clinicId: string;
+  scriptId: string;
+  source: "batch" | "journey";
+}
+
+export interface TotalsDelta extends TotalsKey {
+  /** The instant that picks the day: the task's createdAt for task figures, the call's dialedAt for call figures. */
+  at: Date;
+  taskId: string;
+  pendingTasks?: number;
+  interceptedTasks?: number;
+  failedTasks?: number;
+  dialedCalls?: number;
+  answeredCalls?: number;
+  effectiveCalls?: number;
+  answeredSeconds?: number;
+}
+
+const COLUMNS = ["pendingTasks", "interceptedTasks", "failedTasks", "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds"] as const;
+
+/** A task moving from one status to another (from null = created; to null = gone). */
+export function taskMoved(task: TotalsKey & { id: string; createdAt: Date }, from: TaskStatus | null, to: TaskStatus | null): TotalsDelta {
+  const delta: TotalsDelta = { companyId: task.companyId, clinicId: task.clinicId, scriptId: task.scriptId, source: task.source, at: task.createdAt, taskId: task.id };
+  const out = taskColumn(from);
+  const into = taskColumn(to);
+  if (out === into) return delta;
+  if (out) delta[out] = -1;
+  if (into) delta[into] = 1;
+  return delta;
+}
+
+/** A Call row created (placed) and/or given its result. */
+export function callCounted(
+  call: TotalsKey & { taskId: string; dialedAt: Date },
+  change: { created: boolean; result?: { answered: boolean; rounds: number; durationSec: number } },
+): TotalsDelta {
+  const answered = change.result?.answered ?? false;
+  return {
+    companyId: call.companyId,
+    clinicId: call.clinicId,
+    scriptId: call.scriptId,
+    source: call.source,
+    at: call.dialedAt,
+    taskId: call.taskId,
+    dialedCalls: change.created ? 1 : 0,
+    answeredCalls: answered ? 1 : 0,
+    effectiveCalls: answered && change.result!.rounds >= EFFECTIVE_DIALOGUE_MIN_ROUNDS ? 1 : 0,
+    answeredSeconds: answered ? change.result!.durationSec : 0,
+  };
+}
+
+/** Adds deltas to the totals: summed per key in memory, then one upsert in key order. */
+export async function addCallTotals(tx: Tx, deltas: readonly TotalsDelta[]): Promise<void> {
+  const byKey = new Map<string, { key: TotalsKey & { day: string; shard: number }; sums: number[] }>();
+  for (const d of deltas) {
+    const day = chinaDay(d.at);
+    const shard = shardOf(d.taskId);
+    const k = `${d.scriptId}\u0000${d.clinicId}\u0000${d.source}\u0000${day}\u0000${shard}`;
+    const entry = byKey.get(k) ?? { key: { companyId: d.companyId, clinicId: d.clinicId, scriptId: d.scriptId, source: d.source, day, shard }, sums: COLUMNS.map(() => 0) };
+    COLUMNS.forEach((c, i) => (entry.sums[i]! += d[c] ?? 0));
+    byKey.set(k, entry);
+  }
+  const rows = [...byKey.entries()].filter(([, e]) => e.sums.some((n) => n !== 0)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+  if (rows.length === 0) return;
+  const col = (i: number) => rows.map((r) => r.sums[i]!);
+  await tx.$executeRaw`
+    INSERT INTO "CallDailyTotal" ("scriptId", "clinicId", source, day, shard, "companyId", "pendingTasks", "interceptedTasks", "failedTasks",
+                                  "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds")
+    SELECT * FROM unnest(${rows.map((r) => r.key.scriptId)}::text[], ${rows.map((r) => r.key.clinicId)}::text[],
+                         ${rows.map((r) => r.key.source)}::"CallTaskSource"[], ${rows.map((r) => r.key.day)}::date[], ${rows.map((r) => r.key.shard)}::int[],
+                         ${rows.map((r) => r.key.companyId)}::text[], ${col(0)}::int[], ${col(1)}::int[], ${col(2)}::int[],
+                         ${col(3)}::int[], ${col(4)}::int[], ${col(5)}::int[], ${col(6)}::bigint[])
+    ${UPSERT_TOTALS}`;
+}
+
+const UPSERT_TOTALS = Prisma.sql`
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT ("scriptId", "clinicId", source, day, shard) DO UPDATE SET
+      "pendingTasks" = "CallDailyTotal"."pendingTasks" + EXCLUDED."pendingTasks",
+      "interceptedTasks" = "CallDailyTotal"."interceptedTasks" + EXCLUDED."interceptedTasks",
+      "failedTasks" = "CallDailyTotal"."failedTasks" + EXCLUDED."failedTasks",
+      "dialedCalls" = "CallDailyTotal"."dialedCalls" + EXCLUDED."dialedCalls",
+      "answeredCalls" = "CallDailyTotal"."answeredCalls" + EXCLUDED."answeredCalls",
+      "effectiveCalls" = "CallDailyTotal"."effectiveCalls" + EXCLUDED."effectiveCalls",
+      "answeredSeconds" = "CallDailyTotal"."answeredSeconds" + EXCLUDED."answeredSeconds"`;
+
+/**
+ * Moves a set of tasks from one status to another in one statement and files the change in the totals in the same
+ * statement: `UPDATE "CallTask" SET <set> WHERE status = <from> AND <where>`. Returns how many tasks moved. For the
+ * set-based transitions (claim intercepts, 话术停用 cancelling every undialed task).
+ */
+export async function moveTasks(tx: Tx, move: { from: TaskStatus; to: TaskStatus; set: Prisma.Sql; where: Prisma.Sql }): Promise<number> {
+  const out = taskColumn(move.from);
+  const into = taskColumn(move.to);
+  const sign = (c: TaskColumn) => (c === out && c !== into ? -1 : c === into && c !== out ? 1 : 0);
+  const [row] = await tx.$queryRaw<{ n: bigint }[]>`
+    WITH moved AS (
+      UPDATE "CallTask" t SET status = ${move.to}::"CallTaskStatus", ${move.set}
+      WHERE t.status = ${move.from}::"CallTaskStatus" AND ${move.where}
+      RETURNING t."scriptId", t."clinicId", t.source, t."companyId", t."createdAt", ${SHARD_SQL} AS shard
+    ), filed AS (
+      INSERT INTO "CallDailyTotal" ("scriptId", "clinicId", source, day, shard, "companyId", "pendingTasks", "interceptedTasks", "failedTasks",
+                                    "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds")
+      SELECT "scriptId", "clinicId", source, ${daySql(Prisma.sql`"createdAt"`)}, shard, "companyId",
+             ${sign("pendingTasks")} * count(*), ${sign("interceptedTasks")} * count(*), ${sign("failedTasks")} * count(*), 0, 0, 0, 0
+      FROM moved
+      GROUP BY 1, 2, 3, 4, 5, 6
+      ${UPSERT_TOTALS}
+      RETURNING 1
+    )
+    SELECT count(*) AS n FROM moved`;
+  return Number(row?.n ?? 0);
+}
+
+/** Files an answered call's patient under 接听客户数 (company and script), and under 有效对话客户数 when effective. */
+export async function addAnsweredPatient(
+  tx: Tx,
+  p: { companyId: string; clinicId: string; scriptId: string; patientId: string; effective: boolean },
+): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "ScriptAnsweredPatient" ("scriptId", "patientId", "clinicId", "companyId", effective)
+    VALUES (${p.scriptId}, ${p.patientId}, ${p.clinicId}, ${p.companyId}, ${p.effective})
+    ON CONFLICT ("scriptId", "patientId", "clinicId") DO UPDATE SET effective = true
+    WHERE EXCLUDED.effective AND NOT "ScriptAnsweredPatient".effective`;
+  await tx.$executeRaw`
+    INSERT INTO "AnsweredPatient" ("companyId", "patientId", "clinicId", effective)
+    VALUES (${p.companyId}, ${p.patientId}, ${p.clinicId}, ${p.effective})
+    ON CONFLICT ("companyId", "patientId", "clinicId") DO UPDATE SET effective = true
+    WHERE EXCLUDED.effective AND NOT "AnsweredPatient".effective`;
+}
+
+/**
+ * Files tasks that this transaction already moved (and still holds locked) from one status to another, by id — for a
+ * transition written as several updates (the claim's intercepts, by rule) whose totals are filed once at its end.
+ */
+export async function fileMovedTasks(tx: Tx, taskIds: readonly string[], from: TaskStatus, to: TaskStatus): Promise<void> {
+  if (taskIds.length === 0) return;
+  const rows = await tx.$queryRaw<(TotalsKey & { id: string; createdAt: Date })[]>`
+    SELECT id, "companyId", "clinicId", "scriptId", source::text AS source, "createdAt" FROM "CallTask" WHERE id = ANY(${[...taskIds]}::text[])`;
+  await addCallTotals(tx, rows.map((r) => taskMoved(r, from, to)));
+}

@@ -1,0 +1,48 @@
+import type { Tx } from "@/server/db/create-client";
+import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
+import { Prisma } from "@/server/generated/prisma/client";
+import { daySql } from "./call-totals";
+
+/**
+ * Rebuilds a company's running totals (CallDailyTotal, AnsweredPatient, ScriptAnsweredPatient) from its CallTask and
+ * Call rows. For writers that insert tasks or calls directly instead of through the transitions — seeds, bench world
+ * builders, test fixtures — and for repairs. Run it when no dialer is working on the company (a transition committed
+ * during the rebuild could be counted twice or not at all); call it with a transaction to make the swap atomic.
+ */
+export async function recountCallTotals(db: Tx, companyId: string): Promise<void> {
+  const effective = Prisma.sql`c.outcome = 'answered' AND c.rounds >= ${EFFECTIVE_DIALOGUE_MIN_ROUNDS}`;
+  await db.$executeRaw`DELETE FROM "CallDailyTotal" WHERE "companyId" = ${companyId}`;
+  await db.$executeRaw`DELETE FROM "AnsweredPatient" WHERE "companyId" = ${companyId}`;
+  await db.$executeRaw`DELETE FROM "ScriptAnsweredPatient" WHERE "companyId" = ${companyId}`;
+  await db.$executeRaw`
+    INSERT INTO "CallDailyTotal" ("scriptId", "clinicId", source, day, "companyId", "pendingTasks", "interceptedTasks", "failedTasks",
+                                  "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds")
+    SELECT "scriptId", "clinicId", source, day, ${companyId}, sum(pending), sum(intercepted), sum(failed),
+           sum(dialed), sum(answered), sum(effective), sum(seconds)
+    FROM (
+      SELECT t."scriptId", t."clinicId", t.source, ${daySql(Prisma.sql`t."createdAt"`)} AS day,
+             count(*) FILTER (WHERE t.status IN ('pending', 'dialing')) AS pending,
+             count(*) FILTER (WHERE t.status = 'intercepted') AS intercepted,
+             count(*) FILTER (WHERE t.status IN ('failed', 'cancelled')) AS failed,
+             0 AS dialed, 0 AS answered, 0 AS effective, 0 AS seconds
+      FROM "CallTask" t WHERE t."companyId" = ${companyId}
+      GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT c."scriptId", c."clinicId", t.source, ${daySql(Prisma.sql`c."dialedAt"`)},
+             0, 0, 0, count(*), count(*) FILTER (WHERE c.outcome = 'answered'), count(*) FILTER (WHERE ${effective}),
+             coalesce(sum(c."durationSec") FILTER (WHERE c.outcome = 'answered'), 0)
+      FROM "Call" c JOIN "CallTask" t ON t.id = c."taskId" WHERE c."companyId" = ${companyId}
+      GROUP BY 1, 2, 3, 4
+    ) parts
+    GROUP BY 1, 2, 3, 4`;
+  await db.$executeRaw`
+    INSERT INTO "ScriptAnsweredPatient" ("scriptId", "patientId", "clinicId", "companyId", effective)
+    SELECT c."scriptId", c."patientId", c."clinicId", ${companyId}, bool_or(${effective})
+    FROM "Call" c WHERE c."companyId" = ${companyId} AND c.outcome = 'answered'
+    GROUP BY 1, 2, 3`;
+  await db.$executeRaw`
+    INSERT INTO "AnsweredPatient" ("companyId", "patientId", "clinicId", effective)
+    SELECT ${companyId}, "patientId", "clinicId", bool_or(effective)
+    FROM "ScriptAnsweredPatient" WHERE "companyId" = ${companyId}
+    GROUP BY 2, 3`;
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/server/db/create-client";
+import { CarrierRejected, type CarrierOutcome } from "@/server/ports/carrier";
+import { loadViewer } from "@/server/services/auth/load-viewer";
+import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
+import { clientRefOf } from "@/server/services/dialer/dialer-settings";
+import { placeClaimedCall } from "@/server/services/dialer/place-claimed-call";
+import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
+import type { ClaimedTask } from "@/server/services/dialer/claim-due-tasks";
+import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";
+import { getCallMetrics } from "@/server/services/metrics/get-call-metrics";
+import { recountCallTotals } from "@/server/services/metrics/recount-call-totals";
+import { changeScriptStatus } from "@/server/services/scripts/change-script-status";
+import { testDb } from "./fixtures";
+import { attemptCompleted, createDialerCompany, createPatients, createScript, FakeCarrier, minutes, shanghai } from "./dialer-fixtures";
+
+/** mulberry32: a seeded generator, so a failing campaign can be replayed with its seed. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Every total row of a company, zero rows left out (a recount never writes them; running totals may leave them). */
+async function snapshot(db: PrismaClient, companyId: string) {
+  const daily = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT * FROM (
+      SELECT "scriptId", "clinicId", source::text, day::text, sum("pendingTasks")::int AS pending, sum("interceptedTasks")::int AS intercepted,
+             sum("failedTasks")::int AS failed, sum("dialedCalls")::int AS dialed, sum("answeredCalls")::int AS answered,
+             sum("effectiveCalls")::int AS effective, sum("answeredSeconds")::int AS seconds
+      FROM "CallDailyTotal" WHERE "companyId" = ${companyId}
+      GROUP BY 1, 2, 3, 4 -- over the shards
+    ) d
+    WHERE (pending, intercepted, failed, dialed, answered, effective, seconds) <> (0, 0, 0, 0, 0, 0, 0)
+    ORDER BY 1, 2, 3, 4`;
+  const patients = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT "patientId", "clinicId", effective FROM "AnsweredPatient" WHERE "companyId" = ${companyId} ORDER BY 1, 2`;
+  const scriptPatients = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT "scriptId", "patientId", "clinicId", effective FROM "ScriptAnsweredPatient" WHERE "companyId" = ${companyId} ORDER BY 1, 2, 3`;
+  return { daily, patients, scriptPatients };
+}
+
+/** Lets the test deliver a call's result while createCall is still returning: the result beats our Call row. */
+class RacingCarrier extends FakeCarrier {
+  beforeReturn: ((clientRef: string, carrierCallId: string) => Promise<void>) | null = null;
+  override async createCall(input: Parameters<FakeCarrier["createCall"]>[0]) {
+    const accepted = await super.createCall(input);
+    const hook = this.beforeReturn;
+    this.beforeReturn = null;
+    if (hook) await hook(input.clientRef, accepted.carrierCallId);
+    return accepted;
+  }
+}
+
+const OUTCOMES: CarrierOutcome[] = ["answered", "answered", "answered", "noAnswer", "busy", "rejected", "poweredOff", "emptyNumber", "failed"];
+
+describe("running totals (CallDailyTotal, answered patients)", () => {
+  it("equal a full recount from the rows after a randomized campaign with redials, duplicates, races, crashes and a stop", async () => {
+    const seed = Number(process.env.TOTALS_SEED ?? Date.now() % 1_000_000);
+    const random = rng(seed);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const db = testDb();
+    const carrier = new RacingCarrier();
+    const company = await createDialerCompany(`totals-${seed}`, { seatsPerScript: 8, dialsPerMinuteScript: 30, redialMaxAttempts: 2 });
+    const viewer = (await loadViewer(db, company.admin.id))!;
+    const scope = { companyId: company.companyId, clinicIds: viewer.clinicIds };
+    const [c1, c2] = company.clinicIds as [string, string];
+    const scripts = [
+      await createScript(company.companyId, [c1, c2]),
+      await createScript(company.companyId, [c1, c2]),
+      await createScript(company.companyId, [c1, c2], { category: "marketing" }),
+    ];
+    const patients = [
+      ...(await createPatients(company.companyId, c1, 25)),
+      ...(await createPatients(company.companyId, c2, 20)),
+      ...(await createPatients(company.companyId, c2, 3, { mobile: null })), // fail at creation: 客户暂无手机号
+    ];
+    // Company opt-outs: their tasks are intercepted when claimed.
+    await db.dncEntry.createMany({ data: patients.slice(0, 3).map((p) => ({ companyId: company.companyId, kind: "optOut" as const, mobile: p.mobile })) });
+
+    const t0 = shanghai(10);
+    const addTasks = async (now: Date, script = pick(scripts)) => {
+      const chosen = patients.filter(() => random() < 0.4);
+      await db.$transaction(async (tx) => {
+        const loaded = await loadScriptForTasks(tx, company.companyId, script.id);
+        if (loaded) await insertCallTasks(tx, { companyId: company.companyId, script: loaded, seeds: chosen.map((p) => ({ patientId: p.id })), source: random() < 0.5 ? "batch" : "journey", now });
+      });
+    };
+    const inCall: { ref: string; carrierCallId: string }[] = [];
+    const unplaced: ClaimedTask[] = [];
+    let stopped = false;
+    for (let step = 0; step < 30; step++) {
+      const now = minutes(t0, step * 7);
+      if (step % 6 === 0) await addTasks(now);
+      if (step === 18 && !stopped) {
+        await addTasks(now, scripts[1]!); // so the stop has undialed tasks to cancel
+        await changeScriptStatus(db, scope, viewer, "stop", { id: scripts[1]!.id });
+        stopped = true;
+      }
+      const claimed = (await runDialerTick(db, { now, workerId: `w${step % 2}`, companyId: company.companyId })).claimed;
+      for (const claim of [...claimed, ...unplaced.splice(0)]) {
+        const ref = clientRefOf(claim.taskId, claim.attempt);
+        const roll = random();
+        if (roll < 0.05) continue; // the worker "crashed" before placing: recovery releases the claim later
+        if (roll < 0.1) {
+          carrier.failNext = new CarrierRejected(random() < 0.5 ? "rateLimited" : "invalidNumber", "test");
+          await placeClaimedCall(db, carrier, claim, now);
+          continue;
+        }
+        if (roll < 0.18) {
+          // The result races ahead of our own record of the placement (it creates the Call row), then the placement lands.
+          const outcome = pick(OUTCOMES);
+          const rounds = Math.floor(random() * 5);
+          carrier.beforeReturn = async (clientRef, carrierCallId) => {
+            await applyAttemptResult(db, attemptCompleted(clientRef, outcome, { carrierCallId, endedAt: minutes(now, 1), rounds }));
+          };
+          await placeClaimedCall(db, carrier, claim, now);
+          continue;
+        }
+        if (roll < 0.22) {
+          unplaced.push(claim); // placed on the next step, still under its claim
+          continue;
+        }
+        const placed = await placeClaimedCall(db, carrier, claim, now);
+        if (placed.status === "placed") inCall.push({ ref, carrierCallId: placed.carrierCallId });
+      }
+      // Results of some calls in progress, some delivered twice, in random order.
+      for (const call of inCall.splice(0).sort(() => random() - 0.5)) {
+        if (random() < 0.3) {
+          inCall.push(call);
+          continue;
+        }
+        const talk = Math.floor(random() * 200);
+        const result = attemptCompleted(call.ref, pick(OUTCOMES), { carrierCallId: call.carrierCallId, endedAt: minutes(now, 3), talkSeconds: talk, rounds: Math.floor(random() * 6) });
+        await applyAttemptResult(db, result);
+        if (random() < 0.3) await applyAttemptResult(db, { ...result, eventId: `${result.eventId}-dup` });
+      }
+    }
+
+    const kept = await snapshot(db, company.companyId);
+    const before = await getCallMetrics(db, scope);
+    await recountCallTotals(db, company.companyId);
+    const recounted = await snapshot(db, company.companyId);
+    expect(kept, `seed ${seed}`).toEqual(recounted);
+    expect((await getCallMetrics(db, scope)).total).toEqual(before.total);
+
+    // The campaign exercised every kind of figure, so the comparison above had something to disagree about.
+    const tasks = await db.callTask.groupBy({ by: ["status"], where: { companyId: company.companyId }, _count: true });
+    const statuses = new Set(tasks.map((t) => t.status));
+    for (const s of ["pending", "ended", "intercepted", "failed", "cancelled"] as const) expect(statuses, `seed ${seed}: ${s}`).toContain(s);
+    const calls = await db.call.count({ where: { companyId: company.companyId } });
+    const redials = await db.call.count({ where: { companyId: company.companyId, attempt: 2 } });
+    expect(redials).toBeGreaterThan(0);
+    expect(before.total.execution.dialed).toBe(calls);
+    expect(before.total.calls.answeredPatients).toBeGreaterThan(0);
+  }, 180_000);
+});
