@@ -4,7 +4,20 @@ import { ACCOUNTS } from "./helpers";
 
 /** Every page of the app, by who may open it; the ids point at company A's rows created by `seedEveryPageFixture`. */
 export type PageVisit = { path: string; name: string };
-export type EveryPageFixture = { scriptId: string; journeyId: string; patientId: string; applicationId: string };
+/** A page whose path needs a fixture id (resolved when the test runs; titles are fixed when the file loads). */
+export type PageEntry = { name: string; path: (f: EveryPageFixture) => string };
+export type EveryPageFixture = { scriptId: string; journeyId: string; patientId: string; applicationId: string; bDraftId?: string };
+
+export function pageList(): { account: string | null; pages: PageEntry[] }[] {
+  const blank: EveryPageFixture = { scriptId: ":scriptId", journeyId: ":journeyId", patientId: ":patientId", applicationId: ":applicationId" };
+  return pagesByAccount(blank).map((g) => ({
+    account: g.account,
+    pages: g.pages.map((p) => ({
+      name: p.name,
+      path: (f: EveryPageFixture) => p.path.replace(/:(scriptId|journeyId|patientId|applicationId)/, (_, k: "scriptId" | "journeyId" | "patientId" | "applicationId") => f[k]),
+    })),
+  }));
+}
 
 export function pagesByAccount(f: EveryPageFixture): { account: string | null; pages: PageVisit[] }[] {
   return [
@@ -31,14 +44,20 @@ export function pagesByAccount(f: EveryPageFixture): { account: string | null; p
         { name: "门店管理", path: "/management/clinics" },
         { name: "角色管理", path: "/management/roles" },
         { name: "智能外呼", path: "/management/outbound" },
-        { name: "开通申请", path: "/management/outbound/apply" },
-        { name: "资质材料", path: "/management/outbound/apply/documents" },
         { name: "试听样例", path: "/management/outbound/samples" },
         { name: "话术列表", path: "/management/outbound/scripts" },
         { name: "新建话术", path: "/management/outbound/scripts/new" },
         { name: "编辑话术", path: `/management/outbound/scripts/${f.scriptId}` },
         { name: "话术详情", path: `/management/outbound/scripts/${f.scriptId}/detail` },
         { name: "短信", path: "/marketing/sms" },
+      ],
+    },
+    {
+      // Company A is already approved (its 开通申请 pages send it on); company B has a draft application.
+      account: ACCOUNTS.companyBAdmin,
+      pages: [
+        { name: "开通申请", path: "/management/outbound/apply" },
+        { name: "资质材料", path: "/management/outbound/apply/documents" },
       ],
     },
     {
@@ -73,7 +92,12 @@ export async function seedEveryPageFixture(): Promise<EveryPageFixture> {
     });
     const patient = await db.patient.findFirstOrThrow({ where: { companyId: company.id }, orderBy: { id: "asc" }, select: { id: true } });
     const application = await db.qualificationApplication.findFirstOrThrow({ where: { companyId: company.id }, select: { id: true } });
-    return { scriptId: records.scriptId, journeyId: journey.id, patientId: patient.id, applicationId: application.id };
+    const b = await db.company.findFirstOrThrow({ where: { name: "皓齿口腔连锁" }, select: { id: true, name: true } });
+    const bDraft = await db.qualificationApplication.create({
+      data: { companyId: b.id, applicantName: "页面检查", applicantMobile: "13900000003", companyName: b.name, termsAcceptedAt: new Date() },
+      select: { id: true },
+    });
+    return { scriptId: records.scriptId, journeyId: journey.id, patientId: patient.id, applicationId: application.id, bDraftId: bDraft.id };
   } finally {
     await db.$disconnect();
   }
@@ -84,6 +108,7 @@ export async function removeEveryPageFixture(f: EveryPageFixture) {
   const db = createPrismaClient(process.env.E2E_DATABASE_URL!);
   try {
     await db.journey.deleteMany({ where: { id: f.journeyId } });
+    if (f.bDraftId) await db.qualificationApplication.deleteMany({ where: { id: f.bDraftId } });
   } finally {
     await db.$disconnect();
   }
