@@ -10,6 +10,7 @@ import { pageList, removeEveryPageFixture, seedEveryPageFixture, type EveryPageF
  */
 let fixture: EveryPageFixture;
 test.beforeAll(async () => {
+  test.setTimeout(180_000); // seeding call history with recordings is slow on a busy machine
   fixture = await seedEveryPageFixture();
 });
 test.afterAll(async () => {

@@ -24,6 +24,8 @@ const focusInside = (page: Page, container: Locator) =>
 test("a dialog opens from the keyboard, keeps focus inside, closes with Escape and returns focus", async ({ page }) => {
   await login(page, ACCOUNTS.companyAdmin);
   await page.goto("/journeys/segments");
+  await expect(page.getByTestId("create-segment")).toBeEnabled();
+  await page.waitForLoadState("networkidle"); // hydrated: a key press before React attaches its handlers does nothing
   const trigger = page.getByTestId("create-segment");
   await tabTo(page, trigger);
   await page.keyboard.press("Enter");
@@ -43,6 +45,7 @@ test("the journey editor by keyboard: create a journey, select the entry node, a
   test.setTimeout(120_000);
   await login(page, ACCOUNTS.companyAdmin);
   await page.goto("/journeys");
+  await page.waitForLoadState("networkidle"); // hydrated before the first key press
   await tabTo(page, page.getByTestId("create-journey"));
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog");
@@ -57,7 +60,8 @@ test("the journey editor by keyboard: create a journey, select the entry node, a
   await page.keyboard.press("Enter");
   await tabTo(page, dialog.getByRole("button", { name: "创建并编辑" }));
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/journeys\/[^/]+$/);
+  await expect(page).toHaveURL(/\/journeys\/[^/]+$/, { timeout: 30_000 });
+  await page.waitForLoadState("networkidle");
 
   // The entry node is in the tab order; Enter selects it and opens its settings.
   const entry = page.locator(".react-flow__node").filter({ has: page.getByTestId("node-开始") });
