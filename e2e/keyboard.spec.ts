@@ -12,7 +12,7 @@ test.afterAll(async () => {
 async function tabTo(page: Page, target: Locator, max = 80) {
   const handle = await target.elementHandle();
   for (let i = 0; i < max; i++) {
-    if (await page.evaluate((el) => document.activeElement === el || !!el?.contains(document.activeElement), handle)) return;
+    if (await page.evaluate((el) => document.activeElement === el || (el?.contains(document.activeElement) ?? false), handle)) return;
     await page.keyboard.press("Tab");
   }
   throw new Error(`not reachable with Tab: ${target.toString()}`);
