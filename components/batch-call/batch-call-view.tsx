@@ -182,12 +182,11 @@ export function BatchCallView() {
               <DataTable
                 columns={columns}
                 data={patients.data}
-                getRowId={(p) => p.id}
                 query={patients}
                 isLoading={patients.isPending && ids.length > 0}
                 loadingRows={1}
                 empty={tc("empty")}
-                rowProps={() => ({ "data-testid": "batch-patient-row" })}
+                rowTestId="batch-patient-row"
               />
             </CardContent>
           </Card>

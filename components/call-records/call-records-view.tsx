@@ -109,7 +109,6 @@ export function CallRecordsView({ canPlayRecordings }: { canPlayRecordings: bool
         <DataTable
           columns={columns}
           data={list.data?.items}
-          getRowId={(r) => r.id}
           query={list}
           loadingRows={8}
           empty={
@@ -118,7 +117,7 @@ export function CallRecordsView({ canPlayRecordings }: { canPlayRecordings: bool
               <div className="text-sm text-muted-foreground">{filtered ? t("emptyFiltered") : t("emptyHint")}</div>
             </>
           }
-          rowProps={() => ({ "data-testid": "call-record-row" })}
+          rowTestId="call-record-row"
           pagination={{
             page,
             pageSize: input.pageSize ?? 20,

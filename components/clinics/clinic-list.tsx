@@ -33,10 +33,9 @@ export function ClinicList() {
       <DataTable
         columns={columns}
         data={clinics.data}
-        getRowId={(c) => c.id}
         query={clinics}
         empty={tc("empty")}
-        rowProps={() => ({ "data-testid": "clinic-row" })}
+        rowTestId="clinic-row"
       />
     </div>
   );

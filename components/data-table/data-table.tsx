@@ -55,14 +55,16 @@ export interface DataTableProps<T> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: ColumnDef<T, any>[];
   data: readonly T[] | undefined;
-  getRowId: (row: T) => string;
+  /** Defaults to the row's `id`. */
+  getRowId?: (row: T) => string;
   /** The list's query: pending → loading rows; failed with nothing to show → its message and a retry button. */
   query?: { isPending: boolean; error: { message: string } | null; refetch: () => unknown };
   /** Overrides the query's pending state (e.g. a query that is off until there is something to ask). */
   isLoading?: boolean;
   empty: ReactNode;
   loadingRows?: number;
-  rowProps?: (row: T) => Record<string, string | undefined>;
+  /** data-testid of each row (a fixed name, or one per row). */
+  rowTestId?: string | ((row: T) => string);
   pagination?: DataTablePagination;
   selection?: DataTableSelection<T>;
   /** Initial client-side sort of the loaded rows (columns opt in with `enableSorting: true`). */
@@ -77,12 +79,12 @@ export interface DataTableProps<T> {
 export function DataTable<T>({
   columns,
   data,
-  getRowId,
+  getRowId = (row) => (row as { id: string }).id,
   query,
   isLoading = query?.isPending,
   empty,
   loadingRows = 3,
-  rowProps,
+  rowTestId,
   pagination,
   selection,
   initialSorting = [],
@@ -122,7 +124,11 @@ export function DataTable<T>({
   } else if (rows.length === 0) body = <TableEmptyRow colSpan={colSpan}>{empty}</TableEmptyRow>;
   else {
     body = table.getRowModel().rows.map((row) => (
-      <TableRow key={row.id} data-state={selection?.selected.has(row.id) ? "selected" : undefined} {...rowProps?.(row.original)}>
+      <TableRow
+        key={row.id}
+        data-state={selection?.selected.has(row.id) ? "selected" : undefined}
+        data-testid={typeof rowTestId === "function" ? rowTestId(row.original) : rowTestId}
+      >
         {row.getVisibleCells().map((cell) => (
           <TableCell key={cell.id} className={cell.column.columnDef.meta?.className}>
             {flexRender(cell.column.columnDef.cell, cell.getContext())}

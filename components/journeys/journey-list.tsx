@@ -128,10 +128,9 @@ export function JourneyList() {
         <DataTable
           columns={columns}
           data={list.data}
-          getRowId={(j) => j.id}
           query={list}
           empty={t("empty")}
-          rowProps={(j) => ({ "data-testid": `journey-row-${j.name}` })}
+          rowTestId={(j) => `journey-row-${j.name}`}
         />
       </div>
       {actions.dialogs}

@@ -119,7 +119,6 @@ export function ManagedScriptTable({ canManage, canViewRecords }: { canManage: b
       <DataTable
         columns={columns}
         data={list.data?.items}
-        getRowId={(s) => s.id}
         query={list}
         loadingRows={4}
         empty={
@@ -131,7 +130,7 @@ export function ManagedScriptTable({ canManage, canViewRecords }: { canManage: b
             </Button>
           </>
         }
-        rowProps={() => ({ "data-testid": "managed-script-row" })}
+        rowTestId="managed-script-row"
         pagination={{ page, pageSize: 10, total, onPageChange: setPage, hideWhenSinglePage: true }}
       />
     </div>

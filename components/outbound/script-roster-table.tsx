@@ -73,7 +73,6 @@ export function ScriptRosterTable({ scriptId, live }: { scriptId: string; live: 
       <DataTable
         columns={columns}
         data={list.data?.items}
-        getRowId={(r) => r.id}
         query={list}
         loadingRows={6}
         empty={
@@ -82,7 +81,7 @@ export function ScriptRosterTable({ scriptId, live }: { scriptId: string; live: 
             <div className="text-sm text-muted-foreground">{t("rosterEmptyHint")}</div>
           </>
         }
-        rowProps={() => ({ "data-testid": "roster-row" })}
+        rowTestId="roster-row"
         pagination={{ page, pageSize: 20, total, onPageChange: setPage, totalTestId: "roster-total" }}
       />
     </div>

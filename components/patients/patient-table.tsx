@@ -171,7 +171,6 @@ export function PatientTable({ canStartCalls }: { canStartCalls: boolean }) {
       <DataTable
         columns={columns}
         data={list.data?.items}
-        getRowId={(p) => p.id}
         query={list}
         loadingRows={8}
         empty={
@@ -180,7 +179,7 @@ export function PatientTable({ canStartCalls }: { canStartCalls: boolean }) {
             <div className="text-sm text-muted-foreground">{t("emptyHint")}</div>
           </>
         }
-        rowProps={() => ({ "data-testid": "patient-row" })}
+        rowTestId="patient-row"
         selection={{ selected, onChange: setSelected, pageLabel: t("selectPage"), rowLabel: (p) => p.name }}
         pagination={{
           page: input.page ?? 1,

@@ -126,7 +126,6 @@ export function ApplicationQueue() {
       <DataTable
         columns={columns}
         data={list.data?.items}
-        getRowId={(a) => a.id}
         query={list}
         loadingRows={4}
         empty={
@@ -135,7 +134,7 @@ export function ApplicationQueue() {
             {input.status === "pending" && !input.q ? t("emptyPending") : t("empty")}
           </div>
         }
-        rowProps={() => ({ "data-testid": "application-row" })}
+        rowTestId="application-row"
         pagination={{
           page: input.page ?? 1,
           pageSize: input.pageSize ?? 20,

@@ -160,10 +160,9 @@ export function ScriptListView({ kind, canManage, canManageTasks }: { kind: Kind
           <DataTable
             columns={columns}
             data={list.data?.items}
-            getRowId={(s) => s.id}
             query={list}
             empty={t("emptyFiltered")}
-            rowProps={() => ({ "data-testid": "script-row" })}
+            rowTestId="script-row"
           />
         </div>
       )}

@@ -55,7 +55,6 @@ export function SmsQuotaView() {
           <DataTable
             columns={columns}
             data={quota.data?.entries}
-            getRowId={(e) => e.id}
             query={quota}
             loadingRows={1}
             empty={t("ledgerEmpty")}

@@ -95,11 +95,10 @@ export function SmsReviewView() {
         <DataTable
           columns={columns}
           data={list.data}
-          getRowId={(r) => r.id}
           query={list}
           loadingRows={1}
           empty={t("reviewEmpty")}
-          rowProps={() => ({ "data-testid": "sms-review-row" })}
+          rowTestId="sms-review-row"
         />
       </div>
       <Dialog open={rejecting !== null} onOpenChange={(o) => !o && setRejecting(null)}>

@@ -91,11 +91,10 @@ export function SmsTemplateTable() {
         <DataTable
           columns={columns}
           data={list.data}
-          getRowId={(r) => r.id}
           query={list}
           loadingRows={1}
           empty={t("empty")}
-          rowProps={() => ({ "data-testid": "sms-template-row" })}
+          rowTestId="sms-template-row"
         />
       </div>
       <SmsTemplateDialog key={dialog.n} open={dialog.open} onOpenChange={(open) => setDialog((d) => ({ ...d, open }))} template={dialog.template} />

@@ -104,11 +104,10 @@ export function FollowUpTasksView({ now }: { now: number }) {
       <DataTable
         columns={columns}
         data={list.data?.items}
-        getRowId={(task) => task.id}
         query={list}
         loadingRows={6}
         empty={t("emptyTasks")}
-        rowProps={() => ({ "data-testid": "follow-up-task-row" })}
+        rowTestId="follow-up-task-row"
         pagination={{ page, pageSize: 20, total: list.data?.total ?? 0, onPageChange: setPage }}
       />
       <Sheet open={!!patient} onOpenChange={(open) => !open && setPatient(null)}>

@@ -107,10 +107,9 @@ export function SegmentList() {
       <DataTable
         columns={columns}
         data={list.data}
-        getRowId={(s) => s.id}
         query={list}
         empty={t("empty")}
-        rowProps={(s) => ({ "data-testid": `segment-row-${s.name}` })}
+        rowTestId={(s) => `segment-row-${s.name}`}
       />
       <SegmentEditorDialog open={editing !== undefined} onOpenChange={(o) => !o && setEditing(undefined)} segment={editing} />
       <AlertDialog open={deleting !== null} onOpenChange={(o) => !o && setDeleting(null)}>
