@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import "./server/env"; // validates the environment when the app boots
+import { STATIC_SECURITY_HEADERS } from "./server/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
@@ -20,6 +21,10 @@ const nextConfig: NextConfig = {
   // `next dev` serves its scripts only to the host it announces (localhost); the quick start is often opened as 127.0.0.1.
   allowedDevOrigins: ["127.0.0.1"],
   experimental: { authInterrupts: true },
+  // The Content-Security-Policy (with its per-request nonce) and HSTS come from proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -14,7 +14,6 @@ test.afterAll(async () => {
   if (fixture) await removeRecordsFixture(fixture.scriptId);
 });
 
-const count = async (text: string, params: unknown[]) => Number((await sql<{ n: string }>(text, params))[0]!.n);
 
 async function pick(page: Page, label: string, option: string) {
   await page.getByRole("combobox", { name: label, exact: true }).click();

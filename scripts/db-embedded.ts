@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       console.log("Stopping the embedded database…");
-      db.stop().then(() => process.exit(0));
+      void db.stop().then(() => process.exit(0));
     });
   }
 }

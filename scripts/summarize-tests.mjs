@@ -6,6 +6,19 @@ let passed = 0;
 let failed = 0;
 const lines = [];
 
+// Typecheck and lint: one check each, passed when the tool exited 0.
+for (const [name, file] of [["typecheck (tsc --noEmit)", "typecheck"], ["lint (eslint)", "lint"]]) {
+  const exitFile = `.test-reports/${file}.exit`;
+  const code = existsSync(exitFile) ? Number(readFileSync(exitFile, "utf8").trim()) : null;
+  if (code === 0) {
+    passed += 1;
+    lines.push(`${name}: passed`);
+  } else {
+    failed += 1;
+    lines.push(code === null ? `${name}: did not run` : `${name}: failed (see .test-reports/${file}.log)`);
+  }
+}
+
 const vitest = read(".test-reports/vitest.json");
 if (vitest) {
   passed += vitest.numPassedTests;

@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { loginAction, type LoginState } from "@/app/login/actions";
+import { loginAction, type LoginState } from "@/server/actions/login";
 
 export interface DemoAccount {
   label: string;
@@ -15,6 +15,7 @@ export interface DemoAccount {
 
 export function LoginForm({ next, demoAccounts, demoPassword }: { next: string; demoAccounts: DemoAccount[]; demoPassword: string }) {
   const t = useTranslations("login");
+  const format = useFormatter();
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
   const [account, setAccount] = useState("");
   const [password, setPassword] = useState("");
@@ -33,7 +34,14 @@ export function LoginForm({ next, demoAccounts, demoPassword }: { next: string; 
         </div>
         {state.error ? (
           <Alert variant="destructive" role="alert">
-            <AlertDescription>{t(state.error)}</AlertDescription>
+            <AlertDescription>
+              {state.error === "locked" && state.retryAt
+                ? t("locked", {
+                    time: format.dateTime(new Date(state.retryAt), { hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+                    minutes: state.retryInMinutes ?? 1,
+                  })
+                : t(state.error)}
+            </AlertDescription>
           </Alert>
         ) : null}
         <Button type="submit" className="w-full" disabled={pending}>

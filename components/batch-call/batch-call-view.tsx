@@ -20,12 +20,15 @@ import {
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { useTRPC } from "@/components/trpc/client";
 import { BatchProgress } from "./batch-progress";
 import { CallPlan } from "./call-plan";
 import { ScriptOption } from "./script-option";
-import { TableLoadingRows } from "@/components/shell/table-status-rows";
+
+type BatchPatientRow = RouterOutputs["batchCall"]["patients"][number];
 
 /** Where 患者管理 leaves the chosen patients (components/patients/patient-table.tsx). */
 export const SELECTION_KEY = "batchCall.patientIds";
@@ -78,6 +81,31 @@ export function BatchCallView() {
     sessionStorage.setItem(SELECTION_KEY, JSON.stringify(next));
     setIds(next);
   };
+
+  const columns: ColumnDef<BatchPatientRow>[] = [
+    { id: "name", header: t("name"), meta: { className: "font-medium" }, cell: ({ row }) => row.original.name },
+    { id: "gender", header: t("gender"), cell: ({ row }) => tp(`gender_${row.original.gender}`) },
+    {
+      id: "mobile",
+      header: t("mobile"),
+      meta: { className: "font-mono text-xs", headClassName: "" },
+      cell: ({ row }) => row.original.mobile || <span className="text-muted-foreground">{tp("noMobile")}</span>,
+    },
+    { id: "medicalRecordNo", header: t("medicalRecordNo"), meta: { className: "font-mono text-xs", headClassName: "" }, cell: ({ row }) => row.original.medicalRecordNo ?? "—" },
+    { id: "clinic", header: t("clinic"), cell: ({ row }) => row.original.clinic.shortName },
+    { id: "consultant", header: t("consultant"), cell: ({ row }) => row.original.consultant ?? "—" },
+    {
+      id: "remove",
+      header: () => <span className="sr-only">{t("remove")}</span>,
+      meta: { className: "text-right" },
+      cell: ({ row: { original: p } }) =>
+        !started ? (
+          <Button variant="ghost" size="icon" aria-label={`${t("remove")} ${p.name}`} onClick={() => remove(p.id)}>
+            <X className="size-4" />
+          </Button>
+        ) : null,
+    },
+  ];
 
   if (ids === null) return <Skeleton className="h-64 w-full" />;
   if (ids.length === 0 && !started) {
@@ -152,42 +180,15 @@ export function BatchCallView() {
               {missing > 0 ? <CardDescription className="text-amber-700">{t("missing", { count: missing })}</CardDescription> : null}
             </CardHeader>
             <CardContent>
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>{t("name")}</TableHead>
-                    <TableHead>{t("gender")}</TableHead>
-                    <TableHead>{t("mobile")}</TableHead>
-                    <TableHead>{t("medicalRecordNo")}</TableHead>
-                    <TableHead>{t("clinic")}</TableHead>
-                    <TableHead>{t("consultant")}</TableHead>
-                    <TableHead />
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {patients.isPending && ids.length ? (
-                    <TableLoadingRows colSpan={7} rows={1} />
-                  ) : (
-                    patients.data?.map((p) => (
-                      <TableRow key={p.id} data-testid="batch-patient-row">
-                        <TableCell className="font-medium">{p.name}</TableCell>
-                        <TableCell>{tp(`gender_${p.gender}`)}</TableCell>
-                        <TableCell className="font-mono text-xs">{p.mobile || <span className="text-muted-foreground">{tp("noMobile")}</span>}</TableCell>
-                        <TableCell className="font-mono text-xs">{p.medicalRecordNo ?? "—"}</TableCell>
-                        <TableCell>{p.clinic.shortName}</TableCell>
-                        <TableCell>{p.consultant ?? "—"}</TableCell>
-                        <TableCell className="text-right">
-                          {!started ? (
-                            <Button variant="ghost" size="icon" aria-label={`${t("remove")} ${p.name}`} onClick={() => remove(p.id)}>
-                              <X className="size-4" />
-                            </Button>
-                          ) : null}
-                        </TableCell>
-                      </TableRow>
-                    ))
-                  )}
-                </TableBody>
-              </Table>
+              <DataTable
+                columns={columns}
+                data={patients.data}
+                query={patients}
+                isLoading={patients.isPending && ids.length > 0}
+                loadingRows={1}
+                empty={tc("empty")}
+                rowTestId="batch-patient-row"
+              />
             </CardContent>
           </Card>
         </div>

@@ -7,7 +7,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { CallDetailDialog } from "@/components/calls/call-detail-dialog";
 import { formatDuration, formatInZone } from "@/components/calls/format-time";
 import { MetricCards } from "@/components/calls/metric-cards";
@@ -16,15 +18,14 @@ import { useTRPC } from "@/components/trpc/client";
 import { CallRecordFilters } from "./call-record-filters";
 import { ScriptReanalysis } from "./script-reanalysis";
 import { parseCallRecordSearch } from "./call-record-search";
-import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 const REFRESH_MS = 10_000;
+type CallRecordRow = RouterOutputs["callRecords"]["list"]["items"][number];
 
 /** 话单记录: execution summary, filters, the paginated call table, 详情 and 下载录音. */
 export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { canPlayRecordings: boolean; canReanalyze?: boolean }) {
   const t = useTranslations("callRecords");
   const tc = useTranslations("calls");
-  const tcommon = useTranslations("common");
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
@@ -50,13 +51,59 @@ export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { c
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
   };
 
-  const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const page = input.page ?? 1;
-  const pages = Math.max(1, Math.ceil(total / (input.pageSize ?? 20)));
   const filtered = !!(input.scriptId || input.consultantId || input.onlineConsultantId || input.outcome || input.callback || input.from || input.to);
   const unit = { min: tc("minutes"), sec: tc("seconds") };
   const script = summary.data?.script;
+  const columns: ColumnDef<CallRecordRow>[] = [
+    { id: "patient", header: t("patient"), meta: { className: "font-medium" }, cell: ({ row }) => row.original.patient.name },
+    { id: "mobile", header: t("mobile"), meta: { className: "font-mono text-xs" }, cell: ({ row }) => row.original.mobile },
+    { id: "script", header: tc("script"), cell: ({ row }) => row.original.script.name },
+    { id: "clinic", header: t("clinic"), cell: ({ row }) => row.original.clinic.shortName },
+    { id: "outcome", header: tc("outcome"), cell: ({ row }) => <OutcomeBadge outcome={row.original.outcome} /> },
+    {
+      id: "intent",
+      header: tc("intent"),
+      cell: ({ row: { original: r } }) => (
+        <div className="flex flex-wrap items-center gap-1" title={r.summary ?? undefined}>
+          {r.intentLabel ?? "—"}
+          {r.callbackRequested ? (
+            <Badge variant="destructive" data-testid="callback-badge">
+              {tc("callbackRequested")}
+            </Badge>
+          ) : null}
+        </div>
+      ),
+    },
+    { id: "startedAt", header: t("startedAt"), meta: { className: "whitespace-nowrap tabular-nums" }, cell: ({ row }) => formatInZone(row.original.dialedAt, row.original.clinic.timezone) },
+    { id: "duration", header: t("duration"), meta: { className: "tabular-nums" }, cell: ({ row }) => formatDuration(row.original.durationSec, unit) },
+    { id: "consultant", header: t("consultant"), cell: ({ row }) => row.original.consultant?.name ?? "—" },
+    { id: "onlineConsultant", header: t("onlineConsultant"), cell: ({ row }) => row.original.onlineConsultant?.name ?? "—" },
+    {
+      id: "actions",
+      header: t("actions"),
+      meta: { className: "whitespace-nowrap text-right", headClassName: "text-right" },
+      cell: ({ row: { original: r } }) => (
+        <>
+          <Button variant="link" size="sm" className="px-1" onClick={() => setOpenId(r.id)}>
+            {t("detail")}
+          </Button>
+          {r.hasRecording && canPlayRecordings ? (
+            <Button variant="link" size="sm" className="px-1" asChild>
+              <a href={`/api/call-records/${r.id}/recording?download=1`} download data-testid="download-recording">
+                {t("download")}
+              </a>
+            </Button>
+          ) : (
+            <Button variant="link" size="sm" className="px-1" disabled title={r.hasRecording ? tc("recordingForbidden") : t("noRecording")}>
+              {t("download")}
+            </Button>
+          )}
+        </>
+      ),
+    },
+  ];
 
   return (
     <div className="space-y-4">
@@ -76,87 +123,27 @@ export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { c
 
       <div className="space-y-4 rounded-lg border bg-background p-4">
         <CallRecordFilters input={input} onChange={setParams} onReset={() => router.replace(pathname)} />
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t("patient")}</TableHead>
-              <TableHead>{t("mobile")}</TableHead>
-              <TableHead>{tc("script")}</TableHead>
-              <TableHead>{t("clinic")}</TableHead>
-              <TableHead>{tc("outcome")}</TableHead>
-              <TableHead>{tc("intent")}</TableHead>
-              <TableHead>{t("startedAt")}</TableHead>
-              <TableHead>{t("duration")}</TableHead>
-              <TableHead>{t("consultant")}</TableHead>
-              <TableHead>{t("onlineConsultant")}</TableHead>
-              <TableHead className="text-right">{t("actions")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.isPending ? (
-              <TableLoadingRows colSpan={11} rows={8} />
-            ) : items.length === 0 ? (
-              <TableEmptyRow colSpan={11}>
-                <div className="font-medium text-foreground">{t("emptyTitle")}</div>
-                <div className="text-sm text-muted-foreground">{filtered ? t("emptyFiltered") : t("emptyHint")}</div>
-              </TableEmptyRow>
-            ) : (
-              items.map((r) => (
-                <TableRow key={r.id} data-testid="call-record-row">
-                  <TableCell className="font-medium">{r.patient.name}</TableCell>
-                  <TableCell className="font-mono text-xs">{r.mobile}</TableCell>
-                  <TableCell>{r.script.name}</TableCell>
-                  <TableCell>{r.clinic.shortName}</TableCell>
-                  <TableCell>
-                    <OutcomeBadge outcome={r.outcome} />
-                  </TableCell>
-                  <TableCell title={r.summary ?? undefined}>
-                    <div className="flex flex-wrap items-center gap-1">
-                      {r.intentLabel ?? "—"}
-                      {r.callbackRequested ? (
-                        <Badge variant="destructive" data-testid="callback-badge">
-                          {tc("callbackRequested")}
-                        </Badge>
-                      ) : null}
-                    </div>
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap tabular-nums">{formatInZone(r.dialedAt, r.clinic.timezone)}</TableCell>
-                  <TableCell className="tabular-nums">{formatDuration(r.durationSec, unit)}</TableCell>
-                  <TableCell>{r.consultant?.name ?? "—"}</TableCell>
-                  <TableCell>{r.onlineConsultant?.name ?? "—"}</TableCell>
-                  <TableCell className="whitespace-nowrap text-right">
-                    <Button variant="link" size="sm" className="px-1" onClick={() => setOpenId(r.id)}>
-                      {t("detail")}
-                    </Button>
-                    {r.hasRecording && canPlayRecordings ? (
-                      <Button variant="link" size="sm" className="px-1" asChild>
-                        <a href={`/api/call-records/${r.id}/recording?download=1`} download data-testid="download-recording">
-                          {t("download")}
-                        </a>
-                      </Button>
-                    ) : (
-                      <Button variant="link" size="sm" className="px-1" disabled title={r.hasRecording ? tc("recordingForbidden") : t("noRecording")}>
-                        {t("download")}
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))
-            )}
-          </TableBody>
-        </Table>
-        <div className="flex items-center justify-between text-sm text-muted-foreground">
-          <span data-testid="call-record-total">{list.data?.totalCapped ? t("totalCapped", { count: total }) : tcommon("total", { count: total })}</span>
-          <div className="flex items-center gap-2">
-            <span>{tcommon("page", { page, pages })}</span>
-            <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })}>
-              {tcommon("prev")}
-            </Button>
-            <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
-              {tcommon("next")}
-            </Button>
-          </div>
-        </div>
+        <DataTable
+          columns={columns}
+          data={list.data?.items}
+          query={list}
+          loadingRows={8}
+          empty={
+            <>
+              <div className="font-medium text-foreground">{t("emptyTitle")}</div>
+              <div className="text-sm text-muted-foreground">{filtered ? t("emptyFiltered") : t("emptyHint")}</div>
+            </>
+          }
+          rowTestId="call-record-row"
+          pagination={{
+            page,
+            pageSize: input.pageSize ?? 20,
+            total,
+            onPageChange: (p) => setParams({ page: String(p) }),
+            totalTestId: "call-record-total",
+            totalLabel: list.data?.totalCapped ? t("totalCapped", { count: total }) : undefined,
+          }}
+        />
       </div>
       <CallDetailDialog callId={openId} onOpenChange={(open) => !open && setOpenId(null)} />
     </div>

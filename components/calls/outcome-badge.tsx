@@ -12,7 +12,7 @@ export function OutcomeBadge({ outcome }: { outcome: CallOutcomeValue | null }) 
   return (
     <Badge
       variant={outcome === "answered" ? "default" : "outline"}
-      className={cn(outcome === "answered" && "bg-emerald-600", outcome === null && "border-sky-300 text-sky-700")}
+      className={cn(outcome === "answered" && "bg-emerald-700", outcome === null && "border-sky-300 text-sky-700")}
       data-testid="call-outcome"
     >
       {t(`outcome_${outcome ?? "inProgress"}`)}

@@ -3,49 +3,40 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { useTRPC } from "@/components/trpc/client";
 import { EditClinicDialog } from "./edit-clinic-dialog";
-import { TableLoadingRows } from "@/components/shell/table-status-rows";
+
+type ClinicRow = RouterOutputs["clinics"]["list"][number];
 
 export function ClinicList() {
   const t = useTranslations("clinics");
+  const tc = useTranslations("common");
   const trpc = useTRPC();
   const clinics = useQuery(trpc.clinics.list.queryOptions());
+  const columns: ColumnDef<ClinicRow>[] = [
+    { id: "name", accessorFn: (c) => c.name, header: t("name"), enableSorting: true, meta: { className: "font-medium" } },
+    { id: "shortName", accessorFn: (c) => c.shortName, header: t("shortName"), enableSorting: true },
+    { id: "address", header: t("address"), meta: { className: "max-w-sm truncate", headClassName: "" }, cell: ({ row }) => <span title={row.original.address}>{row.original.address}</span> },
+    { id: "phone", header: t("phone"), cell: ({ row }) => row.original.phone ?? "—" },
+    {
+      id: "outbound",
+      header: t("outbound"),
+      cell: ({ row: { original: c } }) => <Badge variant={c.outboundOpenedAt ? "default" : "outline"}>{c.outboundOpenedAt ? t("opened") : t("notOpened")}</Badge>,
+    },
+    { id: "actions", header: () => null, meta: { headClassName: "w-20" }, cell: ({ row }) => <EditClinicDialog clinic={row.original} /> },
+  ];
   return (
     <div className="rounded-lg border bg-background">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t("name")}</TableHead>
-            <TableHead>{t("shortName")}</TableHead>
-            <TableHead>{t("address")}</TableHead>
-            <TableHead>{t("phone")}</TableHead>
-            <TableHead>{t("outbound")}</TableHead>
-            <TableHead className="w-20" />
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {clinics.isPending
-            ? <TableLoadingRows colSpan={6} rows={3} />
-            : clinics.data?.map((c) => (
-                <TableRow key={c.id} data-testid="clinic-row">
-                  <TableCell className="font-medium">{c.name}</TableCell>
-                  <TableCell>{c.shortName}</TableCell>
-                  <TableCell className="max-w-sm truncate" title={c.address}>
-                    {c.address}
-                  </TableCell>
-                  <TableCell>{c.phone ?? "—"}</TableCell>
-                  <TableCell>
-                    <Badge variant={c.outboundOpenedAt ? "default" : "outline"}>{c.outboundOpenedAt ? t("opened") : t("notOpened")}</Badge>
-                  </TableCell>
-                  <TableCell>
-                    <EditClinicDialog clinic={c} />
-                  </TableCell>
-                </TableRow>
-              ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        columns={columns}
+        data={clinics.data}
+        query={clinics}
+        empty={tc("empty")}
+        rowTestId="clinic-row"
+      />
     </div>
   );
 }

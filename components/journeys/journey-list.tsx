@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { ColumnDef } from "@tanstack/react-table";
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { MoreHorizontal } from "lucide-react";
@@ -8,12 +9,15 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable } from "@/components/data-table/data-table";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { useTRPC } from "@/components/trpc/client";
 import { CreateJourneyDialog } from "./create-journey-dialog";
 import { JourneyStatusBadge } from "./journey-status-badge";
 import { scheduleText } from "./schedule-text";
 import { useJourneyActions, type JourneyAction } from "./use-journey-actions";
+
+type JourneyRow = RouterOutputs["journeys"]["list"][number];
 
 const ACTIONS: Record<string, JourneyAction[]> = {
   draft: ["publish", "delete"],
@@ -31,6 +35,63 @@ export function JourneyList() {
   const dashboard = useQuery(trpc.journeys.dashboard.queryOptions());
   const actions = useJourneyActions();
   const when = (d: Date | null | undefined) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "short" }) : "—");
+  const { run } = actions;
+  const columns: ColumnDef<JourneyRow>[] = [
+      {
+        id: "name",
+        accessorFn: (j) => j.name,
+        header: t("name"),
+        enableSorting: true,
+        meta: { className: "font-medium" },
+        cell: ({ row: { original: j } }) => (
+          <Link href={`/journeys/${j.id}`} className="hover:text-primary hover:underline">
+            {j.name}
+          </Link>
+        ),
+      },
+      { id: "clinic", header: t("clinic"), cell: ({ row }) => row.original.clinic?.shortName ?? "—" },
+      { id: "segment", header: t("segment"), cell: ({ row }) => row.original.segment ?? <span className="text-muted-foreground">{t("segmentNone")}</span> },
+      { id: "schedule", header: t("schedule"), cell: ({ row }) => scheduleText(t, row.original.schedule) },
+      { id: "status", header: t("statusCol"), cell: ({ row }) => <JourneyStatusBadge status={row.original.status} /> },
+      { id: "nextRun", header: t("nextRun"), meta: { className: "text-sm" }, cell: ({ row }) => when(row.original.nextRunAt) },
+      { id: "rosterTotal", accessorFn: (j) => j.rosterTotal, header: t("rosterTotal"), enableSorting: true, meta: { className: "text-right tabular-nums" }, cell: ({ row }) => row.original.rosterTotal },
+      {
+        id: "updatedAt",
+        accessorFn: (j) => new Date(j.updatedAt).getTime(),
+        header: t("updatedAt"),
+        enableSorting: true,
+        meta: { className: "text-sm text-muted-foreground", headClassName: "" },
+        cell: ({ row }) => when(row.original.updatedAt),
+      },
+      {
+        id: "actions",
+        header: t("actions"),
+        meta: { className: "text-right", headClassName: "w-28 text-right" },
+        cell: ({ row: { original: j } }) => (
+          <>
+            <Button asChild variant="link" size="sm">
+              <Link href={`/journeys/${j.id}`}>{j.status === "draft" || j.status === "paused" ? t("open_edit") : t("open_view")}</Link>
+            </Button>
+            {ACTIONS[j.status]!.length ? (
+              <DropdownMenu>
+                <DropdownMenuTrigger asChild>
+                  <Button variant="ghost" size="icon" aria-label={t("more")}>
+                    <MoreHorizontal className="size-4" />
+                  </Button>
+                </DropdownMenuTrigger>
+                <DropdownMenuContent align="end">
+                  {ACTIONS[j.status]!.map((a) => (
+                    <DropdownMenuItem key={a} className={a === "delete" || a === "end" ? "text-destructive" : undefined} onSelect={() => run(j.id, j.name, a)}>
+                      {t(`action_${a}`)}
+                    </DropdownMenuItem>
+                  ))}
+                </DropdownMenuContent>
+              </DropdownMenu>
+            ) : null}
+          </>
+        ),
+      },
+  ];
 
   const cards: { key: string; value: number | undefined; hint?: string }[] = [
     { key: "dash_published", value: dashboard.data?.journeys.published },
@@ -64,78 +125,13 @@ export function JourneyList() {
           <p className="text-sm text-muted-foreground">{t("listHint")}</p>
           <CreateJourneyDialog />
         </div>
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t("name")}</TableHead>
-              <TableHead>{t("clinic")}</TableHead>
-              <TableHead>{t("segment")}</TableHead>
-              <TableHead>{t("schedule")}</TableHead>
-              <TableHead>{t("statusCol")}</TableHead>
-              <TableHead>{t("nextRun")}</TableHead>
-              <TableHead className="text-right">{t("rosterTotal")}</TableHead>
-              <TableHead>{t("updatedAt")}</TableHead>
-              <TableHead className="w-28 text-right">{t("actions")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.isLoading
-              ? Array.from({ length: 3 }, (_, i) => (
-                  <TableRow key={i}>
-                    <TableCell colSpan={9}>
-                      <Skeleton className="h-6 w-full" />
-                    </TableCell>
-                  </TableRow>
-                ))
-              : null}
-            {list.data?.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={9} className="py-12 text-center text-muted-foreground">
-                  {t("empty")}
-                </TableCell>
-              </TableRow>
-            ) : null}
-            {list.data?.map((j) => (
-              <TableRow key={j.id} data-testid={`journey-row-${j.name}`}>
-                <TableCell className="font-medium">
-                  <Link href={`/journeys/${j.id}`} className="hover:text-primary hover:underline">
-                    {j.name}
-                  </Link>
-                </TableCell>
-                <TableCell>{j.clinic?.shortName ?? "—"}</TableCell>
-                <TableCell>{j.segment ?? <span className="text-muted-foreground">{t("segmentNone")}</span>}</TableCell>
-                <TableCell>{scheduleText(t, j.schedule)}</TableCell>
-                <TableCell>
-                  <JourneyStatusBadge status={j.status} />
-                </TableCell>
-                <TableCell className="text-sm">{when(j.nextRunAt)}</TableCell>
-                <TableCell className="text-right tabular-nums">{j.rosterTotal}</TableCell>
-                <TableCell className="text-sm text-muted-foreground">{when(j.updatedAt)}</TableCell>
-                <TableCell className="text-right">
-                  <Button asChild variant="link" size="sm">
-                    <Link href={`/journeys/${j.id}`}>{j.status === "draft" || j.status === "paused" ? t("open_edit") : t("open_view")}</Link>
-                  </Button>
-                  {ACTIONS[j.status]!.length ? (
-                    <DropdownMenu>
-                      <DropdownMenuTrigger asChild>
-                        <Button variant="ghost" size="icon" aria-label={t("more")}>
-                          <MoreHorizontal className="size-4" />
-                        </Button>
-                      </DropdownMenuTrigger>
-                      <DropdownMenuContent align="end">
-                        {ACTIONS[j.status]!.map((a) => (
-                          <DropdownMenuItem key={a} className={a === "delete" || a === "end" ? "text-destructive" : undefined} onSelect={() => actions.run(j.id, j.name, a)}>
-                            {t(`action_${a}`)}
-                          </DropdownMenuItem>
-                        ))}
-                      </DropdownMenuContent>
-                    </DropdownMenu>
-                  ) : null}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          columns={columns}
+          data={list.data}
+          query={list}
+          empty={t("empty")}
+          rowTestId={(j) => `journey-row-${j.name}`}
+        />
       </div>
       {actions.dialogs}
     </div>

@@ -64,7 +64,7 @@ export function DocumentUploadCard({ kind, document, disabled, onUploaded }: Pro
           <p className="text-xs text-muted-foreground">{t(`kindHint_${kind}`)}</p>
         </div>
         {document && state.phase === "idle" && (
-          <span className="inline-flex shrink-0 items-center gap-1 whitespace-nowrap text-xs text-emerald-600" data-testid={`uploaded-${kind}`}>
+          <span className="inline-flex shrink-0 items-center gap-1 whitespace-nowrap text-xs text-emerald-700" data-testid={`uploaded-${kind}`}>
             <CheckCircle2 className="size-3.5" />
             {t("uploaded")}
           </span>

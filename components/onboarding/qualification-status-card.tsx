@@ -20,7 +20,7 @@ export function QualificationStatusCard({ status, submittedAt, reviewedAt, rejec
   const format = useFormatter();
   const time = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "");
   const Icon = { draft: FilePenLine, pending: Clock, rejected: XCircle }[status];
-  const tone = { draft: "text-muted-foreground", pending: "text-amber-600", rejected: "text-destructive" }[status];
+  const tone = { draft: "text-muted-foreground", pending: "text-amber-700", rejected: "text-destructive" }[status];
 
   return (
     <Card data-testid="qualification-status-card">

@@ -6,19 +6,20 @@ import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
-import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 import { ROSTER_STATUSES, type RosterStatus } from "@/server/domain/calls/roster";
 
 const ALL = "__all__";
 const TIME_ZONE = "Asia/Shanghai";
+type RosterRow = RouterOutputs["outboundManagement"]["roster"]["items"][number];
 
 /** 【详情】-【客户名单】: paginated, filterable by 执行状态, with 【导出】 of everything the filter matches. */
 export function ScriptRosterTable({ scriptId, live }: { scriptId: string; live: boolean }) {
   const t = useTranslations("outboundManagement");
-  const tc = useTranslations("common");
   const trpc = useTRPC();
   const [status, setStatus] = useState<RosterStatus | undefined>();
   const [page, setPage] = useState(1);
@@ -28,9 +29,18 @@ export function ScriptRosterTable({ scriptId, live }: { scriptId: string; live: 
     refetchInterval: live ? 5_000 : false,
   });
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / 20));
   const exportHref = `/api/script-rosters/${scriptId}/export${status ? `?status=${status}` : ""}`;
-  const headers = ["rosterName", "rosterGender", "rosterMobile", "rosterMedicalRecordNo", "rosterClinic", "rosterStatus", "rosterCreatedBy", "rosterCreatedAt", "rosterFailReason"] as const;
+  const columns: ColumnDef<RosterRow>[] = [
+    { id: "name", header: t("rosterName"), meta: { className: "font-medium" }, cell: ({ row }) => row.original.name },
+    { id: "gender", header: t("rosterGender"), cell: ({ row }) => t(`gender_${row.original.gender}`) },
+    { id: "mobile", header: t("rosterMobile"), meta: { className: "font-mono text-xs", headClassName: "" }, cell: ({ row }) => row.original.mobile || "—" },
+    { id: "medicalRecordNo", header: t("rosterMedicalRecordNo"), meta: { className: "font-mono text-xs", headClassName: "" }, cell: ({ row }) => row.original.medicalRecordNo ?? "—" },
+    { id: "clinic", header: t("rosterClinic"), cell: ({ row }) => row.original.clinic },
+    { id: "status", header: t("rosterStatus"), cell: ({ row }) => t(`rs_${row.original.status}`) },
+    { id: "createdBy", header: t("rosterCreatedBy"), cell: ({ row }) => row.original.createdBy ?? "—" },
+    { id: "createdAt", header: t("rosterCreatedAt"), meta: { className: "whitespace-nowrap tabular-nums", headClassName: "" }, cell: ({ row }) => formatInZone(row.original.createdAt, TIME_ZONE) },
+    { id: "failReason", header: t("rosterFailReason"), meta: { className: "text-sm text-muted-foreground", headClassName: "" }, cell: ({ row }) => row.original.failReason ?? "—" },
+  ];
 
   return (
     <div className="space-y-4">
@@ -60,51 +70,20 @@ export function ScriptRosterTable({ scriptId, live }: { scriptId: string; live: 
           </a>
         </Button>
       </div>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            {headers.map((h) => (
-              <TableHead key={h}>{t(h)}</TableHead>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {list.isPending ? (
-            <TableLoadingRows colSpan={9} rows={6} />
-          ) : total === 0 ? (
-            <TableEmptyRow colSpan={9}>
-              <div className="font-medium text-foreground">{t("rosterEmpty")}</div>
-              <div className="text-sm text-muted-foreground">{t("rosterEmptyHint")}</div>
-            </TableEmptyRow>
-          ) : (
-            list.data?.items.map((r) => (
-              <TableRow key={r.id} data-testid="roster-row">
-                <TableCell className="font-medium">{r.name}</TableCell>
-                <TableCell>{t(`gender_${r.gender}`)}</TableCell>
-                <TableCell className="font-mono text-xs">{r.mobile || "—"}</TableCell>
-                <TableCell className="font-mono text-xs">{r.medicalRecordNo ?? "—"}</TableCell>
-                <TableCell>{r.clinic}</TableCell>
-                <TableCell>{t(`rs_${r.status}`)}</TableCell>
-                <TableCell>{r.createdBy ?? "—"}</TableCell>
-                <TableCell className="whitespace-nowrap tabular-nums">{formatInZone(r.createdAt, TIME_ZONE)}</TableCell>
-                <TableCell className="text-sm text-muted-foreground">{r.failReason ?? "—"}</TableCell>
-              </TableRow>
-            ))
-          )}
-        </TableBody>
-      </Table>
-      <div className="flex items-center justify-between text-sm text-muted-foreground">
-        <span data-testid="roster-total">{tc("total", { count: total })}</span>
-        <div className="flex items-center gap-2">
-          <span>{tc("page", { page, pages })}</span>
-          <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {tc("prev")}
-          </Button>
-          <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {tc("next")}
-          </Button>
-        </div>
-      </div>
+      <DataTable
+        columns={columns}
+        data={list.data?.items}
+        query={list}
+        loadingRows={6}
+        empty={
+          <>
+            <div className="font-medium text-foreground">{t("rosterEmpty")}</div>
+            <div className="text-sm text-muted-foreground">{t("rosterEmptyHint")}</div>
+          </>
+        }
+        rowTestId="roster-row"
+        pagination={{ page, pageSize: 20, total, onPageChange: setPage, totalTestId: "roster-total" }}
+      />
     </div>
   );
 }

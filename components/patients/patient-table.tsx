@@ -8,14 +8,16 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ChevronDown, PhoneCall, Search } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { useTRPC } from "@/components/trpc/client";
 import { parsePatientSearch } from "./patient-search";
-import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
+import type { RouterOutputs } from "@/components/trpc/types";
+
+type PatientRow = RouterOutputs["patients"]["list"]["items"][number];
 
 const ALL = "__all__";
 
@@ -41,17 +43,46 @@ export function PatientTable({ canStartCalls }: { canStartCalls: boolean }) {
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
   };
 
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / (input.pageSize ?? 20)));
-  const pageSelected = items.length > 0 && items.every((p) => selected.has(p.id));
-  const toggle = (id: string, on: boolean) =>
-    setSelected((s) => {
-      const n = new Set(s);
-      if (on) n.add(id);
-      else n.delete(id);
-      return n;
-    });
+  const columns = useMemo<ColumnDef<PatientRow>[]>(
+    () => [
+      {
+        id: "name",
+        header: t("name"),
+        meta: { className: "font-medium" },
+        cell: ({ row: { original: p } }) => (
+          <Link href={`/patients/${p.id}`} className="text-primary hover:underline">
+            {p.name}
+          </Link>
+        ),
+      },
+      { id: "gender", header: t("gender"), cell: ({ row }) => t(`gender_${row.original.gender}`) },
+      {
+        id: "mobile",
+        header: t("mobile"),
+        meta: { className: "font-mono text-xs" },
+        cell: ({ row: { original: p } }) => (
+          <>
+            {p.mobile || <span className="text-muted-foreground">{t("noMobile")}</span>}
+            {p.mobile && !p.hasOwnMobile ? (
+              <Badge variant="outline" className="ml-1">
+                {t("notOwnMobile")}
+              </Badge>
+            ) : null}
+          </>
+        ),
+      },
+      { id: "medicalRecordNo", header: t("medicalRecordNo"), meta: { className: "font-mono text-xs" }, cell: ({ row }) => row.original.medicalRecordNo ?? "—" },
+      { id: "clinic", header: t("clinic"), cell: ({ row }) => row.original.clinic.shortName },
+      { id: "consultant", header: t("consultant"), cell: ({ row }) => row.original.consultant?.name ?? "—" },
+      { id: "onlineConsultant", header: t("onlineConsultant"), cell: ({ row }) => row.original.onlineConsultant?.name ?? "—" },
+      {
+        id: "registered",
+        header: t("registered"),
+        cell: ({ row: { original: p } }) => <Badge variant={p.registered ? "secondary" : "outline"}>{p.registered ? t("yes") : t("no")}</Badge>,
+      },
+    ],
+    [t],
+  );
 
   return (
     <div className="space-y-4 rounded-lg border bg-background p-4">
@@ -137,79 +168,27 @@ export function PatientTable({ canStartCalls }: { canStartCalls: boolean }) {
         </div>
       </div>
 
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead className="w-10">
-              <Checkbox
-                checked={pageSelected}
-                onCheckedChange={(on) => items.forEach((p) => toggle(p.id, on === true))}
-                aria-label={t("selectPage")}
-              />
-            </TableHead>
-            <TableHead>{t("name")}</TableHead>
-            <TableHead>{t("gender")}</TableHead>
-            <TableHead>{t("mobile")}</TableHead>
-            <TableHead>{t("medicalRecordNo")}</TableHead>
-            <TableHead>{t("clinic")}</TableHead>
-            <TableHead>{t("consultant")}</TableHead>
-            <TableHead>{t("onlineConsultant")}</TableHead>
-            <TableHead>{t("registered")}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {list.isPending ? (
-            <TableLoadingRows colSpan={9} rows={8} />
-          ) : items.length === 0 ? (
-            <TableEmptyRow colSpan={9}>
-              <div className="font-medium text-foreground">{t("emptyTitle")}</div>
-              <div className="text-sm text-muted-foreground">{t("emptyHint")}</div>
-            </TableEmptyRow>
-          ) : (
-            items.map((p) => (
-              <TableRow key={p.id} data-state={selected.has(p.id) ? "selected" : undefined} data-testid="patient-row">
-                <TableCell>
-                  <Checkbox checked={selected.has(p.id)} onCheckedChange={(on) => toggle(p.id, on === true)} aria-label={p.name} />
-                </TableCell>
-                <TableCell className="font-medium">
-                  <Link href={`/patients/${p.id}`} className="text-primary hover:underline">
-                    {p.name}
-                  </Link>
-                </TableCell>
-                <TableCell>{t(`gender_${p.gender}`)}</TableCell>
-                <TableCell className="font-mono text-xs">
-                  {p.mobile || <span className="text-muted-foreground">{t("noMobile")}</span>}
-                  {p.mobile && !p.hasOwnMobile ? (
-                    <Badge variant="outline" className="ml-1">
-                      {t("notOwnMobile")}
-                    </Badge>
-                  ) : null}
-                </TableCell>
-                <TableCell className="font-mono text-xs">{p.medicalRecordNo ?? "—"}</TableCell>
-                <TableCell>{p.clinic.shortName}</TableCell>
-                <TableCell>{p.consultant?.name ?? "—"}</TableCell>
-                <TableCell>{p.onlineConsultant?.name ?? "—"}</TableCell>
-                <TableCell>
-                  <Badge variant={p.registered ? "secondary" : "outline"}>{p.registered ? t("yes") : t("no")}</Badge>
-                </TableCell>
-              </TableRow>
-            ))
-          )}
-        </TableBody>
-      </Table>
-
-      <div className="flex items-center justify-between text-sm text-muted-foreground">
-        <span data-testid="patient-total">{tc("total", { count: total })}</span>
-        <div className="flex items-center gap-2">
-          <span>{tc("page", { page: input.page ?? 1, pages })}</span>
-          <Button variant="outline" size="sm" disabled={(input.page ?? 1) <= 1} onClick={() => setParams({ page: String((input.page ?? 1) - 1) })}>
-            {tc("prev")}
-          </Button>
-          <Button variant="outline" size="sm" disabled={(input.page ?? 1) >= pages} onClick={() => setParams({ page: String((input.page ?? 1) + 1) })}>
-            {tc("next")}
-          </Button>
-        </div>
-      </div>
+      <DataTable
+        columns={columns}
+        data={list.data?.items}
+        query={list}
+        loadingRows={8}
+        empty={
+          <>
+            <div className="font-medium text-foreground">{t("emptyTitle")}</div>
+            <div className="text-sm text-muted-foreground">{t("emptyHint")}</div>
+          </>
+        }
+        rowTestId="patient-row"
+        selection={{ selected, onChange: setSelected, pageLabel: t("selectPage"), rowLabel: (p) => p.name }}
+        pagination={{
+          page: input.page ?? 1,
+          pageSize: input.pageSize ?? 20,
+          total: list.data?.total ?? 0,
+          onPageChange: (page) => setParams({ page: String(page) }),
+          totalTestId: "patient-total",
+        }}
+      />
     </div>
   );
 }

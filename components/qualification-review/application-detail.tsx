@@ -29,7 +29,7 @@ export function ApplicationDetail({ id }: { id: string }) {
     [t("tenantName"), a.company.name],
     [t("companyNameApplied"), a.companyName],
     [t("applicantName"), a.applicantName],
-    [t("applicantMobile"), <span className="font-mono">{a.applicantMobile}</span>],
+    [t("applicantMobile"), <span key="mobile" className="font-mono">{a.applicantMobile}</span>],
     [t("termsAcceptedAt"), time(a.termsAcceptedAt)],
     [t("submittedAt"), time(a.submittedAt)],
     [t("reviewedAt"), a.reviewedAt ? `${time(a.reviewedAt)}${a.reviewer ? ` · ${a.reviewer.name}` : ""}` : "—"],

@@ -8,12 +8,15 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Inbox, Search } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { QualificationStatusBadge } from "@/components/onboarding/qualification-status-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { parseReviewSearch } from "./review-search";
-import { TableLoadingRows } from "@/components/shell/table-status-rows";
+
+type ApplicationRow = RouterOutputs["qualificationReview"]["list"]["items"][number];
 
 const TABS = [
   { value: "all", key: "tabAll" },
@@ -43,7 +46,55 @@ export function ApplicationQueue() {
   };
   const time = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "short" }) : "—");
   const counts = list.data?.counts;
-  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / (input.pageSize ?? 20)));
+  const columns: ColumnDef<ApplicationRow>[] = [
+    {
+      id: "company",
+      header: t("company"),
+      cell: ({ row: { original: a } }) => (
+        <>
+          <div className="font-medium">{a.company.name}</div>
+          {a.companyName !== a.company.name && <div className="text-xs text-muted-foreground">{a.companyName}</div>}
+        </>
+      ),
+    },
+    {
+      id: "applicant",
+      header: t("applicant"),
+      cell: ({ row: { original: a } }) => (
+        <>
+          <div>{a.applicantName}</div>
+          <div className="font-mono text-xs text-muted-foreground">{a.applicantMobile}</div>
+        </>
+      ),
+    },
+    { id: "documents", header: t("documents"), meta: { className: "tabular-nums", headClassName: "" }, cell: ({ row }) => t("documentCount", { count: row.original.documentCount }) },
+    { id: "submittedAt", header: t("submittedAt"), meta: { className: "whitespace-nowrap", headClassName: "" }, cell: ({ row }) => time(row.original.submittedAt) },
+    { id: "status", header: t("status"), cell: ({ row }) => <QualificationStatusBadge status={row.original.status} /> },
+    {
+      id: "reviewer",
+      header: t("reviewer"),
+      meta: { className: "whitespace-nowrap text-sm", headClassName: "" },
+      cell: ({ row: { original: a } }) =>
+        a.reviewer ? (
+          <>
+            <div>{a.reviewer.name}</div>
+            <div className="text-xs text-muted-foreground">{time(a.reviewedAt)}</div>
+          </>
+        ) : (
+          "—"
+        ),
+    },
+    {
+      id: "actions",
+      header: t("actions"),
+      meta: { className: "text-right", headClassName: "w-20 text-right" },
+      cell: ({ row: { original: a } }) => (
+        <Button asChild size="sm" variant={a.status === "pending" ? "default" : "link"}>
+          <Link href={`/platform/qualifications/${a.id}`}>{t(a.status === "pending" ? "review" : "view")}</Link>
+        </Button>
+      ),
+    },
+  ];
 
   return (
     <div className="space-y-4 rounded-lg border bg-background p-4">
@@ -51,7 +102,7 @@ export function ApplicationQueue() {
         <Tabs value={input.status ?? "all"} onValueChange={(v) => setParams({ status: v === "all" ? undefined : v })}>
           <TabsList>
             {TABS.map((tab) => (
-              <TabsTrigger key={tab.value} value={tab.value} data-testid={`tab-${tab.value}`}>
+              <TabsTrigger key={tab.value} value={tab.value} data-testid={`tab-${tab.value}`} aria-controls={undefined /* filters the one list below: no panel per tab */}>
                 {t(tab.key)}
                 {tab.value !== "all" && counts ? <span className="ml-1 tabular-nums text-muted-foreground">({counts[tab.value]})</span> : null}
               </TabsTrigger>
@@ -72,78 +123,26 @@ export function ApplicationQueue() {
         </form>
       </div>
 
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t("company")}</TableHead>
-            <TableHead>{t("applicant")}</TableHead>
-            <TableHead>{t("documents")}</TableHead>
-            <TableHead>{t("submittedAt")}</TableHead>
-            <TableHead>{t("status")}</TableHead>
-            <TableHead>{t("reviewer")}</TableHead>
-            <TableHead className="w-20 text-right">{t("actions")}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {list.isPending ? (
-            <TableLoadingRows colSpan={7} rows={4} />
-          ) : list.data?.items.length ? (
-            list.data.items.map((a) => (
-              <TableRow key={a.id} data-testid="application-row">
-                <TableCell>
-                  <div className="font-medium">{a.company.name}</div>
-                  {a.companyName !== a.company.name && <div className="text-xs text-muted-foreground">{a.companyName}</div>}
-                </TableCell>
-                <TableCell>
-                  <div>{a.applicantName}</div>
-                  <div className="font-mono text-xs text-muted-foreground">{a.applicantMobile}</div>
-                </TableCell>
-                <TableCell className="tabular-nums">{t("documentCount", { count: a.documentCount })}</TableCell>
-                <TableCell className="whitespace-nowrap">{time(a.submittedAt)}</TableCell>
-                <TableCell>
-                  <QualificationStatusBadge status={a.status} />
-                </TableCell>
-                <TableCell className="whitespace-nowrap text-sm">
-                  {a.reviewer ? (
-                    <>
-                      <div>{a.reviewer.name}</div>
-                      <div className="text-xs text-muted-foreground">{time(a.reviewedAt)}</div>
-                    </>
-                  ) : (
-                    "—"
-                  )}
-                </TableCell>
-                <TableCell className="text-right">
-                  <Button asChild size="sm" variant={a.status === "pending" ? "default" : "link"}>
-                    <Link href={`/platform/qualifications/${a.id}`}>{t(a.status === "pending" ? "review" : "view")}</Link>
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))
-          ) : (
-            <TableRow>
-              <TableCell colSpan={7}>
-                <div className="flex flex-col items-center gap-2 py-12 text-sm text-muted-foreground">
-                  <Inbox className="size-8" aria-hidden />
-                  {input.status === "pending" && !input.q ? t("emptyPending") : t("empty")}
-                </div>
-              </TableCell>
-            </TableRow>
-          )}
-        </TableBody>
-      </Table>
-
-      {pages > 1 && (
-        <div className="flex items-center justify-end gap-3 text-sm">
-          <span className="text-muted-foreground">{tc("page", { page: input.page ?? 1, pages })}</span>
-          <Button variant="outline" size="sm" disabled={(input.page ?? 1) <= 1} onClick={() => setParams({ page: String((input.page ?? 1) - 1) })}>
-            {tc("prev")}
-          </Button>
-          <Button variant="outline" size="sm" disabled={(input.page ?? 1) >= pages} onClick={() => setParams({ page: String((input.page ?? 1) + 1) })}>
-            {tc("next")}
-          </Button>
-        </div>
-      )}
+      <DataTable
+        columns={columns}
+        data={list.data?.items}
+        query={list}
+        loadingRows={4}
+        empty={
+          <div className="flex flex-col items-center gap-2 text-sm">
+            <Inbox className="size-8" aria-hidden />
+            {input.status === "pending" && !input.q ? t("emptyPending") : t("empty")}
+          </div>
+        }
+        rowTestId="application-row"
+        pagination={{
+          page: input.page ?? 1,
+          pageSize: input.pageSize ?? 20,
+          total: list.data?.total ?? 0,
+          onPageChange: (page) => setParams({ page: String(page) }),
+          hideWhenSinglePage: true,
+        }}
+      />
     </div>
   );
 }

@@ -11,7 +11,9 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable, DataTablePager } from "@/components/data-table/data-table";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { cn } from "@/lib/utils";
@@ -19,16 +21,15 @@ import { ScriptRowActions } from "./script-row-actions";
 import { ScriptStatusBadge } from "./script-status-badge";
 import { TemplateGrid } from "./template-grid";
 import { newScriptHref, TemplatePickerDialog } from "./template-picker-dialog";
-import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 const PAGE_SIZE = 20;
 type Kind = "ai" | "fixed";
 type Status = "enabled" | "paused" | "stopped";
+type ScriptRow = RouterOutputs["scripts"]["list"]["items"][number];
 
 /** 话术管理: the AI话术 / 固定模版话术 tabs, each a list; with no script yet, the preset templates to start from. */
 export function ScriptListView({ kind, canManage, canManageTasks }: { kind: Kind; canManage: boolean; canManageTasks: boolean }) {
   const t = useTranslations("scripts");
-  const tc = useTranslations("common");
   const trpc = useTRPC();
   const router = useRouter();
   const [q, setQ] = useState("");
@@ -41,6 +42,55 @@ export function ScriptListView({ kind, canManage, canManageTasks }: { kind: Kind
   const firstVisit = list.data?.total === 0 && !filtered;
   const presets = useQuery({ ...trpc.scripts.templates.queryOptions({ kind }), enabled: firstVisit });
   const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE));
+  const columns: ColumnDef<ScriptRow>[] = [
+    {
+      id: "name",
+      header: t("colName"),
+      meta: { className: "font-medium" },
+      cell: ({ row: { original: s } }) => (
+        <Link href={`/management/outbound/scripts/${s.id}`} className="hover:underline">
+          {s.name}
+        </Link>
+      ),
+    },
+    {
+      id: "template",
+      header: t("colTemplate"),
+      cell: ({ row: { original: s } }) => (
+        <>
+          {s.templateName}
+          {s.customTemplate && (
+            <Badge variant="secondary" className="ml-1">
+              {t("customBadge")}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { id: "category", header: t("colCategory"), cell: ({ row }) => t(`category_${row.original.category}`) },
+    {
+      id: "clinics",
+      header: t("colClinics"),
+      meta: { className: "max-w-48 truncate", headClassName: "" },
+      cell: ({ row }) => <span title={row.original.clinics.map((c) => c.shortName).join("、")}>{row.original.clinics.map((c) => c.shortName).join("、")}</span>,
+    },
+    { id: "status", header: t("colStatus"), cell: ({ row }) => <ScriptStatusBadge status={row.original.status} pauseReason={row.original.pauseReason} /> },
+    { id: "journeyOnly", header: t("colJourneyOnly"), cell: ({ row }) => (row.original.journeyOnly ? t("yes") : t("no")) },
+    { id: "updatedAt", header: t("colUpdatedAt"), meta: { className: "whitespace-nowrap text-muted-foreground", headClassName: "" }, cell: ({ row }) => formatInZone(row.original.updatedAt, "Asia/Shanghai", "minute") },
+    {
+      id: "actions",
+      header: t("colActions"),
+      meta: { className: "text-right whitespace-nowrap", headClassName: "text-right" },
+      cell: ({ row: { original: s } }) => (
+        <>
+          <Button variant="link" size="sm" asChild>
+            <Link href={`/management/outbound/scripts/${s.id}`}>{canManage && s.status !== "stopped" ? t("edit") : t("view")}</Link>
+          </Button>
+          {canManageTasks && <ScriptRowActions script={s} />}
+        </>
+      ),
+    },
+  ];
 
   return (
     <div className="space-y-4">
@@ -107,76 +157,18 @@ export function ScriptListView({ kind, canManage, canManageTasks }: { kind: Kind
         </div>
       ) : (
         <div className="rounded-lg border bg-background">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("colName")}</TableHead>
-                <TableHead>{t("colTemplate")}</TableHead>
-                <TableHead>{t("colCategory")}</TableHead>
-                <TableHead>{t("colClinics")}</TableHead>
-                <TableHead>{t("colStatus")}</TableHead>
-                <TableHead>{t("colJourneyOnly")}</TableHead>
-                <TableHead>{t("colUpdatedAt")}</TableHead>
-                <TableHead className="text-right">{t("colActions")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.isPending ? (
-                <TableLoadingRows colSpan={8} rows={3} />
-              ) : list.data?.items.length === 0 ? (
-                <TableEmptyRow colSpan={8}>
-                  {t("emptyFiltered")}
-                </TableEmptyRow>
-              ) : (
-                list.data?.items.map((s) => (
-                  <TableRow key={s.id} data-testid="script-row">
-                    <TableCell className="font-medium">
-                      <Link href={`/management/outbound/scripts/${s.id}`} className="hover:underline">
-                        {s.name}
-                      </Link>
-                    </TableCell>
-                    <TableCell>
-                      {s.templateName}
-                      {s.customTemplate && (
-                        <Badge variant="secondary" className="ml-1">
-                          {t("customBadge")}
-                        </Badge>
-                      )}
-                    </TableCell>
-                    <TableCell>{t(`category_${s.category}`)}</TableCell>
-                    <TableCell className="max-w-48 truncate" title={s.clinics.map((c) => c.shortName).join("、")}>
-                      {s.clinics.map((c) => c.shortName).join("、")}
-                    </TableCell>
-                    <TableCell>
-                      <ScriptStatusBadge status={s.status} pauseReason={s.pauseReason} />
-                    </TableCell>
-                    <TableCell>{s.journeyOnly ? t("yes") : t("no")}</TableCell>
-                    <TableCell className="whitespace-nowrap text-muted-foreground">{formatInZone(s.updatedAt, "Asia/Shanghai", "minute")}</TableCell>
-                    <TableCell className="text-right whitespace-nowrap">
-                      <Button variant="link" size="sm" asChild>
-                        <Link href={`/management/outbound/scripts/${s.id}`}>{canManage && s.status !== "stopped" ? t("edit") : t("view")}</Link>
-                      </Button>
-                      {canManageTasks && <ScriptRowActions script={s} />}
-                    </TableCell>
-                  </TableRow>
-                ))
-              )}
-            </TableBody>
-          </Table>
+          <DataTable
+            columns={columns}
+            data={list.data?.items}
+            query={list}
+            empty={t("emptyFiltered")}
+            rowTestId="script-row"
+          />
         </div>
       )}
 
       {!firstVisit && pages > 1 && (
-        <div className="flex items-center justify-end gap-2 text-sm text-muted-foreground">
-          <span>{tc("total", { count: list.data?.total ?? 0 })}</span>
-          <span>{tc("page", { page, pages })}</span>
-          <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {tc("prev")}
-          </Button>
-          <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {tc("next")}
-          </Button>
-        </div>
+        <DataTablePager page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onPageChange={setPage} />
       )}
     </div>
   );

@@ -60,7 +60,7 @@ export function AppSidebar({ nav }: { nav: NavGroup[] }) {
             </div>
             {group.sections?.map((section, i) => (
               <div key={section.key ?? i} className="ml-4 border-l pl-2">
-                {section.key ? <div className="px-3 pt-1 text-xs text-muted-foreground/80">{t(section.key)}</div> : null}
+                {section.key ? <div className="px-3 pt-1 text-xs text-muted-foreground">{t(section.key)}</div> : null}
                 {section.links.map((link) => (
                   <Link
                     key={link.href}

@@ -11,7 +11,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { logoutAction, setLocaleAction } from "@/app/actions";
+import { logoutAction, setLocaleAction } from "@/server/actions/session";
 
 export function UserMenu({ name, roleName, locale }: { name: string; roleName: string | null; locale: string }) {
   const t = useTranslations("common");

@@ -4,25 +4,35 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { MessageSquareText } from "lucide-react";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable, DataTablePager } from "@/components/data-table/data-table";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { cn } from "@/lib/utils";
-import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 const PAGE_SIZE = 20;
+type LedgerRow = RouterOutputs["sms"]["quota"]["entries"][number];
 const REASONS = new Set(["topUp", "hangupSms", "adjustment"]);
 
 /** 短信余量: the balance and its ledger. */
 export function SmsQuotaView() {
   const t = useTranslations("sms");
-  const tc = useTranslations("common");
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
   const quota = useQuery(trpc.sms.quota.queryOptions({ page, pageSize: PAGE_SIZE }));
   const pages = Math.max(1, Math.ceil((quota.data?.total ?? 0) / PAGE_SIZE));
+  const columns: ColumnDef<LedgerRow>[] = [
+    { id: "time", header: t("colTime"), meta: { className: "text-muted-foreground", headClassName: "" }, cell: ({ row }) => formatInZone(row.original.createdAt, "Asia/Shanghai") },
+    { id: "reason", header: t("colReason"), cell: ({ row: { original: e } }) => (REASONS.has(e.reason) ? t(`reason_${e.reason as "topUp"}`) : e.reason) },
+    {
+      id: "change",
+      header: t("colChange"),
+      meta: { headClassName: "text-right" },
+      cell: ({ row: { original: e } }) => <span className={cn("block text-right tabular-nums", e.delta < 0 ? "text-destructive" : "text-emerald-700")}>{e.delta > 0 ? `+${e.delta}` : e.delta}</span>,
+    },
+  ];
   return (
     <div className="space-y-4">
       <Card>
@@ -42,46 +52,15 @@ export function SmsQuotaView() {
       <div className="space-y-2">
         <h2 className="font-medium">{t("ledger")}</h2>
         <div className="rounded-lg border bg-background">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("colTime")}</TableHead>
-                <TableHead>{t("colReason")}</TableHead>
-                <TableHead className="text-right">{t("colChange")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {quota.isPending ? (
-                <TableLoadingRows colSpan={3} rows={1} />
-              ) : quota.data?.entries.length === 0 ? (
-                <TableEmptyRow colSpan={3}>
-                  {t("ledgerEmpty")}
-                </TableEmptyRow>
-              ) : (
-                quota.data?.entries.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell className="text-muted-foreground">{formatInZone(e.createdAt, "Asia/Shanghai")}</TableCell>
-                    <TableCell>{REASONS.has(e.reason) ? t(`reason_${e.reason as "topUp"}`) : e.reason}</TableCell>
-                    <TableCell className={cn("text-right tabular-nums", e.delta < 0 ? "text-destructive" : "text-emerald-600")}>
-                      {e.delta > 0 ? `+${e.delta}` : e.delta}
-                    </TableCell>
-                  </TableRow>
-                ))
-              )}
-            </TableBody>
-          </Table>
+          <DataTable
+            columns={columns}
+            data={quota.data?.entries}
+            query={quota}
+            loadingRows={1}
+            empty={t("ledgerEmpty")}
+          />
         </div>
-        {pages > 1 && (
-          <div className="flex items-center justify-end gap-2 text-sm text-muted-foreground">
-            <span>{tc("page", { page, pages })}</span>
-            <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              {tc("prev")}
-            </Button>
-            <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              {tc("next")}
-            </Button>
-          </div>
-        )}
+        {pages > 1 && <DataTablePager page={page} pageSize={PAGE_SIZE} total={quota.data?.total ?? 0} onPageChange={setPage} />}
       </div>
     </div>
   );

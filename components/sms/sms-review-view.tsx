@@ -7,16 +7,18 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { SMS_REJECT_REASON_MAX } from "@/server/domain/sms/sms-template";
 import { SmsStatusBadge } from "./sms-status-badge";
-import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 type Status = "pending" | "approved" | "rejected";
+type ReviewRow = RouterOutputs["sms"]["reviewList"][number];
 
 /** 短信模板审核 (platform): every company's templates; approve, or reject with a reason. */
 export function SmsReviewView() {
@@ -39,64 +41,65 @@ export function SmsReviewView() {
       onError: (e) => toast.error(e.message),
     }),
   );
+  const columns: ColumnDef<ReviewRow>[] = [
+    { id: "company", accessorFn: (r) => r.companyName, header: t("colCompany"), enableSorting: true, meta: { headClassName: "w-40" } },
+    { id: "name", accessorFn: (r) => r.name, header: t("colName"), meta: { className: "font-medium", headClassName: "w-40" } },
+    {
+      id: "content",
+      header: t("colContent"),
+      meta: { className: "max-w-md whitespace-normal", headClassName: "" },
+      cell: ({ row: { original: r } }) => (
+        <>
+          <p className="text-sm">{r.content}</p>
+          {r.rejectReason && <p className="mt-1 text-xs text-destructive">{t("rejectReason", { reason: r.rejectReason })}</p>}
+        </>
+      ),
+    },
+    { id: "status", header: t("colStatus"), meta: { headClassName: "w-28" }, cell: ({ row }) => <SmsStatusBadge status={row.original.status} /> },
+    {
+      id: "at",
+      header: status === "pending" ? t("colUpdatedAt") : t("reviewedAt"),
+      meta: { className: "whitespace-nowrap text-muted-foreground", headClassName: "w-40" },
+      cell: ({ row: { original: r } }) => formatInZone(status === "pending" ? r.updatedAt : r.reviewedAt, "Asia/Shanghai", "minute"),
+    },
+  ];
+  if (status === "pending") {
+    columns.push({
+      id: "actions",
+      header: t("colActions"),
+      meta: { className: "text-right whitespace-nowrap", headClassName: "w-36 text-right" },
+      cell: ({ row: { original: r } }) => (
+        <>
+          <Button variant="link" size="sm" disabled={review.isPending} onClick={() => review.mutate({ id: r.id, approve: true })}>
+            {t("approve")}
+          </Button>
+          <Button variant="link" size="sm" className="text-destructive" onClick={() => setRejecting({ id: r.id, name: r.name })}>
+            {t("reject")}
+          </Button>
+        </>
+      ),
+    });
+  }
   return (
     <div className="space-y-3">
       <Tabs value={status} onValueChange={(v) => setStatus(v as Status)}>
         <TabsList>
           {(["pending", "approved", "rejected"] as const).map((s) => (
-            <TabsTrigger key={s} value={s}>
+            <TabsTrigger key={s} value={s} aria-controls={undefined /* filters the one list below: no panel per tab */}>
               {t(`status_${s}`)}
             </TabsTrigger>
           ))}
         </TabsList>
       </Tabs>
       <div className="rounded-lg border bg-background">
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead className="w-40">{t("colCompany")}</TableHead>
-              <TableHead className="w-40">{t("colName")}</TableHead>
-              <TableHead>{t("colContent")}</TableHead>
-              <TableHead className="w-28">{t("colStatus")}</TableHead>
-              <TableHead className="w-40">{status === "pending" ? t("colUpdatedAt") : t("reviewedAt")}</TableHead>
-              {status === "pending" && <TableHead className="w-36 text-right">{t("colActions")}</TableHead>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.isPending ? (
-              <TableLoadingRows colSpan={6} rows={1} />
-            ) : list.data?.length === 0 ? (
-              <TableEmptyRow colSpan={6}>
-                {t("reviewEmpty")}
-              </TableEmptyRow>
-            ) : (
-              list.data?.map((r) => (
-                <TableRow key={r.id} data-testid="sms-review-row">
-                  <TableCell>{r.companyName}</TableCell>
-                  <TableCell className="font-medium">{r.name}</TableCell>
-                  <TableCell className="max-w-md whitespace-normal">
-                    <p className="text-sm">{r.content}</p>
-                    {r.rejectReason && <p className="mt-1 text-xs text-destructive">{t("rejectReason", { reason: r.rejectReason })}</p>}
-                  </TableCell>
-                  <TableCell>
-                    <SmsStatusBadge status={r.status} />
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap text-muted-foreground">{formatInZone(status === "pending" ? r.updatedAt : r.reviewedAt, "Asia/Shanghai", "minute")}</TableCell>
-                  {status === "pending" && (
-                    <TableCell className="text-right whitespace-nowrap">
-                      <Button variant="link" size="sm" disabled={review.isPending} onClick={() => review.mutate({ id: r.id, approve: true })}>
-                        {t("approve")}
-                      </Button>
-                      <Button variant="link" size="sm" className="text-destructive" onClick={() => setRejecting({ id: r.id, name: r.name })}>
-                        {t("reject")}
-                      </Button>
-                    </TableCell>
-                  )}
-                </TableRow>
-              ))
-            )}
-          </TableBody>
-        </Table>
+        <DataTable
+          columns={columns}
+          data={list.data}
+          query={list}
+          loadingRows={1}
+          empty={t("reviewEmpty")}
+          rowTestId="sms-review-row"
+        />
       </div>
       <Dialog open={rejecting !== null} onOpenChange={(o) => !o && setRejecting(null)}>
         <DialogContent>

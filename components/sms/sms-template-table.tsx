@@ -6,16 +6,18 @@ import { useTranslations } from "next-intl";
 import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { isSmsTemplateEditable } from "@/server/domain/sms/sms-template";
 import { SmsStatusBadge } from "./sms-status-badge";
 import { SmsTemplateDialog, type EditableSmsTemplate } from "./sms-template-dialog";
 import { SmsVendorTemplateDialog } from "./sms-vendor-template-dialog";
-import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 type Status = "pending" | "approved" | "rejected";
+type SmsTemplateRow = RouterOutputs["sms"]["templates"][number];
 
 /** 短信模板管理: the company's templates with their review status; pending or rejected ones can be edited and resubmitted. */
 export function SmsTemplateTable() {
@@ -27,6 +29,58 @@ export function SmsTemplateTable() {
   const openDialog = (template: EditableSmsTemplate | null) => setDialog((d) => ({ open: true, template, n: d.n + 1 }));
   type Mapped = { id: string; name: string; vendorTemplateId: string | null };
   const [vendor, setVendor] = useState<{ open: boolean; template: Mapped | null; n: number }>({ open: false, template: null, n: 0 });
+  const columns: ColumnDef<SmsTemplateRow>[] = [
+    { id: "name", accessorFn: (r) => r.name, header: t("colName"), enableSorting: true, meta: { className: "font-medium", headClassName: "w-44" } },
+    {
+      id: "content",
+      header: t("colContent"),
+      meta: { className: "max-w-md whitespace-normal", headClassName: "" },
+      cell: ({ row: { original: r } }) => (
+        <>
+          <p className="text-sm">{r.content}</p>
+          {r.status === "rejected" && r.rejectReason && <p className="mt-1 text-xs text-destructive">{t("rejectReason", { reason: r.rejectReason })}</p>}
+        </>
+      ),
+    },
+    { id: "segments", header: t("colSegments"), meta: { headClassName: "w-24" }, cell: ({ row }) => row.original.segments },
+    { id: "status", header: t("colStatus"), meta: { headClassName: "w-28" }, cell: ({ row }) => <SmsStatusBadge status={row.original.status} /> },
+    {
+      id: "vendorTemplate",
+      header: t("colVendorTemplate"),
+      meta: { className: "whitespace-nowrap", headClassName: "w-36" },
+      cell: ({ row: { original: r } }) => (
+        <div data-testid="sms-vendor-template">
+          <span className={r.vendorTemplateId ? "font-mono text-sm" : "text-xs text-muted-foreground"}>{r.vendorTemplateId ?? t("vendorUnmapped")}</span>
+          <Button variant="link" size="sm" onClick={() => setVendor((v) => ({ open: true, template: r, n: v.n + 1 }))} aria-label={`${t("vendorTitle")}：${r.name}`}>
+            {r.vendorTemplateId ? t("vendorEdit") : t("vendorMap")}
+          </Button>
+        </div>
+      ),
+    },
+    {
+      id: "updatedAt",
+      accessorFn: (r) => new Date(r.updatedAt).getTime(),
+      header: t("colUpdatedAt"),
+      enableSorting: true,
+      meta: { className: "whitespace-nowrap text-muted-foreground", headClassName: "w-40" },
+      cell: ({ row }) => formatInZone(row.original.updatedAt, "Asia/Shanghai", "minute"),
+    },
+    {
+      id: "actions",
+      header: t("colActions"),
+      meta: { className: "text-right", headClassName: "w-32 text-right" },
+      cell: ({ row: { original: r } }) =>
+        isSmsTemplateEditable(r.status) ? (
+          <Button variant="link" size="sm" onClick={() => openDialog(r)}>
+            {r.status === "rejected" ? t("resubmit") : t("edit")}
+          </Button>
+        ) : (
+          <span className="text-xs text-muted-foreground" title={t("approvedLocked")}>
+            —
+          </span>
+        ),
+    },
+  ];
 
   return (
     <div className="space-y-3">
@@ -50,60 +104,14 @@ export function SmsTemplateTable() {
         </Button>
       </div>
       <div className="rounded-lg border bg-background">
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead className="w-44">{t("colName")}</TableHead>
-              <TableHead>{t("colContent")}</TableHead>
-              <TableHead className="w-24">{t("colSegments")}</TableHead>
-              <TableHead className="w-28">{t("colStatus")}</TableHead>
-              <TableHead className="w-36">{t("colVendorTemplate")}</TableHead>
-              <TableHead className="w-40">{t("colUpdatedAt")}</TableHead>
-              <TableHead className="w-32 text-right">{t("colActions")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.isPending ? (
-              <TableLoadingRows colSpan={7} rows={1} />
-            ) : list.data?.length === 0 ? (
-              <TableEmptyRow colSpan={7}>
-                {t("empty")}
-              </TableEmptyRow>
-            ) : (
-              list.data?.map((r) => (
-                <TableRow key={r.id} data-testid="sms-template-row">
-                  <TableCell className="font-medium">{r.name}</TableCell>
-                  <TableCell className="max-w-md whitespace-normal">
-                    <p className="text-sm">{r.content}</p>
-                    {r.status === "rejected" && r.rejectReason && <p className="mt-1 text-xs text-destructive">{t("rejectReason", { reason: r.rejectReason })}</p>}
-                  </TableCell>
-                  <TableCell>{r.segments}</TableCell>
-                  <TableCell>
-                    <SmsStatusBadge status={r.status} />
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap" data-testid="sms-vendor-template">
-                    <span className={r.vendorTemplateId ? "font-mono text-sm" : "text-xs text-muted-foreground"}>{r.vendorTemplateId ?? t("vendorUnmapped")}</span>
-                    <Button variant="link" size="sm" onClick={() => setVendor((v) => ({ open: true, template: r, n: v.n + 1 }))} aria-label={`${t("vendorTitle")}：${r.name}`}>
-                      {r.vendorTemplateId ? t("vendorEdit") : t("vendorMap")}
-                    </Button>
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap text-muted-foreground">{formatInZone(r.updatedAt, "Asia/Shanghai", "minute")}</TableCell>
-                  <TableCell className="text-right">
-                    {isSmsTemplateEditable(r.status) ? (
-                      <Button variant="link" size="sm" onClick={() => openDialog(r)}>
-                        {r.status === "rejected" ? t("resubmit") : t("edit")}
-                      </Button>
-                    ) : (
-                      <span className="text-xs text-muted-foreground" title={t("approvedLocked")}>
-                        —
-                      </span>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))
-            )}
-          </TableBody>
-        </Table>
+        <DataTable
+          columns={columns}
+          data={list.data}
+          query={list}
+          loadingRows={1}
+          empty={t("empty")}
+          rowTestId="sms-template-row"
+        />
       </div>
       <SmsVendorTemplateDialog key={`v${vendor.n}`} open={vendor.open} onOpenChange={(open) => setVendor((v) => ({ ...v, open }))} template={vendor.template} />
       <SmsTemplateDialog key={dialog.n} open={dialog.open} onOpenChange={(open) => setDialog((d) => ({ ...d, open }))} template={dialog.template} />

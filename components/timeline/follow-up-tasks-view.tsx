@@ -10,28 +10,64 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import { Switch } from "@/components/ui/switch";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { FOLLOW_UP_TYPES } from "@/server/domain/timeline/timeline-types";
 import { FollowUpTimeline } from "./follow-up-timeline";
-import { TableLoadingRows, TableEmptyRow } from "@/components/shell/table-status-rows";
 
 const ALL = "__all__";
+type FollowUpTaskRow = RouterOutputs["followUps"]["tasks"]["items"][number];
 
 /** 任务中心-执行回/随访: pending tasks; each opens the patient's follow-up timeline (calls included) beside the list. */
 export function FollowUpTasksView({ now }: { now: number }) {
   const t = useTranslations("followUps");
   const tt = useTranslations("timeline");
-  const tc = useTranslations("common");
   const trpc = useTRPC();
   const [kind, setKind] = useState<"revisit" | "visit" | undefined>();
   const [mine, setMine] = useState(false);
   const [page, setPage] = useState(1);
   const [patient, setPatient] = useState<{ id: string; name: string } | null>(null);
   const list = useQuery({ ...trpc.followUps.tasks.queryOptions({ kind, mine, page }), placeholderData: keepPreviousData });
-  const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / 20));
+  const columns: ColumnDef<FollowUpTaskRow>[] = [
+    {
+      id: "dueAt",
+      header: t("dueAt"),
+      meta: { className: "whitespace-nowrap tabular-nums" },
+      cell: ({ row: { original: task } }) => (
+        <>
+          {formatInZone(task.dueAt, task.clinic.timezone, "minute")}
+          {new Date(task.dueAt).getTime() < now ? (
+            <Badge variant="destructive" className="ml-2">
+              {t("overdue")}
+            </Badge>
+          ) : null}
+        </>
+      ),
+    },
+    { id: "kind", header: t("kind"), cell: ({ row }) => tt(`type_${row.original.kind}`) },
+    { id: "patient", header: t("patient"), meta: { className: "font-medium" }, cell: ({ row }) => row.original.patient.name },
+    { id: "title", header: t("taskTitle"), cell: ({ row }) => row.original.title },
+    { id: "executor", header: t("executor"), cell: ({ row }) => row.original.executor?.name ?? "—" },
+    { id: "clinic", header: t("clinic"), cell: ({ row }) => row.original.clinic.shortName },
+    {
+      id: "actions",
+      header: t("actions"),
+      meta: { className: "whitespace-nowrap text-right", headClassName: "text-right" },
+      cell: ({ row: { original: task } }) => (
+        <>
+          <Button variant="link" size="sm" className="px-1" onClick={() => setPatient(task.patient)}>
+            {t("viewTimeline")}
+          </Button>
+          <Button variant="link" size="sm" className="px-1" asChild>
+            <Link href={`/patients/${task.patient.id}`}>{t("openPatient")}</Link>
+          </Button>
+        </>
+      ),
+    },
+  ];
 
   return (
     <div className="space-y-4 rounded-lg border bg-background p-4">
@@ -65,66 +101,15 @@ export function FollowUpTasksView({ now }: { now: number }) {
           <Label htmlFor="mine">{t("mine")}</Label>
         </div>
       </div>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t("dueAt")}</TableHead>
-            <TableHead>{t("kind")}</TableHead>
-            <TableHead>{t("patient")}</TableHead>
-            <TableHead>{t("taskTitle")}</TableHead>
-            <TableHead>{t("executor")}</TableHead>
-            <TableHead>{t("clinic")}</TableHead>
-            <TableHead className="text-right">{t("actions")}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {list.isPending ? (
-            <TableLoadingRows colSpan={7} rows={6} />
-          ) : (list.data?.items.length ?? 0) === 0 ? (
-            <TableEmptyRow colSpan={7}>
-              {t("emptyTasks")}
-            </TableEmptyRow>
-          ) : (
-            list.data?.items.map((task) => (
-              <TableRow key={task.id} data-testid="follow-up-task-row">
-                <TableCell className="whitespace-nowrap tabular-nums">
-                  {formatInZone(task.dueAt, task.clinic.timezone, "minute")}
-                  {new Date(task.dueAt).getTime() < now ? (
-                    <Badge variant="destructive" className="ml-2">
-                      {t("overdue")}
-                    </Badge>
-                  ) : null}
-                </TableCell>
-                <TableCell>{tt(`type_${task.kind}`)}</TableCell>
-                <TableCell className="font-medium">{task.patient.name}</TableCell>
-                <TableCell>{task.title}</TableCell>
-                <TableCell>{task.executor?.name ?? "—"}</TableCell>
-                <TableCell>{task.clinic.shortName}</TableCell>
-                <TableCell className="whitespace-nowrap text-right">
-                  <Button variant="link" size="sm" className="px-1" onClick={() => setPatient(task.patient)}>
-                    {t("viewTimeline")}
-                  </Button>
-                  <Button variant="link" size="sm" className="px-1" asChild>
-                    <Link href={`/patients/${task.patient.id}`}>{t("openPatient")}</Link>
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))
-          )}
-        </TableBody>
-      </Table>
-      <div className="flex items-center justify-between text-sm text-muted-foreground">
-        <span>{tc("total", { count: total })}</span>
-        <div className="flex items-center gap-2">
-          <span>{tc("page", { page, pages })}</span>
-          <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {tc("prev")}
-          </Button>
-          <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {tc("next")}
-          </Button>
-        </div>
-      </div>
+      <DataTable
+        columns={columns}
+        data={list.data?.items}
+        query={list}
+        loadingRows={6}
+        empty={t("emptyTasks")}
+        rowTestId="follow-up-task-row"
+        pagination={{ page, pageSize: 20, total: list.data?.total ?? 0, onPageChange: setPage }}
+      />
       <Sheet open={!!patient} onOpenChange={(open) => !open && setPatient(null)}>
         <SheetContent className="w-full overflow-y-auto sm:max-w-xl">
           <SheetHeader>

@@ -2,7 +2,9 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/server/env";
-import { verifyCredentials } from "@/server/services/auth/verify-credentials";
+import { prisma } from "@/server/db/client";
+import { clientIp } from "@/server/http/client-ip";
+import { attemptSignIn } from "@/server/services/auth/attempt-sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -42,12 +44,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { account: { label: "手机号或邮箱" }, password: { label: "密码", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
-        const user = await verifyCredentials(parsed.data.account, parsed.data.password);
-        if (!user) throw new InvalidLogin();
-        return user;
+        // Throttled per account and per IP (server/domain/auth/login-throttle.ts); the login form explains a lock.
+        const result = await attemptSignIn(prisma, { ...parsed.data, ip: clientIp(request.headers) }, new Date());
+        if (!result.ok) throw new InvalidLogin();
+        return result.user;
       },
     }),
   ],

@@ -1,10 +1,10 @@
 import type { JobEvent } from "./in-process-driver";
-import { inngestConfigured, runningDriver } from "./start-in-process-jobs";
+import { eventSender, runningDriver } from "./start-in-process-jobs";
 
 /**
  * Emits events from request handlers and services (e.g. outbound/batch.started after a batch is created): to the
- * in-process driver when it runs in this process, to Inngest when a server is configured. With neither (a script, a
- * test) there is nobody to run jobs, so nothing is sent.
+ * in-process driver when it runs in this process, to Inngest when instrumentation.ts registered its client. With
+ * neither (a script, a test) there is nobody to run jobs, so nothing is sent.
  */
 export async function sendEvents(events: JobEvent | JobEvent[]): Promise<void> {
   const driver = runningDriver();
@@ -12,7 +12,6 @@ export async function sendEvents(events: JobEvent | JobEvent[]): Promise<void> {
     await driver.send(events);
     return;
   }
-  if (!inngestConfigured()) return;
-  const { inngest } = await import("@/inngest/client");
-  await inngest.send(events as Parameters<typeof inngest.send>[0]);
+  const send = eventSender();
+  if (send) await send(Array.isArray(events) ? events : [events]);
 }

@@ -1,6 +1,10 @@
-import type { InProcessDriver } from "./in-process-driver";
+import type { InngestFunction } from "inngest";
+import type { InProcessDriver, JobEvent } from "./in-process-driver";
 
-const holder = globalThis as unknown as { __zwJobDriver?: InProcessDriver };
+/** Sends events to an Inngest server; registered at boot by instrumentation.ts when one is configured. */
+export type EventSender = (events: JobEvent[]) => Promise<unknown>;
+
+const holder = globalThis as unknown as { __zwJobDriver?: InProcessDriver; __zwEventSender?: EventSender };
 
 /** Inngest is used when a dev server or an event key is configured; otherwise jobs run in this process. */
 export function inngestConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -11,13 +15,23 @@ export function runningDriver(): InProcessDriver | undefined {
   return holder.__zwJobDriver;
 }
 
+export function eventSender(): EventSender | undefined {
+  return holder.__zwEventSender;
+}
+
+/** With Inngest configured, events go through its client (kept on globalThis, shared by Next's separate bundles). */
+export function setEventSender(send: EventSender | undefined) {
+  holder.__zwEventSender = send;
+}
+
 /**
- * Starts the in-process driver once per Node process (kept on globalThis, so Next's separate bundles and dev reloads
- * share it). Called from instrumentation.ts; does nothing when Inngest is configured.
+ * Starts the in-process driver for these functions once per Node process (kept on globalThis, so Next's separate
+ * bundles and dev reloads share it). instrumentation.ts passes the app's functions (inngest/index.ts) in, so the job
+ * runtime never imports what it runs. Does nothing when Inngest is configured.
  */
-export async function startInProcessJobs(): Promise<InProcessDriver | undefined> {
+export async function startInProcessJobs(functions: InngestFunction.Any[]): Promise<InProcessDriver | undefined> {
   if (holder.__zwJobDriver || inngestConfigured()) return holder.__zwJobDriver;
-  const [{ InProcessDriver }, { functions }] = await Promise.all([import("./in-process-driver"), import("@/inngest")]);
+  const { InProcessDriver } = await import("./in-process-driver");
   if (holder.__zwJobDriver) return holder.__zwJobDriver;
   const everyMinuteMs = Number(process.env.JOBS_EVERY_MINUTE_MS) || undefined;
   const driver = new InProcessDriver(functions, { everyMinuteMs });

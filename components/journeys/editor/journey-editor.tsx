@@ -201,7 +201,7 @@ function Editor({ journeyId }: { journeyId: string }) {
             {t("lastRunAt", { at: format.dateTime(data.lastRun.scheduledFor, { dateStyle: "short", timeStyle: "short" }), count: data.lastRun.entered })}
           </span>
         ) : null}
-        {dirty ? <span className="text-xs text-amber-600">{t("unsaved")}</span> : null}
+        {dirty ? <span className="text-xs text-amber-700">{t("unsaved")}</span> : null}
         <div className="ml-auto flex items-center gap-2">
           {editable ? (
             <Button variant="outline" size="sm" onClick={() => persist().then((ok) => ok && toast.success(t("savedToast")))} disabled={save.isPending} data-testid="save-journey">

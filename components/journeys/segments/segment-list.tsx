@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import type { ColumnDef } from "@tanstack/react-table";
 import { Plus } from "lucide-react";
 import { toast } from "sonner";
 import {
@@ -17,11 +18,13 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable } from "@/components/data-table/data-table";
+import type { RouterOutputs } from "@/components/trpc/types";
 import { useTRPC } from "@/components/trpc/client";
 import { SegmentEditorDialog, type EditableSegment } from "./segment-editor-dialog";
 import { SegmentSummary } from "./segment-summary";
+
+type SegmentRow = RouterOutputs["segments"]["list"][number];
 
 /** 人群 (CDP 筛选): the company's saved segments, each editable with its live count; used ones cannot be deleted. */
 export function SegmentList() {
@@ -48,6 +51,51 @@ export function SegmentList() {
     }),
   );
 
+  const columns: ColumnDef<SegmentRow>[] = [
+    { id: "name", accessorFn: (s) => s.name, header: t("name"), enableSorting: true, meta: { className: "font-medium", headClassName: "w-48" } },
+    { id: "conditions", header: t("conditions"), meta: { className: "text-sm" }, cell: ({ row }) => <SegmentSummary definition={row.original.definition} options={options.data} /> },
+    {
+      id: "usedBy",
+      header: t("usedBy"),
+      meta: { headClassName: "w-48" },
+      cell: ({ row: { original: s } }) => (
+        <div className="flex flex-wrap gap-1">
+          {s.usedBy.length ? s.usedBy.map((n) => <Badge key={n} variant="outline">{n}</Badge>) : <span className="text-muted-foreground">—</span>}
+        </div>
+      ),
+    },
+    {
+      id: "updatedAt",
+      accessorFn: (s) => new Date(s.updatedAt).getTime(),
+      header: t("updatedAt"),
+      enableSorting: true,
+      meta: { className: "text-sm text-muted-foreground", headClassName: "w-40" },
+      cell: ({ row }) => format.dateTime(row.original.updatedAt, { dateStyle: "short", timeStyle: "short" }),
+    },
+    {
+      id: "actions",
+      header: t("actions"),
+      meta: { className: "text-right", headClassName: "w-32 text-right" },
+      cell: ({ row: { original: s } }) => (
+        <>
+          <Button variant="link" size="sm" onClick={() => setEditing({ id: s.id, name: s.name, definition: s.definition })}>
+            {tc("edit")}
+          </Button>
+          <Button
+            variant="link"
+            size="sm"
+            className="text-destructive"
+            disabled={s.usedBy.length > 0}
+            title={s.usedBy.length ? t("inUse") : undefined}
+            onClick={() => setDeleting({ id: s.id, name: s.name })}
+          >
+            {t("delete")}
+          </Button>
+        </>
+      ),
+    },
+  ];
+
   return (
     <div className="space-y-4 rounded-lg border bg-background p-4">
       <div className="flex items-center justify-between">
@@ -56,64 +104,13 @@ export function SegmentList() {
           <Plus className="size-4" /> {t("create")}
         </Button>
       </div>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead className="w-48">{t("name")}</TableHead>
-            <TableHead>{t("conditions")}</TableHead>
-            <TableHead className="w-48">{t("usedBy")}</TableHead>
-            <TableHead className="w-40">{t("updatedAt")}</TableHead>
-            <TableHead className="w-32 text-right">{t("actions")}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {list.isLoading
-            ? Array.from({ length: 3 }, (_, i) => (
-                <TableRow key={i}>
-                  <TableCell colSpan={5}>
-                    <Skeleton className="h-6 w-full" />
-                  </TableCell>
-                </TableRow>
-              ))
-            : null}
-          {list.data?.length === 0 ? (
-            <TableRow>
-              <TableCell colSpan={5} className="py-10 text-center text-muted-foreground">
-                {t("empty")}
-              </TableCell>
-            </TableRow>
-          ) : null}
-          {list.data?.map((s) => (
-            <TableRow key={s.id} data-testid={`segment-row-${s.name}`}>
-              <TableCell className="font-medium">{s.name}</TableCell>
-              <TableCell className="text-sm">
-                <SegmentSummary definition={s.definition} options={options.data} />
-              </TableCell>
-              <TableCell>
-                <div className="flex flex-wrap gap-1">
-                  {s.usedBy.length ? s.usedBy.map((n) => <Badge key={n} variant="outline">{n}</Badge>) : <span className="text-muted-foreground">—</span>}
-                </div>
-              </TableCell>
-              <TableCell className="text-sm text-muted-foreground">{format.dateTime(s.updatedAt, { dateStyle: "short", timeStyle: "short" })}</TableCell>
-              <TableCell className="text-right">
-                <Button variant="link" size="sm" onClick={() => setEditing({ id: s.id, name: s.name, definition: s.definition })}>
-                  {tc("edit")}
-                </Button>
-                <Button
-                  variant="link"
-                  size="sm"
-                  className="text-destructive"
-                  disabled={s.usedBy.length > 0}
-                  title={s.usedBy.length ? t("inUse") : undefined}
-                  onClick={() => setDeleting({ id: s.id, name: s.name })}
-                >
-                  {t("delete")}
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        columns={columns}
+        data={list.data}
+        query={list}
+        empty={t("empty")}
+        rowTestId={(s) => `segment-row-${s.name}`}
+      />
       <SegmentEditorDialog open={editing !== undefined} onOpenChange={(o) => !o && setEditing(undefined)} segment={editing} />
       <AlertDialog open={deleting !== null} onOpenChange={(o) => !o && setDeleting(null)}>
         <AlertDialogContent>

@@ -107,7 +107,12 @@ function reach(from: string, graph: JourneyGraph): Set<string> {
   const queue = [from];
   while (queue.length) {
     const id = queue.shift()!;
-    for (const e of graph.edges) if (e.source === id && !seen.has(e.target)) seen.add(e.target), queue.push(e.target);
+    for (const e of graph.edges) {
+      if (e.source === id && !seen.has(e.target)) {
+        seen.add(e.target);
+        queue.push(e.target);
+      }
+    }
   }
   return seen;
 }
