@@ -33,6 +33,18 @@ const ROUTES: Record<string, Route | Unsessioned> = {
     unsessioned: "carrier pushes, HMAC-signed",
     check: async (request) => expect((await request.post("/api/carrier/webhook", { data: { events: [] } })).status()).toBe(401),
   },
+  "/api/sms/receipts": {
+    unsessioned: "SMS provider delivery receipts, authenticated by the provider adapter (token in the callback URL)",
+    check: async (request) => expect([401, 404]).toContain((await request.post("/api/sms/receipts", { data: [] })).status()),
+  },
+  "/api/health": {
+    unsessioned: "liveness for load balancers and the fault bench: says only whether the database answers",
+    check: async (request) => {
+      const res = await request.get("/api/health");
+      expect(res.status()).toBe(200);
+      expect(Object.keys(await res.json()).sort()).toEqual(["db", "ok"]);
+    },
+  },
   "/api/carrier/sim/recordings/[id]": {
     unsessioned: "carrier simulator's expiring signed recording links",
     check: async (request) => expect((await request.get("/api/carrier/sim/recordings/sim-abc?expires=1&signature=x")).status()).not.toBe(200),

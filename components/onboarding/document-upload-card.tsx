@@ -133,6 +133,7 @@ export function DocumentUploadCard({ kind, document, disabled, onUploaded }: Pro
         accept={ACCEPT}
         className="sr-only"
         tabIndex={-1}
+        aria-label={t(`kind_${kind}`)}
         data-testid={`file-${kind}`}
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -38,12 +38,15 @@ export function SegmentEditorDialog({
   segment,
   clinicId,
   onSaved,
+  returnFocusTo,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   segment?: EditableSegment | null;
   clinicId?: string;
   onSaved?: (id: string) => void;
+  /** Where focus goes when the dialog closes, for dialogs opened from state rather than a DialogTrigger. */
+  returnFocusTo?: () => HTMLElement | null;
 }) {
   const t = useTranslations("segments");
   const tc = useTranslations("common");
@@ -94,7 +97,16 @@ export function SegmentEditorDialog({
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="sm:max-w-3xl">
+      <DialogContent
+        className="sm:max-w-3xl"
+        onCloseAutoFocus={(e) => {
+          const target = returnFocusTo?.();
+          if (target) {
+            e.preventDefault();
+            target.focus();
+          }
+        }}
+      >
         <DialogHeader>
           <DialogTitle>{segment?.id ? t("editTitle") : t("createTitle")}</DialogTitle>
           <DialogDescription>{t("editorHint")}</DialogDescription>

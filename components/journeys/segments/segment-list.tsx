@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -36,6 +36,12 @@ export function SegmentList() {
   const list = useQuery(trpc.segments.list.queryOptions());
   const options = useQuery(trpc.segments.options.queryOptions());
   const [editing, setEditing] = useState<EditableSegment | null | undefined>(undefined);
+  // The editor opens from state, not a DialogTrigger: remember what opened it so focus returns there on close.
+  const opener = useRef<HTMLElement | null>(null);
+  const openEditor = (segment: EditableSegment | null) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setEditing(segment);
+  };
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
   const remove = useMutation(
     trpc.segments.delete.mutationOptions({
@@ -78,7 +84,7 @@ export function SegmentList() {
       meta: { className: "text-right", headClassName: "w-32 text-right" },
       cell: ({ row: { original: s } }) => (
         <>
-          <Button variant="link" size="sm" onClick={() => setEditing({ id: s.id, name: s.name, definition: s.definition })}>
+          <Button variant="link" size="sm" onClick={() => openEditor({ id: s.id, name: s.name, definition: s.definition })}>
             {tc("edit")}
           </Button>
           <Button
@@ -100,7 +106,7 @@ export function SegmentList() {
     <div className="space-y-4 rounded-lg border bg-background p-4">
       <div className="flex items-center justify-between">
         <p className="text-sm text-muted-foreground">{t("listHint")}</p>
-        <Button onClick={() => setEditing(null)} data-testid="create-segment">
+        <Button onClick={() => openEditor(null)} data-testid="create-segment">
           <Plus className="size-4" /> {t("create")}
         </Button>
       </div>
@@ -111,7 +117,7 @@ export function SegmentList() {
         empty={t("empty")}
         rowTestId={(s) => `segment-row-${s.name}`}
       />
-      <SegmentEditorDialog open={editing !== undefined} onOpenChange={(o) => !o && setEditing(undefined)} segment={editing} />
+      <SegmentEditorDialog open={editing !== undefined} onOpenChange={(o) => !o && setEditing(undefined)} segment={editing} returnFocusTo={() => opener.current} />
       <AlertDialog open={deleting !== null} onOpenChange={(o) => !o && setDeleting(null)}>
         <AlertDialogContent>
           <AlertDialogHeader>
