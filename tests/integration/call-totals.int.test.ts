@@ -12,19 +12,9 @@ import { getCallMetrics } from "@/server/services/metrics/get-call-metrics";
 import { recountCallTotals } from "@/server/services/metrics/recount-call-totals";
 import { changeScriptStatus } from "@/server/services/scripts/change-script-status";
 import { testDb } from "./fixtures";
+import { mulberry32 as rng } from "../../prisma/seed/random";
 import { attemptCompleted, createDialerCompany, createPatients, createScript, FakeCarrier, minutes, shanghai } from "./dialer-fixtures";
 
-/** mulberry32: a seeded generator, so a failing campaign can be replayed with its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every total row of a company, zero rows left out (a recount never writes them; running totals may leave them). */
 async function snapshot(db: PrismaClient, companyId: string) {
