@@ -21,8 +21,8 @@ const nextConfig: NextConfig = {
   // `next dev` serves its scripts only to the host it announces (localhost); the quick start is often opened as 127.0.0.1.
   allowedDevOrigins: ["127.0.0.1"],
   // proxy.ts buffers request bodies; above this it truncates them. Uploads stop at 10 MB in their own route, which must
-  // see more than 10 MB to answer 「文件超过 10 MB」 instead of an unreadable file.
-  experimental: { authInterrupts: true, proxyClientMaxBodySize: "11mb" },
+  // see more than 10 MB (and the Content-Length) to answer 「文件超过 10 MB」 instead of an unreadable file.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: "16mb" },
   // The Content-Security-Policy (with its per-request nonce) and HSTS come from proxy.ts.
   async headers() {
     return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
