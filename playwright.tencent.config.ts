@@ -9,7 +9,8 @@ import base from "./playwright.config";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const FAKE_PORT = Number(process.env.FAKE_TENCENT_PORT ?? 41500 + (PORT - 3100));
 type WebServer = Exclude<NonNullable<PlaywrightTestConfig["webServer"]>, unknown[]>;
-const baseServer = base.webServer as WebServer & { env: Record<string, string> };
+// The main config starts the carrier simulator service and the app; the Tencent run needs only the app (its carrier is the fake).
+const baseServer = ([base.webServer].flat() as WebServer[]).find((s) => s.command.includes("next start")) as WebServer & { env: Record<string, string> };
 
 export const TENCENT_E2E_ENV = {
   CARRIER: "tencent-ccc",
