@@ -5,18 +5,9 @@ import Link from "next/link";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { ArrowLeft, PhoneCall, X } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { ConfirmDialog } from "@/components/shell/confirm-dialog";
 import { toast } from "sonner";
 import { CallingWindowNotice } from "@/components/calls/calling-window-notice";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -180,41 +171,24 @@ export function BatchCallView() {
               {missing > 0 ? <CardDescription className="text-amber-700">{t("missing", { count: missing })}</CardDescription> : null}
             </CardHeader>
             <CardContent>
-              <DataTable
-                columns={columns}
-                data={patients.data}
-                query={patients}
-                isLoading={patients.isPending && ids.length > 0}
-                loadingRows={1}
-                empty={tc("empty")}
-                rowTestId="batch-patient-row"
-              />
+              <DataTable columns={columns} query={patients} isLoading={patients.isPending && ids.length > 0} loadingRows={1} empty={tc("empty")} rowTestId="batch-patient-row" />
             </CardContent>
           </Card>
         </div>
       </div>
-      <AlertDialog open={confirming} onOpenChange={(o) => !start.isPending && setConfirming(o)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>{t("confirmTitle", { count: visibleIds.length })}</AlertDialogTitle>
-            <AlertDialogDescription>{t("confirmBody", { script: script?.name ?? "", now: preview.data?.now ?? 0 })}</AlertDialogDescription>
-          </AlertDialogHeader>
-          <CallingWindowNotice wait={preview.data?.callingWindow ?? null} />
-          <AlertDialogFooter>
-            <AlertDialogCancel disabled={start.isPending}>{tc("cancel")}</AlertDialogCancel>
-            <AlertDialogAction
-              disabled={start.isPending}
-              onClick={(e) => {
-                e.preventDefault();
-                if (scriptId) start.mutate({ scriptId, patientIds: visibleIds });
-              }}
-              data-testid="confirm-start"
-            >
-              {start.isPending ? t("starting") : t("start")}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={t("confirmTitle", { count: visibleIds.length })}
+        body={t("confirmBody", { script: script?.name ?? "", now: preview.data?.now ?? 0 })}
+        confirmLabel={start.isPending ? t("starting") : t("start")}
+        busy={start.isPending}
+        keepOpen
+        confirmTestId="confirm-start"
+        onConfirm={() => scriptId && start.mutate({ scriptId, patientIds: visibleIds })}
+      >
+        <CallingWindowNotice wait={preview.data?.callingWindow ?? null} />
+      </ConfirmDialog>
     </div>
   );
 }

@@ -4,13 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Select, SelectContent, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useTRPC } from "@/components/trpc/client";
+import { DateRangeFilter } from "@/components/shell/date-range-filter";
+import { FilterSelect } from "@/components/shell/filter-select";
 import type { ListCallRecordsInput } from "@/server/services/call-records/list-call-records";
 import { CALL_RECORD_OUTCOMES } from "./call-record-search";
-
-const ALL = "__all__";
 
 type Patch = Partial<Record<"scriptId" | "intent" | "consultantId" | "onlineConsultantId" | "outcome" | "callback" | "from" | "to", string | undefined>>;
 
@@ -24,35 +23,13 @@ export function CallRecordFilters({ input, onChange, onReset }: { input: ListCal
   const intents = useQuery({ ...trpc.callRecords.intents.queryOptions({ scriptId: input.scriptId ?? "" }), enabled: !!input.scriptId });
   const filtered = input.scriptId || input.consultantId || input.onlineConsultantId || input.outcome || input.callback || input.from || input.to;
 
-  const select = (
-    label: string,
-    allLabel: string,
-    value: string | undefined,
-    items: { id: string; name: string }[] | undefined,
-    onValue: (v: string | undefined) => void,
-    opts: { disabled?: boolean; placeholder?: string; width?: string } = {},
-  ) => (
-    <Select value={value ?? ALL} onValueChange={(v) => onValue(v === ALL ? undefined : v)} disabled={opts.disabled}>
-      <SelectTrigger className={opts.width ?? "w-40"} aria-label={label}>
-        {/* Named explicitly: Radix only learns an item's text once the list has been opened. */}
-        <SelectValue placeholder={opts.placeholder ?? allLabel}>{items?.find((i) => i.id === value)?.name ?? allLabel}</SelectValue>
-      </SelectTrigger>
-      <SelectContent>
-        <SelectItem value={ALL}>{allLabel}</SelectItem>
-        {items?.map((i) => (
-          <SelectItem key={i.id} value={i.id}>
-            {i.name}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
-  );
+  const names = (items: { id: string; name: string }[] | undefined) => items?.map((i) => ({ value: i.id, label: i.name }));
 
   return (
     <div className="flex flex-wrap items-center gap-3" data-testid="call-record-filters">
-      {select(t("script"), t("allScripts"), input.scriptId, options.data?.scripts, (v) => onChange({ scriptId: v, intent: undefined }), { width: "w-48" })}
+      <FilterSelect label={t("script")} allLabel={t("allScripts")} value={input.scriptId} options={names(options.data?.scripts)} onChange={(v) => onChange({ scriptId: v, intent: undefined })} className="w-48" />
       {input.scriptId ? (
-        select(t("intent"), t("allIntents"), input.intent, intents.data?.map((i) => ({ id: i.key, name: `${i.label} (${i.count})` })), (v) => onChange({ intent: v }))
+        <FilterSelect label={t("intent")} allLabel={t("allIntents")} value={input.intent} options={intents.data?.map((i) => ({ value: i.key, label: `${i.label} (${i.count})` }))} onChange={(v) => onChange({ intent: v })} />
       ) : (
         <Select disabled>
           <SelectTrigger className="w-40" aria-label={t("intent")} title={t("intentNeedsScript")}>
@@ -61,16 +38,9 @@ export function CallRecordFilters({ input, onChange, onReset }: { input: ListCal
           <SelectContent />
         </Select>
       )}
-      {select(t("consultant"), t("allConsultants"), input.consultantId, options.data?.consultants, (v) => onChange({ consultantId: v }))}
-      {select(t("onlineConsultant"), t("allOnlineConsultants"), input.onlineConsultantId, options.data?.onlineConsultants, (v) => onChange({ onlineConsultantId: v }))}
-      {select(
-        t("outcome"),
-        t("allOutcomes"),
-        input.outcome,
-        CALL_RECORD_OUTCOMES.map((o) => ({ id: o, name: tc(`outcome_${o}`) })),
-        (v) => onChange({ outcome: v }),
-        { width: "w-32" },
-      )}
+      <FilterSelect label={t("consultant")} allLabel={t("allConsultants")} value={input.consultantId} options={names(options.data?.consultants)} onChange={(v) => onChange({ consultantId: v })} />
+      <FilterSelect label={t("onlineConsultant")} allLabel={t("allOnlineConsultants")} value={input.onlineConsultantId} options={names(options.data?.onlineConsultants)} onChange={(v) => onChange({ onlineConsultantId: v })} />
+      <FilterSelect label={t("outcome")} allLabel={t("allOutcomes")} value={input.outcome} options={CALL_RECORD_OUTCOMES.map((o) => ({ value: o, label: tc(`outcome_${o}`) }))} onChange={(v) => onChange({ outcome: v })} className="w-32" />
       <label className="flex items-center gap-2 text-sm" title={t("callbackHint")}>
         <Checkbox
           checked={!!input.callback}
@@ -81,23 +51,7 @@ export function CallRecordFilters({ input, onChange, onReset }: { input: ListCal
       </label>
       <div className="flex items-center gap-1 text-sm">
         <span className="text-muted-foreground">{t("dateRange")}</span>
-        <Input
-          type="date"
-          className="w-38"
-          aria-label={t("from")}
-          value={input.from ?? ""}
-          max={input.to}
-          onChange={(e) => onChange({ from: e.target.value || undefined })}
-        />
-        <span>–</span>
-        <Input
-          type="date"
-          className="w-38"
-          aria-label={t("to")}
-          value={input.to ?? ""}
-          min={input.from}
-          onChange={(e) => onChange({ to: e.target.value || undefined })}
-        />
+        <DateRangeFilter from={input.from} to={input.to} onChange={onChange} />
       </div>
       {filtered ? (
         <Button variant="ghost" onClick={onReset}>

@@ -55,6 +55,13 @@ export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { c
   const page = input.page ?? 1;
   const filtered = !!(input.scriptId || input.consultantId || input.onlineConsultantId || input.outcome || input.callback || input.from || input.to);
   const unit = { min: tc("minutes"), sec: tc("seconds") };
+  const pagination = {
+    page,
+    pageSize: input.pageSize ?? 20,
+    onPageChange: (p: number) => setParams({ page: String(p) }),
+    totalTestId: "call-record-total",
+    totalLabel: list.data?.totalCapped ? t("totalCapped", { count: total }) : undefined,
+  };
   const script = summary.data?.script;
   const columns: ColumnDef<CallRecordRow>[] = [
     { id: "patient", header: t("patient"), meta: { className: "font-medium" }, cell: ({ row }) => row.original.patient.name },
@@ -123,27 +130,7 @@ export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { c
 
       <div className="space-y-4 rounded-lg border bg-background p-4">
         <CallRecordFilters input={input} onChange={setParams} onReset={() => router.replace(pathname)} />
-        <DataTable
-          columns={columns}
-          data={list.data?.items}
-          query={list}
-          loadingRows={8}
-          empty={
-            <>
-              <div className="font-medium text-foreground">{t("emptyTitle")}</div>
-              <div className="text-sm text-muted-foreground">{filtered ? t("emptyFiltered") : t("emptyHint")}</div>
-            </>
-          }
-          rowTestId="call-record-row"
-          pagination={{
-            page,
-            pageSize: input.pageSize ?? 20,
-            total,
-            onPageChange: (p) => setParams({ page: String(p) }),
-            totalTestId: "call-record-total",
-            totalLabel: list.data?.totalCapped ? t("totalCapped", { count: total }) : undefined,
-          }}
-        />
+        <DataTable columns={columns} query={list} loadingRows={8} empty={{ title: t("emptyTitle"), hint: filtered ? t("emptyFiltered") : t("emptyHint") }} rowTestId="call-record-row" pagination={pagination} />
       </div>
       <CallDetailDialog callId={openId} onOpenChange={(open) => !open && setOpenId(null)} />
     </div>

@@ -3,23 +3,13 @@
 import { useState } from "react";
 import { RefreshCw } from "lucide-react";
 import { useTranslations } from "next-intl";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/shell/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { useAnalysisJob } from "./use-analysis-job";
 
 /** 重新分析 every ended call of one script, with the background job's progress (话单记录 of a script). */
 export function ScriptReanalysis({ scriptId, canStart }: { scriptId: string; canStart: boolean }) {
   const t = useTranslations("callRecords");
-  const tcommon = useTranslations("common");
   const { job, running, start } = useAnalysisJob(scriptId);
   const [confirming, setConfirming] = useState(false);
 
@@ -44,18 +34,7 @@ export function ScriptReanalysis({ scriptId, canStart }: { scriptId: string; can
           <RefreshCw className={running ? "size-4 animate-spin" : "size-4"} /> {t("reanalyzeScript")}
         </Button>
       ) : null}
-      <AlertDialog open={confirming} onOpenChange={setConfirming}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>{t("reanalyzeTitle")}</AlertDialogTitle>
-            <AlertDialogDescription>{t("reanalyzeBody")}</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>{tcommon("cancel")}</AlertDialogCancel>
-            <AlertDialogAction onClick={start}>{t("reanalyzeConfirm")}</AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog open={confirming} onOpenChange={setConfirming} title={t("reanalyzeTitle")} body={t("reanalyzeBody")} confirmLabel={t("reanalyzeConfirm")} onConfirm={start} />
     </div>
   );
 }

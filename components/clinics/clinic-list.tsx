@@ -30,13 +30,7 @@ export function ClinicList() {
   ];
   return (
     <div className="rounded-lg border bg-background">
-      <DataTable
-        columns={columns}
-        data={clinics.data}
-        query={clinics}
-        empty={tc("empty")}
-        rowTestId="clinic-row"
-      />
+      <DataTable columns={columns} query={clinics} empty={tc("empty")} rowTestId="clinic-row" />
     </div>
   );
 }

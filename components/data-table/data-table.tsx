@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState, type ReactNode } from "react";
+import { isValidElement, useMemo, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import {
   flexRender,
@@ -31,7 +31,8 @@ declare module "@tanstack/react-table" {
 export interface DataTablePagination {
   page: number;
   pageSize: number;
-  total: number;
+  /** Defaults to the query's `total` (lists answered as `{ items, total }`). */
+  total?: number;
   onPageChange: (page: number) => void;
   /** Hide the pager (not the total) when everything fits on one page. */
   hideWhenSinglePage?: boolean;
@@ -50,18 +51,30 @@ export interface DataTableSelection<T> {
   rowLabel: (row: T) => string;
 }
 
-export interface DataTableProps<T> {
+/** What a list query answers: the rows, or one page of them with the total. */
+export type DataTableRows<T> = readonly T[] | { items: readonly T[]; total: number };
+
+interface QueryStatus {
+  isPending: boolean;
+  error: { message: string } | null;
+  refetch: () => unknown;
+}
+
+/** The empty state: a title with an optional hint and action, or any node. */
+export type DataTableEmpty = ReactNode | { title: ReactNode; hint?: ReactNode; action?: ReactNode };
+
+/** Rows come from the list's query (pending → loading rows; failed with nothing to show → its message and a retry button), or are given as `data` beside the query's status. */
+type DataTableSource<T> = { query: QueryStatus & { data: DataTableRows<T> | undefined }; data?: never } | { query?: QueryStatus; data: readonly T[] | undefined };
+
+export type DataTableProps<T> = DataTableSource<T> & {
   // The cell value type differs per column; TanStack's own examples use `any` here for the same reason.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: ColumnDef<T, any>[];
-  data: readonly T[] | undefined;
   /** Defaults to the row's `id`. */
   getRowId?: (row: T) => string;
-  /** The list's query: pending → loading rows; failed with nothing to show → its message and a retry button. */
-  query?: { isPending: boolean; error: { message: string } | null; refetch: () => unknown };
   /** Overrides the query's pending state (e.g. a query that is off until there is something to ask). */
   isLoading?: boolean;
-  empty: ReactNode;
+  empty: DataTableEmpty;
   loadingRows?: number;
   /** data-testid of each row (a fixed name, or one per row). */
   rowTestId?: string | ((row: T) => string);
@@ -70,29 +83,35 @@ export interface DataTableProps<T> {
   /** Initial client-side sort of the loaded rows (columns opt in with `enableSorting: true`). */
   initialSorting?: SortingState;
   className?: string;
+};
+
+function rowsOf<T>(data: DataTableRows<T> | undefined): { rows: readonly T[] | undefined; total: number | undefined } {
+  if (data === undefined) return { rows: undefined, total: undefined };
+  return "items" in data ? { rows: data.items, total: data.total } : { rows: data, total: data.length };
+}
+
+function EmptyState({ empty }: { empty: DataTableEmpty }) {
+  if (empty === null || typeof empty !== "object" || isValidElement(empty) || !("title" in empty)) return empty;
+  return (
+    <>
+      <div className="font-medium text-foreground">{empty.title}</div>
+      {empty.hint ? <div className="text-sm text-muted-foreground">{empty.hint}</div> : null}
+      {empty.action ? <div className="mt-3">{empty.action}</div> : null}
+    </>
+  );
 }
 
 /**
  * The one list table: columns (TanStack Table v8), sortable headers, loading / empty / error rows, server-side paging
  * and row selection for batch actions. Every list page of the app is built on it.
  */
-export function DataTable<T>({
-  columns,
-  data,
-  getRowId = (row) => (row as { id: string }).id,
-  query,
-  isLoading = query?.isPending,
-  empty,
-  loadingRows = 3,
-  rowTestId,
-  pagination,
-  selection,
-  initialSorting = [],
-  className,
-}: DataTableProps<T>) {
+export function DataTable<T>(props: DataTableProps<T>) {
+  const { columns, getRowId = (row) => (row as { id: string }).id, query, empty, loadingRows = 3, rowTestId, pagination, selection, initialSorting = [], className } = props;
+  const isLoading = props.isLoading ?? query?.isPending;
   const tc = useTranslations("common");
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
-  const rows = useMemo(() => (data ? [...data] : []), [data]);
+  const source = "data" in props ? { rows: props.data, total: props.data?.length } : rowsOf((props.query as { data: DataTableRows<T> | undefined }).data);
+  const rows = useMemo(() => (source.rows ? [...source.rows] : []), [source.rows]);
   const allColumns = useMemo(() => (selection ? [selectColumn(selection), ...columns] : columns), [columns, selection]);
   const table = useReactTable({
     data: rows,
@@ -121,7 +140,11 @@ export function DataTable<T>({
         </Button>
       </TableEmptyRow>
     );
-  } else if (rows.length === 0) body = <TableEmptyRow colSpan={colSpan}>{empty}</TableEmptyRow>;
+  } else if (rows.length === 0) body = (
+      <TableEmptyRow colSpan={colSpan}>
+        <EmptyState empty={empty} />
+      </TableEmptyRow>
+    );
   else {
     body = table.getRowModel().rows.map((row) => (
       <TableRow
@@ -174,13 +197,13 @@ export function DataTable<T>({
         </TableHeader>
         <TableBody>{body}</TableBody>
       </Table>
-      {pagination ? <DataTablePager {...pagination} /> : null}
+      {pagination ? <DataTablePager {...pagination} total={pagination.total ?? source.total ?? 0} /> : null}
     </div>
   );
 }
 
 /** The pager alone, for a list that shows it apart from its table. */
-export function DataTablePager({ page, pageSize, total, onPageChange, hideWhenSinglePage, totalTestId, totalLabel }: DataTablePagination) {
+export function DataTablePager({ page, pageSize, total, onPageChange, hideWhenSinglePage, totalTestId, totalLabel }: DataTablePagination & { total: number }) {
   const tc = useTranslations("common");
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (

@@ -125,13 +125,7 @@ export function JourneyList() {
           <p className="text-sm text-muted-foreground">{t("listHint")}</p>
           <CreateJourneyDialog />
         </div>
-        <DataTable
-          columns={columns}
-          data={list.data}
-          query={list}
-          empty={t("empty")}
-          rowTestId={(j) => `journey-row-${j.name}`}
-        />
+        <DataTable columns={columns} query={list} empty={t("empty")} rowTestId={(j) => `journey-row-${j.name}`} />
       </div>
       {actions.dialogs}
     </div>

@@ -3,17 +3,9 @@
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { ConfirmDialog } from "@/components/shell/confirm-dialog";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
+import { AlertDialog, AlertDialogAction, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from "@/components/ui/alert-dialog";
 import { useTRPC } from "@/components/trpc/client";
 import type { JourneyProblem } from "@/server/domain/journey/validate-journey";
 
@@ -25,7 +17,6 @@ export type JourneyAction = "publish" | "pause" | "resume" | "end" | "delete";
  */
 export function useJourneyActions(opts: { onProblems?: (p: JourneyProblem[]) => void; onDeleted?: () => void } = {}) {
   const t = useTranslations("journeys");
-  const tc = useTranslations("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirm, setConfirm] = useState<{ id: string; name: string; action: JourneyAction } | null>(null);
@@ -65,27 +56,20 @@ export function useJourneyActions(opts: { onProblems?: (p: JourneyProblem[]) => 
 
   const dialogs = (
     <>
-      <AlertDialog open={confirm !== null} onOpenChange={(o) => !o && setConfirm(null)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>{confirm ? t(`confirm_${confirm.action}_title`, { name: confirm.name }) : ""}</AlertDialogTitle>
-            <AlertDialogDescription>{confirm ? t(`confirm_${confirm.action}_body`) : ""}</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>{tc("cancel")}</AlertDialogCancel>
-            <AlertDialogAction
-              onClick={() => {
-                if (!confirm) return;
-                if (confirm.action === "delete") remove.mutate({ id: confirm.id });
-                else change.mutate({ id: confirm.id, action: confirm.action });
-                setConfirm(null);
-              }}
-            >
-              {confirm ? t(`action_${confirm.action}`) : ""}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={confirm !== null}
+        onOpenChange={(o) => !o && setConfirm(null)}
+        title={confirm ? t(`confirm_${confirm.action}_title`, { name: confirm.name }) : ""}
+        body={confirm ? t(`confirm_${confirm.action}_body`) : ""}
+        confirmLabel={confirm ? t(`action_${confirm.action}`) : ""}
+        destructive={confirm?.action === "delete" || confirm?.action === "end"}
+        onConfirm={() => {
+          if (!confirm) return;
+          if (confirm.action === "delete") remove.mutate({ id: confirm.id });
+          else change.mutate({ id: confirm.id, action: confirm.action });
+          setConfirm(null);
+        }}
+      />
       <AlertDialog open={problems !== null && problems.length > 0} onOpenChange={(o) => !o && setProblems(null)}>
         <AlertDialogContent>
           <AlertDialogHeader>

@@ -1,21 +1,12 @@
 "use client";
 
+import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { ConfirmDialog } from "@/components/shell/confirm-dialog";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/components/trpc/client";
@@ -26,7 +17,7 @@ import type { UploadedDocument } from "./upload-document";
 /** Step two: the four documents, then 提交审核 (enabled once all four are stored). */
 export function QualificationDocumentsForm() {
   const t = useTranslations("onboarding");
-  const tc = useTranslations("common");
+  const [confirming, setConfirming] = useState(false);
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -84,25 +75,18 @@ export function QualificationDocumentsForm() {
           <span className="text-sm text-muted-foreground" data-testid="documents-progress">
             {missing.length > 0 ? t("missingCount", { count: missing.length }) : t("allUploaded")}
           </span>
-          <AlertDialog>
-            <AlertDialogTrigger asChild>
-              <Button disabled={disabled || missing.length > 0} data-testid="submit-qualification">
-                {submit.isPending ? t("submitting") : t("submit")}
-              </Button>
-            </AlertDialogTrigger>
-            <AlertDialogContent>
-              <AlertDialogHeader>
-                <AlertDialogTitle>{t("confirmSubmitTitle")}</AlertDialogTitle>
-                <AlertDialogDescription>{t("confirmSubmitBody")}</AlertDialogDescription>
-              </AlertDialogHeader>
-              <AlertDialogFooter>
-                <AlertDialogCancel>{tc("cancel")}</AlertDialogCancel>
-                <AlertDialogAction onClick={() => submit.mutate()} data-testid="confirm-submit">
-                  {t("submit")}
-                </AlertDialogAction>
-              </AlertDialogFooter>
-            </AlertDialogContent>
-          </AlertDialog>
+          <Button disabled={disabled || missing.length > 0} onClick={() => setConfirming(true)} data-testid="submit-qualification">
+            {submit.isPending ? t("submitting") : t("submit")}
+          </Button>
+          <ConfirmDialog
+            open={confirming}
+            onOpenChange={setConfirming}
+            title={t("confirmSubmitTitle")}
+            body={t("confirmSubmitBody")}
+            confirmLabel={t("submit")}
+            confirmTestId="confirm-submit"
+            onConfirm={() => submit.mutate()}
+          />
         </div>
       </div>
     </div>

@@ -5,9 +5,10 @@ import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Info } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { FilterSelect } from "@/components/shell/filter-select";
+import { SCRIPT_STATUSES } from "@/server/domain/scripts/script-status";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import type { RouterOutputs } from "@/components/trpc/types";
@@ -17,7 +18,6 @@ import { ScriptStatusBadge } from "@/components/scripts/script-status-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { useRefreshAfterScriptChange } from "./use-refresh-after-script-change";
 
-const ALL = "__all__";
 const EXECUTION = ["pending", "intercepted", "dialed", "failed"] as const;
 const REFRESH_MS = 10_000;
 type ManagedScriptRow = RouterOutputs["outboundManagement"]["scripts"]["items"][number];
@@ -37,6 +37,11 @@ export function ManagedScriptTable({ canManage, canViewRecords }: { canManage: b
     refetchInterval: (q) => (q.state.data?.items.some((s) => s.execution.pending > 0) ? REFRESH_MS : false),
   });
   const total = list.data?.total ?? 0;
+  const toScripts = (
+    <Button asChild size="sm" variant="outline">
+      <Link href="/management/outbound/scripts">{t("toScripts")}</Link>
+    </Button>
+  );
   const columns: ColumnDef<ManagedScriptRow>[] = [
     {
       id: "script",
@@ -96,43 +101,19 @@ export function ManagedScriptTable({ canManage, canViewRecords }: { canManage: b
     <div className="space-y-4 rounded-lg border bg-background p-4">
       <div className="flex items-center justify-between gap-3">
         <h2 className="font-medium">{t("scriptsTitle")}</h2>
-        <Select
-          value={status ?? ALL}
-          onValueChange={(v) => {
-            setStatus(v === ALL ? undefined : (v as typeof status));
+        <FilterSelect
+          label={t("status")}
+          allLabel={t("allStatuses")}
+          value={status}
+          options={SCRIPT_STATUSES.map((s) => ({ value: s, label: ts(`status_${s}`) }))}
+          onChange={(v) => {
+            setStatus(v);
             setPage(1);
           }}
-        >
-          <SelectTrigger className="w-32" aria-label={t("status")}>
-            <SelectValue>{status ? ts(`status_${status}`) : t("allStatuses")}</SelectValue>
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("allStatuses")}</SelectItem>
-            {(["enabled", "paused", "stopped"] as const).map((s) => (
-              <SelectItem key={s} value={s}>
-                {ts(`status_${s}`)}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+          className="w-32"
+        />
       </div>
-      <DataTable
-        columns={columns}
-        data={list.data?.items}
-        query={list}
-        loadingRows={4}
-        empty={
-          <>
-            <div className="font-medium text-foreground">{t("empty")}</div>
-            <div className="mb-3 text-sm text-muted-foreground">{t("emptyHint")}</div>
-            <Button asChild size="sm" variant="outline">
-              <Link href="/management/outbound/scripts">{t("toScripts")}</Link>
-            </Button>
-          </>
-        }
-        rowTestId="managed-script-row"
-        pagination={{ page, pageSize: 10, total, onPageChange: setPage, hideWhenSinglePage: true }}
-      />
+      <DataTable columns={columns} query={list} loadingRows={4} empty={{ title: t("empty"), hint: t("emptyHint"), action: toScripts }} rowTestId="managed-script-row" pagination={{ page, pageSize: 10, total, onPageChange: setPage, hideWhenSinglePage: true }} />
     </div>
   );
 }

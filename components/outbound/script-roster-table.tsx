@@ -4,8 +4,8 @@ import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { FilterSelect } from "@/components/shell/filter-select";
 import { Button } from "@/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import type { RouterOutputs } from "@/components/trpc/types";
@@ -13,7 +13,6 @@ import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { ROSTER_STATUSES, type RosterStatus } from "@/server/domain/calls/roster";
 
-const ALL = "__all__";
 const TIME_ZONE = "Asia/Shanghai";
 type RosterRow = RouterOutputs["outboundManagement"]["roster"]["items"][number];
 
@@ -45,45 +44,24 @@ export function ScriptRosterTable({ scriptId, live }: { scriptId: string; live: 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <Select
-          value={status ?? ALL}
-          onValueChange={(v) => {
-            setStatus(v === ALL ? undefined : (v as RosterStatus));
+        <FilterSelect
+          label={t("rosterStatus")}
+          allLabel={t("allStatuses")}
+          value={status}
+          options={ROSTER_STATUSES.map((s) => ({ value: s, label: t(`rs_${s}`) }))}
+          onChange={(v) => {
+            setStatus(v);
             setPage(1);
           }}
-        >
-          <SelectTrigger className="w-36" aria-label={t("rosterStatus")}>
-            <SelectValue>{status ? t(`rs_${status}`) : t("allStatuses")}</SelectValue>
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("allStatuses")}</SelectItem>
-            {ROSTER_STATUSES.map((s) => (
-              <SelectItem key={s} value={s}>
-                {t(`rs_${s}`)}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+          className="w-36"
+        />
         <Button variant="outline" size="sm" asChild disabled={total === 0} title={t("exportHint")}>
           <a href={exportHref} download data-testid="roster-export">
             <Download className="size-4" /> {t("export")}
           </a>
         </Button>
       </div>
-      <DataTable
-        columns={columns}
-        data={list.data?.items}
-        query={list}
-        loadingRows={6}
-        empty={
-          <>
-            <div className="font-medium text-foreground">{t("rosterEmpty")}</div>
-            <div className="text-sm text-muted-foreground">{t("rosterEmptyHint")}</div>
-          </>
-        }
-        rowTestId="roster-row"
-        pagination={{ page, pageSize: 20, total, onPageChange: setPage, totalTestId: "roster-total" }}
-      />
+      <DataTable columns={columns} query={list} loadingRows={6} empty={{ title: t("rosterEmpty"), hint: t("rosterEmptyHint") }} rowTestId="roster-row" pagination={{ page, pageSize: 20, total, onPageChange: setPage, totalTestId: "roster-total" }} />
     </div>
   );
 }

@@ -4,12 +4,12 @@ import { useMemo, useState } from "react";
 import Link from "next/link";
 import { useRouter, useSearchParams, usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { FilterSelect } from "@/components/shell/filter-select";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ChevronDown, PhoneCall, Search } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { useTRPC } from "@/components/trpc/client";
 import { parsePatientSearch } from "./patient-search";
@@ -18,8 +18,6 @@ import { DataTable } from "@/components/data-table/data-table";
 import type { RouterOutputs } from "@/components/trpc/types";
 
 type PatientRow = RouterOutputs["patients"]["list"]["items"][number];
-
-const ALL = "__all__";
 
 export function PatientTable({ canStartCalls }: { canStartCalls: boolean }) {
   const t = useTranslations("patients");
@@ -31,6 +29,7 @@ export function PatientTable({ canStartCalls }: { canStartCalls: boolean }) {
   const input = useMemo(() => parsePatientSearch(new URLSearchParams(params.toString())), [params]);
   const [q, setQ] = useState(input.q ?? "");
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selection = { selected, onChange: setSelected, pageLabel: t("selectPage"), rowLabel: (p: PatientRow) => p.name };
 
   const list = useQuery({ ...trpc.patients.list.queryOptions(input), placeholderData: keepPreviousData });
   const clinics = useQuery(trpc.clinics.list.queryOptions());
@@ -105,32 +104,8 @@ export function PatientTable({ canStartCalls }: { canStartCalls: boolean }) {
             <Search className="size-4" />
           </Button>
         </form>
-        <Select value={input.clinicId ?? ALL} onValueChange={(v) => setParams({ clinicId: v === ALL ? undefined : v })}>
-          <SelectTrigger className="w-44" aria-label={t("clinic")}>
-            <SelectValue placeholder={t("allClinics")} />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("allClinics")}</SelectItem>
-            {clinics.data?.map((c) => (
-              <SelectItem key={c.id} value={c.id}>
-                {c.name}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-        <Select value={input.consultantId ?? ALL} onValueChange={(v) => setParams({ consultantId: v === ALL ? undefined : v })}>
-          <SelectTrigger className="w-40" aria-label={t("consultant")}>
-            <SelectValue placeholder={t("allConsultants")} />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("allConsultants")}</SelectItem>
-            {consultants.data?.map((c) => (
-              <SelectItem key={c.id} value={c.id}>
-                {c.name}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <FilterSelect label={t("clinic")} allLabel={t("allClinics")} value={input.clinicId} options={clinics.data?.map((c) => ({ value: c.id, label: c.name }))} onChange={(v) => setParams({ clinicId: v })} className="w-44" />
+        <FilterSelect label={t("consultant")} allLabel={t("allConsultants")} value={input.consultantId} options={consultants.data?.map((c) => ({ value: c.id, label: c.name }))} onChange={(v) => setParams({ consultantId: v })} />
         {(input.q || input.clinicId || input.consultantId) && (
           <Button
             variant="ghost"
@@ -168,27 +143,7 @@ export function PatientTable({ canStartCalls }: { canStartCalls: boolean }) {
         </div>
       </div>
 
-      <DataTable
-        columns={columns}
-        data={list.data?.items}
-        query={list}
-        loadingRows={8}
-        empty={
-          <>
-            <div className="font-medium text-foreground">{t("emptyTitle")}</div>
-            <div className="text-sm text-muted-foreground">{t("emptyHint")}</div>
-          </>
-        }
-        rowTestId="patient-row"
-        selection={{ selected, onChange: setSelected, pageLabel: t("selectPage"), rowLabel: (p) => p.name }}
-        pagination={{
-          page: input.page ?? 1,
-          pageSize: input.pageSize ?? 20,
-          total: list.data?.total ?? 0,
-          onPageChange: (page) => setParams({ page: String(page) }),
-          totalTestId: "patient-total",
-        }}
-      />
+      <DataTable columns={columns} query={list} loadingRows={8} empty={{ title: t("emptyTitle"), hint: t("emptyHint") }} rowTestId="patient-row" selection={selection} pagination={{ page: input.page ?? 1, pageSize: input.pageSize ?? 20, onPageChange: (page) => setParams({ page: String(page) }), totalTestId: "patient-total" }} />
     </div>
   );
 }

@@ -46,6 +46,12 @@ export function ApplicationQueue() {
   };
   const time = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "short" }) : "—");
   const counts = list.data?.counts;
+  const empty = (
+    <div className="flex flex-col items-center gap-2 text-sm">
+      <Inbox className="size-8" aria-hidden />
+      {input.status === "pending" && !input.q ? t("emptyPending") : t("empty")}
+    </div>
+  );
   const columns: ColumnDef<ApplicationRow>[] = [
     {
       id: "company",
@@ -123,26 +129,7 @@ export function ApplicationQueue() {
         </form>
       </div>
 
-      <DataTable
-        columns={columns}
-        data={list.data?.items}
-        query={list}
-        loadingRows={4}
-        empty={
-          <div className="flex flex-col items-center gap-2 text-sm">
-            <Inbox className="size-8" aria-hidden />
-            {input.status === "pending" && !input.q ? t("emptyPending") : t("empty")}
-          </div>
-        }
-        rowTestId="application-row"
-        pagination={{
-          page: input.page ?? 1,
-          pageSize: input.pageSize ?? 20,
-          total: list.data?.total ?? 0,
-          onPageChange: (page) => setParams({ page: String(page) }),
-          hideWhenSinglePage: true,
-        }}
-      />
+      <DataTable columns={columns} query={list} loadingRows={4} empty={empty} rowTestId="application-row" pagination={{ page: input.page ?? 1, pageSize: input.pageSize ?? 20, onPageChange: (page) => setParams({ page: String(page) }), hideWhenSinglePage: true }} />
     </div>
   );
 }

@@ -3,17 +3,8 @@
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import { ConfirmDialog } from "@/components/shell/confirm-dialog";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Switch } from "@/components/ui/switch";
 import { useTRPC } from "@/components/trpc/client";
@@ -28,7 +19,6 @@ interface Clinic {
 /** 门店开通 (FAQ Q4): open further clinics or close one, after approval; closing asks for confirmation. */
 export function ClinicOpeningCard({ clinics, editable }: { clinics: Clinic[]; editable: boolean }) {
   const t = useTranslations("qualificationReview");
-  const tc = useTranslations("common");
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -73,23 +63,15 @@ export function ClinicOpeningCard({ clinics, editable }: { clinics: Clinic[]; ed
           );
         })}
       </CardContent>
-      <AlertDialog open={closing !== null} onOpenChange={(o) => !o && setClosing(null)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>{t("closeTitle", { clinic: closing?.shortName ?? "" })}</AlertDialogTitle>
-            <AlertDialogDescription>{t("closeBody")}</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>{tc("cancel")}</AlertDialogCancel>
-            <AlertDialogAction
-              onClick={() => closing && setOpened.mutate({ clinicId: closing.id, opened: false })}
-              data-testid="confirm-close-clinic"
-            >
-              {t("closeConfirm")}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={closing !== null}
+        onOpenChange={(o) => !o && setClosing(null)}
+        title={t("closeTitle", { clinic: closing?.shortName ?? "" })}
+        body={t("closeBody")}
+        confirmLabel={t("closeConfirm")}
+        confirmTestId="confirm-close-clinic"
+        onConfirm={() => closing && setOpened.mutate({ clinicId: closing.id, opened: false })}
+      />
     </Card>
   );
 }

@@ -16,7 +16,7 @@ import { Switch } from "@/components/ui/switch";
 import { useTRPC } from "@/components/trpc/client";
 import { clampScriptName, SCRIPT_NAME_MAX } from "@/server/domain/scripts/script-name";
 import { ClinicChecklist } from "./clinic-checklist";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/shell/confirm-dialog";
 import { AiPreviewCard } from "./ai-preview-card";
 import { FixedScriptContent } from "./fixed-script-content";
 import { HangupSmsFields, type SmsOption } from "./hangup-sms-fields";
@@ -257,7 +257,7 @@ export function ScriptEditorForm({ kind, templates, voices, clinics, smsOptions,
         open={pendingTemplate !== null}
         title={t("changeTemplateTitle")}
         body={t("changeTemplateBody")}
-        onCancel={() => setPendingTemplate(null)}
+        onOpenChange={(o) => !o && setPendingTemplate(null)}
         onConfirm={() => {
           if (pendingTemplate) switchTemplate(pendingTemplate);
           setPendingTemplate(null);
@@ -267,7 +267,7 @@ export function ScriptEditorForm({ kind, templates, voices, clinics, smsOptions,
         open={confirmRegenerate}
         title={t("regenerateTitle")}
         body={t("regenerateBody")}
-        onCancel={() => setConfirmRegenerate(false)}
+        onOpenChange={setConfirmRegenerate}
         onConfirm={() => {
           setConfirmRegenerate(false);
           runGenerate();

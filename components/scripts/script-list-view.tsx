@@ -5,11 +5,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { FilterSelect } from "@/components/shell/filter-select";
+import { SCRIPT_STATUSES } from "@/server/domain/scripts/script-status";
 import { Search } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable, DataTablePager } from "@/components/data-table/data-table";
@@ -120,25 +121,17 @@ export function ScriptListView({ kind, canManage, canManageTasks }: { kind: Kind
             <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted-foreground" aria-hidden />
             <Input value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("search")} className="w-56 pl-8" maxLength={30} aria-label={t("search")} />
           </form>
-          <Select
-            value={status}
-            onValueChange={(v) => {
-              setStatus(v as Status | "all");
+          <FilterSelect
+            label={t("colStatus")}
+            allLabel={t("statusAll")}
+            value={status === "all" ? undefined : status}
+            options={SCRIPT_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))}
+            onChange={(v) => {
+              setStatus(v ?? "all");
               setPage(1);
             }}
-          >
-            <SelectTrigger className="w-32" aria-label={t("colStatus")}>
-              <SelectValue>{status === "all" ? t("statusAll") : t(`status_${status}`)}</SelectValue>
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value="all">{t("statusAll")}</SelectItem>
-              {(["enabled", "paused", "stopped"] as const).map((s) => (
-                <SelectItem key={s} value={s}>
-                  {t(`status_${s}`)}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+            className="w-32"
+          />
           {canManage && <TemplatePickerDialog kind={kind} />}
         </div>
       </div>
@@ -157,13 +150,7 @@ export function ScriptListView({ kind, canManage, canManageTasks }: { kind: Kind
         </div>
       ) : (
         <div className="rounded-lg border bg-background">
-          <DataTable
-            columns={columns}
-            data={list.data?.items}
-            query={list}
-            empty={t("emptyFiltered")}
-            rowTestId="script-row"
-          />
+          <DataTable columns={columns} query={list} empty={t("emptyFiltered")} rowTestId="script-row" />
         </div>
       )}
 

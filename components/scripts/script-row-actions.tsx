@@ -3,17 +3,8 @@
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { ConfirmDialog } from "@/components/shell/confirm-dialog";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/components/trpc/client";
 
@@ -22,7 +13,6 @@ type Action = "pause" | "enable" | "stop";
 /** 暂停 / 启用 / 停用 with a confirmation each (停用 is final). */
 export function ScriptRowActions({ script }: { script: { id: string; name: string; status: "enabled" | "paused" | "stopped" } }) {
   const t = useTranslations("scripts");
-  const tc = useTranslations("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<Action | null>(null);
@@ -57,27 +47,17 @@ export function ScriptRowActions({ script }: { script: { id: string; name: strin
           {t(a)}
         </Button>
       ))}
-      <AlertDialog open={pending !== null} onOpenChange={(o) => !o && !busy && setPending(null)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>{pending ? t(`${pending}Title`, { name: script.name }) : null}</AlertDialogTitle>
-            <AlertDialogDescription>{pending ? t(`${pending}Body`) : null}</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel disabled={busy}>{tc("cancel")}</AlertDialogCancel>
-            <AlertDialogAction
-              disabled={busy}
-              className={pending === "stop" ? "bg-destructive text-white hover:bg-destructive/90" : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                if (pending) run[pending].mutate({ id: script.id });
-              }}
-            >
-              {busy ? tc("loading") : pending ? t(pending) : tc("confirm")}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={pending !== null}
+        onOpenChange={(o) => !o && setPending(null)}
+        title={pending ? t(`${pending}Title`, { name: script.name }) : null}
+        body={pending ? t(`${pending}Body`) : null}
+        confirmLabel={pending ? t(pending) : undefined}
+        busy={busy}
+        keepOpen
+        destructive={pending === "stop"}
+        onConfirm={() => pending && run[pending].mutate({ id: script.id })}
+      />
     </>
   );
 }

@@ -52,13 +52,7 @@ export function SmsQuotaView() {
       <div className="space-y-2">
         <h2 className="font-medium">{t("ledger")}</h2>
         <div className="rounded-lg border bg-background">
-          <DataTable
-            columns={columns}
-            data={quota.data?.entries}
-            query={quota}
-            loadingRows={1}
-            empty={t("ledgerEmpty")}
-          />
+          <DataTable columns={columns} data={quota.data?.entries} query={quota} loadingRows={1} empty={t("ledgerEmpty")} />
         </div>
         {pages > 1 && <DataTablePager page={page} pageSize={PAGE_SIZE} total={quota.data?.total ?? 0} onPageChange={setPage} />}
       </div>

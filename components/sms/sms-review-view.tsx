@@ -92,14 +92,7 @@ export function SmsReviewView() {
         </TabsList>
       </Tabs>
       <div className="rounded-lg border bg-background">
-        <DataTable
-          columns={columns}
-          data={list.data}
-          query={list}
-          loadingRows={1}
-          empty={t("reviewEmpty")}
-          rowTestId="sms-review-row"
-        />
+        <DataTable columns={columns} query={list} loadingRows={1} empty={t("reviewEmpty")} rowTestId="sms-review-row" />
       </div>
       <Dialog open={rejecting !== null} onOpenChange={(o) => !o && setRejecting(null)}>
         <DialogContent>

@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { FilterSelect } from "@/components/shell/filter-select";
 import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import type { RouterOutputs } from "@/components/trpc/types";
@@ -85,33 +85,21 @@ export function SmsTemplateTable() {
   return (
     <div className="space-y-3">
       <div className="flex items-center justify-between gap-2">
-        <Select value={status} onValueChange={(v) => setStatus(v as Status | "all")}>
-          <SelectTrigger className="w-32" aria-label={t("colStatus")}>
-            <SelectValue>{status === "all" ? t("statusAll") : t(`status_${status}`)}</SelectValue>
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value="all">{t("statusAll")}</SelectItem>
-            {(["pending", "approved", "rejected"] as const).map((s) => (
-              <SelectItem key={s} value={s}>
-                {t(`status_${s}`)}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <FilterSelect
+          label={t("colStatus")}
+          allLabel={t("statusAll")}
+          value={status === "all" ? undefined : status}
+          options={(["pending", "approved", "rejected"] as const).map((s) => ({ value: s, label: t(`status_${s}`) }))}
+          onChange={(v) => setStatus(v ?? "all")}
+          className="w-32"
+        />
         <Button onClick={() => openDialog(null)} data-testid="new-sms-template">
           <Plus aria-hidden />
           {t("newTemplate")}
         </Button>
       </div>
       <div className="rounded-lg border bg-background">
-        <DataTable
-          columns={columns}
-          data={list.data}
-          query={list}
-          loadingRows={1}
-          empty={t("empty")}
-          rowTestId="sms-template-row"
-        />
+        <DataTable columns={columns} query={list} loadingRows={1} empty={t("empty")} rowTestId="sms-template-row" />
       </div>
       <SmsVendorTemplateDialog key={`v${vendor.n}`} open={vendor.open} onOpenChange={(open) => setVendor((v) => ({ ...v, open }))} template={vendor.template} />
       <SmsTemplateDialog key={dialog.n} open={dialog.open} onOpenChange={(open) => setDialog((d) => ({ ...d, open }))} template={dialog.template} />

@@ -4,13 +4,12 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { DateRangeFilter } from "@/components/shell/date-range-filter";
+import { FilterSelect } from "@/components/shell/filter-select";
 import { useTRPC } from "@/components/trpc/client";
 import { FOLLOW_UP_TYPES, type TimelineType } from "@/server/domain/timeline/timeline-types";
 import { FollowUpTimeline } from "./follow-up-timeline";
 
-const ALL = "__all__";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 回随访记录: every patient's 回访 / 随访 / 智能外呼 on one timeline, filtered by 跟进类型, 门店 and date. */
@@ -37,35 +36,22 @@ export function FollowUpRecordsView({ until }: { until: Date }) {
   return (
     <div className="space-y-4 rounded-lg border bg-background p-4">
       <div className="flex flex-wrap items-center gap-3">
-        <Select value={types.length === 1 ? types[0] : ALL} onValueChange={(v) => set("type", v === ALL ? undefined : v)}>
-          <SelectTrigger className="w-36" aria-label={t("followUpType")}>
-            <SelectValue>{types.length === 1 ? t(`type_${types[0]}`) : t("allFollowUps")}</SelectValue>
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("allFollowUps")}</SelectItem>
-            {FOLLOW_UP_TYPES.map((k) => (
-              <SelectItem key={k} value={k}>
-                {t(`type_${k}`)}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-        <Select value={clinicId ?? ALL} onValueChange={(v) => set("clinicId", v === ALL ? undefined : v)}>
-          <SelectTrigger className="w-40" aria-label={t("clinic")}>
-            <SelectValue>{clinics.data?.find((c) => c.id === clinicId)?.shortName ?? t("allClinics")}</SelectValue>
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("allClinics")}</SelectItem>
-            {clinics.data?.map((c) => (
-              <SelectItem key={c.id} value={c.id}>
-                {c.shortName}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-        <Input type="date" className="w-38" aria-label={t("from")} value={from ?? ""} max={to} onChange={(e) => set("from", e.target.value || undefined)} />
-        <span>–</span>
-        <Input type="date" className="w-38" aria-label={t("to")} value={to ?? ""} min={from} onChange={(e) => set("to", e.target.value || undefined)} />
+        <FilterSelect
+          label={t("followUpType")}
+          allLabel={t("allFollowUps")}
+          value={types.length === 1 ? types[0] : undefined}
+          options={FOLLOW_UP_TYPES.map((k) => ({ value: k, label: t(`type_${k}`) }))}
+          onChange={(v) => set("type", v)}
+          className="w-36"
+        />
+        <FilterSelect label={t("clinic")} allLabel={t("allClinics")} value={clinicId} options={clinics.data?.map((c) => ({ value: c.id, label: c.shortName }))} onChange={(v) => set("clinicId", v)} />
+        <DateRangeFilter
+          from={from}
+          to={to}
+          onChange={(patch) => {
+            for (const [k, v] of Object.entries(patch)) set(k, v);
+          }}
+        />
         {params.toString() ? (
           <Button variant="ghost" onClick={() => router.replace(pathname)}>
             {tc("reset")}

@@ -4,10 +4,10 @@ import { useState } from "react";
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { FilterSelect } from "@/components/shell/filter-select";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import { Switch } from "@/components/ui/switch";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -18,7 +18,6 @@ import { useTRPC } from "@/components/trpc/client";
 import { FOLLOW_UP_TYPES } from "@/server/domain/timeline/timeline-types";
 import { FollowUpTimeline } from "./follow-up-timeline";
 
-const ALL = "__all__";
 type FollowUpTaskRow = RouterOutputs["followUps"]["tasks"]["items"][number];
 
 /** 任务中心-执行回/随访: pending tasks; each opens the patient's follow-up timeline (calls included) beside the list. */
@@ -73,22 +72,17 @@ export function FollowUpTasksView({ now }: { now: number }) {
     <div className="space-y-4 rounded-lg border bg-background p-4">
       <p className="text-sm text-muted-foreground">{t("tasksHint")}</p>
       <div className="flex flex-wrap items-center gap-4">
-        <Select
-          value={kind ?? ALL}
-          onValueChange={(v) => {
-            setKind(v === ALL ? undefined : (v as "revisit" | "visit"));
+        <FilterSelect
+          label={t("kind")}
+          allLabel={t("allKinds")}
+          value={kind}
+          options={(["revisit", "visit"] as const).map((k) => ({ value: k, label: tt(`type_${k}`) }))}
+          onChange={(v) => {
+            setKind(v);
             setPage(1);
           }}
-        >
-          <SelectTrigger className="w-32" aria-label={t("kind")}>
-            <SelectValue>{kind ? tt(`type_${kind}`) : t("allKinds")}</SelectValue>
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("allKinds")}</SelectItem>
-            <SelectItem value="revisit">{tt("type_revisit")}</SelectItem>
-            <SelectItem value="visit">{tt("type_visit")}</SelectItem>
-          </SelectContent>
-        </Select>
+          className="w-32"
+        />
         <div className="flex items-center gap-2">
           <Switch
             id="mine"
@@ -101,15 +95,7 @@ export function FollowUpTasksView({ now }: { now: number }) {
           <Label htmlFor="mine">{t("mine")}</Label>
         </div>
       </div>
-      <DataTable
-        columns={columns}
-        data={list.data?.items}
-        query={list}
-        loadingRows={6}
-        empty={t("emptyTasks")}
-        rowTestId="follow-up-task-row"
-        pagination={{ page, pageSize: 20, total: list.data?.total ?? 0, onPageChange: setPage }}
-      />
+      <DataTable columns={columns} query={list} loadingRows={6} empty={t("emptyTasks")} rowTestId="follow-up-task-row" pagination={{ page, pageSize: 20, onPageChange: setPage }} />
       <Sheet open={!!patient} onOpenChange={(open) => !open && setPatient(null)}>
         <SheetContent className="w-full overflow-y-auto sm:max-w-xl">
           <SheetHeader>

@@ -3,13 +3,13 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { FilterSelect } from "@/components/shell/filter-select";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { FOLLOW_UP_TYPES, TIMELINE_TYPES, type TimelineType } from "@/server/domain/timeline/timeline-types";
 import { FollowUpTimeline } from "./follow-up-timeline";
 
 type Dynamic = "all" | "appointment" | "clinicVisit" | "followUp";
 type FollowUpType = (typeof FOLLOW_UP_TYPES)[number];
-const ALL = "__all__";
 
 /**
  * A patient's 客户动态 (CDP) with its 跟进 type — 回访, 随访 and 智能外呼 (seed §9) — and the 客户中心 回随访任务 tab,
@@ -49,19 +49,7 @@ export function PatientActivity({ patientId }: { patientId: string }) {
             </SelectContent>
           </Select>
           {dynamic === "followUp" ? (
-            <Select value={followUp ?? ALL} onValueChange={(v) => setFollowUp(v === ALL ? undefined : (v as FollowUpType))}>
-              <SelectTrigger className="w-32" aria-label={t("followUpType")}>
-                <SelectValue>{followUp ? t(`type_${followUp}`) : t("allFollowUps")}</SelectValue>
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={ALL}>{t("allFollowUps")}</SelectItem>
-                {FOLLOW_UP_TYPES.map((k) => (
-                  <SelectItem key={k} value={k}>
-                    {t(`type_${k}`)}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+            <FilterSelect label={t("followUpType")} allLabel={t("allFollowUps")} value={followUp} options={FOLLOW_UP_TYPES.map((k) => ({ value: k, label: t(`type_${k}`) }))} onChange={setFollowUp} className="w-32" />
           ) : null}
         </div>
         <FollowUpTimeline source={{ scope: "patient", patientId }} types={types} />

@@ -3,14 +3,13 @@
 import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import { FilterSelect } from "@/components/shell/filter-select";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/components/trpc/client";
 import { cn } from "@/lib/utils";
 
-const ALL = "__all__";
 const TONE = {
   dispatching: "border-sky-200 bg-sky-50 text-sky-700",
   dispatched: "border-emerald-200 bg-emerald-50 text-emerald-700",
@@ -46,25 +45,17 @@ export function NodeRoster({ journeyId, nodeId, kind }: { journeyId: string; nod
             ))
             .reduce<React.ReactNode[]>((acc, el, i) => (i ? [...acc, " · ", el] : [el]), [])}
         </div>
-        <Select
-          value={status ?? ALL}
-          onValueChange={(v) => {
-            setStatus(v === ALL ? undefined : (v as Status));
+        <FilterSelect
+          label={t("rosterStatus")}
+          allLabel={t("rosterAll")}
+          value={status}
+          options={(["dispatching", "dispatched", "dispatchFailed"] as const).map((s) => ({ value: s, label: statusLabel(s) }))}
+          onChange={(v) => {
+            setStatus(v);
             setPage(1);
           }}
-        >
-          <SelectTrigger className="h-8 w-28" aria-label={t("rosterStatus")}>
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("rosterAll")}</SelectItem>
-            {(["dispatching", "dispatched", "dispatchFailed"] as const).map((s) => (
-              <SelectItem key={s} value={s}>
-                {statusLabel(s)}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+          className="h-8 w-28"
+        />
       </div>
       {q.isLoading ? <Skeleton className="h-32 w-full" /> : null}
       {q.data?.items.length === 0 ? <p className="py-8 text-center text-sm text-muted-foreground">{t("rosterEmpty")}</p> : null}

@@ -3,19 +3,10 @@
 import { useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import { ConfirmDialog } from "@/components/shell/confirm-dialog";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Plus } from "lucide-react";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/data-table/data-table";
@@ -110,26 +101,17 @@ export function SegmentList() {
           <Plus className="size-4" /> {t("create")}
         </Button>
       </div>
-      <DataTable
-        columns={columns}
-        data={list.data}
-        query={list}
-        empty={t("empty")}
-        rowTestId={(s) => `segment-row-${s.name}`}
-      />
+      <DataTable columns={columns} query={list} empty={t("empty")} rowTestId={(s) => `segment-row-${s.name}`} />
       <SegmentEditorDialog open={editing !== undefined} onOpenChange={(o) => !o && setEditing(undefined)} segment={editing} returnFocusTo={() => opener.current} />
-      <AlertDialog open={deleting !== null} onOpenChange={(o) => !o && setDeleting(null)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>{t("deleteTitle")}</AlertDialogTitle>
-            <AlertDialogDescription>{t("deleteBody", { name: deleting?.name ?? "" })}</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>{tc("cancel")}</AlertDialogCancel>
-            <AlertDialogAction onClick={() => deleting && remove.mutate({ id: deleting.id })}>{t("delete")}</AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(o) => !o && setDeleting(null)}
+        title={t("deleteTitle")}
+        body={t("deleteBody", { name: deleting?.name ?? "" })}
+        confirmLabel={t("delete")}
+        destructive
+        onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
+      />
     </div>
   );
 }

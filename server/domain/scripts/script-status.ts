@@ -2,7 +2,8 @@
  * 话术状态 (seed §7-3): 启用 → 暂停 (手动 or 余额不足) → 启用 again, or 停用 from either; 停用 is final (the script cannot be
  * re-enabled and its uncalled patients are no longer called).
  */
-export type ScriptStatus = "enabled" | "paused" | "stopped";
+export const SCRIPT_STATUSES = ["enabled", "paused", "stopped"] as const;
+export type ScriptStatus = (typeof SCRIPT_STATUSES)[number];
 export type PauseReason = "manual" | "insufficientBalance";
 export type ScriptAction = "enable" | "pause" | "pauseForBalance" | "stop";
 

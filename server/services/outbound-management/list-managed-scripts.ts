@@ -3,9 +3,10 @@ import type { Tx } from "@/server/db/create-client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { getExecutionStats } from "@/server/services/metrics/get-call-metrics";
 import type { Scope } from "@/server/trpc/init";
+import { SCRIPT_STATUSES } from "@/server/domain/scripts/script-status";
 
 export const listManagedScriptsInput = z.object({
-  status: z.enum(["enabled", "paused", "stopped"]).optional(),
+  status: z.enum(SCRIPT_STATUSES).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(5).max(50).default(10),
 });

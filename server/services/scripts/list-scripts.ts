@@ -3,10 +3,11 @@ import type { Tx } from "@/server/db/create-client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Scope } from "@/server/trpc/init";
 import { visibleScript } from "./visible-script";
+import { SCRIPT_STATUSES } from "@/server/domain/scripts/script-status";
 
 export const listScriptsInput = z.object({
   kind: z.enum(["ai", "fixed"]),
-  status: z.enum(["enabled", "paused", "stopped"]).optional(),
+  status: z.enum(SCRIPT_STATUSES).optional(),
   q: z.string().trim().max(30).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
