@@ -78,6 +78,8 @@ async function main() {
     await recountCallTotals(db, company.id);
     log(`recounted call totals in ${Math.round(performance.now() - t0)} ms`);
   }
+  // Fresh bulk writes: plan with current statistics, as autovacuum's analyze would give a running system.
+  await db.$executeRaw`ANALYZE "CallDailyTotal", "AnsweredPatient", "ScriptAnsweredPatient", "Call", "CallTask"`;
   if (args.has("--seed-only")) return db.$disconnect();
 
   const scripts = await db.script.findMany({ where: { companyId: company.id, name: { startsWith: "压测话术" } }, orderBy: { name: "asc" } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/server/db/create-client";
+import { Prisma } from "@/server/generated/prisma/client";
 import { CarrierRejected, type CarrierOutcome } from "@/server/ports/carrier";
 import { loadViewer } from "@/server/services/auth/load-viewer";
 import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
@@ -10,6 +11,8 @@ import type { ClaimedTask } from "@/server/services/dialer/claim-due-tasks";
 import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";
 import { getCallMetrics } from "@/server/services/metrics/get-call-metrics";
 import { recountCallTotals } from "@/server/services/metrics/recount-call-totals";
+import { readAnsweredPatients, type TotalsFilter, type TotalsRow } from "@/server/services/metrics/read-call-totals";
+import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
 import { changeScriptStatus } from "@/server/services/scripts/change-script-status";
 import { testDb } from "./fixtures";
 import { mulberry32 as rng } from "../../prisma/seed/random";
@@ -17,6 +20,21 @@ import { attemptCompleted, createDialerCompany, createPatients, createScript, Fa
 
 
 /** Every total row of a company, zero rows left out (a recount never writes them; running totals may leave them). */
+/** The transitions append clinics in the order calls arrive, the recount in id order: compare them as sets. */
+const sorted = (column: string) => Prisma.sql`(SELECT coalesce(array_agg(x ORDER BY x), ARRAY[]::text[]) FROM unnest(${Prisma.raw(`"${column}"`)}) x)`;
+
+const counts = (row: TotalsRow | undefined) => ({ answered: Number(row?.answeredPatients ?? 0), effective: Number(row?.effectivePatients ?? 0) });
+
+/** The same figures counted straight from the calls. */
+async function patientsFromCalls(db: PrismaClient, f: TotalsFilter) {
+  const [row] = await db.$queryRaw<{ answered: bigint; effective: bigint }[]>`
+    SELECT count(DISTINCT "patientId") AS answered, count(DISTINCT "patientId") FILTER (WHERE rounds >= ${EFFECTIVE_DIALOGUE_MIN_ROUNDS}) AS effective
+    FROM "Call" WHERE "companyId" = ${f.companyId} AND outcome = 'answered'
+      AND (${f.scriptIds ?? null}::text[] IS NULL OR "scriptId" = ANY(${f.scriptIds ?? null}::text[]))
+      AND (${f.clinicIds ?? null}::text[] IS NULL OR "clinicId" = ANY(${f.clinicIds ?? null}::text[]))`;
+  return { answered: Number(row!.answered), effective: Number(row!.effective) };
+}
+
 async function snapshot(db: PrismaClient, companyId: string) {
   const daily = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT * FROM (
@@ -29,9 +47,11 @@ async function snapshot(db: PrismaClient, companyId: string) {
     WHERE (pending, intercepted, failed, dialed, answered, effective, seconds) <> (0, 0, 0, 0, 0, 0, 0)
     ORDER BY 1, 2, 3, 4`;
   const patients = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT "patientId", "clinicId", effective FROM "AnsweredPatient" WHERE "companyId" = ${companyId} ORDER BY 1, 2`;
+    SELECT "patientId", ${sorted("clinicIds")} AS clinics, ${sorted("effectiveClinicIds")} AS effective
+    FROM "AnsweredPatient" WHERE "companyId" = ${companyId} ORDER BY 1`;
   const scriptPatients = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT "scriptId", "patientId", "clinicId", effective FROM "ScriptAnsweredPatient" WHERE "companyId" = ${companyId} ORDER BY 1, 2, 3`;
+    SELECT "scriptId", "patientId", ${sorted("clinicIds")} AS clinics, ${sorted("effectiveClinicIds")} AS effective
+    FROM "ScriptAnsweredPatient" WHERE "companyId" = ${companyId} ORDER BY 1, 2`;
   return { daily, patients, scriptPatients };
 }
 
@@ -87,6 +107,16 @@ describe("running totals (CallDailyTotal, answered patients)", () => {
     for (let step = 0; step < 30; step++) {
       const now = minutes(t0, step * 7);
       if (step % 6 === 0) await addTasks(now);
+      // Patients who move to the other clinic: their later calls are that clinic's, so one patient spans both.
+      if (step === 12) {
+        const answered = await db.call.findMany({ where: { companyId: company.companyId, clinicId: c1, outcome: "answered" }, distinct: ["patientId"], take: 10, select: { patientId: true } });
+        const moved = answered.map((c) => c.patientId);
+        await db.patient.updateMany({ where: { id: { in: moved } }, data: { clinicId: c2 } });
+        await db.$transaction(async (tx) => {
+          const loaded = await loadScriptForTasks(tx, company.companyId, scripts[0]!.id);
+          if (loaded) await insertCallTasks(tx, { companyId: company.companyId, script: loaded, seeds: moved.map((patientId) => ({ patientId })), source: "batch", now });
+        });
+      }
       if (step === 18 && !stopped) {
         await addTasks(now, scripts[1]!); // so the stop has undialed tasks to cancel
         await changeScriptStatus(db, scope, viewer, "stop", { id: scripts[1]!.id });
@@ -151,5 +181,29 @@ describe("running totals (CallDailyTotal, answered patients)", () => {
     expect(redials).toBeGreaterThan(0);
     expect(before.total.execution.dialed).toBe(calls);
     expect(before.total.calls.answeredPatients).toBeGreaterThan(0);
+
+    // 接听客户数 / 有效对话客户数 read from the answered-patient rows equal distinct patients counted from the calls, for
+    // the company, a clinic, one script, scripts together, a script in a clinic, and per script.
+    const filters: TotalsFilter[] = [
+      { companyId: company.companyId },
+      { companyId: company.companyId, clinicIds: [c1] },
+      { companyId: company.companyId, clinicIds: [c2] },
+      { companyId: company.companyId, scriptIds: [scripts[0]!.id] },
+      { companyId: company.companyId, scriptIds: [scripts[0]!.id, scripts[2]!.id] },
+      { companyId: company.companyId, scriptIds: [scripts[1]!.id], clinicIds: [c2] },
+    ];
+    for (const f of filters) {
+      const [read] = await readAnsweredPatients(db, f, false);
+      expect(counts(read), `seed ${seed}: ${JSON.stringify(f)}`).toEqual(await patientsFromCalls(db, f));
+    }
+    const perScript = await readAnsweredPatients(db, { companyId: company.companyId }, true);
+    for (const row of perScript) {
+      const f = { companyId: company.companyId, ...(row.key ? { scriptIds: [row.key] } : {}) };
+      expect(counts(row), `seed ${seed}: per script ${row.key}`).toEqual(await patientsFromCalls(db, f));
+    }
+    expect(perScript.filter((r) => r.key === null)).toHaveLength(1); // the total, beside each script with an answered call
+    expect(perScript.length).toBeGreaterThan(1);
+    const spanning = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "AnsweredPatient" WHERE "companyId" = ${company.companyId} AND cardinality("clinicIds") > 1`;
+    expect(Number(spanning[0]!.n), `seed ${seed}: a patient answered in both clinics`).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -155,21 +155,35 @@ export async function moveTasks(tx: Tx, move: { from: TaskStatus; to: TaskStatus
   return Number(row?.n ?? 0);
 }
 
+/** The upsert's update of an answered-patient row `a`: the call's clinic joins its arrays unless it is there already. */
+function mergeClinic(p: { clinicId: string; effective: boolean }) {
+  return Prisma.sql`
+    "clinicIds" = CASE WHEN ${p.clinicId} = ANY(a."clinicIds") THEN a."clinicIds" ELSE array_append(a."clinicIds", ${p.clinicId}) END,
+    "effectiveClinicIds" = CASE WHEN NOT ${p.effective} OR ${p.clinicId} = ANY(a."effectiveClinicIds") THEN a."effectiveClinicIds"
+                                ELSE array_append(a."effectiveClinicIds", ${p.clinicId}) END`;
+}
+
+/** Whether the upsert changes row `a` at all (most answered calls are of a patient and clinic already counted). */
+function clinicIsNew(p: { clinicId: string; effective: boolean }) {
+  return Prisma.sql`NOT (${p.clinicId} = ANY(a."clinicIds")) OR (${p.effective} AND NOT (${p.clinicId} = ANY(a."effectiveClinicIds")))`;
+}
+
 /** Files an answered call's patient under 接听客户数 (company and script), and under 有效对话客户数 when effective. */
 export async function addAnsweredPatient(
   tx: Tx,
   p: { companyId: string; clinicId: string; scriptId: string; patientId: string; effective: boolean },
 ): Promise<void> {
+  const effective = p.effective ? [p.clinicId] : [];
   await tx.$executeRaw`
-    INSERT INTO "ScriptAnsweredPatient" ("scriptId", "patientId", "clinicId", "companyId", effective)
-    VALUES (${p.scriptId}, ${p.patientId}, ${p.clinicId}, ${p.companyId}, ${p.effective})
-    ON CONFLICT ("scriptId", "patientId", "clinicId") DO UPDATE SET effective = true
-    WHERE EXCLUDED.effective AND NOT "ScriptAnsweredPatient".effective`;
+    INSERT INTO "ScriptAnsweredPatient" AS a ("scriptId", "patientId", "companyId", "clinicIds", "effectiveClinicIds")
+    VALUES (${p.scriptId}, ${p.patientId}, ${p.companyId}, ARRAY[${p.clinicId}]::text[], ${effective}::text[])
+    ON CONFLICT ("scriptId", "patientId") DO UPDATE SET ${mergeClinic(p)}
+    WHERE ${clinicIsNew(p)}`;
   await tx.$executeRaw`
-    INSERT INTO "AnsweredPatient" ("companyId", "patientId", "clinicId", effective)
-    VALUES (${p.companyId}, ${p.patientId}, ${p.clinicId}, ${p.effective})
-    ON CONFLICT ("companyId", "patientId", "clinicId") DO UPDATE SET effective = true
-    WHERE EXCLUDED.effective AND NOT "AnsweredPatient".effective`;
+    INSERT INTO "AnsweredPatient" AS a ("companyId", "patientId", "clinicIds", "effectiveClinicIds")
+    VALUES (${p.companyId}, ${p.patientId}, ARRAY[${p.clinicId}]::text[], ${effective}::text[])
+    ON CONFLICT ("companyId", "patientId") DO UPDATE SET ${mergeClinic(p)}
+    WHERE ${clinicIsNew(p)}`;
 }
 
 /**

@@ -37,26 +37,29 @@ export function readCallTotals(db: Tx, f: TotalsFilter, byScript: boolean): Prom
 }
 
 /**
- * 接听客户数 / 有效对话客户数 from the answered-patient sets: per script from ScriptAnsweredPatient, over every script
- * from AnsweredPatient (one row per patient and clinic, so the company-wide figure never reads the calls). A patient
- * answered in several scripts or clinics counts once in a total, as with the calls themselves.
+ * 接听客户数 / 有效对话客户数 from the answered-patient rows (one a patient: per script in ScriptAnsweredPatient, over every
+ * script in AnsweredPatient), so a figure is a count of rows, never of calls. A patient answered in several scripts or
+ * clinics counts once in a total, as with the calls themselves; a clinic filter keeps the rows whose clinics overlap it.
  */
 export function readAnsweredPatients(db: Tx, f: TotalsFilter, byScript: boolean): Promise<TotalsRow[]> {
-  const clinics = f.clinicIds ? Prisma.sql`AND a."clinicId" = ANY(${[...f.clinicIds]}::text[])` : Prisma.empty;
+  const inClinics = f.clinicIds ? Prisma.sql`a."clinicIds" && ${[...f.clinicIds]}::text[]` : Prisma.sql`true`;
+  const effective = f.clinicIds ? Prisma.sql`a."effectiveClinicIds" && ${[...f.clinicIds]}::text[]` : Prisma.sql`cardinality(a."effectiveClinicIds") > 0`;
+  const counts = Prisma.sql`count(*) AS "answeredPatients", count(*) FILTER (WHERE ${effective}) AS "effectivePatients"`;
   if (!f.scriptIds && !byScript) {
     return db.$queryRaw<TotalsRow[]>`
-      SELECT NULL::text AS key, count(*) AS "answeredPatients", count(*) FILTER (WHERE effective) AS "effectivePatients"
-      FROM (SELECT bool_or(a.effective) AS effective FROM "AnsweredPatient" a WHERE a."companyId" = ${f.companyId} ${clinics} GROUP BY a."patientId") p`;
+      SELECT NULL::text AS key, ${counts} FROM "AnsweredPatient" a WHERE a."companyId" = ${f.companyId} AND ${inClinics}`;
   }
   const scripts = f.scriptIds ? Prisma.sql`a."scriptId" = ANY(${[...f.scriptIds]}::text[])` : Prisma.sql`a."companyId" = ${f.companyId}`;
-  const key = Prisma.sql`a."scriptId"`;
+  // Several scripts together: a patient of two of them is one patient.
+  const overScripts = Prisma.sql`
+    SELECT NULL::text AS key, count(*) AS "answeredPatients", count(*) FILTER (WHERE effective) AS "effectivePatients"
+    FROM (SELECT bool_or(${effective}) AS effective FROM "ScriptAnsweredPatient" a WHERE ${scripts} AND ${inClinics} GROUP BY a."patientId") p`;
+  if (f.scriptIds?.length === 1 && !byScript) {
+    return db.$queryRaw<TotalsRow[]>`SELECT NULL::text AS key, ${counts} FROM "ScriptAnsweredPatient" a WHERE ${scripts} AND ${inClinics}`;
+  }
+  if (!byScript) return db.$queryRaw<TotalsRow[]>(overScripts);
   return db.$queryRaw<TotalsRow[]>`
-    SELECT key, count(*) AS "answeredPatients", count(*) FILTER (WHERE effective) AS "effectivePatients"
-    FROM (
-      SELECT ${byScript ? Prisma.sql`CASE WHEN GROUPING(${key}) = 1 THEN NULL ELSE ${key} END` : Prisma.sql`NULL::text`} AS key, bool_or(a.effective) AS effective
-      FROM "ScriptAnsweredPatient" a
-      WHERE ${scripts} ${clinics}
-      ${byScript ? Prisma.sql`GROUP BY GROUPING SETS ((${key}, a."patientId"), (a."patientId"))` : Prisma.sql`GROUP BY a."patientId"`}
-    ) per_patient
-    GROUP BY key`;
+    SELECT a."scriptId" AS key, ${counts} FROM "ScriptAnsweredPatient" a WHERE ${scripts} AND ${inClinics} GROUP BY a."scriptId"
+    UNION ALL
+    ${overScripts}`;
 }

@@ -36,13 +36,18 @@ export async function recountCallTotals(db: Tx, companyId: string): Promise<void
     ) parts
     GROUP BY 1, 2, 3, 4`;
   await db.$executeRaw`
-    INSERT INTO "ScriptAnsweredPatient" ("scriptId", "patientId", "clinicId", "companyId", effective)
-    SELECT c."scriptId", c."patientId", c."clinicId", ${companyId}, bool_or(${effective})
-    FROM "Call" c WHERE c."companyId" = ${companyId} AND c.outcome = 'answered'
-    GROUP BY 1, 2, 3`;
+    INSERT INTO "ScriptAnsweredPatient" ("scriptId", "patientId", "companyId", "clinicIds", "effectiveClinicIds")
+    SELECT "scriptId", "patientId", ${companyId}, array_agg("clinicId" ORDER BY "clinicId"),
+           coalesce(array_agg("clinicId" ORDER BY "clinicId") FILTER (WHERE effective), ARRAY[]::text[])
+    FROM (SELECT c."scriptId", c."patientId", c."clinicId", bool_or(${effective}) AS effective
+          FROM "Call" c WHERE c."companyId" = ${companyId} AND c.outcome = 'answered' GROUP BY 1, 2, 3) per_clinic
+    GROUP BY 1, 2`;
   await db.$executeRaw`
-    INSERT INTO "AnsweredPatient" ("companyId", "patientId", "clinicId", effective)
-    SELECT ${companyId}, "patientId", "clinicId", bool_or(effective)
-    FROM "ScriptAnsweredPatient" WHERE "companyId" = ${companyId}
-    GROUP BY 2, 3`;
+    INSERT INTO "AnsweredPatient" ("companyId", "patientId", "clinicIds", "effectiveClinicIds")
+    SELECT ${companyId}, "patientId", array_agg(DISTINCT clinic ORDER BY clinic),
+           coalesce(array_agg(DISTINCT clinic ORDER BY clinic) FILTER (WHERE effective), ARRAY[]::text[])
+    FROM (SELECT "patientId", unnest("clinicIds") AS clinic, false AS effective FROM "ScriptAnsweredPatient" WHERE "companyId" = ${companyId}
+          UNION ALL
+          SELECT "patientId", unnest("effectiveClinicIds"), true FROM "ScriptAnsweredPatient" WHERE "companyId" = ${companyId}) clinics
+    GROUP BY 2`;
 }
