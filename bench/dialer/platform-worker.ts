@@ -29,7 +29,7 @@ async function main() {
   const carrier = new BenchCarrier(clock, `bench-${workerId}`);
   const deadline = realStart + Number(secondsArg) * 1000;
   /** Each company claim: wall-clock start and end (ms since epoch) and its duration, for latency and overlap. */
-  const claims: { company: string; start: number; end: number }[] = [];
+  const claims: { company: string; start: number; end: number; claimed: number }[] = [];
   let ticks = 0;
   let placed = 0;
   let results = 0;
@@ -38,10 +38,13 @@ async function main() {
   // Time each company's claim transaction, as runDialerTick runs them (same function, same order).
   const timed: typeof claimCompanyTasks = async (d, companyId, scriptIds, opts) => {
     const start = Date.now();
+    let claimed = 0;
     try {
-      return await claimCompanyTasks(d, companyId, scriptIds, opts);
+      const stats = await claimCompanyTasks(d, companyId, scriptIds, opts);
+      claimed = stats.claimed.length;
+      return stats;
     } finally {
-      claims.push({ company: companyId, start, end: Date.now() });
+      claims.push({ company: companyId, start, end: Date.now(), claimed });
     }
   };
   while (Date.now() < deadline) {

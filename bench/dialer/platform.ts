@@ -137,7 +137,7 @@ async function main() {
   );
   const reports = outs.map((o) => JSON.parse(o.stdout.trim().split("\n").pop()!) as {
     workerId: string; wallMs: number; ticks: number; placed: number; results: number; decided: number;
-    claims: { company: string; start: number; end: number }[]; placeMs: number[]; rssMb: number;
+    claims: { company: string; start: number; end: number; claimed: number }[]; placeMs: number[]; rssMb: number;
   });
   const db = createPrismaClient(url);
   const [calls] = await db.$queryRaw<{ n: bigint; refs: bigint; first: Date; last: Date }[]>`
@@ -162,6 +162,15 @@ async function main() {
     prev = e.t;
   }
   const dialsPerSec = Math.round((placed / wall) * 10) / 10;
+  // The hopper's own capacity: tasks claimed per second spent inside claim transactions (per worker, summed over the
+  // workers, since their claims run side by side) — what it could feed if placing a call cost nothing.
+  const hopperPerSec = Math.round(
+    reports.reduce((sum, r) => {
+      const busyMs = r.claims.reduce((a, c) => a + (c.end - c.start), 0);
+      return sum + (busyMs > 0 ? (r.claims.reduce((a, c) => a + c.claimed, 0) / busyMs) * 1000 : 0);
+    }, 0),
+  );
+  const claimedTotal = reports.reduce((a, r) => a + r.claims.reduce((b, c) => b + c.claimed, 0), 0);
   const machine = load();
   const row = {
     companies,
@@ -174,6 +183,8 @@ async function main() {
     "double dials": Number(calls!.n) - Number(calls!.refs),
     "dials/s": dialsPerSec,
     "demand dials/s (50 × 1000 seats, 2-min calls)": Math.round((companies * 1000) / 120),
+    "tasks claimed": claimedTotal,
+    "hopper capacity (tasks claimed per second of claim time, workers summed)": hopperPerSec,
     "claim transactions": claimMs.length,
     "claim p50 ms": pct(claimMs, 50),
     "claim p99 ms": pct(claimMs, 99),

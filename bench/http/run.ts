@@ -1,5 +1,5 @@
 /**
- * HTTP load bench: `npx tsx bench/http/run.ts [--skip-build] [--duration=30] [--connections=50] [--port=41700]`.
+ * HTTP load bench: `npx tsx bench/http/run.ts [--skip-build] [--duration=30] [--connections=50] [--think-s=2] [--port=41700]`.
  * The production build (`next build` into NEXT_DIST_DIR, default .next-bench; `next start` on 127.0.0.1) on the records
  * bench's 1 M-call world (built first by `bench/records/run.ts --seed-only` when missing), signed-in sessions of a
  * 公司管理员 and a 诊所管理员, and autocannon (bounded in time, only to 127.0.0.1) with N concurrent users cycling through
@@ -19,6 +19,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
 const duration = Number(arg("duration", "30"));
 const connections = Number(arg("connections", "50"));
+/** Each user's pause between two actions (mean); 0 runs only the closed loop. */
+const thinkSeconds = Number(arg("think-s", "2"));
 const port = Number(arg("port", process.env.HTTP_BENCH_PORT ?? "41700"));
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-bench";
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/zw_bench_records";
@@ -144,6 +146,55 @@ interface Endpoint {
   headers?: Record<string, string>;
 }
 
+/**
+ * One load phase: `connections` users cycle through the endpoints as a manager's browser would (the role and the
+ * variant of each endpoint rotate); `rate` > 0 caps all users together at that many requests a second. Latency per
+ * endpoint comes from onResponse (called just before autocannon's response event for the same request).
+ */
+async function loadPhase(endpoints: Endpoint[], sessions: string[], rate: number, serverPid: number, onRss: (mb: number) => void) {
+  const times = new Map<string, number[]>(endpoints.map((e) => [e.name, []]));
+  const statuses = new Map<string, Map<number, number>>(endpoints.map((e) => [e.name, new Map()]));
+  let turn = 0;
+  let last: string | null = null;
+  const requests = endpoints.map((e) => ({
+    method: "GET" as const,
+    setupRequest: (req: Record<string, unknown>) => {
+      const n = turn++;
+      return { ...req, path: e.paths[n % e.paths.length], headers: { ...e.headers, cookie: sessions[Math.floor(n / endpoints.length) % sessions.length] } };
+    },
+    onResponse: (status: number) => {
+      last = e.name;
+      const s = statuses.get(e.name)!;
+      s.set(status, (s.get(status) ?? 0) + 1);
+    },
+  }));
+  const sampler = setInterval(() => onRss(treeRssMb(serverPid)), 500);
+  const started = performance.now();
+  const instance = autocannon({ url: base, connections, duration, pipelining: 1, requests, timeout: 60, ...(rate > 0 ? { overallRate: rate } : {}) });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
+    if (last) times.get(last)!.push(ms);
+    last = null;
+  });
+  const result = await instance;
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  const perSecond = (n: number) => Math.round((n / seconds) * 10) / 10;
+  const endpointRows = endpoints.map((e) => {
+    const t = times.get(e.name)!.sort((a, b) => a - b);
+    const codes = Object.fromEntries(statuses.get(e.name)!);
+    const errors = [...statuses.get(e.name)!].filter(([code]) => code >= 400).reduce((a, [, n]) => a + n, 0);
+    return { endpoint: e.name, requests: t.length, perSecond: perSecond(t.length), p50: Math.round(percentile(t, 50)), p95: Math.round(percentile(t, 95)), p99: Math.round(percentile(t, 99)), errors, codes };
+  });
+  const all = [...times.values()].flat().sort((a, b) => a - b);
+  return {
+    rate,
+    seconds,
+    endpoints: endpointRows,
+    all: { requests: all.length, perSecond: perSecond(all.length), p50: Math.round(percentile(all, 50)), p95: Math.round(percentile(all, 95)), p99: Math.round(percentile(all, 99)) },
+    autocannon: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, requestsTotal: result.requests.total },
+  };
+}
+
 async function main() {
   const load = machineLoad();
   if (!existsSync(path.join(root, distDir, "BUILD_ID")) || !process.argv.includes("--skip-build")) {
@@ -199,44 +250,18 @@ async function main() {
     const rssBefore = treeRssMb(server.pid!);
     log(`server up, RSS ${rssBefore} MB; ${connections} users for ${duration} s`);
 
-    // Each user (connection) cycles through the endpoints as a manager's browser would; the role and the variant of
-    // each endpoint rotate. Latency per endpoint comes from onResponse (called just before autocannon's response event).
-    const times = new Map<string, number[]>(endpoints.map((e) => [e.name, []]));
-    const statuses = new Map<string, Map<number, number>>(endpoints.map((e) => [e.name, new Map()]));
-    let turn = 0;
-    let last: string | null = null;
-    const requests = endpoints.map((e) => ({
-      method: "GET" as const,
-      setupRequest: (req: Record<string, unknown>) => {
-        const n = turn++;
-        return { ...req, path: e.paths[n % e.paths.length], headers: { ...e.headers, cookie: sessions[Math.floor(n / endpoints.length) % sessions.length] } };
-      },
-      onResponse: (status: number) => {
-        last = e.name;
-        const s = statuses.get(e.name)!;
-        s.set(status, (s.get(status) ?? 0) + 1);
-      },
-    }));
+    // Two phases over the same endpoints: (1) the users as people use the product — each of the N sessions acts about
+    // every --think-s seconds (autocannon's overallRate = N / think-s; requests that find every connection busy wait,
+    // so a slow server still shows as latency); (2) saturation — the N connections back to back, no pause, which
+    // measures throughput: there p95 ≈ N / throughput by construction.
+    const phases = [...(thinkSeconds > 0 ? [{ name: `users (one action every ${thinkSeconds} s each)`, rate: Math.max(1, Math.round(connections / thinkSeconds)) }] : []), { name: "saturation (no pause)", rate: 0 }];
+    const results = [];
     let peakRss = rssBefore;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMb(server.pid!))), 500);
-    const started = performance.now();
-    const instance = autocannon({ url: base, connections, duration, pipelining: 1, requests, timeout: 60 });
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
-      if (last) times.get(last)!.push(ms);
-      last = null;
-    });
-    const result = await instance;
-    clearInterval(sampler);
-    const seconds = (performance.now() - started) / 1000;
+    for (const phase of phases) {
+      log(`phase: ${phase.name}`);
+      results.push({ phase: phase.name, ...(await loadPhase(endpoints, sessions, phase.rate, server.pid!, (mb) => (peakRss = Math.max(peakRss, mb)))) });
+    }
     const rssAfter = treeRssMb(server.pid!);
-
-    const rows = endpoints.map((e) => {
-      const t = times.get(e.name)!.sort((a, b) => a - b);
-      const codes = Object.fromEntries(statuses.get(e.name)!);
-      const errors = [...statuses.get(e.name)!].filter(([code]) => code >= 400).reduce((a, [, n]) => a + n, 0);
-      return { endpoint: e.name, requests: t.length, perSecond: Math.round((t.length / seconds) * 10) / 10, p50: Math.round(percentile(t, 50)), p95: Math.round(percentile(t, 95)), p99: Math.round(percentile(t, 99)), errors, codes };
-    });
-    const all = [...times.values()].flat().sort((a, b) => a - b);
 
     // One 客户名单 export with nobody else on the server: time to first byte, total, and the server's RSS meanwhile.
     const exportRssBefore = treeRssMb(server.pid!);
@@ -258,20 +283,20 @@ async function main() {
     const exportRow = { status: res.status, firstByteMs, totalMs: exportMs, sizeMb: Math.round(bytes / 104857.6) / 10, serverRssBeforeMb: exportRssBefore, serverRssPeakMb: exportPeak };
     const machine = load();
 
-    console.log(`\nHTTP load: ${connections} concurrent users, ${Math.round(seconds)} s, roles ${roles.join(" + ")}, next start (${distDir}); world ${url.split("/").pop()}`);
-    console.log("\n| endpoint | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | errors |\n|---|---:|---:|---:|---:|---:|---:|");
-    for (const r of rows) console.log(`| ${r.endpoint} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`);
-    console.log(`| **all** | ${all.length} | ${Math.round((all.length / seconds) * 10) / 10} | ${Math.round(percentile(all, 50))} | ${Math.round(percentile(all, 95))} | ${Math.round(percentile(all, 99))} | ${result.errors + result.timeouts + result.non2xx} |`);
-    console.log(`\nserver RSS: ${rssBefore} MB before the load, ${peakRss} MB peak, ${rssAfter} MB after; autocannon errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
+    for (const r of results) {
+      console.log(`\nHTTP load · ${r.phase}: ${connections} users, ${Math.round(r.seconds)} s, roles ${roles.join(" + ")}, next start (${distDir}); world ${url.split("/").pop()}`);
+      console.log("\n| endpoint | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | errors |\n|---|---:|---:|---:|---:|---:|---:|");
+      for (const e of r.endpoints) console.log(`| ${e.endpoint} | ${e.requests} | ${e.perSecond} | ${e.p50} | ${e.p95} | ${e.p99} | ${e.errors} |`);
+      console.log(`| **all** | ${r.all.requests} | ${r.all.perSecond} | ${r.all.p50} | ${r.all.p95} | ${r.all.p99} | ${r.autocannon.errors + r.autocannon.timeouts + r.autocannon.non2xx} |`);
+    }
+    console.log(`\nserver RSS: ${rssBefore} MB before the load, ${peakRss} MB peak, ${rssAfter} MB after`);
     console.log(`客户名单 export over HTTP (${exportRow.sizeMb} MB, status ${exportRow.status}): first byte ${firstByteMs} ms, total ${exportMs} ms; server RSS ${exportRssBefore} → peak ${exportPeak} MB`);
     console.log(describeLoad(machine));
     const file = writeResult("http", {
       connections,
-      durationSec: Math.round(seconds),
+      thinkSeconds,
       world: url.split("/").pop(),
-      endpoints: rows,
-      all: { requests: all.length, p50: Math.round(percentile(all, 50)), p95: Math.round(percentile(all, 95)), p99: Math.round(percentile(all, 99)) },
-      autocannon: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, requestsTotal: result.requests.total },
+      phases: results,
       serverRssMb: { before: rssBefore, peak: peakRss, after: rssAfter },
       export: exportRow,
       machine,
