@@ -7,7 +7,7 @@ import { COMPANY_A, createLoopScript, LOOP_CLINIC, withinCallingHours, withoutRe
 const SCRIPT = `E2E全流程-${Date.now().toString(36)}`;
 
 test("the whole loop: 20 patients → preview → 开始呼叫 → calls end → metrics, export, recording and timeline agree", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const [clinic] = await sql<{ id: string }>(
     `select c.id from "Clinic" c join "Company" co on co.id = c."companyId" where co.name = $1 and c."shortName" = $2`,
     [COMPANY_A, LOOP_CLINIC],
@@ -52,8 +52,10 @@ test("the whole loop: 20 patients → preview → 开始呼叫 → calls end →
     await page.getByTestId("start-batch").click();
     await page.getByTestId("confirm-start").click();
     await expect(page.getByTestId("batch-progress")).toBeVisible();
-    // The simulator answers in compressed time; the batch is over when no task waits or is in a call.
-    await expect(page.getByTestId("progress-state")).toHaveText("本批次呼叫已全部完成", { timeout: 150_000 });
+    // The simulator answers in compressed time; the batch is over when no task waits or is in a call. The simulator
+    // drops ~3 % of final records (CARRIER_SIM_FAULTS default): such a call is settled by reconciliation after 3 min
+    // (docs/dialer.md), so the wait allows for one.
+    await expect(page.getByTestId("progress-state")).toHaveText("本批次呼叫已全部完成", { timeout: 300_000 });
 
     // What the records say, computed here.
     const tasks = await sql<{ status: string; n: string }>(`select status, count(*) as n from "CallTask" where "scriptId" = $1 group by status`, [scriptId]);
