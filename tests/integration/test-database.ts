@@ -20,8 +20,8 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates a fresh database, applies the committed migrations, and seeds the demo company plus company B. */
-export async function createTestDatabase(label: string, now = new Date()) {
+/** A fresh, migrated database seeded by `seed`; `drop` removes it. */
+async function createSeededDatabase(label: string, seed: (db: ReturnType<typeof createPrismaClient>) => Promise<unknown>) {
   const name = `zw_${label}_${process.pid}_${Date.now().toString(36)}`;
   await admin((c) => c.query(`create database "${name}"`));
   const url = new URL(ADMIN_URL);
@@ -30,8 +30,7 @@ export async function createTestDatabase(label: string, now = new Date()) {
   await migrateDeploy(dbUrl, { quiet: true });
   const db = createPrismaClient(dbUrl);
   try {
-    await seedDemo(db, now);
-    await db.$transaction((tx) => seedCompany(tx, { ...COMPANY_B, clinics: [...COMPANY_B.clinics], now }), { timeout: 120_000 });
+    await seed(db);
   } finally {
     await db.$disconnect();
   }
@@ -41,26 +40,21 @@ export async function createTestDatabase(label: string, now = new Date()) {
   };
 }
 
+/** Creates a fresh database, applies the committed migrations, and seeds the demo company plus company B. */
+export function createTestDatabase(label: string, now = new Date()) {
+  return createSeededDatabase(label, async (db) => {
+    await seedDemo(db, now);
+    await db.$transaction((tx) => seedCompany(tx, { ...COMPANY_B, clinics: [...COMPANY_B.clinics], now }), { timeout: 120_000 });
+  });
+}
+
 /**
  * A fresh database exactly as `bash scripts/dev.sh` seeds it: the demo company with its last 60 days of calls and
  * journeys, and company B waiting in the platform's review queue. Recording audio and qualification files go to `storage`.
  */
-export async function createDemoDatabase(label: string, storage: ObjectStorage, now = new Date()) {
-  const name = `zw_${label}_${process.pid}_${Date.now().toString(36)}`;
-  await admin((c) => c.query(`create database "${name}"`));
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const dbUrl = url.toString();
-  await migrateDeploy(dbUrl, { quiet: true });
-  const db = createPrismaClient(dbUrl);
-  try {
+export function createDemoDatabase(label: string, storage: ObjectStorage, now = new Date()) {
+  return createSeededDatabase(label, async (db) => {
     await seedDemo(db, now);
     await seedDemoHistory(db, now, { storage });
-  } finally {
-    await db.$disconnect();
-  }
-  return {
-    url: dbUrl,
-    drop: () => admin((c) => c.query(`drop database if exists "${name}" with (force)`)),
-  };
+  });
 }
