@@ -1,9 +1,10 @@
 /**
  * Checks the hand-labelled intent cases: `npx tsx bench/intent/cases/validate.ts [--partial]`.
  * Every line parses and has the documented shape; template ids exist; intent keys are that template's own dialogue
- * categories; ids are unique; the two parts share no patient turn (after dropping punctuation and spaces) and no
- * near-identical call. Prints counts per template / tag / reached / intent for each part, then the corpus minimums
- * (`--partial` reports them without failing, while a part is still being written). Exit code 1 on any error.
+ * categories; ids are unique; no part shares a patient turn (after dropping punctuation and spaces) or a near-identical
+ * call with an earlier part (held-out vs dev; dev2 vs dev and vs held-out). Prints counts per template / tag / reached /
+ * intent for each part, then each part's minimums (`--partial` reports them without failing, while a part is still
+ * being written). Exit code 1 on any error.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -15,7 +16,11 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const PARTS = [
   { name: "dev", file: join(HERE, "dev.jsonl"), idPrefix: "d" },
   { name: "held-out", file: join(HERE, "held-out.jsonl"), idPrefix: "h" },
+  { name: "dev2", file: join(HERE, "dev2.jsonl"), idPrefix: "d2-" },
 ] as const;
+type PartName = (typeof PARTS)[number]["name"];
+/** Each part is checked against every earlier part it names here. */
+const COMPARED_WITH: Record<PartName, PartName[]> = { dev: [], "held-out": ["dev"], dev2: ["dev", "held-out"] };
 
 const REACHED = ["patient", "relative", "voicemail", "secretary", "operator", "wrongNumber"] as const;
 const MACHINE = new Set<string>(["voicemail", "secretary", "operator"]);
@@ -37,7 +42,36 @@ const TOPIC_TAGS = ["complaint", "opt-out", "symptom", "price", "address", "doct
 const ANSWERER_TAGS: Record<string, string> = { voicemail: "voicemail", secretary: "secretary", operator: "operator", "wrong-number": "wrongNumber" };
 const KNOWN_TAGS = new Set(["plain", ...STYLE_TAGS, ...TOPIC_TAGS, ...Object.keys(ANSWERER_TAGS)]);
 
-const MINIMUM = { cases: 330, templates: 9, plain: 40, machineOrWrong: 25, optOut: 15, complaint: 15 };
+type Minimums = Partial<Record<Measure, number>>;
+const MINIMUM: Minimums = { cases: 330, templates: 9, plain: 40, machineOrWrong: 25, optOut: 15, complaint: 15 };
+/**
+ * dev2 (issue 25) adds weight on what is hardest to read: machines and wrong numbers, complaints, explicit opt-outs
+ * and hostile refusals that are NOT opt-outs, relatives, brush-offs / hesitation, questions back, and the hard styles.
+ */
+const MINIMUMS: Record<PartName, Minimums> = {
+  dev: MINIMUM,
+  "held-out": MINIMUM,
+  dev2: {
+    cases: 450,
+    templates: PRESET_TEMPLATES.length,
+    plain: 40,
+    machineOrWrong: 60,
+    optOut: 30,
+    complaint: 40,
+    hostileNotOptOut: 30,
+    relative: 40,
+    brushOffOrHesitation: 40,
+    questionBack: 40,
+    negation: 20,
+    mindChange: 20,
+    dialect: 30,
+    asrNoise: 25,
+    short: 25,
+    long: 15,
+  },
+};
+/** dev2 keeps dev's mix of templates: each template's share may differ from dev's by at most this many points. */
+const MIX_TOLERANCE = 0.02;
 /** Calls whose patient words are this alike (character-bigram Jaccard) across the parts count as near-copies. */
 const NEAR_COPY = 0.8;
 
@@ -164,6 +198,81 @@ function counts(label: string, values: string[]) {
   console.log(`  ${label}: ${cells.join(" · ")}`);
 }
 
+type Measure =
+  | "cases"
+  | "templates"
+  | "plain"
+  | "machineOrWrong"
+  | "optOut"
+  | "complaint"
+  | "hostileNotOptOut"
+  | "relative"
+  | "brushOffOrHesitation"
+  | "questionBack"
+  | "negation"
+  | "mindChange"
+  | "dialect"
+  | "asrNoise"
+  | "short"
+  | "long";
+
+function measure(cases: Case[]): Record<Measure, number> {
+  const tagged = (...tags: string[]) => cases.filter((c) => tags.some((t) => c.tags.includes(t))).length;
+  return {
+    cases: cases.length,
+    templates: new Set(cases.map((c) => c.template)).size,
+    plain: tagged("plain"),
+    machineOrWrong: cases.filter((c) => MACHINE.has(c.expect.reached) || c.expect.reached === "wrongNumber").length,
+    optOut: cases.filter((c) => c.expect.optOut).length,
+    complaint: cases.filter((c) => c.expect.complaint).length,
+    /** A hostile refusal with no explicit request to stop calling: 拒绝来电 but no DNC. */
+    hostileNotOptOut: cases.filter((c) => c.tags.includes("hostile") && c.expect.intent === "refused" && !c.expect.optOut).length,
+    relative: cases.filter((c) => c.expect.reached === "relative").length,
+    brushOffOrHesitation: tagged("brush-off", "hesitation"),
+    questionBack: tagged("question-back"),
+    negation: tagged("negation"),
+    mindChange: tagged("mind-change"),
+    dialect: tagged("dialect"),
+    asrNoise: tagged("asr-noise"),
+    short: tagged("short"),
+    long: tagged("long"),
+  };
+}
+
+/** A later part may not repeat a patient turn of an earlier one, nor be a near-copy of one of its calls. */
+function compareParts(name: PartName, cases: Case[], earlier: Case[]): { score: number; pair: string } {
+  const earlierTurns = new Map<string, string>();
+  for (const c of earlier) for (const t of patientText(c)) earlierTurns.set(normalize(t), c.id);
+  for (const c of cases) {
+    for (const t of patientText(c)) {
+      const hit = earlierTurns.get(normalize(t));
+      if (hit) err(name, `${c.id} repeats a patient turn of ${hit}: 「${t}」`);
+    }
+  }
+  const earlierGrams = earlier.map((c) => ({ id: c.id, grams: bigrams(patientText(c).join("")) }));
+  let closest = { score: 0, pair: "" };
+  for (const c of cases) {
+    const grams = bigrams(patientText(c).join(""));
+    for (const d of earlierGrams) {
+      const score = jaccard(grams, d.grams);
+      if (score >= NEAR_COPY) err(name, `${c.id} is a near-copy of ${d.id} (similarity ${score.toFixed(2)})`);
+      if (score > closest.score) closest = { score, pair: `${c.id} ~ ${d.id}` };
+    }
+  }
+  return closest;
+}
+
+/** dev2's share of each built-in template stays within MIX_TOLERANCE of dev's. */
+function mixShortfalls(cases: Case[], dev: Case[]): string[] {
+  const share = (list: Case[], key: string) => list.filter((c) => c.template === key).length / list.length;
+  return PRESET_TEMPLATES.flatMap((t) => {
+    const [mine, theirs] = [share(cases, t.key), share(dev, t.key)];
+    return Math.abs(mine - theirs) > MIX_TOLERANCE
+      ? [`dev2: template ${t.key} is ${(mine * 100).toFixed(1)} % of the part, dev has ${(theirs * 100).toFixed(1)} %`]
+      : [];
+  });
+}
+
 function main() {
   const partial = process.argv.includes("--partial");
   const loaded = PARTS.map((p) => ({ part: p, cases: load(p) }));
@@ -176,54 +285,54 @@ function main() {
     }
   }
 
-  const [dev, held] = loaded.map((l) => l.cases) as [Case[], Case[]];
-  const devTurns = new Map<string, string>();
-  for (const c of dev) for (const t of patientText(c)) devTurns.set(normalize(t), c.id);
-  for (const c of held) {
-    for (const t of patientText(c)) {
-      const hit = devTurns.get(normalize(t));
-      if (hit) err("held-out", `${c.id} repeats a patient turn of ${hit}: 「${t}」`);
-    }
-  }
-  const devGrams = dev.map((c) => ({ id: c.id, grams: bigrams(patientText(c).join("")) }));
-  let closest = { score: 0, pair: "" };
-  for (const c of held) {
-    const grams = bigrams(patientText(c).join(""));
-    for (const d of devGrams) {
-      const score = jaccard(grams, d.grams);
-      if (score >= NEAR_COPY) err("held-out", `${c.id} is a near-copy of ${d.id} (similarity ${score.toFixed(2)})`);
-      if (score > closest.score) closest = { score, pair: `${c.id} ~ ${d.id}` };
+  const byName = new Map(loaded.map((l) => [l.part.name as PartName, l.cases]));
+  const closestPairs: string[] = [];
+  for (const { part, cases } of loaded) {
+    for (const earlierName of COMPARED_WITH[part.name]) {
+      const earlier = byName.get(earlierName) ?? [];
+      if (cases.length === 0 || earlier.length === 0) continue;
+      const closest = compareParts(part.name, cases, earlier);
+      closestPairs.push(`${part.name} vs ${earlierName}: ${closest.pair || "—"} (similarity ${closest.score.toFixed(2)})`);
     }
   }
 
   const shortfalls: string[] = [];
+  const devCases = byName.get("dev") ?? [];
   for (const { part, cases } of loaded) {
     const templates = new Set(cases.map((c) => c.template));
-    const plain = cases.filter((c) => c.tags.includes("plain")).length;
-    const machineOrWrong = cases.filter((c) => MACHINE.has(c.expect.reached) || c.expect.reached === "wrongNumber").length;
-    const optOut = cases.filter((c) => c.expect.optOut).length;
-    const complaint = cases.filter((c) => c.expect.complaint).length;
+    const have = measure(cases);
     console.log(`\n${part.name}: ${cases.length} cases over ${templates.size} templates`);
     counts("template", cases.map((c) => c.template));
     counts("reached", cases.map((c) => c.expect.reached));
     counts("intent", cases.map((c) => c.expect.intent ?? "(null)"));
     counts("tag", cases.flatMap((c) => c.tags));
     console.log(
-      `  flags: optOut ${optOut} · complaint ${complaint} · callback ${cases.filter((c) => c.expect.callback).length} · proposedTime ${
+      `  flags: optOut ${have.optOut} · complaint ${have.complaint} · callback ${cases.filter((c) => c.expect.callback).length} · proposedTime ${
         cases.filter((c) => c.expect.proposedTime).length
       } · with alsoAcceptable ${cases.filter((c) => c.expect.alsoAcceptable.length > 0).length}`,
     );
-    const have = { cases: cases.length, templates: templates.size, plain, machineOrWrong, optOut, complaint };
-    for (const [k, min] of Object.entries(MINIMUM)) {
-      const n = have[k as keyof typeof have];
+    console.log(
+      `  hard kinds: ${(Object.keys(have) as Measure[])
+        .filter((k) => !["cases", "templates"].includes(k))
+        .map((k) => `${k} ${have[k]}`)
+        .join(" · ")}`,
+    );
+    for (const [k, min] of Object.entries(MINIMUMS[part.name])) {
+      const n = have[k as Measure];
       if (n < min) shortfalls.push(`${part.name}: ${k} ${n} < ${min}`);
     }
+    if (part.name === "dev2" && cases.length > 0 && devCases.length > 0) shortfalls.push(...mixShortfalls(cases, devCases));
   }
-  console.log(`\nclosest pair across the parts: ${closest.pair || "—"} (similarity ${closest.score.toFixed(2)}, near-copy at ≥ ${NEAR_COPY})`);
+  console.log(`\nclosest pairs (near-copy at ≥ ${NEAR_COPY}):\n  ${closestPairs.join("\n  ") || "—"}`);
   if (shortfalls.length) {
     console.log(`\nminimums not met${partial ? " (--partial: reported only)" : ""}:\n  ${shortfalls.join("\n  ")}`);
     if (!partial) errors.push(...shortfalls);
-  } else console.log("minimums met: ≥ 330 cases, ≥ 9 templates, ≥ 40 plain, ≥ 25 machine/wrong-number, ≥ 15 opt-outs, ≥ 15 complaints per part");
+  } else {
+    for (const { part } of loaded) {
+      const mins = Object.entries(MINIMUMS[part.name]).map(([k, n]) => `${k} ≥ ${n}`);
+      console.log(`minimums met (${part.name}): ${mins.join(", ")}${part.name === "dev2" ? `; template mix within ±${MIX_TOLERANCE * 100} points of dev` : ""}`);
+    }
+  }
   if (errors.length) {
     console.log(`\n${errors.length} error(s):\n  ${errors.join("\n  ")}`);
     process.exitCode = 1;
