@@ -1,5 +1,5 @@
-import { matchDnc, type DncEntryLike } from "../../server/domain/calling-policy";
-import { REDIAL_OUTCOMES, type CarrierOutcome } from "../../server/ports/carrier";
+import type { CarrierOutcome } from "../../server/domain/calls/call-outcome";
+import { matchDnc, REDIAL_OUTCOMES, type DncEntryLike } from "../../server/domain/calling-policy";
 import { localDayRange, zonedParts } from "../../server/domain/time/local-day";
 import type { BenchWorld } from "./setup-bench-db";
 

@@ -48,7 +48,7 @@ describe("批量外呼 preview", () => {
 
     const script = await createScript(company.companyId, company.clinicIds);
     const asAdmin = await callerFor(company.admin.id);
-    const started = await asAdmin.outbound.startBatch({ scriptId: script.id, patientIds: groups.normal.slice(0, 2) });
+    const started = await asAdmin.batchCall.start({ scriptId: script.id, patientIds: groups.normal.slice(0, 2) });
     expect(started.queued).toBe(2);
     const preview = await previewBatchCall(testDb(), scope, { scriptId: script.id, patientIds }, shanghai(10));
     expect(preview.alreadyQueued).toBe(2);

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/server/db/create-client";
 import { AppError } from "@/server/errors";
 import type { AttemptCompleted, RecordingReady } from "@/server/ports/carrier";
 import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
-import { clientRefOf } from "@/server/services/dialer/dialer-settings";
+import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
 import { findCallIdForEvent } from "@/server/services/carrier/find-call-for-event";
 import { advanceJourneyAfterCall } from "@/server/services/journeys/advance-journeys";
 import { sendHangupSms } from "@/server/services/sms/send-hangup-sms";
