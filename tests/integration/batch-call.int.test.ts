@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { previewBatchCall } from "@/server/services/batch-call/preview-batch-call";
+import { previewBatchCall } from "@/server/services/dialer/batch/preview-batch-call";
 import { callerFor, seeded, testDb } from "./fixtures";
 import { createDialerCompany, createPatients, createScript, shanghai } from "./dialer-fixtures";
 

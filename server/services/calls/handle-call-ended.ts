@@ -3,7 +3,7 @@ import { AppError } from "@/server/errors";
 import type { AttemptCompleted, RecordingReady } from "@/server/ports/carrier";
 import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
 import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
-import { findCallIdForEvent } from "@/server/services/carrier/find-call-for-event";
+import { findCallIdForEvent } from "@/server/services/calls/carrier/find-call-for-event";
 import { advanceJourneyAfterCall } from "@/server/services/journeys/advance-journeys";
 import { sendHangupSms } from "@/server/services/sms/send-hangup-sms";
 import { addOptOutFromCall } from "./add-opt-out-from-call";

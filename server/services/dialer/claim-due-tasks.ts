@@ -11,7 +11,7 @@ import {
   type PastCall,
   type ScriptCategory,
 } from "@/server/domain/calling-policy";
-import { listCallableClinicIds } from "@/server/services/outbound/load-outbound-access";
+import { listCallableClinicIds } from "@/server/services/dialer/outbound/load-outbound-access";
 import { getCallBalance } from "@/server/services/scripts/call-balance";
 import { pauseScriptsForInsufficientBalance } from "@/server/services/scripts/pause-scripts-for-insufficient-balance";
 import { withCallRows, type CallRows } from "./call-rows";

@@ -3,7 +3,7 @@ import { companyLimits, effectiveMaxAttempts } from "@/server/domain/calling-pol
 import { checkTaskCreation, patientRequirements } from "@/server/domain/call-tasks/creation-checks";
 import type { CreationFailure } from "@/server/domain/call-tasks/reasons";
 import { normalizeMobile } from "@/server/domain/patients/mobile";
-import { listCallableClinicIds } from "@/server/services/outbound/load-outbound-access";
+import { listCallableClinicIds } from "@/server/services/dialer/outbound/load-outbound-access";
 import { hasData, loadPatientCallData } from "./load-patient-call-data";
 import { newRowId } from "./row-id";
 import { scriptDialogues, type ScriptForCall } from "./script-dialogues";

@@ -1,4 +1,4 @@
-import { startBatchCall, startBatchCallInput } from "@/server/services/batch-call/start-batch-call";
+import { startBatchCall, startBatchCallInput } from "@/server/services/dialer/batch/start-batch-call";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 /** 患者管理 → 批量处理 → 智能外呼 → 开始呼叫. */
