@@ -8,7 +8,7 @@ import { Select, SelectContent, SelectTrigger, SelectValue } from "@/components/
 import { useTRPC } from "@/components/trpc/client";
 import { DateRangeFilter } from "@/components/shell/date-range-filter";
 import { FilterSelect } from "@/components/shell/filter-select";
-import type { ListCallRecordsInput } from "@/server/services/call-records/list-call-records";
+import type { ListCallRecordsInput } from "@/server/services/calls/records/list-call-records";
 import { CALL_RECORD_OUTCOMES } from "./call-record-search";
 
 type Patch = Partial<Record<"scriptId" | "intent" | "consultantId" | "onlineConsultantId" | "outcome" | "callback" | "from" | "to", string | undefined>>;

@@ -1,4 +1,4 @@
-import type { ListCallRecordsInput } from "@/server/services/call-records/list-call-records";
+import type { ListCallRecordsInput } from "@/server/services/calls/records/list-call-records";
 
 const OUTCOMES = ["answered", "noAnswer", "busy", "rejected", "poweredOff", "emptyNumber", "suspended", "failed"] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

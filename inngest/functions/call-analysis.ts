@@ -2,7 +2,7 @@ import { inngest } from "../client";
 import { callAnalysisRequested } from "../events";
 import { jobDeps } from "@/server/jobs/job-deps";
 import { AppError } from "@/server/errors";
-import { failCallAnalysisJob, runCallAnalysisChunk } from "@/server/services/call-analysis/run-call-analysis-chunk";
+import { failCallAnalysisJob, runCallAnalysisChunk } from "@/server/services/calls/analysis/run-call-analysis-chunk";
 
 /**
  * 重新分析: one chunk of a CallAnalysisJob per run (progress and cursor in the database), then the next chunk is

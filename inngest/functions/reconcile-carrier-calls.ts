@@ -2,8 +2,8 @@ import { cron } from "inngest";
 import { inngest } from "../client";
 import { carrierCallEnded, carrierRecordingReady } from "../events";
 import { jobDeps } from "@/server/jobs/job-deps";
-import type { CarrierJob } from "@/server/services/carrier/carrier-jobs";
-import { reconcileCarrierCalls } from "@/server/services/carrier/reconcile-carrier-calls";
+import type { CarrierJob } from "@/server/services/calls/carrier/carrier-jobs";
+import { reconcileCarrierCalls } from "@/server/services/calls/carrier/reconcile-carrier-calls";
 
 /**
  * 话单对账: every minute, polls the carrier for calls stuck without a result or a recording (pushes can be lost) and

@@ -2,7 +2,7 @@ import { getViewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 import { can, type OutboundPermission, type Viewer } from "@/server/domain/auth/permissions";
 import { AppError } from "@/server/errors";
-import { assertOutboundEnabled } from "@/server/services/outbound/load-outbound-access";
+import { assertOutboundEnabled } from "@/server/services/dialer/outbound/load-outbound-access";
 
 /** Route handlers' counterpart of outboundProcedure: signed in, a company member, the permission, company approved. */
 export async function requireOutboundViewer(permission: OutboundPermission): Promise<Viewer & { companyId: string }> {

@@ -6,8 +6,9 @@ import { setSmsForTests } from "@/server/adapters/sms";
 import { SimulatorSms } from "@/server/adapters/sms/simulator-sms";
 import { simulatorStorage } from "@/server/adapters/carrier/simulator";
 import type { RecordingReady } from "@/server/ports/carrier";
-import { dispatchCarrierJobs } from "@/server/services/carrier/dispatch-carrier-jobs";
-import { reconcileCarrierCalls } from "@/server/services/carrier/reconcile-carrier-calls";
+import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
+import { dispatchCarrierJobs } from "@/server/services/calls/carrier/dispatch-carrier-jobs";
+import { reconcileCarrierCalls } from "@/server/services/calls/carrier/reconcile-carrier-calls";
 import { storeCallRecording } from "@/server/services/calls/store-call-recording";
 import { reclassifyCallIntent } from "@/server/services/calls/reclassify-call-intent";
 import { INSUFFICIENT_SMS_QUOTA } from "@/server/services/sms/send-hangup-sms";
@@ -114,7 +115,7 @@ describe("a recording that beats our own record of the dial", () => {
       // The carrier accepted, but we crashed before writing the Call row.
       const built = await buildCallScript(db, claim.taskId, new Date(harness.now));
       if (!built.ok) throw new Error(built.reason);
-      await harness.sim.createCall({ ...built.input, clientRef: `${claim.taskId}:${claim.attempt}` });
+      await harness.sim.createCall({ ...built.input, clientRef: clientRefOf(claim.taskId, claim.attempt) });
       await harness.run(200);
 
       const call = await db.call.findUniqueOrThrow({ where: { taskId_attempt: { taskId: claim.taskId, attempt: claim.attempt } }, include: { recording: true } });

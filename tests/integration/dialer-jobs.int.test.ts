@@ -6,7 +6,7 @@ import { InProcessDriver } from "@/server/jobs/in-process-driver";
 import { setJobDeps } from "@/server/jobs/job-deps";
 import { loadViewer } from "@/server/services/auth/load-viewer";
 import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
-import { startBatchCall } from "@/server/services/dialer/start-batch-call";
+import { startBatchCall } from "@/server/services/dialer/batch/start-batch-call";
 import type { CreateCallInput } from "@/server/ports/carrier";
 import { COMPANY_A } from "../../prisma/seed/presets";
 import { createTestDatabase } from "./test-database";

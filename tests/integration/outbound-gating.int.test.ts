@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 import { loadViewer } from "@/server/services/auth/load-viewer";
-import { assertClinicOpened, listCallableClinicIds } from "@/server/services/outbound/load-outbound-access";
+import { assertClinicOpened, listCallableClinicIds } from "@/server/services/dialer/outbound/load-outbound-access";
 import { uploadQualificationDocument } from "@/server/services/qualification/upload-qualification-document";
 import { QUALIFICATION_DOCUMENT_KINDS } from "@/server/domain/qualification/document-kinds";
 import { callerFor, seeded, testDb } from "./fixtures";

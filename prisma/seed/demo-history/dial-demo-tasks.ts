@@ -14,7 +14,9 @@ import { checkTaskCreation } from "../../../server/domain/call-tasks/creation-ch
 import { decide, planAfterAttempt } from "../../../server/domain/calling-policy";
 import { decideHangupSms, renderSms, smsPlaceholderValues } from "../../../server/domain/sms/hangup-sms";
 import { smsSegments } from "../../../server/domain/sms/sms-template";
-import { toCallOutcome, type CreateCallInput } from "../../../server/ports/carrier";
+import { clientRefOf } from "../../../server/domain/call-tasks/client-ref";
+import { toCallOutcome } from "../../../server/domain/calls/call-outcome";
+import type { CreateCallInput } from "../../../server/ports/carrier";
 import { billedMinutes } from "../../../server/services/dialer/call-balance";
 import { hasData, loadPatientCallData } from "../../../server/services/dialer/load-patient-call-data";
 import { loadCallHistory, loadDnc } from "../../../server/services/dialer/load-policy-inputs";
@@ -193,7 +195,7 @@ async function placeCall(
   _clinic: Clinic,
 ) {
   const carrierCallId = `demo_${randomUUID().replace(/-/g, "").slice(0, 20)}`;
-  const plan = planCall({ ...input, clientRef: `${task.id}:${attempt}` }, carrierCallId);
+  const plan = planCall({ ...input, clientRef: clientRefOf(task.id, attempt) }, carrierCallId);
   const outcome = toCallOutcome(plan.outcome);
   const answered = outcome === "answered";
   const dialedAt = new Date(at.getTime() + plan.queueSeconds * 1000);

@@ -10,7 +10,7 @@
  */
 import { getStorage } from "../../../server/adapters/storage";
 import type { ObjectStorage } from "../../../server/ports/storage";
-import { startBatchCall } from "../../../server/services/dialer/start-batch-call";
+import { startBatchCall } from "../../../server/services/dialer/batch/start-batch-call";
 import { advanceDueJourneyEntries } from "../../../server/services/journeys/advance-journeys";
 import { runJourney } from "../../../server/services/journeys/run-journey";
 import { recountCallTotals } from "../../../server/services/metrics/recount-call-totals";

@@ -3,7 +3,7 @@ import { getCarrier } from "@/server/adapters/carrier";
 import { getStorage } from "@/server/adapters/storage";
 import type { CarrierPort, RecordingReady } from "@/server/ports/carrier";
 import type { ObjectStorage } from "@/server/ports/storage";
-import { findCallIdForEvent } from "@/server/services/carrier/find-call-for-event";
+import { findCallIdForEvent } from "@/server/services/calls/carrier/find-call-for-event";
 
 const MAX_RECORDING_BYTES = 50 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 30_000;

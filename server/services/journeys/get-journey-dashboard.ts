@@ -1,5 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
-import { loadOutboundAccess } from "@/server/services/outbound/load-outbound-access";
+import { loadOutboundAccess } from "@/server/services/dialer/outbound/load-outbound-access";
 import { getJourneyCallTotals } from "@/server/services/metrics/get-journey-metrics";
 import type { Scope } from "@/server/trpc/init";
 

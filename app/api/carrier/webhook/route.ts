@@ -2,8 +2,8 @@ import { getCarrier } from "@/server/adapters/carrier";
 import { prisma } from "@/server/db/client";
 import { BodyTooLargeError, readBodyLimited } from "@/server/http/read-body-limited";
 import { InvalidCallback } from "@/server/ports/carrier";
-import { dispatchCarrierJobs } from "@/server/services/carrier/dispatch-carrier-jobs";
-import { ingestCarrierEvents } from "@/server/services/carrier/ingest-carrier-events";
+import { dispatchCarrierJobs } from "@/server/services/calls/carrier/dispatch-carrier-jobs";
+import { ingestCarrierEvents } from "@/server/services/calls/carrier/ingest-carrier-events";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 

@@ -6,9 +6,9 @@ import { AppError } from "@/server/errors";
 import { appErrorResponse } from "@/server/http/app-error-response";
 import { parseByteRange } from "@/server/http/byte-range";
 import { contentDisposition } from "@/server/http/content-disposition";
-import { loadCallRecording } from "@/server/services/call-records/load-call-recording";
-import { readRecordingAudio } from "@/server/services/call-records/read-recording-audio";
-import { assertOutboundEnabled } from "@/server/services/outbound/load-outbound-access";
+import { loadCallRecording } from "@/server/services/calls/records/load-call-recording";
+import { readRecordingAudio } from "@/server/services/calls/records/read-recording-audio";
+import { assertOutboundEnabled } from "@/server/services/dialer/outbound/load-outbound-access";
 
 /**
  * A call's recording (mp3): inline for the detail dialog's player (with byte ranges, so it can seek), `?download=1` to

@@ -6,9 +6,9 @@ import { can } from "@/server/domain/auth/permissions";
 import { AppError } from "@/server/errors";
 import { appErrorResponse } from "@/server/http/app-error-response";
 import { contentDisposition } from "@/server/http/content-disposition";
-import { exportScriptRoster } from "@/server/services/script-roster/export-script-roster";
-import { ROSTER_STATUSES } from "@/server/services/script-roster/roster-query";
-import { assertOutboundEnabled } from "@/server/services/outbound/load-outbound-access";
+import { exportScriptRoster } from "@/server/services/dialer/outbound/export-script-roster";
+import { ROSTER_STATUSES } from "@/server/services/dialer/outbound/roster-query";
+import { assertOutboundEnabled } from "@/server/services/dialer/outbound/load-outbound-access";
 
 const STATUS_KEYS = ROSTER_STATUSES;
 

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/server/db/create-client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { CarrierEvent } from "@/server/ports/carrier";
-import { parseClientRef } from "@/server/services/dialer/dialer-settings";
+import { parseClientRef } from "@/server/domain/call-tasks/client-ref";
 import { jobFor, type DispatchCarrierJobs } from "./carrier-jobs";
 
 export interface IngestResult {

@@ -1,4 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
+import { companyLimits } from "@/server/domain/calling-policy";
 import { callingWindowWait } from "@/server/domain/calling-policy/calling-window";
 import { mayUseOutbound, outboundAccessState } from "@/server/domain/outbound/outbound-access";
 import { AppError } from "@/server/errors";
@@ -26,7 +27,8 @@ export async function getOutboundOverview(db: Tx, scope: Scope, now: Date = new 
     },
   });
   if (!company) throw AppError.notFound("企业");
-  const { clinics, qualificationApplications, ...limits } = company;
+  const { clinics, qualificationApplications, ...configured } = company;
+  const limits = companyLimits(configured);
   const qualification = qualificationApplications[0] ?? null;
   const access = outboundAccessState(qualification?.status ?? null);
   const enabled = mayUseOutbound(access);

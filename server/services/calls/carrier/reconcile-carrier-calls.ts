@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/server/db/create-client";
+import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
 import type { AttemptCompleted, CarrierEvent, CarrierPort } from "@/server/ports/carrier";
 import { jobFor, type DispatchCarrierJobs } from "./carrier-jobs";
 import { ingestCarrierEvents } from "./ingest-carrier-events";
@@ -111,7 +112,7 @@ function lostAttempt(call: { taskId: string; attempt: number; carrierCallId: str
     eventId: `reconcile:${call.carrierCallId}:lost`,
     occurredAt: now.toISOString(),
     carrierCallId: call.carrierCallId!,
-    clientRef: `${call.taskId}:${call.attempt}`,
+    clientRef: clientRefOf(call.taskId, call.attempt),
     outcome: "failed",
     rawCode: "CARRIER_CALL_UNKNOWN",
     callerId: call.callerId ?? "",

@@ -1,5 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
-import { parseClientRef } from "@/server/services/dialer/dialer-settings";
+import { parseClientRef } from "@/server/domain/call-tasks/client-ref";
 
 /**
  * The Call row a carrier event is about: by our echoed clientRef `${taskId}:${attempt}` (robust even if the event beats
