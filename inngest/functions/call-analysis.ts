@@ -1,5 +1,5 @@
 import { inngest } from "../client";
-import { callAnalysisRequested } from "../events";
+import { callAnalysisRequested } from "@/server/jobs/events";
 import { jobDeps } from "@/server/jobs/job-deps";
 import { AppError } from "@/server/errors";
 import { failCallAnalysisJob, runCallAnalysisChunk } from "@/server/services/call-analysis/run-call-analysis-chunk";

@@ -1,5 +1,5 @@
 import { inngest } from "../client";
-import { carrierCallEnded } from "../events";
+import { carrierCallEnded } from "@/server/jobs/events";
 import { jobDeps } from "@/server/jobs/job-deps";
 import { handleCallEnded, type StepRunner } from "@/server/services/calls/handle-call-ended";
 

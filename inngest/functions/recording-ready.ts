@@ -1,5 +1,5 @@
 import { inngest } from "../client";
-import { carrierRecordingReady } from "../events";
+import { carrierRecordingReady } from "@/server/jobs/events";
 import { jobDeps } from "@/server/jobs/job-deps";
 import { handleRecordingReady } from "@/server/services/calls/handle-recording-ready";
 

@@ -10,7 +10,7 @@ import type { StoredObject } from "@/server/ports/storage";
 import { getScriptDialogues } from "@/server/services/scripts/get-script-dialogues";
 import { loadTemplate } from "@/server/services/scripts/template-view";
 import { visibleScript } from "@/server/services/scripts/visible-script";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { ensureSpeech, speechHash } from "./speech-cache";
 
 const voiceFields = {

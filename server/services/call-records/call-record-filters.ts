@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "@/server/generated/prisma/client";
 import { zonedTimeToInstant } from "@/server/domain/time/local-day";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 export const CALL_OUTCOMES = ["answered", "noAnswer", "busy", "rejected", "poweredOff", "emptyNumber", "suspended", "failed"] as const;
 

@@ -4,7 +4,7 @@ import { intentLabel } from "@/server/domain/calls/intent-label";
 import { groupIntoRounds, parseTranscript } from "@/server/domain/calls/transcript";
 import { maskMobile } from "@/server/domain/patients/mobile";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { loadScriptIntents, vocabularyIntents } from "./script-intents";
 
 /** 通话详情: times, intent, the transcript by round, and where to stream the recording (only with 播放/下载录音). */

@@ -3,7 +3,7 @@ import type { Tx } from "@/server/db/create-client";
 import { can, type Viewer } from "@/server/domain/auth/permissions";
 import { intentLabel } from "@/server/domain/calls/intent-label";
 import { maskMobile } from "@/server/domain/patients/mobile";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { callRecordFilterShape, callRecordSql, callRecordWhere, withFilterRules } from "./call-record-filters";
 import { clinicFilter } from "@/server/services/tenancy/clinic-filter";
 import { loadScriptIntents, vocabularyIntents } from "./script-intents";

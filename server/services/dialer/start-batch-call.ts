@@ -4,7 +4,7 @@ import type { Viewer } from "@/server/domain/auth/permissions";
 import type { CreationFailure } from "@/server/domain/call-tasks/reasons";
 import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { insertCallTasks, loadScriptForTasks } from "./plan-call-tasks";
 import { newRowId } from "./row-id";
 

@@ -1,6 +1,6 @@
 import type { Tx } from "@/server/db/create-client";
 import { localDayRange } from "@/server/domain/time/local-day";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 const COMPANY_TIMEZONE = "Asia/Shanghai";
 

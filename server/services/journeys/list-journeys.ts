@@ -1,7 +1,7 @@
 import type { Tx } from "@/server/db/create-client";
 import { entryConfig } from "@/server/domain/journey/journey-graph";
 import { nextSlot } from "@/server/domain/journey/journey-schedule";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** The 自动旅程 list: every journey of the caller's clinics with its schedule, segment and how many patients entered. */
 export async function listJourneys(db: Tx, scope: Scope, now = new Date()) {

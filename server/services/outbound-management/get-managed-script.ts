@@ -2,7 +2,7 @@ import type { Tx } from "@/server/db/create-client";
 import { callingWindowWait } from "@/server/domain/calling-policy/calling-window";
 import { AppError } from "@/server/errors";
 import { getCallMetrics } from "@/server/services/metrics/get-call-metrics";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** 【详情】: a script's state with its 执行数据 and 通话数据 (refreshed by the page while calls run). */
 export async function getManagedScript(db: Tx, scope: Scope, id: string, now: Date = new Date()) {

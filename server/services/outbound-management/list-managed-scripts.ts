@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { getExecutionStats } from "@/server/services/metrics/get-call-metrics";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { SCRIPT_STATUSES } from "@/server/domain/scripts/script-status";
 
 export const listManagedScriptsInput = z.object({

@@ -6,7 +6,7 @@ import { AppError } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { moveTasks } from "@/server/services/metrics/call-totals";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { getCallBalance } from "./call-balance";
 import { visibleScript } from "./visible-script";
 

@@ -6,7 +6,7 @@ import type { ScriptDialogues } from "@/server/domain/templates/dialogue";
 import { checkParams } from "@/server/domain/templates/params";
 import { AppError } from "@/server/errors";
 import { LlmOutputInvalid, LlmUnavailable, type LlmPort } from "@/server/ports/llm";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { loadTemplate } from "./template-view";
 
 export const generateScriptPreviewInput = z.object({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import { scriptDialoguesSchema } from "@/server/domain/templates/dialogue-schema";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { toTemplateView } from "./template-view";
 import { visibleScript } from "./visible-script";
 

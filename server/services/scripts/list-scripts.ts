@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import type { Prisma } from "@/server/generated/prisma/client";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { visibleScript } from "./visible-script";
 import { SCRIPT_STATUSES } from "@/server/domain/scripts/script-status";
 

@@ -1,4 +1,4 @@
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** A script is visible to a caller of its company who may see at least one of its 适用门店. */
 export const visibleScript = (scope: Scope) => ({

@@ -4,7 +4,7 @@ import { can, type Viewer } from "@/server/domain/auth/permissions";
 import { mergeTimelinePage, sourceBound } from "@/server/domain/timeline/timeline-page";
 import { zonedTimeToInstant } from "@/server/domain/time/local-day";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { FOLLOW_UP_TYPES, TIMELINE_TYPES } from "@/server/domain/timeline/timeline-types";
 import { loadAppointments, loadCalls, loadClinicVisits, loadFollowUps, type TimelineBase } from "./timeline-sources";
 

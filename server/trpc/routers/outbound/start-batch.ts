@@ -1,4 +1,4 @@
-import { batchStarted } from "@/inngest/events";
+import { batchStarted } from "@/server/jobs/events";
 import { sendEvents } from "@/server/jobs/send-events";
 import { startBatchCall, startBatchCallInput } from "@/server/services/dialer/start-batch-call";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
