@@ -10,8 +10,8 @@ import { handleCallEnded, type StepRunner } from "@/server/services/calls/handle
 export const callEnded = inngest.createFunction(
   { id: "call-ended", name: "通话结束处理", triggers: [carrierCallEnded], retries: 5 },
   async ({ event, step }) => {
-    const { db } = await jobDeps();
+    const deps = await jobDeps();
     const runStep: StepRunner = (name, fn) => step.run(name, fn) as Promise<Awaited<ReturnType<typeof fn>>>;
-    return handleCallEnded(db, event.data.carrierEventId, runStep);
+    return handleCallEnded(deps.db, deps, event.data.carrierEventId, runStep);
   },
 );

@@ -5,10 +5,13 @@ import type { PrismaClient } from "@/server/db/create-client";
 import { can, type Permission, type Viewer } from "@/server/domain/auth/permissions";
 import { scopeOf } from "@/server/domain/auth/scope";
 import { AppError } from "@/server/errors";
+import type { AppPorts } from "@/server/ports/app-ports";
 
 export interface Context {
   db: PrismaClient;
   viewer: Viewer | null;
+  /** The outside systems services are handed (storage, TTS, the script generator …), composed in context.ts. */
+  ports: AppPorts;
 }
 
 const t = initTRPC.context<Context>().create({

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { getLlm } from "@/server/adapters/llm";
 import type { Tx } from "@/server/db/create-client";
 import { dialogueProblems, scenariosSchema } from "@/server/domain/templates/dialogue-schema";
 import type { ScriptDialogues } from "@/server/domain/templates/dialogue";
@@ -23,7 +22,7 @@ export async function generateScriptPreview(
   db: Tx,
   scope: Scope,
   raw: z.input<typeof generateScriptPreviewInput>,
-  llm: LlmPort = getLlm(),
+  llm: LlmPort,
 ): Promise<ScriptDialogues & { generator: LlmPort["name"] }> {
   const input = generateScriptPreviewInput.parse(raw);
   const template = await loadTemplate(db, scope, input.templateId);

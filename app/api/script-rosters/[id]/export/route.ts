@@ -1,14 +1,13 @@
 import { Readable } from "node:stream";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getViewer } from "@/server/auth/viewer";
+import { requireOutboundViewer } from "@/server/auth/require-outbound-viewer";
 import { prisma } from "@/server/db/client";
-import { can } from "@/server/domain/auth/permissions";
+import { scopeOf } from "@/server/domain/auth/scope";
 import { AppError } from "@/server/errors";
 import { appErrorResponse } from "@/server/http/app-error-response";
 import { contentDisposition } from "@/server/http/content-disposition";
 import { exportScriptRoster } from "@/server/services/script-roster/export-script-roster";
 import { ROSTER_STATUSES } from "@/server/services/script-roster/roster-query";
-import { assertOutboundEnabled } from "@/server/services/outbound/load-outbound-access";
 
 const STATUS_KEYS = ROSTER_STATUSES;
 
@@ -18,11 +17,7 @@ const STATUS_KEYS = ROSTER_STATUSES;
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const viewer = await getViewer();
-    if (!viewer) throw new AppError("UNAUTHORIZED", "请先登录");
-    if (!viewer.companyId) throw AppError.forbidden("仅限企业用户使用");
-    if (!can(viewer, "outbound.tasks.manage")) throw AppError.forbidden("没有管理外呼任务的权限");
-    await assertOutboundEnabled(prisma, viewer.companyId);
+    const viewer = await requireOutboundViewer("outbound.tasks.manage", "没有管理外呼任务的权限");
     const { id } = await params;
     const raw = new URL(request.url).searchParams.get("status");
     if (raw && !(STATUS_KEYS as readonly string[]).includes(raw)) throw new AppError("BAD_REQUEST", "执行状态不正确");
@@ -37,7 +32,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       locale: locale === "en" ? ("en" as const) : ("zh-CN" as const),
       timeZone: "Asia/Shanghai",
     };
-    const { fileName, stream } = await exportScriptRoster(prisma, { companyId: viewer.companyId, clinicIds: viewer.clinicIds }, viewer, { scriptId: id, status }, labels, new Date());
+    const { fileName, stream } = await exportScriptRoster(prisma, scopeOf(viewer), viewer, { scriptId: id, status }, labels, new Date());
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       headers: {
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
