@@ -139,9 +139,6 @@ export class InvalidCallback extends Error {
 /** Outcomes after which a redial is allowed (seed §7 notice 4 + carrier.md): never emptyNumber/suspended/inArrears. */
 export const REDIAL_OUTCOMES: readonly CarrierOutcome[] = ["noAnswer", "busy", "rejected", "poweredOff", "failed", "unreachable", "networkBusy"];
 
-/** Hang-up SMS is never sent to these (seed: 客户停机或空号时默认不发送短信). */
-export const NO_SMS_OUTCOMES: readonly CarrierOutcome[] = ["emptyNumber", "suspended"];
-
 /** Maps the carrier vocabulary onto the schema's CallOutcome (what 通话状态 shows). */
 export function toCallOutcome(outcome: CarrierOutcome):
   | "answered" | "noAnswer" | "busy" | "rejected" | "poweredOff" | "emptyNumber" | "suspended" | "failed" {

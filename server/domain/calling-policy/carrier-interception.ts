@@ -1,7 +1,6 @@
+import { DAY_MS } from "../time/constants";
 import { localDayRange } from "../time/local-day";
 import { ALLOW, type Decision, type PastCall, type ScriptCategory } from "./types";
-
-const DAY_MS = 86_400_000;
 
 /**
  * The carriers' limits by script category (FAQ Q9), counted per number over the company's calls of that category:

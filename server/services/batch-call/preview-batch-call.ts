@@ -6,7 +6,7 @@ import { AppError } from "@/server/errors";
 import { loadCallHistory, loadDnc } from "@/server/services/dialer/load-policy-inputs";
 import { checkTaskCreations, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
 import { startBatchCallInput, type StartBatchCallInput } from "@/server/services/dialer/start-batch-call";
-import { getCallBalance } from "@/server/services/scripts/call-balance";
+import { getCallBalance } from "@/server/services/scripts/get-call-balance";
 import type { Scope } from "@/server/domain/auth/scope";
 
 type Group<R extends string> = { reason: R; label: string; count: number; until?: Date };

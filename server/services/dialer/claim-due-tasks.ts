@@ -3,7 +3,7 @@ import type { PrismaClient, Tx } from "@/server/db/create-client";
 import { decide, THROTTLE_WINDOW_MS, type Decision, type DncLookup, type PastCall, type ScriptCategory } from "@/server/domain/calling-policy";
 import { listCallableClinicIds } from "@/server/services/outbound/load-outbound-access";
 import { fileMovedTasks } from "@/server/services/metrics/call-totals";
-import { getCallBalance } from "@/server/services/scripts/call-balance";
+import { getCallBalance } from "@/server/services/scripts/get-call-balance";
 import { pauseScriptsForInsufficientBalance } from "@/server/services/scripts/pause-scripts-for-insufficient-balance";
 import { CANDIDATE_FACTOR, MAX_CLAIM_ROUNDS } from "./dialer-settings";
 import { loadCallHistory, loadDnc, type DncLoader } from "./load-policy-inputs";

@@ -1,7 +1,7 @@
 import type { Tx } from "@/server/db/create-client";
 import type { DncLookup, PastCall, ScriptCategory } from "@/server/domain/calling-policy";
+import { DAY_MS } from "@/server/domain/time/constants";
 
-const DAY_MS = 86_400_000;
 /** A call without a result for longer than this is not treated as still in progress (reconciliation settles it). */
 const IN_PROGRESS_MAX_MS = 2 * 3600_000;
 

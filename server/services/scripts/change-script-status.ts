@@ -7,7 +7,7 @@ import { Prisma } from "@/server/generated/prisma/client";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { moveTasks } from "@/server/services/metrics/call-totals";
 import type { Scope } from "@/server/domain/auth/scope";
-import { getCallBalance } from "./call-balance";
+import { getCallBalance } from "./get-call-balance";
 import { visibleScript } from "./visible-script";
 
 export const changeScriptStatusInput = z.object({ id: z.string().min(1) });

@@ -8,6 +8,7 @@ import { appErrorResponse } from "@/server/http/app-error-response";
 import { contentDisposition } from "@/server/http/content-disposition";
 import { exportScriptRoster } from "@/server/services/script-roster/export-script-roster";
 import { ROSTER_STATUSES } from "@/server/services/script-roster/roster-query";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
 const STATUS_KEYS = ROSTER_STATUSES;
 
@@ -30,7 +31,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       gender: { male: t("gender_male"), female: t("gender_female"), unknown: t("gender_unknown") },
       status: Object.fromEntries(STATUS_KEYS.map((s) => [s, t(`rs_${s}`)])) as Record<(typeof STATUS_KEYS)[number], string>,
       locale: locale === "en" ? ("en" as const) : ("zh-CN" as const),
-      timeZone: "Asia/Shanghai",
+      timeZone: DEFAULT_TIME_ZONE,
     };
     const { fileName, stream } = await exportScriptRoster(prisma, scopeOf(viewer), viewer, { scriptId: id, status }, labels, new Date());
     return new Response(Readable.toWeb(stream) as ReadableStream, {
