@@ -42,7 +42,11 @@ export const callAnalysisRequested = eventType("calls/analysis.requested", {
   schema: z.object({ jobId: z.string().min(1), companyId: z.string().min(1) }),
 });
 
-const APP_EVENTS = [batchStarted, callPlaceRequested, carrierCallEnded, carrierRecordingReady, journeyRunRequested, callAnalysisRequested];
-
 /** An event made by one of the definitions above (`x.create(data)`): the only kind `sendEvents` takes. */
-export type AppEvent = ReturnType<(typeof APP_EVENTS)[number]["create"]>;
+export type AppEvent =
+  | ReturnType<typeof batchStarted.create>
+  | ReturnType<typeof callPlaceRequested.create>
+  | ReturnType<typeof carrierCallEnded.create>
+  | ReturnType<typeof carrierRecordingReady.create>
+  | ReturnType<typeof journeyRunRequested.create>
+  | ReturnType<typeof callAnalysisRequested.create>;
