@@ -16,6 +16,7 @@ import { ScriptStatusBadge } from "@/components/scripts/script-status-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { ScriptRosterTable } from "./script-roster-table";
 import { useRefreshAfterScriptChange } from "./use-refresh-after-script-change";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
 const LIVE_MS = 5_000;
 
@@ -46,7 +47,7 @@ export function ManagedScriptDetail({ scriptId, canManage, canViewRecords }: { s
         <span className="text-sm text-muted-foreground">
           {t("clinics")}：{s.clinics.map((c) => c.shortName).join("、")}
         </span>
-        {s.stoppedAt ? <span className="text-sm text-muted-foreground">{t("stoppedAt", { at: formatInZone(s.stoppedAt, "Asia/Shanghai", "minute") })}</span> : null}
+        {s.stoppedAt ? <span className="text-sm text-muted-foreground">{t("stoppedAt", { at: formatInZone(s.stoppedAt, DEFAULT_TIME_ZONE, "minute") })}</span> : null}
         <div className="ml-auto flex items-center">
           {canViewRecords ? (
             <Button variant="outline" size="sm" asChild>

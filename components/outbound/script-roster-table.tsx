@@ -12,8 +12,8 @@ import type { RouterOutputs } from "@/components/trpc/types";
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { ROSTER_STATUSES, type RosterStatus } from "@/server/domain/calls/roster";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
-const TIME_ZONE = "Asia/Shanghai";
 type RosterRow = RouterOutputs["outboundManagement"]["roster"]["items"][number];
 
 /** 【详情】-【客户名单】: paginated, filterable by 执行状态, with 【导出】 of everything the filter matches. */
@@ -37,7 +37,7 @@ export function ScriptRosterTable({ scriptId, live }: { scriptId: string; live: 
     { id: "clinic", header: t("rosterClinic"), cell: ({ row }) => row.original.clinic },
     { id: "status", header: t("rosterStatus"), cell: ({ row }) => t(`rs_${row.original.status}`) },
     { id: "createdBy", header: t("rosterCreatedBy"), cell: ({ row }) => row.original.createdBy ?? "—" },
-    { id: "createdAt", header: t("rosterCreatedAt"), meta: { className: "whitespace-nowrap tabular-nums", headClassName: "" }, cell: ({ row }) => formatInZone(row.original.createdAt, TIME_ZONE) },
+    { id: "createdAt", header: t("rosterCreatedAt"), meta: { className: "whitespace-nowrap tabular-nums", headClassName: "" }, cell: ({ row }) => formatInZone(row.original.createdAt, DEFAULT_TIME_ZONE) },
     { id: "failReason", header: t("rosterFailReason"), meta: { className: "text-sm text-muted-foreground", headClassName: "" }, cell: ({ row }) => row.original.failReason ?? "—" },
   ];
 

@@ -1,5 +1,5 @@
 import { inngest } from "../client";
-import { callPlaceRequested } from "../events";
+import { callPlaceRequested } from "@/server/jobs/events";
 import { jobDeps } from "@/server/jobs/job-deps";
 import { placeClaimedCall } from "@/server/services/dialer/place-claimed-call";
 

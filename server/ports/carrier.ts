@@ -123,5 +123,3 @@ export class InvalidCallback extends Error {
   }
 }
 
-/** Hang-up SMS is never sent to these (seed: 客户停机或空号时默认不发送短信). */
-export const NO_SMS_OUTCOMES: readonly CarrierOutcome[] = ["emptyNumber", "suspended"];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { batchStarted } from "@/inngest/events";
+import { batchStarted } from "@/server/jobs/events";
 import { functions } from "@/inngest";
 import { createPrismaClient, type PrismaClient } from "@/server/db/create-client";
 import { InProcessDriver } from "@/server/jobs/in-process-driver";

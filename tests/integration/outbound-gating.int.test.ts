@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { appPorts } from "@/server/adapters/app-ports";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 import { loadViewer } from "@/server/services/auth/load-viewer";
@@ -10,7 +11,7 @@ import { APPLICANT, createFreshCompany, FILES, MemoryStorage } from "./onboardin
 
 /** A stand-in for any 智能外呼 capability (scripts, calls, records …) built on the shared guard. */
 const probeRouter = createTRPCRouter({ probe: outboundProcedure("outbound.calls.start").query(() => "ok") });
-const probeCaller = async (userId: string) => createCallerFactory(probeRouter)({ db: testDb(), viewer: await loadViewer(testDb(), userId) });
+const probeCaller = async (userId: string) => createCallerFactory(probeRouter)({ db: testDb(), viewer: await loadViewer(testDb(), userId), ports: appPorts });
 
 async function onboard(key: string) {
   const c = await createFreshCompany(key);

@@ -1,5 +1,5 @@
+import { DAY_MS } from "../time/constants";
 import { localDayRange } from "../time/local-day";
-import { DAY_MS } from "./frequency-caps";
 import { ALLOW, type Decision, type PastCall, type ScriptCategory } from "./types";
 
 /**

@@ -1,5 +1,6 @@
 import { CARRIER_LIMITS } from "./carrier-interception";
-import { DAY_MS, OUTREACH_WINDOW_DAYS, SAME_SCRIPT_DAYS } from "./frequency-caps";
+import { DAY_MS } from "../time/constants";
+import { OUTREACH_WINDOW_DAYS, SAME_SCRIPT_DAYS } from "./frequency-caps";
 
 /**
  * How far back a number's calls can matter to any rule: the longest window a rule counts in — the 30-day outreach cap,

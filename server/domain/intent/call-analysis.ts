@@ -20,6 +20,9 @@ export function callbackAskedByRules(input: ClassifyIntentInput): boolean {
   return input.turns.some((t) => t.speaker === "patient" && detectSignals(t.text).has("callback"));
 }
 
+/** The rules' version, stored as Call.analyzedBy when they decided. */
+export const RULES_ANALYZER = "rules-v1";
+
 /** The offline analysis: rule-based intent and 需回电 from the callback phrases; no summary, reason or time. */
 export function analyzeByRules(input: ClassifyIntentInput): CallAnalysis {
   return { ...classifyIntent(input), summary: null, reason: null, callbackRequested: callbackAskedByRules(input), proposedTime: null };

@@ -1,6 +1,5 @@
 import type { PrismaClient } from "@/server/db/create-client";
-import { getIntentClassifier, ruleBasedClassifier } from "@/server/adapters/intent";
-import { worthModelAnalysis } from "@/server/domain/intent/call-analysis";
+import { analyzeByRules, RULES_ANALYZER, worthModelAnalysis } from "@/server/domain/intent/call-analysis";
 import { parseTranscript } from "@/server/domain/calls/transcript";
 import { IntentModelError, type CallAnalysis, type ClassifyIntentInput, type IntentClassifier } from "@/server/ports/intent";
 import type { ScriptDialogues } from "@/server/domain/templates/dialogue";
@@ -27,7 +26,7 @@ export type ClassifyCallIntentResult =
 export async function classifyCallIntent(
   db: PrismaClient,
   callId: string,
-  options: { force?: boolean; classifier?: IntentClassifier; now?: Date } = {},
+  options: { classifier: IntentClassifier; force?: boolean; now?: Date },
 ): Promise<ClassifyCallIntentResult> {
   const call = await db.call.findUnique({
     where: { id: callId },
@@ -58,7 +57,7 @@ export async function classifyCallIntent(
     turns: parseTranscript(call.transcript),
     hangupBy: call.hangupBy === "callee" || call.hangupBy === "bot" || call.hangupBy === "system" ? call.hangupBy : undefined,
   };
-  const rules = await ruleBasedClassifier.classify(input);
+  const rules = analyzeByRules(input);
 
   // Analysed before and not forced: keep what is stored (the opt-out flag is still reported, for retries).
   if ((call.intent !== null || call.analyzedAt !== null) && !options.force) {
@@ -67,8 +66,8 @@ export async function classifyCallIntent(
     return { ...rules, intent: call.intent, label, callId: call.id, changed: false, status, error: call.analysisError };
   }
 
-  const classifier = options.classifier ?? getIntentClassifier();
-  const meta: CallAnalysisMeta = { status: "rules", by: ruleBasedClassifier.name, error: null, at: options.now ?? new Date() };
+  const { classifier } = options;
+  const meta: CallAnalysisMeta = { status: "rules", by: RULES_ANALYZER, error: null, at: options.now ?? new Date() };
   let analysis = rules;
   if (classifier.kind === "model" && worthModelAnalysis(input)) {
     try {
@@ -79,7 +78,7 @@ export async function classifyCallIntent(
       Object.assign(meta, { status: "modelFailed", error: message.slice(0, 500) });
       console.warn(`[intent] model analysis of call ${call.id} failed, rules stand — ${message}`);
     }
-  } else if (classifier.kind === "rules" && classifier !== ruleBasedClassifier) {
+  } else if (classifier.kind === "rules" && classifier.name !== RULES_ANALYZER) {
     analysis = await classifier.classify(input);
     meta.by = classifier.name;
   }

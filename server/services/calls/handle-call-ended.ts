@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/server/db/create-client";
 import { AppError } from "@/server/errors";
+import type { AppPorts } from "@/server/ports/app-ports";
 import type { AttemptCompleted, RecordingReady } from "@/server/ports/carrier";
 import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
 import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
@@ -36,7 +37,12 @@ export interface CallEndedSummary {
  * 5. copy a recording that arrived before the call had a row (deliveries are unordered);
  * 6. send the hang-up SMS.
  */
-export async function handleCallEnded(db: PrismaClient, carrierEventId: string, runStep: StepRunner = direct): Promise<CallEndedSummary> {
+export async function handleCallEnded(
+  db: PrismaClient,
+  ports: Pick<AppPorts, "carrier" | "storage" | "sms" | "intentClassifier">,
+  carrierEventId: string,
+  runStep: StepRunner = direct,
+): Promise<CallEndedSummary> {
   const summary: CallEndedSummary = { carrierEventId, callId: null, applied: false, task: null, intent: null, optedOut: false, recordings: [], sms: "skipped" };
   const event = await runStep("load-event", async () => {
     const row = await db.carrierEvent.findUnique({ where: { carrierEventId }, select: { type: true, payload: true } });
@@ -64,7 +70,7 @@ export async function handleCallEnded(db: PrismaClient, carrierEventId: string, 
 
   const intent = await runStep("classify-intent", async () => {
     try {
-      const r = await classifyCallIntent(db, callId);
+      const r = await classifyCallIntent(db, callId, { classifier: ports.intentClassifier });
       return { intent: r?.intent ?? null, optOut: r?.optOut ?? false };
     } catch (error) {
       // A script that cannot be read any more (e.g. its dialogue is gone) must not hold up the SMS; other errors retry.
@@ -92,7 +98,7 @@ export async function handleCallEnded(db: PrismaClient, carrierEventId: string, 
     });
     const stored: string[] = [];
     for (const e of early) {
-      const result = await storeCallRecording(db, e.payload as unknown as RecordingReady);
+      const result = await storeCallRecording(db, e.payload as unknown as RecordingReady, ports);
       if (result.status === "callNotFound") continue;
       await db.carrierEvent.update({ where: { carrierEventId: e.carrierEventId }, data: { processedAt: new Date(), callId } });
       stored.push(result.status);
@@ -101,7 +107,7 @@ export async function handleCallEnded(db: PrismaClient, carrierEventId: string, 
   });
 
   summary.sms = await runStep("send-hangup-sms", async () => {
-    const r = await sendHangupSms(db, callId);
+    const r = await sendHangupSms(db, callId, ports);
     return r.status === "skipped" ? `skipped:${r.reason}` : r.status;
   });
 

@@ -12,7 +12,7 @@ import {
   type ScriptCategory,
 } from "@/server/domain/calling-policy";
 import { listCallableClinicIds } from "@/server/services/dialer/outbound/load-outbound-access";
-import { getCallBalance } from "@/server/services/scripts/call-balance";
+import { getCallBalance } from "@/server/services/scripts/get-call-balance";
 import { pauseScriptsForInsufficientBalance } from "@/server/services/scripts/pause-scripts-for-insufficient-balance";
 import { withCallRows, type CallRows } from "./call-rows";
 import { CANDIDATE_FACTOR, MAX_CLAIM_ROUNDS } from "./dialer-settings";

@@ -5,8 +5,8 @@ import { transitionScript, type ScriptAction } from "@/server/domain/scripts/scr
 import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { cancelPendingTasks } from "@/server/services/dialer/call-rows";
-import type { Scope } from "@/server/trpc/init";
-import { getCallBalance } from "./call-balance";
+import type { Scope } from "@/server/domain/auth/scope";
+import { getCallBalance } from "./get-call-balance";
 import { visibleScript } from "./visible-script";
 
 export const changeScriptStatusInput = z.object({ id: z.string().min(1) });

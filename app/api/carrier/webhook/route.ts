@@ -1,4 +1,4 @@
-import { getCarrier } from "@/server/adapters/carrier";
+import { appPorts } from "@/server/adapters/app-ports";
 import { prisma } from "@/server/db/client";
 import { BodyTooLargeError, readBodyLimited } from "@/server/http/read-body-limited";
 import { InvalidCallback } from "@/server/ports/carrier";
@@ -22,7 +22,7 @@ export async function POST(request: Request) {
   }
   let events;
   try {
-    events = await getCarrier().parseCallback(request.headers, raw, new URL(request.url));
+    events = await appPorts.carrier.parseCallback(request.headers, raw, new URL(request.url));
   } catch (error) {
     if (error instanceof InvalidCallback) {
       const status = error.problem === "payload" ? 400 : 401;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { toCallAnalysisJobView } from "./call-analysis-job-view";
 
 export const getCallAnalysisJobInput = z.object({ scriptId: z.string().min(1), callId: z.string().min(1).optional() });

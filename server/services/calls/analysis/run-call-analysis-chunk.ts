@@ -23,7 +23,7 @@ export async function runCallAnalysisChunk(
   db: PrismaClient,
   jobId: string,
   now: Date,
-  options: { classifier?: IntentClassifier; chunkSize?: number } = {},
+  options: { classifier: IntentClassifier; chunkSize?: number },
 ): Promise<ChunkResult> {
   const job = await db.callAnalysisJob.findUnique({ where: { id: jobId } });
   if (!job || job.status === "done" || job.status === "failed") return { jobId, done: true, processed: 0 };

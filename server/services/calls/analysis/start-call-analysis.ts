@@ -3,8 +3,9 @@ import type { PrismaClient } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import { AppError } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
+import { callAnalysisRequested } from "@/server/jobs/events";
 import { sendEvents } from "@/server/jobs/send-events";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { clinicFilter } from "@/server/services/tenancy/clinic-filter";
 import { toCallAnalysisJobView } from "./call-analysis-job-view";
@@ -17,8 +18,6 @@ export const startCallAnalysisInput = z.object({
 
 /** A queued or running job whose chunks stopped arriving (its process died) is re-announced after this long. */
 export const STALE_JOB_MS = 5 * 60_000;
-
-const EVENT = "calls/analysis.requested";
 
 /**
  * 重新分析: queues a background re-classification of one call or of every ended call of a script. Idempotent: while a
@@ -42,7 +41,7 @@ export async function startCallAnalysis(db: PrismaClient, scope: Scope, viewer: 
   if (existing) {
     if (now.getTime() - existing.updatedAt.getTime() > STALE_JOB_MS) {
       await db.callAnalysisJob.update({ where: { id: existing.id }, data: { updatedAt: now } });
-      await sendEvents({ name: EVENT, data: { jobId: existing.id, companyId: scope.companyId } });
+      await sendEvents(callAnalysisRequested.create({ jobId: existing.id, companyId: scope.companyId }));
     }
     return { job: toCallAnalysisJobView(existing), created: false };
   }
@@ -78,6 +77,6 @@ export async function startCallAnalysis(db: PrismaClient, scope: Scope, viewer: 
     targetId: input.callId ?? script.id,
     data: { jobId: job.id, total },
   });
-  await sendEvents({ name: EVENT, data: { jobId: job.id, companyId: scope.companyId } });
+  await sendEvents(callAnalysisRequested.create({ jobId: job.id, companyId: scope.companyId }));
   return { job: toCallAnalysisJobView(job), created: true };
 }

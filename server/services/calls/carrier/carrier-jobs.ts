@@ -1,12 +1,12 @@
-/** What the carrier services hand over to the jobs (Inngest events `carrier/call.ended`, `carrier/recording.ready`). */
-export type CarrierJob =
-  | { name: "carrier/call.ended"; data: { carrierEventId: string } }
-  | { name: "carrier/recording.ready"; data: { carrierEventId: string } };
+import { carrierCallEnded, carrierRecordingReady } from "@/server/jobs/events";
+
+/** What the carrier services hand over to the jobs: the events that process a recorded result or recording notice. */
+export type CarrierJob = ReturnType<typeof carrierCallEnded.create> | ReturnType<typeof carrierRecordingReady.create>;
 
 export type DispatchCarrierJobs = (jobs: CarrierJob[]) => Promise<void>;
 
 export function jobFor(event: { type: string; carrierEventId: string }): CarrierJob | null {
-  if (event.type === "attempt.completed") return { name: "carrier/call.ended", data: { carrierEventId: event.carrierEventId } };
-  if (event.type === "recording.ready") return { name: "carrier/recording.ready", data: { carrierEventId: event.carrierEventId } };
+  if (event.type === "attempt.completed") return carrierCallEnded.create({ carrierEventId: event.carrierEventId });
+  if (event.type === "recording.ready") return carrierRecordingReady.create({ carrierEventId: event.carrierEventId });
   return null;
 }

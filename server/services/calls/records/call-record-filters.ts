@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { Prisma } from "@/server/generated/prisma/client";
 import { zonedTimeToInstant } from "@/server/domain/time/local-day";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
 export const CALL_OUTCOMES = ["answered", "noAnswer", "busy", "rejected", "poweredOff", "emptyNumber", "suspended", "failed"] as const;
 
 /** Dates in the date-range filter are calendar days of the company's zone (the product serves mainland clinics). */
-export const RECORDS_TIME_ZONE = "Asia/Shanghai";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
 
@@ -36,7 +36,7 @@ export type CallRecordFilters = z.infer<typeof callRecordFilters>;
 function dayStart(value: string, offsetDays = 0): Date {
   const [year, month, d] = value.split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, d + offsetDays));
-  return zonedTimeToInstant({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }, RECORDS_TIME_ZONE);
+  return zonedTimeToInstant({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }, DEFAULT_TIME_ZONE);
 }
 
 /** Tenancy first (company and the caller's clinics, see clinicFilter), then the filters. */

@@ -4,7 +4,8 @@ import { intentLabel } from "@/server/domain/calls/intent-label";
 import { groupIntoRounds, parseTranscript } from "@/server/domain/calls/transcript";
 import { maskMobile } from "@/server/domain/patients/mobile";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
+import { callRecordSelect } from "./call-record-select";
 import { loadScriptIntents, vocabularyIntents } from "./script-intents";
 
 /** 通话详情: times, intent, the transcript by round, and where to stream the recording (only with 播放/下载录音). */
@@ -12,29 +13,16 @@ export async function getCallRecord(db: Tx, scope: Scope, viewer: Viewer, id: st
   const call = await db.call.findFirst({
     where: { id, companyId: scope.companyId, clinicId: { in: scope.clinicIds } },
     select: {
-      id: true,
-      mobile: true,
-      attempt: true,
-      outcome: true,
-      dialedAt: true,
-      answeredAt: true,
-      endedAt: true,
-      durationSec: true,
-      rounds: true,
-      intent: true,
+      ...callRecordSelect,
       transcript: true,
-      summary: true,
       intentReason: true,
       intentRule: true,
-      callbackRequested: true,
       proposedTime: true,
       analysisStatus: true,
       analysisError: true,
       analyzedBy: true,
       analyzedAt: true,
-      patient: { select: { id: true, name: true } },
       script: { select: { id: true, name: true, kind: true } },
-      clinic: { select: { id: true, shortName: true, timezone: true } },
       recording: { select: { durationSec: true } },
     },
   });

@@ -1,5 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** Choices for the 话单记录 filters: the company's scripts and the staff who can be 归属(网电)咨询师. */
 export async function listCallRecordFilterOptions(db: Tx, scope: Scope) {

@@ -2,7 +2,7 @@ import type { Tx } from "@/server/db/create-client";
 import { intentLabel } from "@/server/domain/calls/intent-label";
 import { AppError } from "@/server/errors";
 import { clinicFilter } from "@/server/services/tenancy/clinic-filter";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { loadScriptIntents, vocabularyIntents } from "./script-intents";
 
 /** 客户意向 filter options: the intents present in the script's records (seed §8), most frequent first. */

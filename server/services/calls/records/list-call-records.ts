@@ -3,8 +3,9 @@ import type { Tx } from "@/server/db/create-client";
 import { can, type Viewer } from "@/server/domain/auth/permissions";
 import { intentLabel } from "@/server/domain/calls/intent-label";
 import { maskMobile } from "@/server/domain/patients/mobile";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { callRecordFilterShape, callRecordSql, callRecordWhere, withFilterRules } from "./call-record-filters";
+import { callRecordSelect } from "./call-record-select";
 import { clinicFilter } from "@/server/services/tenancy/clinic-filter";
 import { loadScriptIntents, vocabularyIntents } from "./script-intents";
 
@@ -37,23 +38,10 @@ export async function listCallRecords(db: Tx, scope: Scope, viewer: Viewer, raw:
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
       select: {
-        id: true,
-        mobile: true,
-        attempt: true,
-        outcome: true,
-        dialedAt: true,
-        answeredAt: true,
-        endedAt: true,
-        durationSec: true,
-        rounds: true,
-        intent: true,
-        callbackRequested: true,
-        summary: true,
+        ...callRecordSelect,
         consultantId: true,
         onlineConsultantId: true,
-        patient: { select: { id: true, name: true } },
         script: { select: { id: true, name: true } },
-        clinic: { select: { id: true, shortName: true, timezone: true } },
         recording: { select: { id: true } },
       },
     }),

@@ -1,7 +1,7 @@
 import type { Tx } from "@/server/db/create-client";
 import { recordingFileName } from "@/server/domain/calls/recording-file-name";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** The stored recording of a call in the caller's scope, with its download name (seed §8). */
 export async function loadCallRecording(db: Tx, scope: Scope, callId: string) {

@@ -1,7 +1,7 @@
 import type { Tx } from "@/server/db/create-client";
 import { AppError } from "@/server/errors";
 import { getCallMetrics } from "@/server/services/metrics/get-call-metrics";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** The 执行数据 / 通话数据 above 话单记录: one script's (from 【话单】) or every script's. */
 export async function summarizeCallRecords(db: Tx, scope: Scope, scriptId?: string) {

@@ -1,7 +1,7 @@
 import type { Tx } from "@/server/db/create-client";
 import { rosterStatus, type RosterStatus } from "@/server/domain/calls/roster";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** How a started batch is doing: its tasks by 执行状态, and its calls placed and answered so far. */
 export async function getBatchProgress(db: Tx, scope: Scope, batchId: string) {

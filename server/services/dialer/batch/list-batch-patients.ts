@@ -3,7 +3,7 @@ import type { Tx } from "@/server/db/create-client";
 import { can, type Viewer } from "@/server/domain/auth/permissions";
 import { maskMobile } from "@/server/domain/patients/mobile";
 import { MAX_BATCH_PATIENTS } from "@/server/services/dialer/batch/start-batch-call";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 export const listBatchPatientsInput = z.object({ ids: z.array(z.string().min(1)).min(1).max(MAX_BATCH_PATIENTS) });
 

@@ -1,7 +1,7 @@
 import type { Tx } from "@/server/db/create-client";
 import { AppError } from "@/server/errors";
 import { loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /**
  * 开始呼叫's checks, shared by the batch and its preview so they refuse the same way: the script must be one of the

@@ -5,8 +5,8 @@ import { companyLimits, evaluatePatients, type DeferRule, type InterceptRule, ty
 import { idleScript, loadDialerLoad } from "@/server/services/dialer/load-dialer-load";
 import { loadCallHistory, loadDnc } from "@/server/services/dialer/load-policy-inputs";
 import { checkTaskCreations } from "@/server/services/dialer/plan-call-tasks";
-import { getCallBalance } from "@/server/services/scripts/call-balance";
-import type { Scope } from "@/server/trpc/init";
+import { getCallBalance } from "@/server/services/scripts/get-call-balance";
+import type { Scope } from "@/server/domain/auth/scope";
 import { loadBatch } from "./load-batch";
 import { startBatchCallInput, type StartBatchCallInput } from "./start-batch-call";
 

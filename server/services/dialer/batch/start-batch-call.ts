@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { batchStarted } from "@/inngest/events";
+import { batchStarted } from "@/server/jobs/events";
 import type { PrismaClient } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import type { CreationFailure } from "@/server/domain/call-tasks/reasons";
@@ -7,7 +7,7 @@ import { sendEvents } from "@/server/jobs/send-events";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { insertCallTasks } from "@/server/services/dialer/plan-call-tasks";
 import { newRowId } from "@/server/services/dialer/row-id";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { loadBatch } from "./load-batch";
 
 export const MAX_BATCH_PATIENTS = 5000;

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import type { Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import { rosterExportFileName, type RosterStatus } from "@/server/domain/calls/roster";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { Prisma } from "@/server/generated/prisma/client";
 import { rosterLine, rosterScope, type RosterRow } from "./roster-query";
 

@@ -2,21 +2,17 @@ import type { Tx } from "@/server/db/create-client";
 import { callingWindowWait } from "@/server/domain/calling-policy/calling-window";
 import { AppError } from "@/server/errors";
 import { getCallMetrics } from "@/server/services/metrics/get-call-metrics";
-import type { Scope } from "@/server/trpc/init";
+import { scriptSummarySelect } from "@/server/services/scripts/script-summary";
+import { visibleClinics, visibleScript } from "@/server/services/scripts/visible-script";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** 【详情】: a script's state with its 执行数据 and 通话数据 (refreshed by the page while calls run). */
 export async function getManagedScript(db: Tx, scope: Scope, id: string, now: Date = new Date()) {
   const script = await db.script.findFirst({
-    where: { id, companyId: scope.companyId, clinics: { some: { clinicId: { in: scope.clinicIds } } } },
+    where: { id, ...visibleScript(scope) },
     select: {
-      id: true,
-      name: true,
-      kind: true,
-      category: true,
-      status: true,
-      pauseReason: true,
+      ...scriptSummarySelect,
       stoppedAt: true,
-      journeyOnly: true,
       createdAt: true,
       clinics: { select: { clinic: { select: { id: true, shortName: true, timezone: true } } }, orderBy: { clinic: { createdAt: "asc" } } },
     },
@@ -34,7 +30,7 @@ export async function getManagedScript(db: Tx, scope: Scope, id: string, now: Da
   const { clinics, ...rest } = script;
   return {
     ...rest,
-    clinics: clinics.map(({ clinic: { id, shortName } }) => ({ id, shortName })).filter((c) => scope.clinicIds.includes(c.id)),
+    clinics: visibleClinics(clinics, scope).map(({ id, shortName }) => ({ id, shortName })),
     metrics: total,
     callingWindow,
     /** 待呼 tasks that wait for the calling window to open (0 inside it). */

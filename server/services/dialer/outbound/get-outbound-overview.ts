@@ -3,7 +3,7 @@ import { companyLimits } from "@/server/domain/calling-policy";
 import { callingWindowWait } from "@/server/domain/calling-policy/calling-window";
 import { mayUseOutbound, outboundAccessState } from "@/server/domain/outbound/outbound-access";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /**
  * What the 外呼管理 page needs: where the company stands on onboarding (intro / 审核中 / 已驳回 / opened), the

@@ -2,7 +2,9 @@ import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { getExecutionStats } from "@/server/services/metrics/get-call-metrics";
-import type { Scope } from "@/server/trpc/init";
+import { scriptSummarySelect } from "@/server/services/scripts/script-summary";
+import { visibleClinics, visibleScript } from "@/server/services/scripts/visible-script";
+import type { Scope } from "@/server/domain/auth/scope";
 import { SCRIPT_STATUSES } from "@/server/domain/scripts/script-status";
 
 export const listManagedScriptsInput = z.object({
@@ -17,26 +19,12 @@ const STATUS_ORDER = { enabled: 0, paused: 1, stopped: 2 } as const;
 /** 外呼管理 list: the caller's scripts (enabled first) with their 执行数据 columns (seed §7). */
 export async function listManagedScripts(db: Tx, scope: Scope, raw: ListManagedScriptsInput) {
   const input = listManagedScriptsInput.parse(raw);
-  const where: Prisma.ScriptWhereInput = {
-    companyId: scope.companyId,
-    clinics: { some: { clinicId: { in: scope.clinicIds } } },
-    ...(input.status ? { status: input.status } : {}),
-  };
+  const where: Prisma.ScriptWhereInput = { ...visibleScript(scope), ...(input.status ? { status: input.status } : {}) };
   // Few scripts per company (tens): order by status in memory, then page.
   const all = await db.script.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      category: true,
-      status: true,
-      pauseReason: true,
-      journeyOnly: true,
-      createdAt: true,
-      clinics: { select: { clinic: { select: { id: true, shortName: true } } } },
-    },
+    select: { ...scriptSummarySelect, createdAt: true },
   });
   all.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
   const page = all.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
@@ -47,7 +35,7 @@ export async function listManagedScripts(db: Tx, scope: Scope, raw: ListManagedS
     pageSize: input.pageSize,
     items: page.map(({ clinics, ...s }) => ({
       ...s,
-      clinics: clinics.map((c) => c.clinic).filter((c) => scope.clinicIds.includes(c.id)),
+      clinics: visibleClinics(clinics, scope),
       execution: stats.get(s.id)!,
     })),
   };

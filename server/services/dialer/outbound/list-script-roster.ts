@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { rosterFilters, rosterLine, rosterScope, rosterSelect } from "./roster-query";
 
 export const listScriptRosterInput = z.object({

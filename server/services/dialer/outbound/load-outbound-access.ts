@@ -8,7 +8,7 @@ import {
   type OutboundAccessState,
 } from "@/server/domain/outbound/outbound-access";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** Where the company stands on the way to 智能外呼: its latest qualification application decides. */
 export async function loadOutboundAccess(db: Tx, companyId: string): Promise<OutboundAccessState> {

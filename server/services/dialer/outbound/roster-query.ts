@@ -7,7 +7,7 @@ import { ROSTER_STATUSES_WITH_REASON, rosterStatus, type RosterStatus } from "@/
 import { maskMobile } from "@/server/domain/patients/mobile";
 import { AppError } from "@/server/errors";
 import { clinicFilter } from "@/server/services/tenancy/clinic-filter";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 export const ROSTER_STATUSES = ["waiting", "redialWaiting", "calling", "answered", "notConnected", "intercepted", "cancelled", "failed"] as const;
 

@@ -1,29 +1,20 @@
 import { REJECTION_STATUS } from "../rejection-status";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { CarrierRejected, type CreateCallInput } from "@/server/ports/carrier";
-import type { ObjectStorage } from "@/server/ports/storage";
-import type { TtsPort } from "@/server/ports/tts";
 import { checkRecordingLink, isSimCallId, recordingObjectKey } from "../recording-links";
-import { SimulatorCarrier, type SimulatorFaults } from "../simulator-carrier";
+import { SimulatorCarrier, type SimulatorOptions } from "../simulator-carrier";
 import { DurableState } from "./durable-state";
 
-export interface CarrierServiceOptions {
+export interface CarrierServiceOptions extends Pick<SimulatorOptions, "secret" | "timeScale" | "faults" | "storage" | "tts" | "recordingTtlSeconds" | "log"> {
   port: number;
   host?: string;
   /** The app's webhook endpoint(s); several = failover between app instances. */
   webhookUrls: string[];
   /** This service's own base URL (recording links point here). */
   publicUrl: string;
-  secret: string;
-  timeScale: number;
-  faults: SimulatorFaults;
-  storage: ObjectStorage;
-  tts: TtsPort | null;
-  recordingTtlSeconds: number;
   /** Where the carrier keeps its calls and outbox (survives a restart of this service; `fresh` empties it first). */
   stateDir: string;
   fresh?: boolean;
-  log?: (message: string) => void;
 }
 
 

@@ -2,8 +2,8 @@ import { eventType } from "inngest";
 import { z } from "zod";
 
 /**
- * The app's typed events. Emit them with `sendEvents` (server/jobs/send-events.ts), which goes to the in-process driver
- * by default and to Inngest when a server is configured.
+ * The app's typed events: the Inngest functions' triggers (inngest/functions) and what services emit. Emit one by its
+ * definition, `sendEvents(batchStarted.create({ … }))` (server/jobs/send-events.ts), never by a spelled-out name.
  */
 
 /** A batch was started, a script enabled or tasks created for a journey node: run the dialer now, not at the next minute. */
@@ -41,3 +41,12 @@ export const journeyRunRequested = eventType("journey/run.requested", {
 export const callAnalysisRequested = eventType("calls/analysis.requested", {
   schema: z.object({ jobId: z.string().min(1), companyId: z.string().min(1) }),
 });
+
+/** An event made by one of the definitions above (`x.create(data)`): the only kind `sendEvents` takes. */
+export type AppEvent =
+  | ReturnType<typeof batchStarted.create>
+  | ReturnType<typeof callPlaceRequested.create>
+  | ReturnType<typeof carrierCallEnded.create>
+  | ReturnType<typeof carrierRecordingReady.create>
+  | ReturnType<typeof journeyRunRequested.create>
+  | ReturnType<typeof callAnalysisRequested.create>;
