@@ -1,6 +1,10 @@
 import type { IntentCategory, ScriptDialogues } from "@/server/domain/templates/dialogue";
+import { topicOfAiLine, type AiTopic } from "./ai-topic";
+import { answeringPartyOf, isUnreached, MACHINE_PARTIES, type AnsweringParty } from "./answering-party";
 import { canonicalOf, resolveIntent, type CanonicalIntent } from "./canonical-intents";
-import { detectSignals, normalizeUtterance, type Signal } from "./signals";
+import { normalizeText } from "./normalize";
+import { proposesTime } from "./proposed-time";
+import { readUtterance, type Act, type ClauseReading } from "./read-utterance";
 
 export interface IntentTurn {
   speaker: "ai" | "patient";
@@ -19,97 +23,303 @@ export interface ClassifyIntentInput {
   turns: readonly IntentTurn[];
   /** Who ended an answered call: a patient who hangs up without a word refused the call. */
   hangupBy?: "callee" | "bot" | "system";
+  /** The carrier's own structured reading of the call, when its platform has one (an input, never the answer). */
+  vendorExtraction?: VendorExtraction | null;
+}
+
+/**
+ * What a carrier's platform may extract from the call itself (e.g. an AI-call vendor's 意向标签 / 通话小结 /
+ * 关键信息): each field optional, as vendors differ. The rules and the model read it as one more input — a vendor
+ * label is a hint mapped onto the script's categories, never trusted as the intent.
+ */
+export interface VendorExtraction {
+  /** The vendor's own intent label, free text (「A类-有意向」, 「拒接」 …). */
+  label?: string | null;
+  summary?: string | null;
+  /** Key/value pairs the vendor's flow collected (「预约时间」: 「周六上午」 …). */
+  fields?: Record<string, string> | null;
+  /** The vendor's answering-machine / voicemail detection, when it has one. */
+  answeredBy?: "human" | "machine" | null;
 }
 
 /** Machine-readable reason for the decision, stored with the call. */
 export type IntentRule =
   | "optOutPhrase"
+  | "complaint"
+  | "hostile"
+  | "refuseCall"
   | "dialogueReply"
   | "refusal"
   | "earlyRefusal"
+  | "brushOff"
+  | "noNeedCall"
   | "positive"
+  | "answerToQuestion"
+  | "think"
   | "askedDetails"
   | "assentMarketing"
   | "assentService"
   | "busyLater"
   | "notLocal"
   | "reschedule"
+  | "cancel"
   | "discomfort"
+  | "recovered"
+  | "satisfied"
   | "callback"
   | "dissatisfied"
   | "hungUpSilent"
   | "notAnswered"
+  | "machine"
+  | "wrongNumber"
   | "noSignal"
   /** Decided by a language model (server/domain/intent/call-analysis.ts), not by a phrase rule. */
-  | "model";
+  | "model"
+  /** Set by a manager in the call detail (人工修正). */
+  | "manual";
 
 export interface IntentResult {
   /** The template's intent key; null = 默认为空 (nothing decisive, or the template has no matching category). */
   intent: string | null;
   label: string | null;
   canonical: CanonicalIntent | null;
-  /** The patient asked not to be called again: add them to the company's opt-out list whatever the template says. */
+  /** The patient explicitly asked not to be called again: add them to the company's opt-out list. Nothing else does. */
   optOut: boolean;
+  rule: IntentRule;
+  /** Who answered: a machine or a wrong number is not the patient (the call counts as not reached). */
+  reached: AnsweringParty;
+  /** A complaint or dissatisfaction with the clinic: 需回电 with high priority, never the DNC list. */
+  complaint: boolean;
+  /** The patient's words that triggered an opt-out or a complaint, shown highlighted in the transcript. */
+  trigger: string | null;
+  /** 0–1: how sure the decision is; low ones are listed for review. */
+  confidence: number;
+  /** The patient asked a person to call back (or accepted the AI's offer of one), or complained. */
+  callbackRequested: boolean;
+  /** The appointment time the patient proposed, as said. */
+  proposedTime: string | null;
+}
+
+/** Below this a call's label is listed for a manager's review. */
+export const LOW_CONFIDENCE = 0.6;
+
+type Strength = 1 | 2 | 3;
+interface Candidate {
+  canonical: CanonicalIntent;
+  strength: Strength;
   rule: IntentRule;
 }
 
-function decide(canonical: CanonicalIntent | null, rule: IntentRule, input: ClassifyIntentInput, optOut = false): IntentResult {
-  const category = canonical ? resolveIntent(canonical, input.intents) : null;
-  return { intent: category?.key ?? null, label: category?.label ?? null, canonical, optOut, rule };
+type Profile = "attend" | "postOp" | "survey" | "offer";
+
+function profileOf(intents: readonly IntentCategory[]): Profile {
+  const has = (c: CanonicalIntent) => intents.some((i) => canonicalOf(i) === c);
+  if (has("recovering") || has("discomfort")) return "postOp";
+  if (has("satisfied") || has("dissatisfied")) return "survey";
+  if (has("confirmed") || has("reschedule") || has("cancelled")) return "attend";
+  return "offer";
+}
+
+interface PatientTurn {
+  text: string;
+  index: number;
+  topic: AiTopic;
+  clauses: ClauseReading[];
+  acts: Set<Act>;
+}
+
+const STRENGTH_CONFIDENCE: Record<Strength, number> = { 1: 0.55, 2: 0.75, 3: 0.9 };
+
+function empty(rule: IntentRule, reached: AnsweringParty, confidence: number): IntentResult {
+  return { intent: null, label: null, canonical: null, optOut: false, rule, reached, complaint: false, trigger: null, confidence, callbackRequested: false, proposedTime: null };
 }
 
 function dialogueIntent(text: string, input: ClassifyIntentInput): IntentCategory | null {
   if (!input.dialogues) return null;
-  const said = normalizeUtterance(text);
+  const said = normalizeText(text).replace(/[，,。.！!？?]/g, "");
+  if (!said) return null;
   for (const scenario of input.dialogues.scenarios)
     for (const round of scenario.rounds)
       for (const reply of round.replies)
-        if (reply.intent && normalizeUtterance(reply.text) === said) {
+        if (reply.intent && normalizeText(reply.text).replace(/[，,。.！!？?]/g, "") === said) {
           const category = input.intents.find((c) => c.key === reply.intent);
           if (category) return category;
         }
   return null;
 }
 
+/** The good-and-bad of one turn: 「满意是满意，就是贵了点」 stays good; 「环境不错，但是等太久」 is bad. */
+function badOutweighs(turn: PatientTurn): boolean {
+  const bad = turn.clauses.findIndex((c) => c.acts.has("bad"));
+  if (bad < 0) return false;
+  if (!turn.acts.has("good")) return true;
+  const clause = turn.clauses[bad]!;
+  return /^(但|但是|可是|然而|不过就是)/.test(clause.text) || (bad > 0 && !/^(就是|只是|不过)/.test(clause.text) && !clause.acts.has("good"));
+}
+
+function candidateOf(turn: PatientTurn, profile: Profile, input: ClassifyIntentInput, party: AnsweringParty): Candidate | null {
+  const a = turn.acts;
+  const topic = turn.topic;
+  const offer = profile === "offer";
+  const hasNotInterested = input.intents.some((i) => canonicalOf(i) === "notInterested");
+  const c = (canonical: CanonicalIntent, strength: Strength, rule: IntentRule): Candidate => ({ canonical, strength, rule });
+
+  if (a.has("refuseCall")) return c("refused", 3, "refuseCall");
+  if (a.has("hostile")) return c("refused", 3, "hostile");
+  if (a.has("notLocal")) return c("notLocal", 3, "notLocal");
+  const proposal = turn.clauses.some((cl) => proposesTime(cl.text) && (cl.question || /吧$|行吗|可以吗|好吗/.test(cl.text)));
+  if (a.has("reschedule") || (profile === "attend" && proposal && (topic === "attend" || a.has("negative") || a.has("notGo"))))
+    return c("reschedule", 3, "reschedule");
+  if (a.has("cancel") || (a.has("notGo") && profile === "attend")) return c(offer ? "notInterested" : "cancelled", 3, "cancel");
+  if (a.has("notGo") && offer) return c("notInterested", 3, "refusal");
+  if (a.has("callback") && input.intents.some((i) => canonicalOf(i) === "needsCallback")) return c("needsCallback", 3, "callback");
+  if (a.has("symptom") && !a.has("noSymptom") && (profile === "postOp" || profile === "survey"))
+    return c(profile === "postOp" ? "discomfort" : "dissatisfied", 3, profile === "postOp" ? "discomfort" : "dissatisfied");
+  if ((profile === "survey" || topic === "satisfaction") && badOutweighs(turn)) return c("dissatisfied", 3, "dissatisfied");
+  if (a.has("brushOff")) return c("notInterested", 3, "brushOff");
+  if (a.has("refuse") && topic !== "callbackOffer" && !a.has("good") && !a.has("noSymptom"))
+    return c(hasNotInterested ? "notInterested" : "refused", 3, turn.index === 0 ? "earlyRefusal" : "refusal");
+  if (a.has("busy")) return c("busyLater", 2, "busyLater");
+  if (a.has("think") && !(a.has("interest") && !a.has("agree"))) return c("somewhatInterested", 2, "think");
+  if (a.has("interest")) return c(profile === "attend" ? "confirmed" : "interested", 3, "positive");
+  if (a.has("inquire") && offer) return c("somewhatInterested", 2, "askedDetails");
+  if (a.has("symptom") && offer) return c("somewhatInterested", 2, "askedDetails");
+  if (a.has("good") || a.has("noSymptom")) {
+    if (profile === "postOp") return c("recovering", 3, "recovered");
+    if (profile === "survey") return c("satisfied", 3, "satisfied");
+  }
+  if (a.has("negative") && topic !== "callbackOffer") {
+    if (profile === "attend") return c("reschedule", 2, "reschedule");
+    if (offer) return c("notInterested", 2, "refusal");
+  }
+  if (a.has("noNeedCall")) {
+    if (profile === "attend") return c("confirmed", 2, "noNeedCall");
+    if (profile === "postOp") return c("recovering", 2, "noNeedCall");
+    return c(hasNotInterested ? "notInterested" : "refused", 2, "noNeedCall");
+  }
+  const relative = party === "relative";
+  if (a.has("agree") && !relative) {
+    const answering = topic !== "inform" && topic !== "closing";
+    if (topic === "callbackOffer") return input.intents.some((i) => canonicalOf(i) === "needsCallback") ? c("needsCallback", 2, "callback") : null;
+    if (profile === "attend") return c("confirmed", answering ? 2 : 1, "positive");
+    if (offer) return c("interested", answering ? 2 : 1, "positive");
+    if (profile === "survey" && topic === "satisfaction") return c("satisfied", 2, "answerToQuestion");
+    if (profile === "postOp" && topic === "symptom" && a.has("good")) return c("recovering", 2, "answerToQuestion");
+  }
+  if (a.has("good") && !relative) return c(profile === "attend" ? "confirmed" : "interested", 1, "positive");
+  if (a.has("no")) {
+    if (topic === "symptom") return c("recovering", 3, "answerToQuestion");
+    if (topic === "offer" || topic === "book") return c("notInterested", 2, "answerToQuestion");
+  }
+  if (a.has("askPrice") || a.has("askAddress") || a.has("askOther")) {
+    if (offer) return c("somewhatInterested", 2, "askedDetails");
+    if (profile === "attend") return c("undecided", 1, "askedDetails");
+  }
+  if (a.has("assent") && !relative) {
+    if (topic === "callbackOffer" && input.intents.some((i) => canonicalOf(i) === "needsCallback")) return c("needsCallback", 2, "callback");
+    return input.category === "marketing" ? c("interested", 1, "assentMarketing") : c("undecided", 1, "assentService");
+  }
+  return null;
+}
+
+function decide(canonical: CanonicalIntent | null, rule: IntentRule, input: ClassifyIntentInput, base: Omit<IntentResult, "intent" | "label" | "canonical" | "rule">): IntentResult {
+  const category = canonical ? resolveIntent(canonical, input.intents) : null;
+  return { ...base, intent: category?.key ?? null, label: category?.label ?? null, canonical, rule };
+}
+
+/** Reads the patient's turns, each against the AI line it answers. */
+export function readPatientTurns(turns: readonly IntentTurn[]): PatientTurn[] {
+  const out: PatientTurn[] = [];
+  let lastAi: string | undefined;
+  for (const t of turns) {
+    if (t.speaker === "ai") {
+      lastAi = t.text;
+      continue;
+    }
+    if (t.text.trim() === "") continue;
+    const clauses = readUtterance(t.text);
+    const acts = new Set(clauses.flatMap((c) => [...c.acts]));
+    out.push({ text: t.text, index: out.length, topic: topicOfAiLine(lastAi), clauses, acts });
+  }
+  return out;
+}
+
 /**
- * Offline, rule-based intent of one call over the template's categories. Order: an opt-out anywhere wins; then the
- * patient's last decisive line (a scripted reply's own label, a refusal, a clear yes); then questions about price or
- * address (interest); then bare assents (营销类 → 有意向).
+ * Offline intent of one call over the template's categories, reading meaning rather than keywords:
+ * 1. who answered — a voicemail, 秘书台 / 来电提醒, operator announcement or wrong number gets no patient intent;
+ * 2. an explicit request not to be called (only that) → 拒绝来电 + opt-out, with the sentence kept;
+ * 3. a complaint or dissatisfaction → 不满意 (or the nearest category) + 需回电, never the DNC list;
+ * 4. otherwise the patient's last decisive turn, each turn read as the answer to the AI line before it (「好的」 to
+ *    a call-back offer asks for one; 「不用了」 to it declines the call-back, not the visit; 「没有」 to 「有没有不舒服」
+ *    is recovered), weak signals (a bare 嗯, a question) deciding only when nothing stronger was said.
  */
 export function classifyIntent(input: ClassifyIntentInput): IntentResult {
-  if (!input.answered) return decide(input.notAnsweredKind ?? "noAnswer", "notAnswered", input);
-  const patientLines = input.turns.filter((t) => t.speaker === "patient" && t.text.trim() !== "");
-  if (patientLines.length === 0) {
-    return input.hangupBy === "callee"
-      ? decide("refused", "hungUpSilent", input)
-      : { intent: null, label: null, canonical: null, optOut: false, rule: "noSignal" };
+  if (!input.answered) {
+    const r = empty("notAnswered", "patient", 1);
+    return decide(input.notAnsweredKind ?? "noAnswer", "notAnswered", input, r);
+  }
+  const turns = readPatientTurns(input.turns);
+  const party =
+    input.vendorExtraction?.answeredBy === "machine" && turns.length === 0 ? "voicemail" : answeringPartyOf(turns.map((t) => t.text));
+  if (isUnreached(party)) return empty(MACHINE_PARTIES.includes(party) ? "machine" : "wrongNumber", party, 0.95);
+  if (turns.length === 0) {
+    const r = empty("noSignal", party, 0.5);
+    return input.hangupBy === "callee" ? decide("refused", "hungUpSilent", input, { ...r, confidence: 0.8 }) : r;
   }
 
-  const signals = patientLines.map((t) => detectSignals(t.text));
-  if (signals.some((s) => s.has("optOut"))) return decide("optOut", "optOutPhrase", input, true);
+  const callbackAsked = turns.some(
+    (t) => t.acts.has("callback") || ((t.acts.has("agree") || t.acts.has("assent")) && t.topic === "callbackOffer" && !t.acts.has("declineCallback")),
+  );
+  const proposedTime = lastProposedTime(turns);
+  const base = { optOut: false, reached: party, complaint: false, trigger: null, confidence: 0.9, callbackRequested: callbackAsked, proposedTime };
 
-  for (let i = patientLines.length - 1; i >= 0; i--) {
-    const fromDialogue = dialogueIntent(patientLines[i]!.text, input);
-    if (fromDialogue) {
-      const canonical = canonicalOf(fromDialogue);
-      return { intent: fromDialogue.key, label: fromDialogue.label, canonical, optOut: false, rule: "dialogueReply" };
+  const optOutTurn = turns.find((t) => t.acts.has("optOut"));
+  const complaintTurn = turns.find((t) => t.acts.has("complaint"));
+  if (optOutTurn) {
+    return decide("optOut", "optOutPhrase", input, {
+      ...base,
+      optOut: true,
+      complaint: !!complaintTurn,
+      trigger: optOutTurn.text,
+      confidence: 0.95,
+      callbackRequested: false,
+    });
+  }
+  if (complaintTurn) return decide("dissatisfied", "complaint", input, { ...base, complaint: true, trigger: complaintTurn.text, callbackRequested: true });
+
+  const profile = profileOf(input.intents);
+  let chosen: { candidate: Candidate; turn: PatientTurn } | null = null;
+  let weak: { candidate: Candidate; turn: PatientTurn } | null = null;
+  let conflicting = false;
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const turn = turns[i]!;
+    const scripted = dialogueIntent(turn.text, input);
+    const candidate = scripted ? { canonical: canonicalOf(scripted) ?? "undecided", strength: 3 as const, rule: "dialogueReply" as const, scripted } : candidateOf(turn, profile, input, party);
+    if (!candidate) continue;
+    if (candidate.strength >= 2) {
+      if (!chosen) chosen = { candidate, turn };
+      else if (chosen.candidate.canonical !== candidate.canonical && candidate.strength >= chosen.candidate.strength) conflicting = true;
+      if (chosen !== null && chosen.turn !== turn) break;
+    } else if (!weak) weak = { candidate, turn };
+  }
+  const pick = chosen ?? weak;
+  if (!pick) return { ...empty("noSignal", party, 0.5), callbackRequested: callbackAsked, proposedTime };
+
+  const confidence = STRENGTH_CONFIDENCE[pick.candidate.strength] * (conflicting ? 0.85 : 1);
+  const dissatisfied = pick.candidate.canonical === "dissatisfied";
+  const result = { ...base, confidence, complaint: dissatisfied, trigger: dissatisfied ? pick.turn.text : null, callbackRequested: callbackAsked || dissatisfied };
+  const scripted = (pick.candidate as { scripted?: IntentCategory }).scripted;
+  if (scripted) return { ...result, intent: scripted.key, label: scripted.label, canonical: pick.candidate.canonical, rule: "dialogueReply" };
+  return decide(pick.candidate.canonical, pick.candidate.rule, input, result);
+}
+
+function lastProposedTime(turns: readonly PatientTurn[]): string | null {
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const turn = turns[i]!;
+    for (let j = turn.clauses.length - 1; j >= 0; j--) {
+      const time = proposesTime(turn.clauses[j]!.text);
+      if (time) return time;
     }
-    const s = signals[i]!;
-    if (s.has("dissatisfied")) return decide("dissatisfied", "dissatisfied", input);
-    if (s.has("discomfort")) return decide("discomfort", "discomfort", input);
-    if (s.has("reschedule")) return decide("reschedule", "reschedule", input);
-    if (s.has("refuse")) return decide(i === 0 ? "refused" : "notInterested", i === 0 ? "earlyRefusal" : "refusal", input);
-    if (s.has("callback")) return decide("needsCallback", "callback", input);
-    if (s.has("notLocal")) return decide("notLocal", "notLocal", input);
-    if (s.has("later")) return decide("busyLater", "busyLater", input);
-    if (s.has("positive")) return decide("interested", "positive", input);
   }
-  const any = (signal: Signal) => signals.some((s) => s.has(signal));
-  if (any("askPrice") || any("askAddress")) return decide("somewhatInterested", "askedDetails", input);
-  if (any("assent")) {
-    return input.category === "marketing"
-      ? decide("interested", "assentMarketing", input)
-      : decide("somewhatInterested", "assentService", input);
-  }
-  return { intent: null, label: null, canonical: null, optOut: false, rule: "noSignal" };
+  return null;
 }
