@@ -148,37 +148,36 @@ function dialogueIntent(text: string, input: ClassifyIntentInput): IntentCategor
   return null;
 }
 
-/** The good-and-bad of one turn: 「满意是满意，就是贵了点」 stays good; 「环境不错，但是等太久」 is bad. */
-function badOutweighs(turn: PatientTurn): boolean {
-  const bad = turn.clauses.findIndex((c) => c.acts.has("bad"));
-  if (bad < 0) return false;
-  if (!turn.acts.has("good")) return true;
-  const clause = turn.clauses[bad]!;
-  return /^(但|但是|可是|然而|不过就是)/.test(clause.text) || (bad > 0 && !/^(就是|只是|不过)/.test(clause.text) && !clause.acts.has("good"));
-}
+const REQUEST_FORM = /吗$|吧$|行不行|可不可以|能不能|好不好|行吗|可以吗|好吗|得不得|要得不|成不成|中不中|[?？]$/;
 
-function candidateOf(turn: PatientTurn, profile: Profile, input: ClassifyIntentInput, party: AnsweringParty): Candidate | null {
-  const a = turn.acts;
+/** What one clause of a turn says, read against the AI line the turn answers. */
+function candidateOf(clause: ClauseReading, position: number, turn: PatientTurn, profile: Profile, input: ClassifyIntentInput, party: AnsweringParty): Candidate | null {
+  const a = clause.acts;
   const topic = turn.topic;
   const offer = profile === "offer";
-  const hasNotInterested = input.intents.some((i) => canonicalOf(i) === "notInterested");
+  const has = (c: CanonicalIntent) => input.intents.some((i) => canonicalOf(i) === c);
   const c = (canonical: CanonicalIntent, strength: Strength, rule: IntentRule): Candidate => ({ canonical, strength, rule });
+  const earlierGood = turn.clauses.slice(0, position).some((x) => x.acts.has("good") || x.acts.has("noSymptom"));
 
   if (a.has("refuseCall")) return c("refused", 3, "refuseCall");
   if (a.has("hostile")) return c("refused", 3, "hostile");
   if (a.has("notLocal")) return c("notLocal", 3, "notLocal");
-  const proposal = turn.clauses.some((cl) => proposesTime(cl.text) && (cl.question || /吧$|行吗|可以吗|好吗/.test(cl.text)));
-  if (a.has("reschedule") || (profile === "attend" && proposal && (topic === "attend" || a.has("negative") || a.has("notGo"))))
-    return c("reschedule", 3, "reschedule");
+  const proposal = profile === "attend" && !!proposesTime(clause.text) && REQUEST_FORM.test(clause.text) && !a.has("askPrice") && !a.has("askAddress");
+  if (a.has("reschedule") || proposal) return c("reschedule", 3, "reschedule");
   if (a.has("cancel") || (a.has("notGo") && profile === "attend")) return c(offer ? "notInterested" : "cancelled", 3, "cancel");
   if (a.has("notGo") && offer) return c("notInterested", 3, "refusal");
-  if (a.has("callback") && input.intents.some((i) => canonicalOf(i) === "needsCallback")) return c("needsCallback", 3, "callback");
-  if (a.has("symptom") && !a.has("noSymptom") && (profile === "postOp" || profile === "survey"))
-    return c(profile === "postOp" ? "discomfort" : "dissatisfied", 3, profile === "postOp" ? "discomfort" : "dissatisfied");
-  if ((profile === "survey" || topic === "satisfaction") && badOutweighs(turn)) return c("dissatisfied", 3, "dissatisfied");
+  if (a.has("callback") && has("needsCallback")) return c("needsCallback", 3, "callback");
+  if (a.has("symptom") && (profile === "postOp" || profile === "survey"))
+    return profile === "postOp" ? c("discomfort", 3, "discomfort") : c("dissatisfied", earlierGood ? 2 : 3, "dissatisfied");
+  if (a.has("bad") && (profile === "survey" || topic === "satisfaction") && !a.has("good")) {
+    const concession = earlierGood && /^(就是|只是|不过)/.test(clause.text);
+    return c("dissatisfied", concession ? 2 : 3, "dissatisfied");
+  }
   if (a.has("brushOff")) return c("notInterested", 3, "brushOff");
-  if (a.has("refuse") && topic !== "callbackOffer" && !a.has("good") && !a.has("noSymptom"))
-    return c(hasNotInterested ? "notInterested" : "refused", 3, turn.index === 0 ? "earlyRefusal" : "refusal");
+  if (a.has("refuse") && topic !== "callbackOffer" && !a.has("good") && !a.has("noSymptom")) {
+    if (profile === "attend") return c(topic === "attend" || topic === "book" ? "cancelled" : "refused", 3, "refusal");
+    return c(has("notInterested") ? "notInterested" : "refused", 3, turn.index === 0 ? "earlyRefusal" : "refusal");
+  }
   if (a.has("busy")) return c("busyLater", 2, "busyLater");
   if (a.has("think") && !(a.has("interest") && !a.has("agree"))) return c("somewhatInterested", 2, "think");
   if (a.has("interest")) return c(profile === "attend" ? "confirmed" : "interested", 3, "positive");
@@ -195,29 +194,29 @@ function candidateOf(turn: PatientTurn, profile: Profile, input: ClassifyIntentI
   if (a.has("noNeedCall")) {
     if (profile === "attend") return c("confirmed", 2, "noNeedCall");
     if (profile === "postOp") return c("recovering", 2, "noNeedCall");
-    return c(hasNotInterested ? "notInterested" : "refused", 2, "noNeedCall");
+    return c(has("notInterested") ? "notInterested" : "refused", 2, "noNeedCall");
   }
   const relative = party === "relative";
+  const answering = topic !== "inform" && topic !== "closing";
+  if ((a.has("agree") || a.has("assent")) && topic === "callbackOffer") return has("needsCallback") ? c("needsCallback", 2, "callback") : null;
   if (a.has("agree") && !relative) {
-    const answering = topic !== "inform" && topic !== "closing";
-    if (topic === "callbackOffer") return input.intents.some((i) => canonicalOf(i) === "needsCallback") ? c("needsCallback", 2, "callback") : null;
     if (profile === "attend") return c("confirmed", answering ? 2 : 1, "positive");
     if (offer) return c("interested", answering ? 2 : 1, "positive");
     if (profile === "survey" && topic === "satisfaction") return c("satisfied", 2, "answerToQuestion");
-    if (profile === "postOp" && topic === "symptom" && a.has("good")) return c("recovering", 2, "answerToQuestion");
   }
   if (a.has("good") && !relative) return c(profile === "attend" ? "confirmed" : "interested", 1, "positive");
   if (a.has("no")) {
     if (topic === "symptom") return c("recovering", 3, "answerToQuestion");
-    if (topic === "offer" || topic === "book") return c("notInterested", 2, "answerToQuestion");
+    if (topic === "offer" || topic === "book") return c(has("notInterested") ? "notInterested" : "refused", 2, "answerToQuestion");
   }
   if (a.has("askPrice") || a.has("askAddress") || a.has("askOther")) {
     if (offer) return c("somewhatInterested", 2, "askedDetails");
     if (profile === "attend") return c("undecided", 1, "askedDetails");
   }
   if (a.has("assent") && !relative) {
-    if (topic === "callbackOffer" && input.intents.some((i) => canonicalOf(i) === "needsCallback")) return c("needsCallback", 2, "callback");
-    return input.category === "marketing" ? c("interested", 1, "assentMarketing") : c("undecided", 1, "assentService");
+    if (input.category === "marketing") return c("interested", 1, "assentMarketing");
+    if (profile === "attend" && topic === "attend") return c("confirmed", 2, "answerToQuestion");
+    return c("undecided", 1, "assentService");
   }
   return null;
 }
@@ -285,30 +284,37 @@ export function classifyIntent(input: ClassifyIntentInput): IntentResult {
       callbackRequested: false,
     });
   }
-  if (complaintTurn) return decide("dissatisfied", "complaint", input, { ...base, complaint: true, trigger: complaintTurn.text, callbackRequested: true });
-
+  // A complaint is 不满意 where the script has it; elsewhere (a reminder) the call keeps what the patient decided about the
+  // visit and carries the complaint beside it. Either way it goes on the 需回电 list with high priority.
   const profile = profileOf(input.intents);
-  let chosen: { candidate: Candidate; turn: PatientTurn } | null = null;
-  let weak: { candidate: Candidate; turn: PatientTurn } | null = null;
-  let conflicting = false;
-  for (let i = turns.length - 1; i >= 0; i--) {
-    const turn = turns[i]!;
+  if (complaintTurn && input.intents.some((i) => canonicalOf(i) === "dissatisfied"))
+    return decide("dissatisfied", "complaint", input, { ...base, complaint: true, trigger: complaintTurn.text });
+
+  // Every clause's reading in order; the decision is the last of the strongest (a later 「好的」 to the AI's reaction does
+  // not undo an earlier 「改到周六吧」, a later 「算了，还是明天去吧」 does).
+  const candidates: { candidate: Candidate & { scripted?: IntentCategory }; turn: PatientTurn }[] = [];
+  for (const turn of turns) {
     const scripted = dialogueIntent(turn.text, input);
-    const candidate = scripted ? { canonical: canonicalOf(scripted) ?? "undecided", strength: 3 as const, rule: "dialogueReply" as const, scripted } : candidateOf(turn, profile, input, party);
-    if (!candidate) continue;
-    if (candidate.strength >= 2) {
-      if (!chosen) chosen = { candidate, turn };
-      else if (chosen.candidate.canonical !== candidate.canonical && candidate.strength >= chosen.candidate.strength) conflicting = true;
-      if (chosen !== null && chosen.turn !== turn) break;
-    } else if (!weak) weak = { candidate, turn };
+    if (scripted) {
+      candidates.push({ candidate: { canonical: canonicalOf(scripted) ?? "undecided", strength: 3, rule: "dialogueReply", scripted }, turn });
+      continue;
+    }
+    turn.clauses.forEach((clause, i) => {
+      const candidate = candidateOf(clause, i, turn, profile, input, party);
+      if (candidate) candidates.push({ candidate, turn });
+    });
   }
-  const pick = chosen ?? weak;
-  if (!pick) return { ...empty("noSignal", party, 0.5), callbackRequested: callbackAsked, proposedTime };
+  const complaint = complaintTurn ? { complaint: true, trigger: complaintTurn.text } : {};
+  if (candidates.length === 0) return { ...empty("noSignal", party, 0.5), ...base, confidence: 0.5, ...complaint };
+  const top = Math.max(...candidates.map((x) => x.candidate.strength));
+  const strongest = candidates.filter((x) => x.candidate.strength === top);
+  const pick = strongest.at(-1)!;
+  const conflicting = new Set(strongest.map((x) => x.candidate.canonical)).size > 1;
 
   const confidence = STRENGTH_CONFIDENCE[pick.candidate.strength] * (conflicting ? 0.85 : 1);
   const dissatisfied = pick.candidate.canonical === "dissatisfied";
-  const result = { ...base, confidence, complaint: dissatisfied, trigger: dissatisfied ? pick.turn.text : null, callbackRequested: callbackAsked || dissatisfied };
-  const scripted = (pick.candidate as { scripted?: IntentCategory }).scripted;
+  const result = { ...base, confidence, complaint: dissatisfied, trigger: dissatisfied ? pick.turn.text : null, ...complaint };
+  const scripted = pick.candidate.scripted;
   if (scripted) return { ...result, intent: scripted.key, label: scripted.label, canonical: pick.candidate.canonical, rule: "dialogueReply" };
   return decide(pick.candidate.canonical, pick.candidate.rule, input, result);
 }
