@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { ClassifyIntentInput } from "../../server/domain/intent/classify-intent";
-import { AI_TEMPLATES } from "../../server/domain/templates/catalog";
+import { PRESET_TEMPLATES } from "../../server/domain/templates/catalog";
 import { composeDialogues } from "../../server/domain/templates/compose-dialogues";
 import { defaultParams } from "../../server/domain/templates/params";
 
@@ -49,7 +49,7 @@ export function loadCases(path: string): EvalCase[] {
   return cases;
 }
 
-const templates = new Map(AI_TEMPLATES.map((t) => [t.key, t]));
+const templates = new Map(PRESET_TEMPLATES.map((t) => [t.key, t]));
 const composed = new Map<string, ReturnType<typeof composeDialogues>>();
 
 /** The classifier's input for a case: its template's categories and composed dialogue, as in production. */

@@ -148,7 +148,9 @@ function dialogueIntent(text: string, input: ClassifyIntentInput): IntentCategor
   return null;
 }
 
-const REQUEST_FORM = /吗$|吧$|行不行|可不可以|能不能|好不好|行吗|可以吗|好吗|得不得|要得不|成不成|中不中|[?？]$/;
+/** 「改到周六可以吗」「后天下午行不」「下礼拜吧」: a time offered instead, not a question about the booked one. */
+const REQUEST_FORM = /(可以|行|好|好的|得|中|成|方便|有空)(吗|不|么|嘛|不行|没)?$|吧$|行不行|可不可以|能不能|好不好|成不成|中不中/;
+const KEEPS_TIME = /还是|照常|原来|按时|准时|不变/;
 
 /** What one clause of a turn says, read against the AI line the turn answers. */
 function candidateOf(clause: ClauseReading, position: number, turn: PatientTurn, profile: Profile, input: ClassifyIntentInput, party: AnsweringParty): Candidate | null {
@@ -162,7 +164,8 @@ function candidateOf(clause: ClauseReading, position: number, turn: PatientTurn,
   if (a.has("refuseCall")) return c("refused", 3, "refuseCall");
   if (a.has("hostile")) return c("refused", 3, "hostile");
   if (a.has("notLocal")) return c("notLocal", 3, "notLocal");
-  const proposal = profile === "attend" && !!proposesTime(clause.text) && REQUEST_FORM.test(clause.text) && !a.has("askPrice") && !a.has("askAddress");
+  const proposal =
+    profile === "attend" && !!proposesTime(clause.text) && REQUEST_FORM.test(clause.text) && !KEEPS_TIME.test(clause.text) && !a.has("askPrice") && !a.has("askAddress");
   if (a.has("reschedule") || proposal) return c("reschedule", 3, "reschedule");
   if (a.has("cancel") || (a.has("notGo") && profile === "attend")) return c(offer ? "notInterested" : "cancelled", 3, "cancel");
   if (a.has("notGo") && offer) return c("notInterested", 3, "refusal");
