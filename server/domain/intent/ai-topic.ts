@@ -7,6 +7,7 @@ import { normalizeText } from "./normalize";
  */
 export type AiTopic =
   | "callbackOffer"
+  | "callLater"
   | "book"
   | "satisfaction"
   | "symptom"
@@ -19,7 +20,8 @@ export type AiTopic =
   | "closing";
 
 const TOPICS: [AiTopic, RegExp][] = [
-  ["callbackOffer", /回电|回个电话|联系您|给您打|打给您|回访电话|人工/],
+  ["callbackOffer", /(医生|大夫|人工|专人|工作人员|负责人|客服|前台|护士|同事|主任|顾问|咨询师|店长|经理).{0,10}(回电|回个电话|联系您|给您打|打给您|跟您联系|回复您|跟您沟通)|需要.{0,4}(回电|回个电话)/],
+  ["callLater", /(再|晚点|稍后|回头|改天|晚些).{0,4}(给您)?(打|联系|致电|来电)|什么时候.{0,4}(打|联系)|几点.{0,4}(方便|打)/],
   ["satisfaction", /满意|体验|评价|打分|评分|服务(怎么样|如何)/],
   ["symptom", /不舒服|疼|痛|肿|出血|恢复|感觉|情况|怎么样/],
   ["attend", /到店|按时|准时|到院|到诊|过来|来吗|到吗|赴约|方便来/],

@@ -19,7 +19,8 @@ const FALLBACK: Record<CanonicalIntent, CanonicalIntent[]> = {
   optOut: ["optOut", "refused", "notInterested", "cancelled"],
   // "Busy, call later" is the template author's 暂不确定 / 比较有意向 (blueprint laterIntent), not a change of appointment.
   busyLater: ["busyLater", "undecided", "somewhatInterested", "needsCallback"],
-  confirmed: ["confirmed", "interested"],
+  // 爽约改约 has no 确认到店: a patient booking again there is changing the appointment.
+  confirmed: ["confirmed", "interested", "reschedule"],
   reschedule: ["reschedule", "busyLater", "undecided", "somewhatInterested"],
   cancelled: ["cancelled", "notInterested", "refused"],
   undecided: ["undecided", "somewhatInterested"],

@@ -151,6 +151,8 @@ function dialogueIntent(text: string, input: ClassifyIntentInput): IntentCategor
 /** 「改到周六可以吗」「后天下午行不」「下礼拜吧」: a time offered instead, not a question about the booked one. */
 const REQUEST_FORM = /(可以|行|好|好的|得|中|成|方便|有空)(吗|不|么|嘛|不行|没)?$|吧$|行不行|可不可以|能不能|好不好|成不成|中不中/;
 const KEEPS_TIME = /还是|照常|原来|按时|准时|不变/;
+/** 「再说吧」「看情况」 put it off; 「考虑考虑」「商量一下」 weigh it (and outweigh an earlier 「想种」 in an invitation). */
+const WEAK_THINK = /再说|看情况|到时候/;
 
 /** What one clause of a turn says, read against the AI line the turn answers. */
 function candidateOf(clause: ClauseReading, position: number, turn: PatientTurn, profile: Profile, input: ClassifyIntentInput, party: AnsweringParty): Candidate | null {
@@ -159,11 +161,14 @@ function candidateOf(clause: ClauseReading, position: number, turn: PatientTurn,
   const offer = profile === "offer";
   const has = (c: CanonicalIntent) => input.intents.some((i) => canonicalOf(i) === c);
   const c = (canonical: CanonicalIntent, strength: Strength, rule: IntentRule): Candidate => ({ canonical, strength, rule });
+  const relative = party === "relative";
   const earlierGood = turn.clauses.slice(0, position).some((x) => x.acts.has("good") || x.acts.has("noSymptom"));
 
   if (a.has("refuseCall")) return c("refused", 3, "refuseCall");
   if (a.has("hostile")) return c("refused", 3, "hostile");
-  if (a.has("notLocal")) return c("notLocal", 3, "notLocal");
+  // Being away outlasts what follows it (「估计一两年吧，不好说」) and explains a 「去不了」 beside it.
+  if (a.has("notLocal")) return c("notLocal", 4, "notLocal");
+  if (turn.acts.has("notLocal") && (a.has("refuse") || a.has("notGo") || a.has("think"))) return null;
   const proposal =
     profile === "attend" && !!proposesTime(clause.text) && REQUEST_FORM.test(clause.text) && !KEEPS_TIME.test(clause.text) && !a.has("askPrice") && !a.has("askAddress");
   if (a.has("reschedule") || proposal) return c("reschedule", 3, "reschedule");
@@ -176,21 +181,27 @@ function candidateOf(clause: ClauseReading, position: number, turn: PatientTurn,
     const concession = earlierGood && /^(就是|只是|不过)/.test(clause.text);
     return c("dissatisfied", concession ? 2 : 3, "dissatisfied");
   }
-  if (a.has("brushOff")) return c("notInterested", 3, "brushOff");
-  if (a.has("refuse") && topic !== "callbackOffer" && !a.has("good") && !a.has("noSymptom")) {
-    if (profile === "attend") return c(topic === "attend" || topic === "book" ? "cancelled" : "refused", 3, "refusal");
+  // 「暂时不用」「不用了」 to 「需要请医生给您回电话吗」 declines the call-back, not the visit.
+  const declinesOffer = topic === "callbackOffer" || topic === "callLater";
+  const recovered = (a.has("good") || a.has("noSymptom")) && (profile === "postOp" || profile === "survey");
+  if (a.has("brushOff") && !declinesOffer) return c("notInterested", 3, "brushOff");
+  if (a.has("refuse") && !declinesOffer && !recovered) {
+    if (profile === "attend") return c(has("cancelled") ? "cancelled" : "refused", 3, "refusal");
     return c(has("notInterested") ? "notInterested" : "refused", 3, turn.index === 0 ? "earlyRefusal" : "refusal");
   }
-  if (a.has("busy")) return c("busyLater", 2, "busyLater");
-  if (a.has("think") && !(a.has("interest") && !a.has("agree"))) return c("somewhatInterested", 2, "think");
+  if (topic === "callLater" && (a.has("agree") || a.has("assent") || proposesTime(clause.text))) return c("busyLater", 2, "busyLater");
+  if (a.has("think") && !(a.has("interest") && !a.has("agree"))) return c("somewhatInterested", offer && !WEAK_THINK.test(clause.text) ? 3 : 2, "think");
   if (a.has("interest")) return c(profile === "attend" ? "confirmed" : "interested", 3, "positive");
-  if (a.has("inquire") && offer) return c("somewhatInterested", 2, "askedDetails");
+  if (a.has("busy") && !relative) return c("busyLater", 2, "busyLater");
+  // 「周六上午」「下个礼拜吧」 to an invitation: a time to come is a yes.
+  if (offer && !relative && proposesTime(clause.text) && !a.has("negative")) return c("interested", 3, "positive");
+  if (a.has("inquire") && offer) return c("somewhatInterested", 3, "askedDetails");
   if (a.has("symptom") && offer) return c("somewhatInterested", 2, "askedDetails");
   if (a.has("good") || a.has("noSymptom")) {
     if (profile === "postOp") return c("recovering", 3, "recovered");
     if (profile === "survey") return c("satisfied", 3, "satisfied");
   }
-  if (a.has("negative") && topic !== "callbackOffer") {
+  if (a.has("negative") && !declinesOffer) {
     if (profile === "attend") return c("reschedule", 2, "reschedule");
     if (offer) return c("notInterested", 2, "refusal");
   }
@@ -199,7 +210,6 @@ function candidateOf(clause: ClauseReading, position: number, turn: PatientTurn,
     if (profile === "postOp") return c("recovering", 2, "noNeedCall");
     return c(has("notInterested") ? "notInterested" : "refused", 2, "noNeedCall");
   }
-  const relative = party === "relative";
   const answering = topic !== "inform" && topic !== "closing";
   if ((a.has("agree") || a.has("assent")) && topic === "callbackOffer") return has("needsCallback") ? c("needsCallback", 2, "callback") : null;
   if (a.has("agree") && !relative) {
@@ -210,15 +220,17 @@ function candidateOf(clause: ClauseReading, position: number, turn: PatientTurn,
   if (a.has("good") && !relative) return c(profile === "attend" ? "confirmed" : "interested", 1, "positive");
   if (a.has("no")) {
     if (topic === "symptom") return c("recovering", 3, "answerToQuestion");
-    if (topic === "offer" || topic === "book") return c(has("notInterested") ? "notInterested" : "refused", 2, "answerToQuestion");
+    if (offer && !declinesOffer) return c(has("notInterested") ? "notInterested" : "refused", 2, "answerToQuestion");
   }
   if (a.has("askPrice") || a.has("askAddress") || a.has("askOther")) {
     if (offer) return c("somewhatInterested", 2, "askedDetails");
     if (profile === "attend") return c("undecided", 1, "askedDetails");
   }
   if (a.has("assent") && !relative) {
+    const yesNo = answering && topic !== "identity" && topic !== "question";
+    if (profile === "attend" && (topic === "attend" || topic === "book")) return c("confirmed", 2, "answerToQuestion");
+    if (offer && yesNo) return c("interested", 2, "answerToQuestion");
     if (input.category === "marketing") return c("interested", 1, "assentMarketing");
-    if (profile === "attend" && topic === "attend") return c("confirmed", 2, "answerToQuestion");
     return c("undecided", 1, "assentService");
   }
   return null;
@@ -290,8 +302,10 @@ export function classifyIntent(input: ClassifyIntentInput): IntentResult {
   // A complaint is 不满意 where the script has it; elsewhere (a reminder) the call keeps what the patient decided about the
   // visit and carries the complaint beside it. Either way it goes on the 需回电 list with high priority.
   const profile = profileOf(input.intents);
-  if (complaintTurn && input.intents.some((i) => canonicalOf(i) === "dissatisfied"))
-    return decide("dissatisfied", "complaint", input, { ...base, complaint: true, trigger: complaintTurn.text });
+  const complaintCategory = complaintTurn ? resolveIntent("dissatisfied", input.intents) : null;
+  const complaintCanonical = complaintCategory ? canonicalOf(complaintCategory) : null;
+  if (complaintTurn && (complaintCanonical === "dissatisfied" || complaintCanonical === "needsCallback"))
+    return decide(complaintCanonical, "complaint", input, { ...base, complaint: true, trigger: complaintTurn.text });
 
   // Every clause's reading in order; the decision is the last of the strongest (a later 「好的」 to the AI's reaction does
   // not undo an earlier 「改到周六吧」, a later 「算了，还是明天去吧」 does).
