@@ -23,6 +23,8 @@ export interface ClassifyIntentInput {
   turns: readonly IntentTurn[];
   /** Who ended an answered call: a patient who hangs up without a word refused the call. */
   hangupBy?: "callee" | "bot" | "system";
+  /** What answered when already known from the call's outcome (a voicemail the carrier detected …). */
+  answeredBy?: AnsweringParty;
   /** The carrier's own structured reading of the call, when its platform has one (an input, never the answer). */
   vendorExtraction?: VendorExtraction | null;
 }
@@ -103,7 +105,7 @@ export interface IntentResult {
 /** Below this a call's label is listed for a manager's review. */
 export const LOW_CONFIDENCE = 0.6;
 
-type Strength = 1 | 2 | 3;
+type Strength = 1 | 2 | 3 | 4;
 interface Candidate {
   canonical: CanonicalIntent;
   strength: Strength;
@@ -128,7 +130,7 @@ interface PatientTurn {
   acts: Set<Act>;
 }
 
-const STRENGTH_CONFIDENCE: Record<Strength, number> = { 1: 0.55, 2: 0.75, 3: 0.9 };
+const STRENGTH_CONFIDENCE: Record<Strength, number> = { 1: 0.55, 2: 0.75, 3: 0.9, 4: 0.9 };
 
 function empty(rule: IntentRule, reached: AnsweringParty, confidence: number): IntentResult {
   return { intent: null, label: null, canonical: null, optOut: false, rule, reached, complaint: false, trigger: null, confidence, callbackRequested: false, proposedTime: null };
@@ -273,8 +275,13 @@ export function classifyIntent(input: ClassifyIntentInput): IntentResult {
     return decide(input.notAnsweredKind ?? "noAnswer", "notAnswered", input, r);
   }
   const turns = readPatientTurns(input.turns);
-  const party =
-    input.vendorExtraction?.answeredBy === "machine" && turns.length === 0 ? "voicemail" : answeringPartyOf(turns.map((t) => t.text));
+  const heard = answeringPartyOf(turns.map((t) => t.text));
+  const party: AnsweringParty =
+    heard === "patient" && input.answeredBy && input.answeredBy !== "patient"
+      ? input.answeredBy
+      : heard === "patient" && input.vendorExtraction?.answeredBy === "machine" && turns.length === 0
+        ? "voicemail"
+        : heard;
   if (isUnreached(party)) return empty(MACHINE_PARTIES.includes(party) ? "machine" : "wrongNumber", party, 0.95);
   if (turns.length === 0) {
     const r = empty("noSignal", party, 0.5);

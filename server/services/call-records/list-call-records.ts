@@ -7,6 +7,7 @@ import type { Scope } from "@/server/trpc/init";
 import { callRecordFilterShape, callRecordSql, callRecordWhere, withFilterRules } from "./call-record-filters";
 import { clinicFilter } from "@/server/services/tenancy/clinic-filter";
 import { loadScriptIntents, vocabularyIntents } from "./script-intents";
+import { LOW_CONFIDENCE } from "@/server/domain/intent/classify-intent";
 
 export const listCallRecordsInput = withFilterRules(
   z.object({
@@ -48,6 +49,10 @@ export async function listCallRecords(db: Tx, scope: Scope, viewer: Viewer, raw:
         rounds: true,
         intent: true,
         callbackRequested: true,
+        complaint: true,
+        proposedTime: true,
+        intentConfidence: true,
+        intentCorrectedAt: true,
         summary: true,
         consultantId: true,
         onlineConsultantId: true,
@@ -84,6 +89,11 @@ export async function listCallRecords(db: Tx, scope: Scope, viewer: Viewer, raw:
       intent: r.intent,
       intentLabel: intentLabel(r.intent, intents.get(r.script.id) ?? fallback),
       callbackRequested: r.callbackRequested,
+      complaint: r.complaint,
+      proposedTime: r.proposedTime,
+      /** Low confidence and not corrected: listed for a manager's review (待复核). */
+      needsReview: r.intentConfidence !== null && r.intentConfidence < LOW_CONFIDENCE && r.intentCorrectedAt === null,
+      corrected: r.intentCorrectedAt !== null,
       summary: r.summary,
       dialedAt: r.dialedAt,
       answeredAt: r.answeredAt,

@@ -1,6 +1,7 @@
 import type { PrismaClient, Tx } from "@/server/db/create-client";
 import { planAfterAttempt } from "@/server/domain/calling-policy";
 import { toCallOutcome, type AttemptCompleted, type CarrierOutcome } from "@/server/ports/carrier";
+import { redialOutcomeOf, unreachedOutcomeOf, type UnreachedOutcome } from "@/server/domain/calls/unreached-outcome";
 import { billedMinutes, debitCall } from "./call-balance";
 import { parseClientRef } from "./dialer-settings";
 import { pauseScriptsForInsufficientBalance } from "@/server/services/scripts/pause-scripts-for-insufficient-balance";
@@ -8,7 +9,10 @@ import { newRowId } from "./row-id";
 import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
 import { addAnsweredPatient, addCallTotals, callCounted, taskMoved, type TaskStatus } from "@/server/services/metrics/call-totals";
 
-type CallOutcome = ReturnType<typeof toCallOutcome>;
+type CallOutcome = ReturnType<typeof toCallOutcome> | UnreachedOutcome;
+
+/** 通话状态 of an attempt: the carrier's, unless what answered was not the patient (voicemail, 秘书台, wrong number …). */
+const outcomeOfAttempt = (r: AttemptCompleted): CallOutcome => unreachedOutcomeOf(r) ?? toCallOutcome(r.outcome);
 
 export type AppliedAttempt =
   | {
@@ -77,14 +81,15 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
     }
 
     const endedAt = new Date(result.endedAt);
-    const outcome = toCallOutcome(result.outcome);
+    const outcome = outcomeOfAttempt(result);
+    const unreached = unreachedOutcomeOf(result);
     const current =
       task.status === "inCall" ? task.attempt === ref.attempt : (task.status === "dialing" || task.status === "pending") && task.attempt + 1 === ref.attempt;
     const callId = recorded.id;
     let next: "redial" | "ended" | "cancelled" | "untouched" = "untouched";
     let redialAt: Date | null = null;
     if (current) {
-      const plan = planAfterAttempt(result.outcome, ref.attempt, endedAt, { maxAttempts: task.maxAttempts, intervalMin: task.redialIntervalMin });
+      const plan = planAfterAttempt(unreached ? redialOutcomeOf(unreached) : result.outcome, ref.attempt, endedAt, { maxAttempts: task.maxAttempts, intervalMin: task.redialIntervalMin });
       const release = { claimedBy: null, claimedAt: null, placingAt: null, attempt: ref.attempt, lastOutcome: outcome };
       if (plan.kind === "redial" && task.scriptStatus !== "stopped") {
         next = "redial";
@@ -95,7 +100,7 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
         await tx.callTask.update({ where: { id: task.id }, data: { ...release, status: "cancelled", reason: "scriptStopped", finishedAt: endedAt } });
       } else {
         next = "ended";
-        const reason = outcome === "failed" ? "carrierFailed" : null;
+        const reason = outcome === "failed" ? "carrierFailed" : outcome === "wrongNumber" ? "wrongNumber" : null;
         await tx.callTask.update({ where: { id: task.id }, data: { ...release, status: "ended", reason, finishedAt: endedAt } });
       }
     }
@@ -105,7 +110,8 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
     const key = { companyId: task.companyId, clinicId: task.clinicId, scriptId: task.scriptId, source: task.source };
     if (answered) await addAnsweredPatient(tx, { ...key, patientId: task.patientId, effective: rounds >= EFFECTIVE_DIALOGUE_MIN_ROUNDS });
 
-    const minutes = billedMinutes(result.talkSeconds, outcome === "answered");
+    // A connected voicemail or wrong number is still billed by the carrier.
+    const minutes = billedMinutes(result.talkSeconds, result.outcome === "answered");
     const balanceAfter = await debitCall(tx, { companyId: task.companyId, callId, minutes, at: now });
     const pausedScripts = balanceAfter !== null && balanceAfter <= 0 ? (await pauseScriptsForInsufficientBalance(tx, task.companyId)).length : 0;
     // Last, so the script's (hot) totals row is held only for this statement and the commit.
@@ -139,7 +145,7 @@ async function recordResult(
   attempt: number,
   r: AttemptCompleted,
 ): Promise<{ id: string; inserted: boolean; dialedAt: Date; durationSec: number } | null> {
-  const outcome = toCallOutcome(r.outcome);
+  const outcome = outcomeOfAttempt(r);
   const answeredAt = r.answeredAt ? new Date(r.answeredAt) : null;
   const turns = JSON.stringify(r.turns ?? []);
   const rows = await tx.$queryRaw<{ id: string; inserted: boolean; dialedAt: Date; durationSec: number }[]>`
