@@ -3,8 +3,8 @@
  * format is shared with the case writers and with `npm run intent:export-corrections`:
  * {"id","template","turns":[{"ai":"…"},{"patient":"…"}],"expect":{"intent","alsoAcceptable","reached","optOut",
  *  "complaint","callback","proposedTime"},"tags":[…],"note":"…"}
- * This module reads whatever file it is given; which files are read is run.ts's business (the held-out part is named
- * nowhere else — a test checks it).
+ * This module reads whatever file it is given; which files are read is run.ts's business alone (a test checks that
+ * nothing else names the blind part).
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";

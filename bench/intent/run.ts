@@ -6,6 +6,7 @@
  *               the id, is kept aside as their own validation and shown as dev-val);
  * - held-out  — bench/intent/cases/held-out.jsonl: written blind to the rules; nothing but this runner and the case
  *               validator reads it (tests/…/held-out-separation checks), and its misses are never listed;
+ * - corrections — bench/intent/cases/corrections.jsonl when present: managers' 人工修正 exported from a database;
  * - legacy    — the project's first set (bench/intent/dataset.ts).
  * For each: accuracy strict (the label) and lenient (or one of alsoAcceptable) overall, per template and per tag;
  * opt-out precision/recall and wrongful DNC; complaint recall; machine and wrong-number detection; 需回电 and proposed
@@ -21,7 +22,7 @@ import { inputOfCase, isValidationSlice, loadCases, type EvalCase } from "./case
 import { legacyCases } from "./legacy-cases";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-const parts = (arg("part") ?? "dev,held-out,legacy").split(",");
+const parts = (arg("part") ?? "dev,held-out,corrections,legacy").split(",");
 const concurrency = Number(arg("concurrency") ?? "4");
 const showMisses = process.argv.includes("--show-misses");
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -165,6 +166,10 @@ async function main() {
     const path = here("./cases/held-out.jsonl");
     if (!existsSync(path)) console.log("\n(no bench/intent/cases/held-out.jsonl in this checkout)");
     else report("held-out", await score(loadCases(path)), false); // never list held-out misses: nobody tunes on them
+  }
+  if (parts.includes("corrections")) {
+    const path = here("./cases/corrections.jsonl"); // npm run intent:export-corrections
+    if (existsSync(path)) report("corrections (人工修正)", await score(loadCases(path)), showMisses);
   }
   if (parts.includes("legacy")) report("legacy (bench/intent/dataset.ts)", await score(legacyCases()), showMisses);
   console.log(`\ndone in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

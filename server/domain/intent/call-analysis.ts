@@ -54,6 +54,8 @@ export class ModelAnalysisInvalid extends Error {
   }
 }
 
+const ABOUT_CALLS = /打|电话|联系|来电|号码|拉黑|骚扰|名单|删|通知|推销/;
+
 const plain = (s: string) => normalizeText(s).replace(/[，,。.！!？?、；;：:"“”'‘’]/g, "");
 
 /** The patient line a model's quote comes from, or null when the patient never said it (an invented trigger). */
@@ -79,7 +81,8 @@ export function analysisFromModel(output: ModelAnalysis, input: ClassifyIntentIn
     if (!category) throw new ModelAnalysisInvalid(`意向「${output.intent}」不在话术的意向列表中`);
   }
   const quoted = quotedPatientLine(output.trigger, input);
-  const optOut = output.optOut && (quoted !== null || rules.optOut);
+  // DNC needs the patient's own words about being called (a quoted complaint, 「我要投诉」, asks nothing about calls).
+  const optOut = output.optOut && ((quoted !== null && ABOUT_CALLS.test(normalizeText(output.trigger ?? ""))) || rules.optOut);
   const complaint = output.complaint;
   const details = {
     summary: output.summary,

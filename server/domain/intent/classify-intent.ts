@@ -231,8 +231,8 @@ function candidateOf(clause: ClauseReading, position: number, turn: PatientTurn,
   if (a.has("assent") && !relative) {
     const yesNo = answering && topic !== "identity" && topic !== "question";
     if (profile === "attend" && (topic === "attend" || topic === "book")) return c("confirmed", 2, "answerToQuestion");
+    if (input.category === "marketing") return c("interested", yesNo ? 2 : 1, "assentMarketing");
     if (offer && yesNo) return c("interested", 2, "answerToQuestion");
-    if (input.category === "marketing") return c("interested", 1, "assentMarketing");
     return c("undecided", 1, "assentService");
   }
   return null;
