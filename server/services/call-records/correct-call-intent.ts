@@ -4,7 +4,7 @@ import type { Viewer } from "@/server/domain/auth/permissions";
 import { AppError } from "@/server/errors";
 import { setCorrectedIntent } from "@/server/services/calls/set-call-analysis";
 import type { Scope } from "@/server/trpc/init";
-import { loadScriptIntents } from "./script-intents";
+import { scriptCategories } from "./script-intents";
 
 export const correctCallIntentInput = z.object({
   callId: z.string().min(1),
@@ -26,7 +26,7 @@ export async function correctCallIntent(db: PrismaClient, scope: Scope, viewer: 
   if (!call) throw AppError.notFound("通话记录");
   if (!call.outcome) throw new AppError("BAD_REQUEST", "通话尚未结束，不能修正意向");
   if (input.intent !== null) {
-    const options = (await loadScriptIntents(db, scope.companyId, [call.scriptId])).get(call.scriptId) ?? [];
+    const options = await scriptCategories(db, scope.companyId, call.scriptId);
     if (!options.some((o) => o.key === input.intent)) throw new AppError("BAD_REQUEST", "所选意向不属于该话术");
   }
   const { changed } = await setCorrectedIntent(db, call, { intent: input.intent, actorId: viewer.userId, at: now });

@@ -5,7 +5,7 @@ import { groupIntoRounds, parseTranscript } from "@/server/domain/calls/transcri
 import { maskMobile } from "@/server/domain/patients/mobile";
 import { AppError } from "@/server/errors";
 import type { Scope } from "@/server/trpc/init";
-import { loadScriptIntents, vocabularyIntents } from "./script-intents";
+import { loadScriptIntents, scriptCategories, vocabularyIntents } from "./script-intents";
 import { LOW_CONFIDENCE } from "@/server/domain/intent/classify-intent";
 
 /** 通话详情: times, intent, the transcript by round, and where to stream the recording (only with 播放/下载录音). */
@@ -68,7 +68,7 @@ export async function getCallRecord(db: Tx, scope: Scope, viewer: Viewer, id: st
     intent: call.intent,
     intentLabel: intentLabel(call.intent, options),
     /** The script's labels, for 人工修正. */
-    intentOptions: options,
+    intentOptions: await scriptCategories(db, scope.companyId, call.script.id),
     reached: call.reachedParty,
     complaint: call.complaint,
     /** The patient's sentence behind an opt-out or complaint, highlighted in the transcript. */

@@ -16,3 +16,9 @@ export async function loadScriptIntents(db: Tx, companyId: string, scriptIds: re
 }
 
 export const vocabularyIntents = (): IntentOption[] => intentOptions(VOCABULARY);
+
+/** A script's own categories (the clinic's labels, its dialogue's or its template's), for choosing a label: no vocabulary. */
+export async function scriptCategories(db: Tx, companyId: string, scriptId: string): Promise<IntentOption[]> {
+  const script = await db.script.findFirst({ where: { id: scriptId, companyId }, select: { preview: true, intentLabels: true, template: { select: { intents: true } } } });
+  return script ? intentOptions(script.intentLabels, script.preview, script.template.intents) : [];
+}
