@@ -136,18 +136,25 @@ function empty(rule: IntentRule, reached: AnsweringParty, confidence: number): I
   return { intent: null, label: null, canonical: null, optOut: false, rule, reached, complaint: false, trigger: null, confidence, callbackRequested: false, proposedTime: null };
 }
 
+const plainReply = (text: string) => normalizeText(text).replace(/[，,。.！!？?]/g, "");
+/** Each script's scripted replies, normalised once (not once per call). */
+const scriptedReplies = new WeakMap<ScriptDialogues, Map<string, string>>();
+
 function dialogueIntent(text: string, input: ClassifyIntentInput): IntentCategory | null {
   if (!input.dialogues) return null;
-  const said = normalizeText(text).replace(/[，,。.！!？?]/g, "");
-  if (!said) return null;
-  for (const scenario of input.dialogues.scenarios)
-    for (const round of scenario.rounds)
-      for (const reply of round.replies)
-        if (reply.intent && normalizeText(reply.text).replace(/[，,。.！!？?]/g, "") === said) {
-          const category = input.intents.find((c) => c.key === reply.intent);
-          if (category) return category;
+  let replies = scriptedReplies.get(input.dialogues);
+  if (!replies) {
+    replies = new Map();
+    for (const scenario of input.dialogues.scenarios)
+      for (const round of scenario.rounds)
+        for (const reply of round.replies) {
+          const said = plainReply(reply.text);
+          if (reply.intent && said && !replies.has(said)) replies.set(said, reply.intent);
         }
-  return null;
+    scriptedReplies.set(input.dialogues, replies);
+  }
+  const key = replies.get(plainReply(text));
+  return key ? (input.intents.find((c) => c.key === key) ?? null) : null;
 }
 
 /** 「改到周六可以吗」「后天下午行不」「下礼拜吧」: a time offered instead, not a question about the booked one. */

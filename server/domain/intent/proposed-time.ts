@@ -10,14 +10,16 @@ const TIME = new RegExp(`${DAY}?的?${PART}?${CLOCK}?`, "g");
 const NOT_PROPOSED = /不行|不了|没空|没时间|不方便|去不了|来不了|赶不过|不能|对吧|是吧|对不对|没法/;
 
 /** Time expressions a patient used in one clause, as said (「周六上午」, 「下周三下午」). */
-export function timesIn(text: string): string[] {
+export function timesIn(text: string, normalized = false): string[] {
   const out: string[] = [];
-  const t = normalizeText(text);
+  const t = normalized ? text : normalizeText(text);
   for (const m of t.matchAll(TIME)) if (m[0] && m[0] !== "的") out.push(m[0].replace(/^的|的$/g, ""));
   return out.filter((s) => s.length >= 2);
 }
 
-export function proposesTime(clause: string): string | null {
-  if (NOT_PROPOSED.test(normalizeText(clause))) return null;
-  return timesIn(clause).at(-1) ?? null;
+/** The time a clause proposes; `normalized` when the clause is already in normalizeText's spelling (a ClauseReading). */
+export function proposesTime(clause: string, normalized = true): string | null {
+  const t = normalized ? clause : normalizeText(clause);
+  if (NOT_PROPOSED.test(t)) return null;
+  return timesIn(t, true).at(-1) ?? null;
 }
