@@ -85,13 +85,13 @@ test("a manager corrects a call's label in the detail: shown as 人工修正 and
   const before = Number((await sql<{ n: string }>(`select count(*) as n from "Call" where "scriptId" = $1 and intent = 'interested'`, [fixture.scriptId]))[0]!.n);
   const dialog = await openDetail(page, correctedId);
   await dialog.getByTestId("correct-intent-select").click();
-  await page.getByRole("option", { name: "有意向" }).click();
+  await page.getByRole("option", { name: "有意向", exact: true }).click();
   await dialog.getByTestId("save-correction").click();
   await expect(dialog.getByTestId("manual-correction")).toBeVisible();
   await page.keyboard.press("Escape");
   // The 客户意向 filter counts the corrected label.
   await page.getByRole("combobox", { name: "客户意向" }).click();
-  await expect(page.getByRole("option", { name: `有意向 (${before + 1})` })).toBeVisible();
+  await expect(page.getByRole("option", { name: `有意向 (${before + 1})`, exact: true })).toBeVisible();
   const audit = await sql<{ n: string }>(`select count(*) as n from "AuditLog" where action = 'call.intent.correct' and "targetId" = $1`, [correctedId]);
   expect(audit[0]!.n).toBe("1");
 });
