@@ -4,6 +4,7 @@ import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
 import { FilterSelect } from "@/components/shell/filter-select";
 import { Button } from "@/components/ui/button";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -38,6 +39,19 @@ export function ScriptRosterTable({ scriptId, live }: { scriptId: string; live: 
     { id: "status", header: t("rosterStatus"), cell: ({ row }) => t(`rs_${row.original.status}`) },
     { id: "createdBy", header: t("rosterCreatedBy"), cell: ({ row }) => row.original.createdBy ?? "—" },
     { id: "createdAt", header: t("rosterCreatedAt"), meta: { className: "whitespace-nowrap tabular-nums", headClassName: "" }, cell: ({ row }) => formatInZone(row.original.createdAt, DEFAULT_TIME_ZONE) },
+    { id: "intent", header: t("rosterIntent"), cell: ({ row }) => row.original.intentLabel ?? "—" },
+    {
+      id: "summary",
+      header: t("rosterSummary"),
+      meta: { className: "max-w-64 text-xs" },
+      cell: ({ row }) => (row.original.summary ? <span className="line-clamp-2" title={row.original.summary} data-testid="roster-summary">{row.original.summary}</span> : "—"),
+    },
+    { id: "proposedTime", header: t("rosterProposedTime"), meta: { className: "whitespace-nowrap" }, cell: ({ row }) => row.original.proposedTime ?? "—" },
+    {
+      id: "callback",
+      header: t("rosterCallback"),
+      cell: ({ row }) => (row.original.callback ? <Badge variant={row.original.callback === "high" ? "destructive" : "outline"}>{t(row.original.callback === "high" ? "rosterCallbackHigh" : "rosterCallbackYes")}</Badge> : "—"),
+    },
     { id: "failReason", header: t("rosterFailReason"), meta: { className: "text-sm text-muted-foreground", headClassName: "" }, cell: ({ row }) => row.original.failReason ?? "—" },
   ];
 

@@ -7,6 +7,15 @@ import { AppError } from "@/server/errors";
 import { intentOptions } from "@/server/domain/calls/intent-label";
 import { getScriptDialogues } from "@/server/services/scripts/get-script-dialogues";
 import { setCallAnalysis, type CallAnalysisMeta } from "./set-call-analysis";
+import type { AnsweringParty } from "@/server/domain/intent/answering-party";
+
+/** The party a not-reached 通话状态 already tells (applyAttemptResult read it from the transcript or the carrier). */
+const PARTY_OF_OUTCOME: Partial<Record<string, AnsweringParty>> = {
+  voicemail: "voicemail",
+  secretary: "secretary",
+  operatorMessage: "operator",
+  wrongNumber: "wrongNumber",
+};
 
 /** Outcomes that never reached the phone: their intent is 无法接通 rather than 未接. */
 const UNREACHABLE = new Set(["poweredOff", "emptyNumber", "suspended", "inArrears", "unreachable", "carrierBlocked", "networkBusy", "failed", "cancelled"]);
@@ -41,6 +50,7 @@ export async function classifyCallIntent(
       analyzedAt: true,
       analysisStatus: true,
       analysisError: true,
+      intentCorrectedAt: true,
       transcript: true,
       script: { select: { id: true, companyId: true, category: true } },
     },
@@ -52,15 +62,17 @@ export async function classifyCallIntent(
     category: call.script.category,
     intents: dialogues.intents,
     dialogues,
-    answered: call.outcome === "answered",
+    answered: call.outcome === "answered" || PARTY_OF_OUTCOME[call.outcome] !== undefined,
+    answeredBy: PARTY_OF_OUTCOME[call.outcome],
     notAnsweredKind: UNREACHABLE.has(call.carrierOutcome ?? call.outcome) ? "unreachable" : "noAnswer",
     turns: parseTranscript(call.transcript),
     hangupBy: call.hangupBy === "callee" || call.hangupBy === "bot" || call.hangupBy === "system" ? call.hangupBy : undefined,
   };
   const rules = analyzeByRules(input);
 
-  // Analysed before and not forced: keep what is stored (the opt-out flag is still reported, for retries).
-  if ((call.intent !== null || call.analyzedAt !== null) && !options.force) {
+  // Analysed before and not forced, or corrected by a manager (人工修正 outlives 重新分析): keep what is stored (the
+  // opt-out flag is still reported, for retries).
+  if (((call.intent !== null || call.analyzedAt !== null) && !options.force) || call.intentCorrectedAt) {
     const label = dialogues.intents.find((i) => i.key === call.intent)?.label ?? null;
     const status = call.analysisStatus ?? "rules";
     return { ...rules, intent: call.intent, label, callId: call.id, changed: false, status, error: call.analysisError };

@@ -9,6 +9,7 @@ import { advanceJourneyAfterCall } from "@/server/services/journeys/advance-jour
 import { sendHangupSms } from "@/server/services/sms/send-hangup-sms";
 import { addOptOutFromCall } from "./add-opt-out-from-call";
 import { classifyCallIntent } from "./classify-call-intent";
+import { flagWrongNumber } from "./flag-wrong-number";
 import { storeCallRecording } from "./store-call-recording";
 
 /** Runs one named, retryable piece of work: Inngest's step.run, or a plain call outside Inngest. */
@@ -56,7 +57,7 @@ export async function handleCallEnded(
   const applied = await runStep("apply-attempt-result", async () => {
     const r = await applyAttemptResult(db, event);
     const callId = r.applied ? r.callId : (r.callId ?? (await findCallIdForEvent(db, event)));
-    return { applied: r.applied, callId, task: r.applied ? r.task : null };
+    return { applied: r.applied, callId, task: r.applied ? r.task : null, outcome: r.applied ? r.outcome : null };
   });
   summary.applied = applied.applied;
   summary.task = applied.task;
@@ -82,6 +83,7 @@ export async function handleCallEnded(
   summary.intent = intent.intent;
 
   if (intent.optOut) summary.optedOut = (await runStep("add-opt-out", () => addOptOutFromCall(db, callId))).added;
+  if (applied.outcome === "wrongNumber") await runStep("flag-wrong-number", () => flagWrongNumber(db, callId));
 
   await runStep("advance-journey", async () => {
     const call = await db.call.findUnique({ where: { id: callId }, select: { taskId: true } });

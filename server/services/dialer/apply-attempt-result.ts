@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@/server/db/create-client";
 import { parseClientRef } from "@/server/domain/call-tasks/client-ref";
-import { toCallOutcome, type CallOutcome, type CarrierOutcome } from "@/server/domain/calls/call-outcome";
+import type { CallOutcome, CarrierOutcome } from "@/server/domain/calls/call-outcome";
+import type { UnreachedOutcome } from "@/server/domain/calls/unreached-outcome";
+import { attemptOutcome, redialOutcomeOf, unreachedOutcomeOf } from "@/server/domain/calls/unreached-outcome";
 import { companyLimits, planAfterAttempt } from "@/server/domain/calling-policy";
 import type { AttemptCompleted } from "@/server/ports/carrier";
 import type { TaskStatus } from "@/server/services/metrics/call-totals";
@@ -17,7 +19,7 @@ export type AppliedAttempt =
       scriptId: string;
       patientId: string;
       attempt: number;
-      outcome: CallOutcome;
+      outcome: CallOutcome | UnreachedOutcome;
       carrierOutcome: CarrierOutcome;
       /** What became of the task: redial scheduled, ended, cancelled (script stopped), or untouched (a stale attempt). */
       task: "redial" | "ended" | "cancelled" | "untouched";
@@ -77,14 +79,15 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
       }
 
       const endedAt = new Date(result.endedAt);
-      const outcome = toCallOutcome(result.outcome);
+      const outcome = attemptOutcome(result);
+      const unreached = unreachedOutcomeOf(result);
       const current =
         task.status === "inCall" ? task.attempt === ref.attempt : (task.status === "dialing" || task.status === "pending") && task.attempt + 1 === ref.attempt;
       let next: "redial" | "ended" | "cancelled" | "untouched" = "untouched";
       let redialAt: Date | null = null;
       if (current) {
         const { redialIntervalMin } = companyLimits({ redialIntervalMin: task.redialIntervalMin });
-        const plan = planAfterAttempt(result.outcome, ref.attempt, endedAt, { maxAttempts: task.maxAttempts, intervalMin: redialIntervalMin });
+        const plan = planAfterAttempt(unreached ? redialOutcomeOf(unreached) : result.outcome, ref.attempt, endedAt, { maxAttempts: task.maxAttempts, intervalMin: redialIntervalMin });
         const release = { claimedBy: null, claimedAt: null, placingAt: null, attempt: ref.attempt, lastOutcome: outcome };
         if (plan.kind === "redial" && task.scriptStatus !== "stopped") {
           next = "redial";
@@ -95,11 +98,12 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
           await rows.moveTask(task, task.status, "cancelled", { ...release, reason: "scriptStopped", finishedAt: endedAt });
         } else {
           next = "ended";
-          await rows.moveTask(task, task.status, "ended", { ...release, reason: outcome === "failed" ? "carrierFailed" : null, finishedAt: endedAt });
+          await rows.moveTask(task, task.status, "ended", { ...release, reason: outcome === "failed" ? "carrierFailed" : outcome === "wrongNumber" ? "wrongNumber" : null, finishedAt: endedAt });
         }
       }
 
-      const minutes = billedMinutes(result.talkSeconds, outcome === "answered");
+      // A connected voicemail or wrong number is still billed by the carrier.
+      const minutes = billedMinutes(result.talkSeconds, result.outcome === "answered");
       const balanceAfter = await debitCall(tx, { companyId: task.companyId, callId: recorded.id, minutes, at: now });
       const pausedScripts = balanceAfter !== null && balanceAfter <= 0 ? (await pauseScriptsForInsufficientBalance(tx, task.companyId)).length : 0;
       // The totals are filed last (withCallRows), so the script's (hot) totals row is held only for that statement and the commit.

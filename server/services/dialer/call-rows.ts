@@ -1,5 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
-import { toCallOutcome } from "@/server/domain/calls/call-outcome";
+import { attemptOutcome } from "@/server/domain/calls/unreached-outcome";
 import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
 import type { DeferRule, InterceptRule } from "@/server/domain/calling-policy";
 import { Prisma } from "@/server/generated/prisma/client";
@@ -148,7 +148,7 @@ export class CallRows {
       result,
     });
     if (!call) return null;
-    const answered = toCallOutcome(result.outcome) === "answered";
+    const answered = attemptOutcome(result) === "answered";
     const rounds = Math.max(0, result.rounds);
     if (answered) {
       await addAnsweredPatient(this.tx, { ...task, patientId: task.patientId, effective: rounds >= EFFECTIVE_DIALOGUE_MIN_ROUNDS });
@@ -194,7 +194,7 @@ async function upsertCall(
                         outcome, "carrierOutcome", "rawCode", "dialedAt", "answeredAt", "endedAt", "durationSec", "ringSec", rounds,
                         transcript, "hangupBy", "consultantId", "onlineConsultantId", "createdAt")
     VALUES (${newRowId()}, ${t.companyId}, ${t.clinicId}, ${t.scriptId}, ${t.id}, ${t.patientId}, ${t.mobile}, ${c.attempt},
-            ${c.carrierCallId}, ${c.callerId}, ${r ? toCallOutcome(r.outcome) : null}::"CallOutcome", ${r?.outcome ?? null}, ${r?.rawCode ?? null},
+            ${c.carrierCallId}, ${c.callerId}, ${r ? attemptOutcome(r) : null}::"CallOutcome", ${r?.outcome ?? null}, ${r?.rawCode ?? null},
             ${c.dialedAt}, ${r?.answeredAt ? new Date(r.answeredAt) : null}, ${r ? new Date(r.endedAt) : null},
             ${r ? Math.max(0, Math.round(r.talkSeconds)) : 0}, ${r ? Math.max(0, Math.round(r.ringSeconds)) : 0}, ${r ? Math.max(0, r.rounds) : 0},
             ${r ? JSON.stringify(r.turns ?? []) : null}::jsonb, ${r?.hangupBy ?? null}, ${t.consultantId}, ${t.onlineConsultantId}, ${c.now})

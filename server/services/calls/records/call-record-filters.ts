@@ -3,8 +3,12 @@ import { Prisma } from "@/server/generated/prisma/client";
 import { zonedTimeToInstant } from "@/server/domain/time/local-day";
 import type { Scope } from "@/server/domain/auth/scope";
 import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
+import { LOW_CONFIDENCE } from "@/server/domain/intent/classify-intent";
 
-export const CALL_OUTCOMES = ["answered", "noAnswer", "busy", "rejected", "poweredOff", "emptyNumber", "suspended", "failed"] as const;
+export const CALL_OUTCOMES = [
+  "answered", "noAnswer", "busy", "rejected", "poweredOff", "emptyNumber", "suspended", "failed",
+  "voicemail", "secretary", "operatorMessage", "wrongNumber",
+] as const;
 
 /** Dates in the date-range filter are calendar days of the company's zone (the product serves mainland clinics). */
 
@@ -17,8 +21,12 @@ export const callRecordFilterShape = {
   consultantId: z.string().min(1).optional(),
   onlineConsultantId: z.string().min(1).optional(),
   outcome: z.enum(CALL_OUTCOMES).optional(),
-  /** 需回电: only calls in which the patient asked a person to call back (post-call analysis). */
+  /** 需回电: calls in which the patient asked a person to call back, or complained (high priority). */
   callback: z.boolean().optional(),
+  /** 待复核: analysed with low confidence and not yet corrected by a manager. */
+  review: z.boolean().optional(),
+  /** 客户提出时间: only calls in which the patient proposed a time. */
+  proposedTime: z.boolean().optional(),
   from: day.optional(),
   to: day.optional(),
 };
@@ -49,7 +57,9 @@ export function callRecordWhere(scope: Scope, clinics: { in: string[] } | undefi
     ...(f.consultantId ? { consultantId: f.consultantId } : {}),
     ...(f.onlineConsultantId ? { onlineConsultantId: f.onlineConsultantId } : {}),
     ...(f.outcome ? { outcome: f.outcome } : {}),
-    ...(f.callback ? { callbackRequested: true } : {}),
+    ...(f.callback ? { OR: [{ callbackRequested: true }, { complaint: true }] } : {}),
+    ...(f.review ? { intentConfidence: { lt: LOW_CONFIDENCE }, intentCorrectedAt: null } : {}),
+    ...(f.proposedTime ? { proposedTime: { not: null } } : {}),
     ...(f.from || f.to
       ? { dialedAt: { ...(f.from ? { gte: dayStart(f.from) } : {}), ...(f.to ? { lt: dayStart(f.to, 1) } : {}) } }
       : {}),
@@ -68,7 +78,9 @@ export function callRecordSql(scope: Scope, clinics: { in: string[] } | undefine
   if (f.consultantId) parts.push(Prisma.sql`"consultantId" = ${f.consultantId}`);
   if (f.onlineConsultantId) parts.push(Prisma.sql`"onlineConsultantId" = ${f.onlineConsultantId}`);
   if (f.outcome) parts.push(Prisma.sql`"outcome" = ${f.outcome}::"CallOutcome"`);
-  if (f.callback) parts.push(Prisma.sql`"callbackRequested"`);
+  if (f.callback) parts.push(Prisma.sql`("callbackRequested" OR "complaint")`);
+  if (f.review) parts.push(Prisma.sql`"intentConfidence" < ${LOW_CONFIDENCE} AND "intentCorrectedAt" IS NULL`);
+  if (f.proposedTime) parts.push(Prisma.sql`"proposedTime" IS NOT NULL`);
   if (f.from) parts.push(Prisma.sql`"dialedAt" >= ${dayStart(f.from)}`);
   if (f.to) parts.push(Prisma.sql`"dialedAt" < ${dayStart(f.to, 1)}`);
   return Prisma.join(parts, " AND ");

@@ -8,6 +8,7 @@ import { callRecordFilterShape, callRecordSql, callRecordWhere, withFilterRules 
 import { callRecordSelect } from "./call-record-select";
 import { clinicFilter } from "@/server/services/tenancy/clinic-filter";
 import { loadScriptIntents, vocabularyIntents } from "./script-intents";
+import { LOW_CONFIDENCE } from "@/server/domain/intent/classify-intent";
 
 export const listCallRecordsInput = withFilterRules(
   z.object({
@@ -72,6 +73,11 @@ export async function listCallRecords(db: Tx, scope: Scope, viewer: Viewer, raw:
       intent: r.intent,
       intentLabel: intentLabel(r.intent, intents.get(r.script.id) ?? fallback),
       callbackRequested: r.callbackRequested,
+      complaint: r.complaint,
+      proposedTime: r.proposedTime,
+      /** Low confidence and not corrected: listed for a manager's review (待复核). */
+      needsReview: r.intentConfidence !== null && r.intentConfidence < LOW_CONFIDENCE && r.intentCorrectedAt === null,
+      corrected: r.intentCorrectedAt !== null,
       summary: r.summary,
       dialedAt: r.dialedAt,
       answeredAt: r.answeredAt,

@@ -3,6 +3,8 @@ import type { Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import type { Scope } from "@/server/domain/auth/scope";
 import { rosterFilters, rosterLine, rosterScope, rosterSelect } from "./roster-query";
+import { latestCallAnalyses, rosterAnalysisFields } from "./roster-analysis";
+import { loadScriptIntents } from "@/server/services/calls/records/script-intents";
 
 export const listScriptRosterInput = z.object({
   ...rosterFilters,
@@ -25,5 +27,16 @@ export async function listScriptRoster(db: Tx, scope: Scope, viewer: Viewer, raw
       select: rosterSelect,
     }),
   ]);
-  return { script, total, page: input.page, pageSize: input.pageSize, items: rows.map((r) => rosterLine(r, viewer)) };
+  const [analyses, intents] = await Promise.all([
+    latestCallAnalyses(db, rows.map((r) => r.id)),
+    loadScriptIntents(db, scope.companyId, [script.id]),
+  ]);
+  const options = intents.get(script.id) ?? [];
+  return {
+    script,
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    items: rows.map((r) => rosterLine(r, viewer, "zh-CN", rosterAnalysisFields(analyses.get(r.id), options))),
+  };
 }

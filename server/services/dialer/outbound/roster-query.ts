@@ -64,6 +64,8 @@ export async function rosterScope(db: Tx, scope: Scope, scriptId: string, status
   return { script, where, sql };
 }
 
+import { rosterAnalysisFields } from "./roster-analysis";
+
 export const rosterSelect = {
   id: true,
   status: true,
@@ -80,7 +82,7 @@ export const rosterSelect = {
 export type RosterRow = Prisma.CallTaskGetPayload<{ select: typeof rosterSelect }>;
 
 /** One 客户名单 line: 姓名, 性别, 手机号 (masked unless permitted), 病历号, 外呼门店, 执行状态, 添加员工, 添加时间, 失败原因. */
-export function rosterLine(row: RosterRow, viewer: Viewer, locale: "zh-CN" | "en" = "zh-CN") {
+export function rosterLine(row: RosterRow, viewer: Viewer, locale: "zh-CN" | "en" = "zh-CN", analysis?: ReturnType<typeof rosterAnalysisFields>) {
   const status = rosterStatus(row);
   const mobile = row.mobile ?? row.patient.mobile;
   return {
@@ -95,6 +97,7 @@ export function rosterLine(row: RosterRow, viewer: Viewer, locale: "zh-CN" | "en
     createdBy: row.createdBy?.name ?? null,
     createdAt: row.createdAt,
     failReason: ROSTER_STATUSES_WITH_REASON.includes(status) ? callTaskReasonLabel(row.reason, locale) : null,
+    ...(analysis ?? rosterAnalysisFields(undefined, [])),
   };
 }
 export type RosterLine = ReturnType<typeof rosterLine>;

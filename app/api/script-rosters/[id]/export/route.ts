@@ -27,7 +27,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const [locale, t] = await Promise.all([getLocale(), getTranslations("outboundManagement")]);
     const labels = {
       sheetName: t("sheetName"),
-      headers: ["rosterName", "rosterGender", "rosterMobile", "rosterMedicalRecordNo", "rosterClinic", "rosterStatus", "rosterCreatedBy", "rosterCreatedAt", "rosterFailReason"].map((k) => t(k)),
+      headers: ["rosterName", "rosterGender", "rosterMobile", "rosterMedicalRecordNo", "rosterClinic", "rosterStatus", "rosterCreatedBy", "rosterCreatedAt", "rosterFailReason", "rosterIntent", "rosterSummary", "rosterProposedTime", "rosterCallback"].map((k) => t(k)),
+      callback: { yes: t("rosterCallbackYes"), high: t("rosterCallbackHigh") },
       gender: { male: t("gender_male"), female: t("gender_female"), unknown: t("gender_unknown") },
       status: Object.fromEntries(STATUS_KEYS.map((s) => [s, t(`rs_${s}`)])) as Record<(typeof STATUS_KEYS)[number], string>,
       locale: locale === "en" ? ("en" as const) : ("zh-CN" as const),
