@@ -6,6 +6,31 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
+// ── Layers (docs/conventions.md "Layers"): imports point down, and these zones fail the lint when one points up. ──
+// A zone says: files under `target` must not import anything under `from` (but `except`, relative to `from`).
+// import/no-restricted-paths resolves every import (`@/…` and relative alike) to a file before it judges.
+const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
+const server = (...folders) => folders.map((f) => `./server/${f}`);
+const LAYER_ZONES = [
+  zone("./server", ["./app", "./components", "./inngest", "./prisma", "./scripts", "./bench"], "server/ is below pages, components and the Inngest functions: it never imports them."),
+  zone("./server/domain", "./server", "server/domain is pure rules: nothing of server/ outside domain (no ports, Prisma, services, env).", ["./domain"]),
+  zone("./server/ports", "./server", "A port is an interface over domain types: it imports nothing else of server/.", ["./ports", "./domain"]),
+  zone("./server/adapters", server("services", "trpc", "jobs", "http", "auth", "actions", "db", "generated"), "Adapters implement ports: they never import services, the database or anything above them."),
+  zone("./server/services", server("trpc", "http", "auth", "actions", "adapters"), "Services never import trpc, auth, http or actions (their callers), nor adapters: they receive their ports as parameters (server/ports/app-ports.ts)."),
+  zone("./server/services", "./server/jobs", "Services reach the jobs only by emitting typed events: server/jobs/events.ts + send-events.ts.", ["./events.ts", "./send-events.ts"]),
+  zone("./server/jobs", server("services", "trpc", "http", "auth", "actions"), "The job runtime runs the handlers instrumentation.ts gives it: it never imports services or anything above them."),
+  zone("./inngest", [...server("trpc", "http", "auth", "actions", "adapters", "db"), "./app", "./components"], "Inngest functions are thin: services do the work; server/jobs/job-deps gives them the database and ports."),
+  zone("./server/trpc", server("http", "actions"), "tRPC procedures call services; HTTP helpers and server actions belong to route handlers and forms."),
+  zone("./server/trpc/routers", server("adapters", "db", "auth"), "A procedure passes ctx.db, ctx.scope and ctx.ports to a service; server/trpc/context.ts composes them."),
+  zone("./server/http", "./server", "server/http holds plain HTTP helpers for route handlers: nothing above them (auth, services, the database).", ["./http", "./errors.ts", "./domain"]),
+  zone("./server/auth", server("trpc", "actions", "jobs", "adapters"), "Auth loads the viewer (services) and guards pages and routes; it never imports what sits above it."),
+  zone("./server/db", "./server", "The database client needs only env and the generated Prisma client.", ["./db", "./env.ts", "./generated"]),
+  zone("./components", "./server", "Components reach the server through tRPC (components/trpc), server actions and the pure domain; services only for their types.", ["./domain", "./actions", "./trpc/router.ts", "./trpc/context.ts", "./services"]),
+  zone("./components", ["./app", "./inngest", "./prisma"], "Components never import pages, jobs or the seed."),
+  zone("./lib", ["./server", "./app", "./components", "./inngest"], "lib/ holds dependency-free helpers."),
+];
+const TESTS = ["**/*.test.ts", "**/*.test.tsx", "**/*.test-helpers.ts", "tests/**", "e2e/**"];
+
 export default defineConfig([
   globalIgnores([
     ".next/**",
@@ -78,6 +103,47 @@ export default defineConfig([
       "react-hooks/purity": "off",
       // The two regexes that strip control characters from file names say so with an eslint-disable line.
       "no-control-regex": "error",
+    },
+  },
+  {
+    // The layer zones above. Tests sit beside the code they test and may reach across layers to build their fixtures.
+    files: ["**/*.{ts,tsx,mts,cts}"],
+    ignores: TESTS,
+    rules: { "import/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: LAYER_ZONES }] },
+  },
+  {
+    // Components may import a service's types (inputs, rows), never its code: calls go through tRPC.
+    files: ["components/**/*.{ts,tsx}"],
+    ignores: TESTS,
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/server/services/*"], allowTypeImports: true, message: "Components call services through tRPC; import only their types." }] },
+      ],
+    },
+  },
+  {
+    // server/domain is pure: no framework, database, network or clock of its own (time and zone are parameters).
+    files: ["server/domain/**/*.ts"],
+    ignores: TESTS,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@prisma/*", "next", "next/*", "next-auth", "next-auth/*", "react", "react-dom", "server-only", "inngest", "pg", "node:*"],
+              message: "server/domain is pure rules: no Prisma, Next, React, Inngest, database or Node I/O.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", { name: "fetch", message: "server/domain does no I/O: a service fetches and passes the result in." }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "server/domain reads no clock: take `now` as a parameter." },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "server/domain reads no clock: take `now` as a parameter." },
+      ],
     },
   },
   {

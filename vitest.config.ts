@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["server/**/*.test.ts", "prisma/**/*.test.ts", "components/**/*.test.ts", "inngest/**/*.test.ts"],
+          include: ["server/**/*.test.ts", "prisma/**/*.test.ts", "components/**/*.test.ts", "inngest/**/*.test.ts", "bench/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },

@@ -181,6 +181,31 @@ test("every main page shows the demo's data, with one set of figures and no erro
   await close();
 });
 
+test("a complaint in the demo is 不满意 + 需回电 (高优先) with its words highlighted, and its patient is still callable", async ({ browser }) => {
+  const [call] = await query<{ id: string; mobile: string; intent: string; scriptId: string; name: string }>(
+    `select c.id, c.mobile, c.intent, c."scriptId", p.name from "Call" c join "Patient" p on p.id = c."patientId" where c.complaint and c."triggerSentence" like '%我要投诉%' limit 1`,
+  );
+  expect(call).toBeTruthy();
+  expect(call!.intent).toBe("dissatisfied");
+  expect((await query(`select 1 from "DncEntry" where mobile = $1`, [call!.mobile])).length).toBe(0);
+  const { page, problems, close } = await openAs(browser, ACCOUNTS.companyAdmin);
+  await page.goto(`/call-records?scriptId=${call!.scriptId}&callback=1`);
+  const row = page.getByTestId("call-record-row").filter({ hasText: call!.name }).first();
+  await expect(row.getByTestId("complaint-callback-badge")).toHaveText("高优先");
+  await expect(row).toContainText("不满意");
+  await row.getByRole("button", { name: "详情" }).click();
+  const dialog = page.getByTestId("call-detail");
+  await expect(dialog.getByTestId("complaint-badge")).toBeVisible();
+  await expect(dialog.getByTestId("transcript-trigger")).toContainText("我要投诉");
+  await expect(dialog.getByTestId("opt-out-entry")).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  // The explicit opt-out of the demo shows the sentence that put the number on the list.
+  const [optOut] = await query<{ callId: string; triggerSentence: string }>(`select "callId", "triggerSentence" from "DncEntry" where "triggerSentence" like '%不要再给我打电话%' limit 1`);
+  expect(optOut?.callId).toBeTruthy();
+  expect(problems, problems.join("\n")).toEqual([]);
+  await close();
+});
+
 test("the platform admin's review queue has company B waiting with its documents", async ({ browser }) => {
   const { page, problems, close } = await openAs(browser, ACCOUNTS.platformAdmin);
   await page.goto("/platform/qualifications");

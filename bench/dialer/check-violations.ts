@@ -1,5 +1,5 @@
-import { matchDnc, type DncEntryLike } from "../../server/domain/calling-policy";
-import { REDIAL_OUTCOMES, type CarrierOutcome } from "../../server/ports/carrier";
+import type { CarrierOutcome } from "../../server/domain/calls/call-outcome";
+import { matchDnc, REDIAL_OUTCOMES, type DncEntryLike } from "../../server/domain/calling-policy";
 import { localDayRange, zonedParts } from "../../server/domain/time/local-day";
 import type { BenchWorld } from "./setup-bench-db";
 
@@ -27,6 +27,11 @@ export interface Limits {
    * wall clock: a call then holds its seat from dialedAt for (ring + talk) / scale. Without it, dialedAt → endedAt.
    */
   timeScale?: number;
+  /**
+   * The dials as the carrier logged their create requests (its own clock): when given, the rolling minute is measured
+   * from them instead of from our Call rows' dialedAt.
+   */
+  carrierDials?: readonly { scriptId: string; at: number }[];
 }
 
 type CallRow = {
@@ -48,7 +53,7 @@ export async function checkViolations(
   world: Pick<BenchWorld, "db" | "companyId" | "clinics" | "scripts">,
   dialsPerRef: Map<string, number>,
   limits: Limits,
-): Promise<Violations & { calls: number }> {
+): Promise<Violations & { calls: number; peakDialsPerMinute: number }> {
   const { db } = world;
   const calls = await db.$queryRaw<CallRow[]>`
     SELECT "taskId", "scriptId", "clinicId", mobile, attempt, "dialedAt", "endedAt", "ringSec", "durationSec", outcome::text AS outcome, "carrierOutcome"
@@ -90,12 +95,16 @@ export async function checkViolations(
   if (limits.seatsPerScript !== undefined && limits.seatLimit !== undefined) v.seats = seatViolations(calls, limits.seatsPerScript, limits.seatLimit, limits.timeScale);
 
   // Rolling minute: for every dial, the dials of its script in the 60 s up to and including it.
+  const dials = limits.carrierDials ?? calls.map((c) => ({ scriptId: c.scriptId, at: c.dialedAt.getTime() }));
   const byScript = new Map<string, number[]>();
-  for (const c of calls) byScript.set(c.scriptId, [...(byScript.get(c.scriptId) ?? []), c.dialedAt.getTime()]);
+  for (const d of dials) byScript.set(d.scriptId, [...(byScript.get(d.scriptId) ?? []), d.at]);
+  let peakDialsPerMinute = 0;
   for (const times of byScript.values()) {
+    times.sort((a, b) => a - b);
     let lo = 0;
     for (let hi = 0; hi < times.length; hi++) {
       while (times[lo]! <= times[hi]! - 60_000) lo++;
+      peakDialsPerMinute = Math.max(peakDialsPerMinute, hi - lo + 1);
       if (hi - lo + 1 > limits.dialsPerMinuteScript) v.throttle++;
     }
   }
@@ -112,7 +121,7 @@ export async function checkViolations(
     }
   }
   for (const n of dialsPerRef.values()) if (n > 1) v.doubleDial += n - 1;
-  return { ...v, calls: calls.length };
+  return { ...v, calls: calls.length, peakDialsPerMinute };
 }
 
 /**

@@ -13,6 +13,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { createPrismaClient } from "../../server/db/create-client";
+import { PRODUCT_LIMITS } from "../../server/domain/calling-policy";
 import { zonedTimeToInstant } from "../../server/domain/time/local-day";
 import { recountCallTotals } from "../../server/services/metrics/recount-call-totals";
 import { seedPlatform } from "../../prisma/seed/seed-platform";
@@ -109,7 +110,7 @@ async function buildWorld(simStart: Date) {
   await chunked(patients, (chunk) => db.patient.createMany({ data: chunk.map(({ scriptId: _, ...p }) => p) }));
   await chunked(patients, (chunk) =>
     db.callTask.createMany({
-      data: chunk.map((p) => ({ id: newId(), companyId: p.companyId, clinicId: p.clinicId, scriptId: p.scriptId, patientId: p.id, mobile: p.mobile, source: "batch" as const, nextAttemptAt: simStart, createdAt: simStart })),
+      data: chunk.map((p) => ({ id: newId(), companyId: p.companyId, clinicId: p.clinicId, scriptId: p.scriptId, patientId: p.id, mobile: p.mobile, source: "batch" as const, maxAttempts: PRODUCT_LIMITS.redialMaxAttempts, nextAttemptAt: simStart, createdAt: simStart })),
     }),
   );
   // Tasks written directly, not through insertCallTasks: rebuild the running totals from them.

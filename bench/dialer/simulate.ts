@@ -1,3 +1,4 @@
+import { companyLimits } from "../../server/domain/calling-policy";
 import { createPrismaClient } from "../../server/db/create-client";
 import { applyAttemptResult } from "../../server/services/dialer/apply-attempt-result";
 import { insertCallTasks, loadScriptForTasks } from "../../server/services/dialer/plan-call-tasks";
@@ -66,7 +67,7 @@ export async function simulate(world: BenchWorld, o: SimOptions): Promise<SimSta
   };
   const hours = o.days * 24;
   const perHour = Math.ceil((o.tasks * 0.6) / (hours - 1));
-  const company = await world.db.company.findUniqueOrThrow({ where: { id: world.companyId } });
+  const company = companyLimits(await world.db.company.findUniqueOrThrow({ where: { id: world.companyId } }));
 
   for (let minute = 0; minute < o.days * 1440; minute++) {
     now = new Date(o.start.getTime() + minute * 60_000);

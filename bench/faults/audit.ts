@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../server/db/create-client";
+import { clientRefOf } from "../../server/domain/call-tasks/client-ref";
 import type { CarrierCall } from "./webhook-attacks";
 
 /** The longest a task may stay dialing/inCall under the rules of docs/dialer.md (LOST_AFTER_MS), plus one tick of slack. */
@@ -28,7 +29,7 @@ export interface Audit {
 export async function audit(db: PrismaClient, companyId: string, carrier: CarrierCall[]): Promise<Audit> {
   const rows = await db.$queryRaw<{ carrierCallId: string | null; taskId: string; attempt: number; outcome: string | null; rawCode: string | null }[]>`
     SELECT "carrierCallId", "taskId", attempt, outcome::text AS outcome, "rawCode" FROM "Call" WHERE "companyId" = ${companyId}`;
-  const byRef = new Map(rows.map((r) => [`${r.taskId}:${r.attempt}`, r]));
+  const byRef = new Map(rows.map((r) => [clientRefOf(r.taskId, r.attempt), r]));
   const recorded = new Set(
     (await db.carrierEvent.findMany({ where: { type: "attempt.completed" }, select: { carrierEventId: true } })).map((e) => e.carrierEventId),
   );

@@ -4,15 +4,20 @@
  * the bench's OWN PostgreSQL cluster (`pg_createcluster 15 faultbench -p 41320`, dropped at the end; never the shared
  * one). A campaign of scripts × tasks; mid-campaign one app is killed with SIGKILL and restarted, PostgreSQL is
  * restarted once, forged / duplicate / reordered webhooks are delivered; then the independent check
- * (bench/dialer/check-violations.ts) and the audit of the carrier's side. Bounded: gives up waiting after --deadline-s.
+ * (bench/dialer/check-violations.ts: the rolling minute measured from the carrier's log of create requests), the audit
+ * of the carrier's side, and the running totals against a recount. The campaign is created while both apps are idle, in
+ * one transaction: their ticks fire in the same 5-s slot (server/jobs), so their first claims race.
+ * Bounded: gives up waiting --deadline-s after the campaign started.
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
+import { parseClientRef } from "../../server/domain/call-tasks/client-ref";
 import { checkViolations } from "../dialer/check-violations";
 import { attackWebhooks, type AttackResult, type CarrierCall } from "./webhook-attacks";
 import { audit, inFlightAges } from "./audit";
 import { cluster, kill9, startApp, startCarrier, stop, waitOk, type Proc } from "./processes";
 import { LIMITS, setupFaultWorld, startCampaign } from "./setup-fault-world";
+import { compareTotalsWithRecount } from "./totals";
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
 const SCRIPTS = Number(arg("scripts", "20"));
@@ -78,7 +83,7 @@ async function main() {
 
     const created = await startCampaign(world);
     const campaignAt = Date.now();
-    log(`campaign started: ${created} call tasks over ${SCRIPTS} scripts`);
+    log(`campaign started: ${created} call tasks over ${SCRIPTS} scripts, both apps idle until their next tick (same slot)`);
     let oldestInFlightMs = 0;
     const sampler = setInterval(() => {
       void inFlightAges(world.db, world.companyId)
@@ -120,7 +125,8 @@ async function main() {
     log(`PostgreSQL restarted in ${((pgDoneAt - pgAt) / 1000).toFixed(1)} s; both apps answer ${pagesBackS.toFixed(1)} s, dialing resumed ${dialerBackS.toFixed(1)} s after the restart began`);
 
     // Wait for the campaign to settle: no task in flight and none due (the closed-window clinic's wait for tomorrow).
-    const deadline = t0 + DEADLINE_S * 1000;
+    // From the campaign's start, so a slow build does not eat the wait (the first small run timed out that way).
+    const deadline = campaignAt + DEADLINE_S * 1000;
     let settledAt = 0;
     while (Date.now() < deadline) {
       const [row] = await world.db.$queryRaw<{ flying: bigint; due: bigint }[]>`
@@ -139,20 +145,35 @@ async function main() {
 
     const after = await inspect(carrierUrl);
     const dialsPerRef = new Map(Object.entries(after.creates));
-    const v = await checkViolations(world, dialsPerRef, { ...LIMITS, timeScale: 30 });
+    // The rolling minute on the carrier's clock: every create request it accepted, by the script of its task.
+    const scriptOf = new Map(
+      (await world.db.callTask.findMany({ where: { companyId: world.companyId }, select: { id: true, scriptId: true } })).map((t) => [t.id, t.scriptId]),
+    );
+    // A create re-sent with the same clientRef dials no one (the carrier dedupes it; double dials count those): first only.
+    const firstAccepted = new Map<string, number>();
+    for (const [clientRef, at, accepted] of after.createLog) if (accepted && !firstAccepted.has(clientRef)) firstAccepted.set(clientRef, at);
+    const carrierDials = [...firstAccepted].map(([clientRef, at]) => ({ scriptId: scriptOf.get(parseClientRef(clientRef)?.taskId ?? "") ?? "?", at }));
+    const v = await checkViolations(world, dialsPerRef, { ...LIMITS, timeScale: 30, carrierDials });
+    const ours = await checkViolations(world, dialsPerRef, { ...LIMITS, timeScale: 30 });
     const a = await audit(world.db, world.companyId, after.calls);
     const ages = await inFlightAges(world.db, world.companyId);
     const statuses = await world.db.callTask.groupBy({ by: ["status"], _count: true, where: { companyId: world.companyId } });
     log(`task statuses: ${statuses.map((x) => `${x.status}=${x._count}`).join(" ")}`);
     const closedClinic = world.clinics.find((c) => !c.open)!.id;
     const closedDialed = await world.db.call.count({ where: { companyId: world.companyId, clinicId: closedClinic } });
+    // The totals against a recount, with no app writing (the campaign settled; stop them so no late tick races the recount).
+    for (const p of procs.filter((x) => x.name.startsWith("app-"))) await stop(p);
+    const totals = await compareTotalsWithRecount(world.db, world.companyId);
+    log(`totals 待呼 ${totals.kept.pending} / 呼叫数 ${totals.kept.dialed}; recount ${totals.recounted.pending} / ${totals.recounted.dialed}`);
 
     const figures = {
       "call tasks": created,
       "calls placed": v.calls,
       "carrier calls": a.carrierCalls,
       "double dials": v.doubleDial,
-      "throttle violations (rolling minute)": v.throttle,
+      "throttle violations (rolling minute, carrier's log)": v.throttle,
+      "most dials of one script in a rolling minute (carrier's log)": `${v.peakDialsPerMinute} (limit ${LIMITS.dialsPerMinuteScript})`,
+      "throttle violations (rolling minute, our rows)": ours.throttle,
       "seat violations (per instant)": v.seats,
       "window violations": v.window,
       "cap violations": v.caps,
@@ -164,6 +185,8 @@ async function main() {
       "events lost": a.eventsLost,
       "calls closed as unknown to the carrier": a.closedAsUnknown,
       "double debits / half-written rows": `${a.doubleDebits} / ${a.halfWritten}`,
+      "running totals ≠ recount (script·clinic·day rows)": totals.differing,
+      "totals 待呼 / 呼叫数 (recount)": `${totals.kept.pending} / ${totals.kept.dialed} (${totals.recounted.pending} / ${totals.recounted.dialed})`,
       "forged webhooks accepted": `${attack.forgedAccepted} of ${attack.forgedSent}`,
       "genuine re-deliveries refused": `${attack.genuineRefused} of ${attack.duplicatesSent + attack.reorderedSent}`,
       "kill -9: killed app answers again (s)": Number(killedAnswerS.toFixed(1)),
@@ -175,7 +198,7 @@ async function main() {
       "wall (s)": Math.round((Date.now() - t0) / 1000),
     };
     console.table(Object.entries(figures).map(([figure, value]) => ({ figure, value })));
-    const bad = v.doubleDial + v.throttle + v.seats + v.window + v.caps + v.interception + v.dnc + v.redial + ages.stuck + a.eventsLost + a.doubleDebits + a.halfWritten + attack.forgedAccepted + attack.genuineRefused + closedDialed;
+    const bad = v.doubleDial + v.throttle + ours.throttle + totals.differing + v.seats + v.window + v.caps + v.interception + v.dnc + v.redial + ages.stuck + a.eventsLost + a.doubleDebits + a.halfWritten + attack.forgedAccepted + attack.genuineRefused + closedDialed;
     console.log(bad === 0 ? "ALL ZERO: no violation, nothing stuck, nothing lost" : `NOT ZERO: ${bad}`);
     await world.db.$disconnect();
     process.exitCode = bad === 0 && settledAt ? 0 : 1;
@@ -185,9 +208,11 @@ async function main() {
   }
 }
 
-async function inspect(carrierUrl: string): Promise<{ calls: CarrierCall[]; creates: Record<string, number> }> {
+type Inspection = { calls: CarrierCall[]; creates: Record<string, number>; createLog: [clientRef: string, at: number, accepted: boolean][] };
+
+async function inspect(carrierUrl: string): Promise<Inspection> {
   const res = await fetch(`${carrierUrl}/v1/inspect/calls`);
-  return (await res.json()) as { calls: CarrierCall[]; creates: Record<string, number> };
+  return (await res.json()) as Inspection;
 }
 
 /** Seconds from `since` until none of these tasks is dialing/inCall any more. */

@@ -102,18 +102,25 @@ export async function setupFaultWorld(url: string, opts: { scripts: number; task
   return { db, companyId, clinics: clinics.map(({ id, timezone, open }) => ({ id, timezone, open })), scripts, patientsByScript: chunk(patients, opts.tasksPerScript) };
 }
 
-/** The campaign: every script's share of the patients becomes call tasks at once (as 【开始呼叫】 does). */
+/**
+ * The campaign: every script's share of the patients becomes call tasks at once (as 【开始呼叫】 does), in one
+ * transaction, so both app processes find all of it at their next tick, which they take in the same slot: their first
+ * claims race (issue 21: 63 dials of one script in one rolling minute came from such a first burst).
+ */
 export async function startCampaign(world: FaultWorld): Promise<number> {
   let created = 0;
   const now = new Date();
-  for (const [i, script] of world.scripts.entries()) {
-    const seeds = (world.patientsByScript[i] ?? []).map((p) => ({ patientId: p.id }));
-    await world.db.$transaction(async (tx) => {
-      const loaded = (await loadScriptForTasks(tx, world.companyId, script.id))!;
-      const r = await insertCallTasks(tx, { companyId: world.companyId, script: loaded, seeds, source: "batch", now });
-      created += r.filter((t) => !t.failure).length;
-    }, { timeout: 60_000 });
-  }
+  await world.db.$transaction(
+    async (tx) => {
+      for (const [i, script] of world.scripts.entries()) {
+        const seeds = (world.patientsByScript[i] ?? []).map((p) => ({ patientId: p.id }));
+        const loaded = (await loadScriptForTasks(tx, world.companyId, script.id))!;
+        const r = await insertCallTasks(tx, { companyId: world.companyId, script: loaded, seeds, source: "batch", now });
+        created += r.filter((t) => !t.failure).length;
+      }
+    },
+    { timeout: 300_000 },
+  );
   return created;
 }
 

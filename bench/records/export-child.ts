@@ -7,8 +7,8 @@ import { pipeline } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import { createPrismaClient } from "../../server/db/create-client";
 import { loadViewer } from "../../server/services/auth/load-viewer";
-import { exportScriptRoster } from "../../server/services/script-roster/export-script-roster";
-import { rosterLine, rosterScope, rosterSelect } from "../../server/services/script-roster/roster-query";
+import { exportScriptRoster } from "../../server/services/dialer/outbound/export-script-roster";
+import { rosterLine, rosterScope, rosterSelect } from "../../server/services/dialer/outbound/roster-query";
 import { ZH_ROSTER_LABELS } from "./roster-labels";
 
 const [url, userId, scriptId, outFile, mode = "stream"] = process.argv.slice(2) as [string, string, string, string, string?];

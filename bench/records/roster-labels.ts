@@ -1,4 +1,4 @@
-import type { RosterExportLabels } from "../../server/services/script-roster/export-script-roster";
+import type { RosterExportLabels } from "../../server/services/dialer/outbound/export-script-roster";
 
 /** The zh-CN labels the export route passes (the bench has no request locale). */
 export const ZH_ROSTER_LABELS: RosterExportLabels = {

@@ -53,7 +53,7 @@ export function BatchCallView() {
     placeholderData: keepPreviousData,
   });
   const start = useMutation(
-    trpc.outbound.startBatch.mutationOptions({
+    trpc.batchCall.start.mutationOptions({
       onSuccess: (res) => {
         toast.success(t("started", { queued: res.queued }));
         sessionStorage.removeItem(SELECTION_KEY);

@@ -5,7 +5,7 @@ import { AlertTriangle } from "lucide-react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CallingWindowNotice } from "@/components/calls/calling-window-notice";
 import { formatInZone } from "@/components/calls/format-time";
-import type { BatchCallPreview } from "@/server/services/batch-call/preview-batch-call";
+import type { BatchCallPreview } from "@/server/services/dialer/batch/preview-batch-call";
 
 /** 呼叫预估: called now / queued / later / intercepted / cannot be called, each with its rule or reason. */
 export function CallPlan({ preview, loading, error }: { preview: BatchCallPreview | undefined; loading: boolean; error: string | null }) {

@@ -8,10 +8,11 @@ import { Select, SelectContent, SelectTrigger, SelectValue } from "@/components/
 import { useTRPC } from "@/components/trpc/client";
 import { DateRangeFilter } from "@/components/shell/date-range-filter";
 import { FilterSelect } from "@/components/shell/filter-select";
-import type { ListCallRecordsInput } from "@/server/services/call-records/list-call-records";
+import type { ListCallRecordsInput } from "@/server/services/calls/records/list-call-records";
 import { CALL_RECORD_OUTCOMES } from "./call-record-search";
+import { AnalysisFilters } from "./analysis-filters";
 
-type Patch = Partial<Record<"scriptId" | "intent" | "consultantId" | "onlineConsultantId" | "outcome" | "callback" | "from" | "to", string | undefined>>;
+type Patch = Partial<Record<"scriptId" | "intent" | "consultantId" | "onlineConsultantId" | "outcome" | "callback" | "review" | "proposedTime" | "from" | "to", string | undefined>>;
 
 /** 关联外呼话术, 客户意向 (enabled once a script is chosen), 归属咨询师, 归属网电咨询师, 通话状态, 通话日期. */
 export function CallRecordFilters({ input, onChange, onReset }: { input: ListCallRecordsInput; onChange: (patch: Patch) => void; onReset: () => void }) {
@@ -21,7 +22,7 @@ export function CallRecordFilters({ input, onChange, onReset }: { input: ListCal
   const trpc = useTRPC();
   const options = useQuery(trpc.callRecords.filterOptions.queryOptions());
   const intents = useQuery({ ...trpc.callRecords.intents.queryOptions({ scriptId: input.scriptId ?? "" }), enabled: !!input.scriptId });
-  const filtered = input.scriptId || input.consultantId || input.onlineConsultantId || input.outcome || input.callback || input.from || input.to;
+  const filtered = input.scriptId || input.consultantId || input.onlineConsultantId || input.outcome || input.callback || input.review || input.proposedTime || input.from || input.to;
 
   const names = (items: { id: string; name: string }[] | undefined) => items?.map((i) => ({ value: i.id, label: i.name }));
 
@@ -49,6 +50,7 @@ export function CallRecordFilters({ input, onChange, onReset }: { input: ListCal
         />
         {t("callbackFilter")}
       </label>
+      <AnalysisFilters input={input} onChange={onChange} />
       <div className="flex items-center gap-1 text-sm">
         <span className="text-muted-foreground">{t("dateRange")}</span>
         <DateRangeFilter from={input.from} to={input.to} onChange={onChange} />

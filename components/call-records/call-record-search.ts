@@ -1,6 +1,9 @@
-import type { ListCallRecordsInput } from "@/server/services/call-records/list-call-records";
+import type { ListCallRecordsInput } from "@/server/services/calls/records/list-call-records";
 
-const OUTCOMES = ["answered", "noAnswer", "busy", "rejected", "poweredOff", "emptyNumber", "suspended", "failed"] as const;
+const OUTCOMES = [
+  "answered", "noAnswer", "busy", "rejected", "poweredOff", "emptyNumber", "suspended", "failed",
+  "voicemail", "secretary", "operatorMessage", "wrongNumber",
+] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** URL search params ⇄ list input, shared by the server prefetch and the client so both ask the same query. */
@@ -19,6 +22,8 @@ export function parseCallRecordSearch(params: URLSearchParams): ListCallRecordsI
     consultantId: params.get("consultantId") || undefined,
     onlineConsultantId: params.get("onlineConsultantId") || undefined,
     callback: params.get("callback") === "1" || undefined,
+    review: params.get("review") === "1" || undefined,
+    proposedTime: params.get("proposedTime") === "1" || undefined,
     outcome: (OUTCOMES as readonly string[]).includes(outcome ?? "") ? (outcome as (typeof OUTCOMES)[number]) : undefined,
     ...range,
     page: Number.isInteger(page) && page > 0 ? page : 1,

@@ -18,6 +18,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { CallRecordFilters } from "./call-record-filters";
 import { ScriptReanalysis } from "./script-reanalysis";
 import { parseCallRecordSearch } from "./call-record-search";
+import { analysisColumns } from "./analysis-columns";
 
 const REFRESH_MS = 10_000;
 type CallRecordRow = RouterOutputs["callRecords"]["list"]["items"][number];
@@ -26,6 +27,7 @@ type CallRecordRow = RouterOutputs["callRecords"]["list"]["items"][number];
 export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { canPlayRecordings: boolean; canReanalyze?: boolean }) {
   const t = useTranslations("callRecords");
   const tc = useTranslations("calls");
+  const tr = useTranslations("callReview");
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
@@ -53,7 +55,7 @@ export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { c
 
   const total = list.data?.total ?? 0;
   const page = input.page ?? 1;
-  const filtered = !!(input.scriptId || input.consultantId || input.onlineConsultantId || input.outcome || input.callback || input.from || input.to);
+  const filtered = !!(input.scriptId || input.consultantId || input.onlineConsultantId || input.outcome || input.callback || input.review || input.proposedTime || input.from || input.to);
   const unit = { min: tc("minutes"), sec: tc("seconds") };
   const pagination = {
     page,
@@ -83,6 +85,7 @@ export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { c
         </div>
       ),
     },
+    ...analysisColumns(tr),
     { id: "startedAt", header: t("startedAt"), meta: { className: "whitespace-nowrap tabular-nums" }, cell: ({ row }) => formatInZone(row.original.dialedAt, row.original.clinic.timezone) },
     { id: "duration", header: t("duration"), meta: { className: "tabular-nums" }, cell: ({ row }) => formatDuration(row.original.durationSec, unit) },
     { id: "consultant", header: t("consultant"), cell: ({ row }) => row.original.consultant?.name ?? "—" },

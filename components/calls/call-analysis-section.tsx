@@ -12,6 +12,8 @@ interface Analysis {
   reason: string | null;
   rule: string | null;
   callbackRequested: boolean;
+  /** A complaint puts the call on the 需回电 list with high priority even when the patient did not ask. */
+  complaint?: boolean;
   proposedTime: string | null;
   status: "rules" | "model" | "modelFailed" | null;
   error: string | null;
@@ -65,7 +67,7 @@ export function CallAnalysisSection({
         <div className="space-y-0.5">
           <dt className="text-xs text-muted-foreground">{t("callbackRequested")}</dt>
           <dd data-testid="analysis-callback">
-            {analysis.callbackRequested ? <Badge variant="destructive">{t("yes")}</Badge> : t("no")}
+            {analysis.callbackRequested || analysis.complaint ? <Badge variant="destructive">{t("yes")}</Badge> : t("no")}
           </dd>
         </div>
         <div className="space-y-0.5 sm:col-span-2">

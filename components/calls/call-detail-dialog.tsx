@@ -14,6 +14,7 @@ import { cn } from "@/lib/utils";
 import { formatDuration, formatInZone } from "./format-time";
 import { OutcomeBadge } from "./outcome-badge";
 import { CallAnalysisSection } from "./call-analysis-section";
+import { CallIntentReview } from "./call-intent-review";
 
 /** 通话详情: the recording player, the conversation as bubbles by round, intent and times. Shared by 话单记录 and timelines. */
 export function CallDetailDialog({ callId, onOpenChange }: { callId: string | null; onOpenChange: (open: boolean) => void }) {
@@ -54,6 +55,8 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
               <Field label={t("rounds")}>{call.rounds}</Field>
               <Field label={t("attemptLabel")}>{t("attempt", { attempt: call.attempt })}</Field>
             </dl>
+
+            {call.outcome ? <CallIntentReview key={`${call.id}:${call.intent}`} call={call} /> : null}
 
             {call.outcome ? (
               <CallAnalysisSection
@@ -101,7 +104,9 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
                               className={cn(
                                 "max-w-[80%] rounded-lg px-3 py-2 text-sm",
                                 turn.speaker === "ai" ? "bg-primary text-primary-foreground" : "border bg-background",
+                                turn.speaker === "patient" && call.trigger === turn.text && "border-2 border-red-400 bg-red-50 font-medium",
                               )}
+                              data-testid={turn.speaker === "patient" && call.trigger === turn.text ? "transcript-trigger" : undefined}
                             >
                               <div className="mb-0.5 text-[10px] opacity-70">{t(turn.speaker === "ai" ? "speakerAi" : "speakerPatient")}</div>
                               {turn.text}

@@ -4,7 +4,9 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/utils";
 
-export type CallOutcomeValue = "answered" | "noAnswer" | "busy" | "rejected" | "poweredOff" | "emptyNumber" | "suspended" | "failed";
+export type CallOutcomeValue =
+  | "answered" | "noAnswer" | "busy" | "rejected" | "poweredOff" | "emptyNumber" | "suspended" | "failed"
+  | "voicemail" | "secretary" | "operatorMessage" | "wrongNumber";
 
 /** 通话状态; a call without an outcome yet is 呼叫中. */
 export function OutcomeBadge({ outcome }: { outcome: CallOutcomeValue | null }) {

@@ -15,7 +15,7 @@ const MESSAGES = {
 /**
  * Shown on every 智能外呼 page while the company is not approved, leading to onboarding (the server refuses the
  * capability itself; this only explains why). Renders nothing once approved. Load the state in the page with
- * `loadOutboundAccess(prisma, viewer.companyId)` from server/services/outbound/load-outbound-access.ts.
+ * `loadOutboundAccess(prisma, viewer.companyId)` from server/services/dialer/outbound/load-outbound-access.ts.
  */
 export function OutboundOnboardingBanner({ state }: { state: OutboundAccessState }) {
   const t = useTranslations("onboarding");

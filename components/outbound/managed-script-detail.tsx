@@ -12,15 +12,27 @@ import { CallingWindowNotice } from "@/components/calls/calling-window-notice";
 import { formatInZone } from "@/components/calls/format-time";
 import { MetricCards } from "@/components/calls/metric-cards";
 import { ScriptRowActions } from "@/components/scripts/script-row-actions";
+import { IntentLabelsDialog } from "@/components/scripts/intent-labels-dialog";
 import { ScriptStatusBadge } from "@/components/scripts/script-status-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { ScriptRosterTable } from "./script-roster-table";
 import { useRefreshAfterScriptChange } from "./use-refresh-after-script-change";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
 const LIVE_MS = 5_000;
 
 /** 【详情】: 执行数据 and 通话数据 (refreshing while calls run) and 【客户名单】. */
-export function ManagedScriptDetail({ scriptId, canManage, canViewRecords }: { scriptId: string; canManage: boolean; canViewRecords: boolean }) {
+export function ManagedScriptDetail({
+  scriptId,
+  canManage,
+  canViewRecords,
+  canConfigure = false,
+}: {
+  scriptId: string;
+  canManage: boolean;
+  canViewRecords: boolean;
+  canConfigure?: boolean;
+}) {
   const t = useTranslations("outboundManagement");
   const trpc = useTRPC();
   useRefreshAfterScriptChange();
@@ -46,8 +58,9 @@ export function ManagedScriptDetail({ scriptId, canManage, canViewRecords }: { s
         <span className="text-sm text-muted-foreground">
           {t("clinics")}：{s.clinics.map((c) => c.shortName).join("、")}
         </span>
-        {s.stoppedAt ? <span className="text-sm text-muted-foreground">{t("stoppedAt", { at: formatInZone(s.stoppedAt, "Asia/Shanghai", "minute") })}</span> : null}
-        <div className="ml-auto flex items-center">
+        {s.stoppedAt ? <span className="text-sm text-muted-foreground">{t("stoppedAt", { at: formatInZone(s.stoppedAt, DEFAULT_TIME_ZONE, "minute") })}</span> : null}
+        <div className="ml-auto flex items-center gap-2">
+          {canConfigure ? <IntentLabelsDialog scriptId={s.id} /> : null}
           {canViewRecords ? (
             <Button variant="outline" size="sm" asChild>
               <Link href={`/call-records?scriptId=${s.id}`}>{t("records")}</Link>

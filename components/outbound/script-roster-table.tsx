@@ -4,6 +4,7 @@ import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
 import { FilterSelect } from "@/components/shell/filter-select";
 import { Button } from "@/components/ui/button";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -12,8 +13,8 @@ import type { RouterOutputs } from "@/components/trpc/types";
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { ROSTER_STATUSES, type RosterStatus } from "@/server/domain/calls/roster";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
-const TIME_ZONE = "Asia/Shanghai";
 type RosterRow = RouterOutputs["outboundManagement"]["roster"]["items"][number];
 
 /** 【详情】-【客户名单】: paginated, filterable by 执行状态, with 【导出】 of everything the filter matches. */
@@ -37,7 +38,20 @@ export function ScriptRosterTable({ scriptId, live }: { scriptId: string; live: 
     { id: "clinic", header: t("rosterClinic"), cell: ({ row }) => row.original.clinic },
     { id: "status", header: t("rosterStatus"), cell: ({ row }) => t(`rs_${row.original.status}`) },
     { id: "createdBy", header: t("rosterCreatedBy"), cell: ({ row }) => row.original.createdBy ?? "—" },
-    { id: "createdAt", header: t("rosterCreatedAt"), meta: { className: "whitespace-nowrap tabular-nums", headClassName: "" }, cell: ({ row }) => formatInZone(row.original.createdAt, TIME_ZONE) },
+    { id: "createdAt", header: t("rosterCreatedAt"), meta: { className: "whitespace-nowrap tabular-nums", headClassName: "" }, cell: ({ row }) => formatInZone(row.original.createdAt, DEFAULT_TIME_ZONE) },
+    { id: "intent", header: t("rosterIntent"), cell: ({ row }) => row.original.intentLabel ?? "—" },
+    {
+      id: "summary",
+      header: t("rosterSummary"),
+      meta: { className: "max-w-64 text-xs" },
+      cell: ({ row }) => (row.original.summary ? <span className="line-clamp-2" title={row.original.summary} data-testid="roster-summary">{row.original.summary}</span> : "—"),
+    },
+    { id: "proposedTime", header: t("rosterProposedTime"), meta: { className: "whitespace-nowrap" }, cell: ({ row }) => row.original.proposedTime ?? "—" },
+    {
+      id: "callback",
+      header: t("rosterCallback"),
+      cell: ({ row }) => (row.original.callback ? <Badge variant={row.original.callback === "high" ? "destructive" : "outline"}>{t(row.original.callback === "high" ? "rosterCallbackHigh" : "rosterCallbackYes")}</Badge> : "—"),
+    },
     { id: "failReason", header: t("rosterFailReason"), meta: { className: "text-sm text-muted-foreground", headClassName: "" }, cell: ({ row }) => row.original.failReason ?? "—" },
   ];
 

@@ -22,6 +22,7 @@ import { ScriptRowActions } from "./script-row-actions";
 import { ScriptStatusBadge } from "./script-status-badge";
 import { TemplateGrid } from "./template-grid";
 import { newScriptHref, TemplatePickerDialog } from "./template-picker-dialog";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
 const PAGE_SIZE = 20;
 type Kind = "ai" | "fixed";
@@ -77,7 +78,7 @@ export function ScriptListView({ kind, canManage, canManageTasks }: { kind: Kind
     },
     { id: "status", header: t("colStatus"), cell: ({ row }) => <ScriptStatusBadge status={row.original.status} pauseReason={row.original.pauseReason} /> },
     { id: "journeyOnly", header: t("colJourneyOnly"), cell: ({ row }) => (row.original.journeyOnly ? t("yes") : t("no")) },
-    { id: "updatedAt", header: t("colUpdatedAt"), meta: { className: "whitespace-nowrap text-muted-foreground", headClassName: "" }, cell: ({ row }) => formatInZone(row.original.updatedAt, "Asia/Shanghai", "minute") },
+    { id: "updatedAt", header: t("colUpdatedAt"), meta: { className: "whitespace-nowrap text-muted-foreground", headClassName: "" }, cell: ({ row }) => formatInZone(row.original.updatedAt, DEFAULT_TIME_ZONE, "minute") },
     {
       id: "actions",
       header: t("colActions"),

@@ -11,6 +11,7 @@ import type { RouterOutputs } from "@/components/trpc/types";
 import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { cn } from "@/lib/utils";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
 const PAGE_SIZE = 20;
 type LedgerRow = RouterOutputs["sms"]["quota"]["entries"][number];
@@ -24,7 +25,7 @@ export function SmsQuotaView() {
   const quota = useQuery(trpc.sms.quota.queryOptions({ page, pageSize: PAGE_SIZE }));
   const pages = Math.max(1, Math.ceil((quota.data?.total ?? 0) / PAGE_SIZE));
   const columns: ColumnDef<LedgerRow>[] = [
-    { id: "time", header: t("colTime"), meta: { className: "text-muted-foreground", headClassName: "" }, cell: ({ row }) => formatInZone(row.original.createdAt, "Asia/Shanghai") },
+    { id: "time", header: t("colTime"), meta: { className: "text-muted-foreground", headClassName: "" }, cell: ({ row }) => formatInZone(row.original.createdAt, DEFAULT_TIME_ZONE) },
     { id: "reason", header: t("colReason"), cell: ({ row: { original: e } }) => (REASONS.has(e.reason) ? t(`reason_${e.reason as "topUp"}`) : e.reason) },
     {
       id: "change",

@@ -16,6 +16,7 @@ import { formatInZone } from "@/components/calls/format-time";
 import { useTRPC } from "@/components/trpc/client";
 import { SMS_REJECT_REASON_MAX } from "@/server/domain/sms/sms-template";
 import { SmsStatusBadge } from "./sms-status-badge";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
 type Status = "pending" | "approved" | "rejected";
 type ReviewRow = RouterOutputs["sms"]["reviewList"][number];
@@ -60,7 +61,7 @@ export function SmsReviewView() {
       id: "at",
       header: status === "pending" ? t("colUpdatedAt") : t("reviewedAt"),
       meta: { className: "whitespace-nowrap text-muted-foreground", headClassName: "w-40" },
-      cell: ({ row: { original: r } }) => formatInZone(status === "pending" ? r.updatedAt : r.reviewedAt, "Asia/Shanghai", "minute"),
+      cell: ({ row: { original: r } }) => formatInZone(status === "pending" ? r.updatedAt : r.reviewedAt, DEFAULT_TIME_ZONE, "minute"),
     },
   ];
   if (status === "pending") {

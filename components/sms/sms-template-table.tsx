@@ -15,6 +15,7 @@ import { isSmsTemplateEditable } from "@/server/domain/sms/sms-template";
 import { SmsStatusBadge } from "./sms-status-badge";
 import { SmsTemplateDialog, type EditableSmsTemplate } from "./sms-template-dialog";
 import { SmsVendorTemplateDialog } from "./sms-vendor-template-dialog";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
 type Status = "pending" | "approved" | "rejected";
 type SmsTemplateRow = RouterOutputs["sms"]["templates"][number];
@@ -63,7 +64,7 @@ export function SmsTemplateTable() {
       header: t("colUpdatedAt"),
       enableSorting: true,
       meta: { className: "whitespace-nowrap text-muted-foreground", headClassName: "w-40" },
-      cell: ({ row }) => formatInZone(row.original.updatedAt, "Asia/Shanghai", "minute"),
+      cell: ({ row }) => formatInZone(row.original.updatedAt, DEFAULT_TIME_ZONE, "minute"),
     },
     {
       id: "actions",

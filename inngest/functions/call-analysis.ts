@@ -1,8 +1,8 @@
 import { inngest } from "../client";
-import { callAnalysisRequested } from "../events";
+import { callAnalysisRequested } from "@/server/jobs/events";
 import { jobDeps } from "@/server/jobs/job-deps";
 import { AppError } from "@/server/errors";
-import { failCallAnalysisJob, runCallAnalysisChunk } from "@/server/services/call-analysis/run-call-analysis-chunk";
+import { failCallAnalysisJob, runCallAnalysisChunk } from "@/server/services/calls/analysis/run-call-analysis-chunk";
 
 /**
  * 重新分析: one chunk of a CallAnalysisJob per run (progress and cursor in the database), then the next chunk is
@@ -22,7 +22,7 @@ export const callAnalysis = inngest.createFunction(
     const result = await step.run("analyze-chunk", async () => {
       const deps = await jobDeps();
       try {
-        return await runCallAnalysisChunk(deps.db, event.data.jobId, deps.now());
+        return await runCallAnalysisChunk(deps.db, event.data.jobId, deps.now(), { classifier: deps.intentClassifier });
       } catch (error) {
         // The script cannot be read any more (e.g. deleted dialogue): retrying will not help.
         if (!(error instanceof AppError)) throw error;

@@ -1,5 +1,5 @@
 import { inngest } from "../client";
-import { carrierCallEnded } from "../events";
+import { carrierCallEnded } from "@/server/jobs/events";
 import { jobDeps } from "@/server/jobs/job-deps";
 import { handleCallEnded, type StepRunner } from "@/server/services/calls/handle-call-ended";
 
@@ -10,8 +10,8 @@ import { handleCallEnded, type StepRunner } from "@/server/services/calls/handle
 export const callEnded = inngest.createFunction(
   { id: "call-ended", name: "通话结束处理", triggers: [carrierCallEnded], retries: 5 },
   async ({ event, step }) => {
-    const { db } = await jobDeps();
+    const deps = await jobDeps();
     const runStep: StepRunner = (name, fn) => step.run(name, fn) as Promise<Awaited<ReturnType<typeof fn>>>;
-    return handleCallEnded(db, event.data.carrierEventId, runStep);
+    return handleCallEnded(deps.db, deps, event.data.carrierEventId, runStep);
   },
 );

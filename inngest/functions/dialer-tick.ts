@@ -1,6 +1,6 @@
 import { cron } from "inngest";
 import { inngest } from "../client";
-import { batchStarted, callPlaceRequested } from "../events";
+import { batchStarted, callPlaceRequested } from "@/server/jobs/events";
 import { jobDeps } from "@/server/jobs/job-deps";
 import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";
 

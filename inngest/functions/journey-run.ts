@@ -1,6 +1,6 @@
 import { cron } from "inngest";
 import { inngest } from "../client";
-import { batchStarted, journeyRunRequested } from "../events";
+import { batchStarted, journeyRunRequested } from "@/server/jobs/events";
 import { jobDeps } from "@/server/jobs/job-deps";
 import { advanceDueJourneyEntries } from "@/server/services/journeys/advance-journeys";
 import { findDueJourneyRuns } from "@/server/services/journeys/find-due-journey-runs";

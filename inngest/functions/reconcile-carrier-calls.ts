@@ -1,9 +1,8 @@
 import { cron } from "inngest";
 import { inngest } from "../client";
-import { carrierCallEnded, carrierRecordingReady } from "../events";
 import { jobDeps } from "@/server/jobs/job-deps";
-import type { CarrierJob } from "@/server/services/carrier/carrier-jobs";
-import { reconcileCarrierCalls } from "@/server/services/carrier/reconcile-carrier-calls";
+import type { CarrierJob } from "@/server/services/calls/carrier/carrier-jobs";
+import { reconcileCarrierCalls } from "@/server/services/calls/carrier/reconcile-carrier-calls";
 
 /**
  * 话单对账: every minute, polls the carrier for calls stuck without a result or a recording (pushes can be lost) and
@@ -19,10 +18,7 @@ export const reconcileCarrierCallsJob = inngest.createFunction(
       return { ...result, jobs };
     });
     if (found.jobs.length > 0) {
-      await step.sendEvent(
-        "hand-over",
-        found.jobs.map((job) => (job.name === "carrier/call.ended" ? carrierCallEnded.create(job.data) : carrierRecordingReady.create(job.data))),
-      );
+      await step.sendEvent("hand-over", found.jobs);
     }
     return { adopted: found.adopted, released: found.released, polled: found.polled, found: found.found, lost: found.lost, redispatched: found.redispatched };
   },

@@ -1,5 +1,5 @@
 import { inngest } from "../client";
-import { carrierRecordingReady } from "../events";
+import { carrierRecordingReady } from "@/server/jobs/events";
 import { jobDeps } from "@/server/jobs/job-deps";
 import { handleRecordingReady } from "@/server/services/calls/handle-recording-ready";
 
@@ -8,7 +8,7 @@ export const recordingReady = inngest.createFunction(
   { id: "recording-ready", name: "通话录音转存", triggers: [carrierRecordingReady], retries: 5 },
   async ({ event, step }) =>
     step.run("store-recording", async () => {
-      const { db, carrier } = await jobDeps();
-      return handleRecordingReady(db, event.data.carrierEventId, { carrier });
+      const deps = await jobDeps();
+      return handleRecordingReady(deps.db, deps, event.data.carrierEventId);
     }),
 );

@@ -3,6 +3,7 @@
  * directly, without the dial engine, so the 话单记录 pages, the timeline and their tests have data. Used by integration
  * and e2e tests; never by the product itself.
  */
+import { PRODUCT_LIMITS } from "../../server/domain/calling-policy";
 import { MARKETING_INTENTS } from "../../server/domain/templates/intents";
 import type { ObjectStorage } from "../../server/ports/storage";
 import type { Prisma } from "../../server/generated/prisma/client";
@@ -61,6 +62,7 @@ export async function seedCallRecords(db: SeedDb, opts: SeedCallRecordsOptions):
           status: t.status,
           reason: t.reason,
           attempt: t.calls.length,
+          maxAttempts: PRODUCT_LIMITS.redialMaxAttempts,
           nextAttemptAt: t.createdAt,
           lastOutcome: last?.outcome ?? null,
           intent: last?.intent ?? null,

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { prisma } from "@/server/db/client";
 import type { OutboundPermission } from "@/server/domain/auth/permissions";
 import { mayUseOutbound } from "@/server/domain/outbound/outbound-access";
-import { loadOutboundAccess } from "@/server/services/outbound/load-outbound-access";
+import { loadOutboundAccess } from "@/server/services/dialer/outbound/load-outbound-access";
 import { requireCompanyPermission } from "./viewer";
 
 /**

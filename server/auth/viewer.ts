@@ -19,13 +19,6 @@ export async function requireViewer(): Promise<Viewer> {
   return viewer;
 }
 
-/** For pages: a caller without the permission gets the 403 page (app/forbidden.tsx). */
-export async function requirePermission(permission: Permission): Promise<Viewer> {
-  const viewer = await requireViewer();
-  if (!can(viewer, permission)) forbidden();
-  return viewer;
-}
-
 export async function requirePlatformAdmin(): Promise<Viewer> {
   const viewer = await requireViewer();
   if (!viewer.isPlatformAdmin) forbidden();

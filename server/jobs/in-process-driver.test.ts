@@ -62,14 +62,28 @@ describe("the in-process job driver", () => {
     expect(seen).toEqual(["cron", "cron"]);
   });
 
-  it("can run every-minute crons faster for time-compressed demos", async () => {
+  it("can run every-minute crons faster for time-compressed demos, once per wall-clock slot as a real cron", async () => {
     let now = new Date("2026-03-02T02:00:05Z");
     const { driver, seen } = setup({ now: () => now, everyMinuteMs: 5000 });
+    driver.fireDueCrons();
+    now = new Date("2026-03-02T02:00:09.9Z"); // the same 5-s slot: not again
     driver.fireDueCrons();
     now = new Date("2026-03-02T02:00:11Z");
     driver.fireDueCrons();
     await driver.drain();
     expect(seen).toEqual(["cron", "cron"]);
+  });
+
+  it("fires fast crons at the start of each slot, so several processes tick together", async () => {
+    const { driver, seen } = setup({ everyMinuteMs: 200, pollMs: 60_000 });
+    driver.start();
+    await driver.drain();
+    const first = seen.length;
+    await new Promise((r) => setTimeout(r, 450));
+    driver.stop();
+    await driver.drain();
+    // Two slot starts passed in 450 ms although the poll (60 s) never came.
+    expect(seen.length - first).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -26,7 +26,10 @@ export interface DriverOptions {
   pollMs?: number;
   /** Runs executing at once across all functions (PostgreSQL enforces the product's limits; this only bounds load). */
   concurrency?: number;
-  /** When set, "* * * * *" crons fire this often instead of once a minute (demos with a time-compressed carrier). */
+  /**
+   * When set, "* * * * *" crons fire this often instead of once a minute (demos with a time-compressed carrier): once
+   * per wall-clock slot of this length, as a real cron fires once per minute, so every process fires in the same slot.
+   */
   everyMinuteMs?: number;
   /** First retry delay; doubles each attempt (max 30 s). */
   retryBaseMs?: number;
@@ -51,6 +54,7 @@ export class InProcessDriver {
   private readonly slots = new Map<string, number>();
   private retrying = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private slotTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly lastCron = new Map<string, number>();
   private readonly idle = new Set<() => void>();
   private readonly opts: Required<Omit<DriverOptions, "everyMinuteMs">> & Pick<DriverOptions, "everyMinuteMs">;
@@ -65,11 +69,24 @@ export class InProcessDriver {
     this.timer = setInterval(() => this.fireDueCrons(), this.opts.pollMs);
     this.timer.unref?.();
     this.fireDueCrons();
+    if (this.opts.everyMinuteMs) this.wakeAtNextSlot(this.opts.everyMinuteMs);
   }
 
   stop() {
     if (this.timer) clearInterval(this.timer);
+    if (this.slotTimer) clearTimeout(this.slotTimer);
     this.timer = null;
+    this.slotTimer = null;
+  }
+
+  /** Fast crons fire at the start of their slot rather than up to a poll later: processes then tick together, as at :00. */
+  private wakeAtNextSlot(every: number) {
+    const wait = every - (this.opts.now().getTime() % every) + 1;
+    this.slotTimer = setTimeout(() => {
+      this.fireDueCrons();
+      if (this.timer) this.wakeAtNextSlot(every);
+    }, wait);
+    this.slotTimer.unref?.();
   }
 
   /** Dispatches events to every function they trigger. */
@@ -97,9 +114,8 @@ export class InProcessDriver {
         const key = `${fn.id}|${expression}`;
         const last = this.lastCron.get(key) ?? 0;
         const fast = this.opts.everyMinuteMs && expression.trim() === "* * * * *";
-        const due = fast
-          ? now.getTime() - last >= this.opts.everyMinuteMs!
-          : cronMatches(schedule, now) && Math.floor(now.getTime() / 60_000) !== Math.floor(last / 60_000);
+        const slot = (at: number) => Math.floor(at / (fast ? this.opts.everyMinuteMs! : 60_000));
+        const due = (fast || cronMatches(schedule, now)) && slot(now.getTime()) !== slot(last);
         if (!due) continue;
         this.lastCron.set(key, now.getTime());
         this.enqueue(fn, { name: "inngest/scheduled.timer", data: { cron: expression }, id: crypto.randomUUID(), ts: now.getTime() }, 0);

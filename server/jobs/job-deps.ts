@@ -1,24 +1,44 @@
 import type { PrismaClient } from "@/server/db/create-client";
-import type { CarrierPort } from "@/server/ports/carrier";
+import type { AppPorts } from "@/server/ports/app-ports";
 
 /** What job handlers need from the outside, resolved lazily so importing a function does not open a database. */
-export interface JobDeps {
+export interface JobDeps extends Pick<AppPorts, "carrier" | "sms" | "storage" | "intentClassifier"> {
   db: PrismaClient;
-  carrier: CarrierPort;
   now: () => Date;
   /** Names this process in claim tokens. */
   workerId: string;
 }
 
-const holder = globalThis as unknown as { __zwJobDeps?: () => Promise<JobDeps> };
+/** What tests (and the bench) set: their database, carrier and clock; ports they leave out are the app's adapters. */
+export type JobDepsOverride = Omit<JobDeps, "sms" | "storage" | "intentClassifier"> & Partial<JobDeps>;
+
+const holder = globalThis as unknown as { __zwJobDeps?: () => Promise<JobDepsOverride> };
 
 /** Tests (and the bench) point the handlers at their own database, carrier and clock. */
-export function setJobDeps(factory: (() => Promise<JobDeps>) | undefined) {
+export function setJobDeps(factory: (() => Promise<JobDepsOverride>) | undefined) {
   holder.__zwJobDeps = factory;
 }
 
+/** The jobs' composition root: the handlers pass these on to services, which never pick an adapter themselves. */
 export async function jobDeps(): Promise<JobDeps> {
-  if (holder.__zwJobDeps) return holder.__zwJobDeps();
-  const [{ prisma }, { getCarrier }] = await Promise.all([import("@/server/db/client"), import("@/server/adapters/carrier")]);
-  return { db: prisma, carrier: getCarrier(), now: () => new Date(), workerId: `pid${process.pid}` };
+  const { appPorts } = await import("@/server/adapters/app-ports");
+  const given = holder.__zwJobDeps ? await holder.__zwJobDeps() : await appDeps(appPorts);
+  return {
+    ...given,
+    // Getters: a port is made only when a handler uses it (a test's unused default never loads its vendor's settings).
+    get sms() {
+      return given.sms ?? appPorts.sms;
+    },
+    get storage() {
+      return given.storage ?? appPorts.storage;
+    },
+    get intentClassifier() {
+      return given.intentClassifier ?? appPorts.intentClassifier;
+    },
+  };
+}
+
+async function appDeps(ports: AppPorts): Promise<JobDepsOverride> {
+  const { prisma } = await import("@/server/db/client");
+  return { db: prisma, carrier: ports.carrier, now: () => new Date(), workerId: `pid${process.pid}` };
 }

@@ -1,12 +1,12 @@
-import type { JobEvent } from "./in-process-driver";
+import type { AppEvent } from "./events";
 import { eventSender, runningDriver } from "./start-in-process-jobs";
 
 /**
- * Emits events from request handlers and services (e.g. outbound/batch.started after a batch is created): to the
- * in-process driver when it runs in this process, to Inngest when instrumentation.ts registered its client. With
- * neither (a script, a test) there is nobody to run jobs, so nothing is sent.
+ * The one way services and handlers emit events (e.g. `sendEvents(callAnalysisRequested.create({ … }))`, events in
+ * server/jobs/events.ts): to the in-process driver when it runs in this process, to Inngest when instrumentation.ts
+ * registered its client. With neither (a script, a test) there is nobody to run jobs, so nothing is sent.
  */
-export async function sendEvents(events: JobEvent | JobEvent[]): Promise<void> {
+export async function sendEvents(events: AppEvent | AppEvent[]): Promise<void> {
   const driver = runningDriver();
   if (driver) {
     await driver.send(events);

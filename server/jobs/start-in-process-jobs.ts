@@ -39,8 +39,3 @@ export async function startInProcessJobs(functions: InngestFunction.Any[]): Prom
   driver.start();
   return driver;
 }
-
-export function stopInProcessJobs() {
-  holder.__zwJobDriver?.stop();
-  holder.__zwJobDriver = undefined;
-}

@@ -1,3 +1,4 @@
+import type { CarrierOutcome } from "@/server/domain/calls/call-outcome";
 import type { ScriptDialogues } from "@/server/domain/templates/dialogue";
 
 /**
@@ -5,22 +6,8 @@ import type { ScriptDialogues } from "@/server/domain/templates/dialogue";
  * createCall only accepts; results arrive later as events, at least once and unordered, and can be polled.
  */
 
-/** Our one outcome vocabulary. The schema's CallOutcome enum holds the ones the product shows; the rest map onto it. */
-export type CarrierOutcome =
-  | "answered"
-  | "noAnswer"
-  | "busy"
-  | "rejected"
-  | "poweredOff"
-  | "emptyNumber"
-  | "suspended"
-  | "inArrears"
-  | "unreachable"
-  | "networkBusy"
-  | "carrierBlocked"
-  | "voiceAssistant"
-  | "cancelled"
-  | "failed";
+/** Our one outcome vocabulary lives in the domain (server/domain/calls/call-outcome.ts); adapters map onto it. */
+export type { CarrierOutcome };
 
 export interface CallScriptSnapshot {
   scriptId: string;
@@ -136,29 +123,3 @@ export class InvalidCallback extends Error {
   }
 }
 
-/** Outcomes after which a redial is allowed (seed §7 notice 4 + carrier.md): never emptyNumber/suspended/inArrears. */
-export const REDIAL_OUTCOMES: readonly CarrierOutcome[] = ["noAnswer", "busy", "rejected", "poweredOff", "failed", "unreachable", "networkBusy"];
-
-/** Hang-up SMS is never sent to these (seed: 客户停机或空号时默认不发送短信). */
-export const NO_SMS_OUTCOMES: readonly CarrierOutcome[] = ["emptyNumber", "suspended"];
-
-/** Maps the carrier vocabulary onto the schema's CallOutcome (what 通话状态 shows). */
-export function toCallOutcome(outcome: CarrierOutcome):
-  | "answered" | "noAnswer" | "busy" | "rejected" | "poweredOff" | "emptyNumber" | "suspended" | "failed" {
-  switch (outcome) {
-    case "answered":
-    case "noAnswer":
-    case "busy":
-    case "rejected":
-    case "poweredOff":
-    case "emptyNumber":
-    case "suspended":
-      return outcome;
-    case "inArrears":
-      return "suspended";
-    case "unreachable":
-      return "noAnswer";
-    default: // voiceAssistant (a phone assistant answered: the patient was not reached), carrierBlocked, networkBusy, cancelled, failed
-      return "failed";
-  }
-}

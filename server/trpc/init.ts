@@ -3,11 +3,15 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { PrismaClient } from "@/server/db/create-client";
 import { can, type Permission, type Viewer } from "@/server/domain/auth/permissions";
+import { scopeOf } from "@/server/domain/auth/scope";
 import { AppError } from "@/server/errors";
+import type { AppPorts } from "@/server/ports/app-ports";
 
 export interface Context {
   db: PrismaClient;
   viewer: Viewer | null;
+  /** The outside systems services are handed (storage, TTS, the script generator …), composed in context.ts. */
+  ports: AppPorts;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -40,12 +44,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 /** A company member (platform admins have no tenant). Exposes `scope` for every tenant query. */
 export const companyProcedure = authedProcedure.use(({ ctx, next }) => {
-  const { companyId, clinicIds } = ctx.viewer;
+  const { companyId } = ctx.viewer;
   if (!companyId) throw new TRPCError({ code: "FORBIDDEN", message: "仅限企业用户使用" });
-  return next({ ctx: { ...ctx, scope: { companyId, clinicIds } } });
+  return next({ ctx: { ...ctx, scope: scopeOf({ ...ctx.viewer, companyId }) } });
 });
-
-export type Scope = { companyId: string; clinicIds: string[] };
 
 export const permissionProcedure = (permission: Permission) =>
   companyProcedure.use(({ ctx, next }) => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { previewBatchCall } from "@/server/services/batch-call/preview-batch-call";
+import { previewBatchCall } from "@/server/services/dialer/batch/preview-batch-call";
 import { callerFor, seeded, testDb } from "./fixtures";
 import { createDialerCompany, createPatients, createScript, shanghai } from "./dialer-fixtures";
 
@@ -48,7 +48,7 @@ describe("批量外呼 preview", () => {
 
     const script = await createScript(company.companyId, company.clinicIds);
     const asAdmin = await callerFor(company.admin.id);
-    const started = await asAdmin.outbound.startBatch({ scriptId: script.id, patientIds: groups.normal.slice(0, 2) });
+    const started = await asAdmin.batchCall.start({ scriptId: script.id, patientIds: groups.normal.slice(0, 2) });
     expect(started.queued).toBe(2);
     const preview = await previewBatchCall(testDb(), scope, { scriptId: script.id, patientIds }, shanghai(10));
     expect(preview.alreadyQueued).toBe(2);

@@ -6,7 +6,7 @@ import { LlmIntentClassifier } from "@/server/adapters/intent/llm-classifier";
 import { InProcessDriver } from "@/server/jobs/in-process-driver";
 import { setJobDeps } from "@/server/jobs/job-deps";
 import { classifyCallIntent } from "@/server/services/calls/classify-call-intent";
-import { runCallAnalysisChunk } from "@/server/services/call-analysis/run-call-analysis-chunk";
+import { runCallAnalysisChunk } from "@/server/services/calls/analysis/run-call-analysis-chunk";
 import { FakeOpenAi, promptOf, type FakeReply } from "../support/fake-openai";
 import { callerFor, seeded, testDb } from "./fixtures";
 

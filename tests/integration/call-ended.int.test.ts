@@ -6,13 +6,14 @@ import { setSmsForTests } from "@/server/adapters/sms";
 import { SimulatorSms } from "@/server/adapters/sms/simulator-sms";
 import { simulatorStorage } from "@/server/adapters/carrier/simulator";
 import type { RecordingReady } from "@/server/ports/carrier";
-import { dispatchCarrierJobs } from "@/server/services/carrier/dispatch-carrier-jobs";
-import { reconcileCarrierCalls } from "@/server/services/carrier/reconcile-carrier-calls";
+import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
+import { dispatchCarrierJobs } from "@/server/services/calls/carrier/dispatch-carrier-jobs";
+import { reconcileCarrierCalls } from "@/server/services/calls/carrier/reconcile-carrier-calls";
+import { ruleBasedClassifier } from "@/server/adapters/intent";
+import { classifyCallIntent } from "@/server/services/calls/classify-call-intent";
 import { storeCallRecording } from "@/server/services/calls/store-call-recording";
-import { reclassifyCallIntent } from "@/server/services/calls/reclassify-call-intent";
 import { INSUFFICIENT_SMS_QUOTA } from "@/server/services/sms/send-hangup-sms";
 import { MemoryStorage } from "@/tests/support/memory-storage";
-import { loadViewer } from "@/server/services/auth/load-viewer";
 import { buildCallScript } from "@/server/services/dialer/build-call-script";
 import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
 import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";
@@ -114,7 +115,7 @@ describe("a recording that beats our own record of the dial", () => {
       // The carrier accepted, but we crashed before writing the Call row.
       const built = await buildCallScript(db, claim.taskId, new Date(harness.now));
       if (!built.ok) throw new Error(built.reason);
-      await harness.sim.createCall({ ...built.input, clientRef: `${claim.taskId}:${claim.attempt}` });
+      await harness.sim.createCall({ ...built.input, clientRef: clientRefOf(claim.taskId, claim.attempt) });
       await harness.run(200);
 
       const call = await db.call.findUniqueOrThrow({ where: { taskId_attempt: { taskId: claim.taskId, attempt: claim.attempt } }, include: { recording: true } });
@@ -184,27 +185,26 @@ describe("recording copy and intent re-run", () => {
       seen.push(res.status);
       return res;
     };
-    expect(await storeCallRecording(db, { ...event }, { carrier: harness.sim, fetch: viaFetch, now: () => new Date(0) })).toEqual({ status: "stored", callId });
+    expect(await storeCallRecording(db, { ...event }, { carrier: harness.sim, storage, fetch: viaFetch, now: () => new Date(0) })).toEqual({ status: "stored", callId });
     expect(seen).toEqual([403, 200]);
     const copy = await db.recording.findUniqueOrThrow({ where: { callId } });
     expect(copy.sourceUrl).not.toBe(event.url);
     expect((await storage.get(copy.storageKey))?.size).toBe(copy.sizeBytes);
-    expect(await storeCallRecording(db, event, { carrier: harness.sim })).toEqual({ status: "exists", callId });
+    expect(await storeCallRecording(db, event, { carrier: harness.sim, storage })).toEqual({ status: "exists", callId });
 
     // A recording the carrier no longer has is reported gone rather than retried for ever.
     await db.recording.delete({ where: { callId } });
     await simulatorStorage().delete(`recordings/${event.carrierCallId}.mp3`);
-    expect(await storeCallRecording(db, event, { carrier: harness.sim, now: () => new Date(0) })).toEqual({ status: "gone", callId });
+    expect(await storeCallRecording(db, event, { carrier: harness.sim, storage, now: () => new Date(0) })).toEqual({ status: "gone", callId });
     expect(await db.recording.count({ where: { callId } })).toBe(0);
   });
 
-  it("re-runs classification on demand, within the caller's company only", async () => {
+  it("re-runs classification (重新分析's step) onto the script's categories as they are now", async () => {
     const db = testDb();
-    const viewer = (await loadViewer(db, company.admin.id))!;
-    const scope = { companyId: company.companyId, clinicIds: viewer.clinicIds };
+    const rerun = () => classifyCallIntent(db, callId, { classifier: ruleBasedClassifier, force: true });
     const before = await db.call.findUniqueOrThrow({ where: { id: callId }, select: { intent: true } });
     expect(before.intent).toBe("interested");
-    expect(await reclassifyCallIntent(db, scope, viewer, { callId })).toMatchObject({ intent: "interested", changed: false });
+    expect(await rerun()).toMatchObject({ intent: "interested", changed: false });
 
     // The script's categories change (有意向 renamed to a custom key): a re-run maps onto them.
     const call = await db.call.findUniqueOrThrow({ where: { id: callId }, select: { script: { select: { id: true, preview: true } } } });
@@ -213,14 +213,8 @@ describe("recording copy and intent re-run", () => {
       where: { id: call.script.id },
       data: { preview: { ...preview, intents: preview.intents.map((i) => (i.key === "interested" ? { key: "A", label: "意向较强" } : i)) } as object },
     });
-    expect(await reclassifyCallIntent(db, scope, viewer, { callId })).toMatchObject({ intent: "A", changed: true });
-    expect(await db.auditLog.count({ where: { action: "call.intent.reclassify", targetId: callId } })).toBe(1);
-
-    const other = await createDialerCompany("carrother");
-    const otherViewer = (await loadViewer(db, other.admin.id))!;
-    await expect(
-      reclassifyCallIntent(db, { companyId: other.companyId, clinicIds: otherViewer.clinicIds }, otherViewer, { callId }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await rerun()).toMatchObject({ intent: "A", changed: true });
+    expect(await db.call.findUniqueOrThrow({ where: { id: callId }, select: { intent: true } })).toEqual({ intent: "A" });
   });
 
   it("runs as an Inngest function whose work is all in steps, and a re-run changes nothing", async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { silentMp3 } from "@/prisma/seed/fixture-audio";
 import { seedCallRecords, type SeedCallRecordsResult } from "@/prisma/seed/seed-call-records";
 import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
-import { loadCallRecording } from "@/server/services/call-records/load-call-recording";
+import { loadCallRecording } from "@/server/services/calls/records/load-call-recording";
 import { MemoryStorage } from "../support/memory-storage";
 import { callerFor, seeded, testDb } from "./fixtures";
 

@@ -25,7 +25,7 @@ describe("starting a batch call (患者管理 → 批量处理 → 智能外呼)
     }
     const caller = await callerFor(company.admin.id);
     const patientIds = [withAppointment, withoutAppointment, noMobile, relativesMobile, notRegistered, notOpened].map((p) => p!.id);
-    const result = await caller.outbound.startBatch({ scriptId: script.id, patientIds });
+    const result = await caller.batchCall.start({ scriptId: script.id, patientIds });
     expect(result).toMatchObject({
       queued: 1,
       alreadyQueued: 0,
@@ -38,7 +38,7 @@ describe("starting a batch call (患者管理 → 批量处理 → 智能外呼)
     expect(byPatient.get(withoutAppointment!.id)).toMatchObject({ status: "failed", reason: "missingNextAppointment" });
 
     // Starting again leaves out the patient who is already queued.
-    const again = await caller.outbound.startBatch({ scriptId: script.id, patientIds: [withAppointment!.id] });
+    const again = await caller.batchCall.start({ scriptId: script.id, patientIds: [withAppointment!.id] });
     expect(again).toMatchObject({ queued: 0, alreadyQueued: 1 });
   });
 
@@ -46,11 +46,11 @@ describe("starting a batch call (患者管理 → 批量处理 → 智能外呼)
     const caller = await callerFor(company.admin.id);
     const [p] = await createPatients(company.companyId, company.clinicIds[0]!, 1);
     const paused = await createScript(company.companyId, company.clinicIds, { status: "paused" });
-    expect(await caller.outbound.startBatch({ scriptId: paused.id, patientIds: [p!.id] })).toMatchObject({ queued: 1 });
+    expect(await caller.batchCall.start({ scriptId: paused.id, patientIds: [p!.id] })).toMatchObject({ queued: 1 });
     const stopped = await createScript(company.companyId, company.clinicIds, { status: "stopped" });
-    await expect(caller.outbound.startBatch({ scriptId: stopped.id, patientIds: [p!.id] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.batchCall.start({ scriptId: stopped.id, patientIds: [p!.id] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const journeyOnly = await createScript(company.companyId, company.clinicIds, { journeyOnly: true });
-    await expect(caller.outbound.startBatch({ scriptId: journeyOnly.id, patientIds: [p!.id] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.batchCall.start({ scriptId: journeyOnly.id, patientIds: [p!.id] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("treats another company's patients or script as missing, and needs the permission", async () => {
@@ -58,11 +58,11 @@ describe("starting a batch call (患者管理 → 批量处理 → 智能外呼)
     const caller = await callerFor(company.admin.id);
     const script = await createScript(company.companyId, company.clinicIds);
     const foreign = await testDb().patient.findFirstOrThrow({ where: { companyId: s.b.company.id } });
-    await expect(caller.outbound.startBatch({ scriptId: script.id, patientIds: [foreign.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.batchCall.start({ scriptId: script.id, patientIds: [foreign.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const foreignScript = await createScript(s.b.company.id, [s.b.company.clinics[0]!.id]);
     const [mine] = await createPatients(company.companyId, company.clinicIds[0]!, 1);
-    await expect(caller.outbound.startBatch({ scriptId: foreignScript.id, patientIds: [mine!.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await callerFor(s.a.frontDesk.id)).outbound.startBatch({ scriptId: script.id, patientIds: [mine!.id] })).rejects.toMatchObject({
+    await expect(caller.batchCall.start({ scriptId: foreignScript.id, patientIds: [mine!.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await callerFor(s.a.frontDesk.id)).batchCall.start({ scriptId: script.id, patientIds: [mine!.id] })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });

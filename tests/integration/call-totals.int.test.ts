@@ -4,11 +4,12 @@ import { Prisma } from "@/server/generated/prisma/client";
 import { CarrierRejected, type CarrierOutcome } from "@/server/ports/carrier";
 import { loadViewer } from "@/server/services/auth/load-viewer";
 import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
-import { clientRefOf } from "@/server/services/dialer/dialer-settings";
+import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
 import { placeClaimedCall } from "@/server/services/dialer/place-claimed-call";
 import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
 import type { ClaimedTask } from "@/server/services/dialer/claim-due-tasks";
 import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";
+import { settlePlacingClaims } from "@/server/services/dialer/settle-placing-claims";
 import { getCallMetrics } from "@/server/services/metrics/get-call-metrics";
 import { recountCallTotals } from "@/server/services/metrics/recount-call-totals";
 import { readAnsweredPatients, type TotalsFilter, type TotalsRow } from "@/server/services/metrics/read-call-totals";
@@ -55,8 +56,14 @@ async function snapshot(db: PrismaClient, companyId: string) {
   return { daily, patients, scriptPatients };
 }
 
-/** Lets the test deliver a call's result while createCall is still returning: the result beats our Call row. */
+/**
+ * Lets the test deliver a call's result while createCall is still returning (the result beats our Call row), and
+ * answers lookups by clientRef as a real vendor does, so a placement whose answer we never stored is adopted.
+ */
 class RacingCarrier extends FakeCarrier {
+  async findCallByClientRef(clientRef: string) {
+    return this.dialsPerRef().has(clientRef) ? { carrierCallId: this.carrierCallIdOf(clientRef), callerId: "13800001111" } : null;
+  }
   beforeReturn: ((clientRef: string, carrierCallId: string) => Promise<void>) | null = null;
   override async createCall(input: Parameters<FakeCarrier["createCall"]>[0]) {
     const accepted = await super.createCall(input);
@@ -103,6 +110,9 @@ describe("running totals (CallDailyTotal, answered patients)", () => {
     };
     const inCall: { ref: string; carrierCallId: string }[] = [];
     const unplaced: ClaimedTask[] = [];
+    /** Placements the carrier accepted while our process "died" before writing the Call row. */
+    const crashed: ClaimedTask[] = [];
+    let adopted = 0;
     let stopped = false;
     for (let step = 0; step < 30; step++) {
       const now = minutes(t0, step * 7);
@@ -122,11 +132,26 @@ describe("running totals (CallDailyTotal, answered patients)", () => {
         await changeScriptStatus(db, scope, viewer, "stop", { id: scripts[1]!.id });
         stopped = true;
       }
+      // Reconciliation settles the placements a crash left without their Call row (3 min later: every step is 7).
+      const settled = await settlePlacingClaims(db, carrier, now, company.companyId);
+      adopted += settled.adopted;
+      for (const claim of crashed.splice(0)) {
+        const ref = clientRefOf(claim.taskId, claim.attempt);
+        const row = await db.call.findUnique({ where: { taskId_attempt: { taskId: claim.taskId, attempt: claim.attempt } }, select: { outcome: true } });
+        if (row && row.outcome === null) inCall.push({ ref, carrierCallId: carrier.carrierCallIdOf(ref) });
+      }
       const claimed = (await runDialerTick(db, { now, workerId: `w${step % 2}`, companyId: company.companyId })).claimed;
       for (const claim of [...claimed, ...unplaced.splice(0)]) {
         const ref = clientRefOf(claim.taskId, claim.attempt);
         const roll = random();
         if (roll < 0.05) continue; // the worker "crashed" before placing: recovery releases the claim later
+        if (roll < 0.09) {
+          // The carrier accepted, then the worker died before our Call row: adopted by clientRef at a later step.
+          carrier.afterAccept = new Error("process died");
+          await expect(placeClaimedCall(db, carrier, claim, now)).rejects.toThrow("process died");
+          crashed.push(claim);
+          continue;
+        }
         if (roll < 0.1) {
           carrier.failNext = new CarrierRejected(random() < 0.5 ? "rateLimited" : "invalidNumber", "test");
           await placeClaimedCall(db, carrier, claim, now);
@@ -179,6 +204,7 @@ describe("running totals (CallDailyTotal, answered patients)", () => {
     const calls = await db.call.count({ where: { companyId: company.companyId } });
     const redials = await db.call.count({ where: { companyId: company.companyId, attempt: 2 } });
     expect(redials).toBeGreaterThan(0);
+    expect(adopted, `seed ${seed}: placements adopted after a crash`).toBeGreaterThan(0);
     expect(before.total.execution.dialed).toBe(calls);
     expect(before.total.calls.answeredPatients).toBeGreaterThan(0);
 
@@ -206,4 +232,29 @@ describe("running totals (CallDailyTotal, answered patients)", () => {
     const spanning = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "AnsweredPatient" WHERE "companyId" = ${company.companyId} AND cardinality("clinicIds") > 1`;
     expect(Number(spanning[0]!.n), `seed ${seed}: a patient answered in both clinics`).toBeGreaterThan(0);
   }, 180_000);
+
+  it("equal a recount after a placement is adopted: the carrier accepted, our process died before the Call row", async () => {
+    const db = testDb();
+    const carrier = new RacingCarrier();
+    const company = await createDialerCompany("totals-adopt");
+    const viewer = (await loadViewer(db, company.admin.id))!;
+    const scope = { companyId: company.companyId, clinicIds: viewer.clinicIds };
+    const script = await createScript(company.companyId, company.clinicIds);
+    const patients = await createPatients(company.companyId, company.clinicIds[0]!, 3);
+    const t0 = shanghai(10);
+    await db.$transaction(async (tx) => {
+      const loaded = (await loadScriptForTasks(tx, company.companyId, script.id))!;
+      await insertCallTasks(tx, { companyId: company.companyId, script: loaded, seeds: patients.map((p) => ({ patientId: p.id })), source: "batch", now: t0 });
+    });
+    const [claim] = (await runDialerTick(db, { now: t0, workerId: "w", companyId: company.companyId })).claimed;
+    carrier.afterAccept = new Error("process died");
+    await expect(placeClaimedCall(db, carrier, claim!, t0)).rejects.toThrow("process died");
+    expect(await settlePlacingClaims(db, carrier, minutes(t0, 4), company.companyId)).toEqual({ adopted: 1, released: 0 });
+
+    const execution = async () => (await getCallMetrics(db, scope)).total.execution;
+    const kept = { totals: await snapshot(db, company.companyId), execution: await execution() };
+    expect(kept.execution.dialed).toBe(1); // 呼叫数: the adopted call
+    await recountCallTotals(db, company.companyId);
+    expect(kept).toEqual({ totals: await snapshot(db, company.companyId), execution: await execution() });
+  });
 });

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedCallRecords, type SeedCallRecordsResult } from "@/prisma/seed/seed-call-records";
 import { atShanghai } from "@/prisma/seed/time";
-import { previewBatchCall } from "@/server/services/batch-call/preview-batch-call";
-import { getOutboundOverview } from "@/server/services/outbound/get-outbound-overview";
-import { getManagedScript } from "@/server/services/outbound-management/get-managed-script";
+import { previewBatchCall } from "@/server/services/dialer/batch/preview-batch-call";
+import { getOutboundOverview } from "@/server/services/dialer/outbound/get-outbound-overview";
+import { getManagedScript } from "@/server/services/dialer/outbound/get-managed-script";
 import { seeded, testDb } from "./fixtures";
 
 let s: Awaited<ReturnType<typeof seeded>>;

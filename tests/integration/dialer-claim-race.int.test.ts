@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { createPrismaClient } from "@/server/db/create-client";
+import { createPrismaClient, type PrismaClient, type Tx } from "@/server/db/create-client";
 import { claimCompanyTasks } from "@/server/services/dialer/claim-due-tasks";
 import { placeClaimedCall } from "@/server/services/dialer/place-claimed-call";
 import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
@@ -79,4 +79,88 @@ describe("two claimers with a delay between taking now and taking the lock", () 
       await disconnect();
     }
   });
+});
+
+/**
+ * Runs `claim` on a client whose interactive transactions call `between()` once, just before their `n`-th raw statement
+ * (after every earlier one has finished): another process's work then commits exactly between two statements of the
+ * claim. Returns how many raw statements the claim issued.
+ */
+async function withCommitBefore<T>(db: PrismaClient, n: number, between: () => Promise<unknown>, claim: (db: PrismaClient) => Promise<T>) {
+  let issued = 0;
+  let previous: Promise<unknown> = Promise.resolve();
+  // From the n-th statement on, statements wait for `between` (in the order they were issued), so none overtakes it.
+  let gate: Promise<unknown> | null = null;
+  const wrapTx = (tx: Tx) =>
+    new Proxy(tx, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof prop !== "string" || !/^\$(query|execute)Raw(Unsafe)?$/.test(prop)) return value;
+        return (...args: unknown[]) => {
+          issued += 1;
+          const issue = () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          if (issued === n) {
+            const before = previous;
+            gate = (async () => {
+              await before.catch(() => undefined);
+              await between();
+            })();
+          }
+          const p = gate ? gate.then(issue) : Promise.resolve(issue());
+          previous = p;
+          return p;
+        };
+      },
+    });
+  const wrapped = new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop !== "$transaction") return Reflect.get(target, prop, receiver);
+      return (fn: (tx: Tx) => Promise<unknown>, opts?: object) => target.$transaction((tx) => fn(wrapTx(tx)), opts);
+    },
+  });
+  const result = await claim(wrapped);
+  return { result, issued };
+}
+
+describe("the per-minute limit counts every dial exactly once", () => {
+  it("whichever two statements of a claim another process's placement commits between", async () => {
+    const own = await createDialerCompany("race-interleave", { seatsPerScript: 50, seatLimit: 500, dialsPerMinuteScript: 3 });
+    const carrier = new FakeCarrier();
+    const other = createPrismaClient(inject("databaseUrl"));
+    try {
+      for (let n = 1; ; n++) {
+        // A fresh script per interleaving: process B has claimed one of its tasks and is placing it.
+        const t0 = shanghai(12, n);
+        const script = await createScript(own.companyId, own.clinicIds);
+        const [first, ...rest] = await createPatients(own.companyId, own.clinicIds[0]!, 6);
+        const queue = (ids: string[]) =>
+          testDb().$transaction(async (tx) => {
+            const loaded = (await loadScriptForTasks(tx, own.companyId, script.id))!;
+            await insertCallTasks(tx, { companyId: own.companyId, script: loaded, seeds: ids.map((patientId) => ({ patientId })), source: "batch", now: t0 });
+          });
+        await queue([first!.id]);
+        const byB = await claimCompanyTasks(other, own.companyId, [script.id], { now: t0, workerId: "B" });
+        expect(byB.claimed).toHaveLength(1);
+        await queue(rest.map((p) => p.id));
+
+        // Process A claims; B's placement (dialing → inCall + its Call row, one transaction) commits before A's n-th statement.
+        let placed = false;
+        const { result: byA, issued } = await withCommitBefore(
+          testDb(),
+          n,
+          async () => {
+            expect((await placeClaimedCall(other, carrier, byB.claimed[0]!, t0)).status).toBe("placed");
+            placed = true;
+          },
+          (db) => claimCompanyTasks(db, own.companyId, [script.id], { now: new Date(t0.getTime() + 1000), workerId: "A" }),
+        );
+        if (!placed) expect((await placeClaimedCall(other, carrier, byB.claimed[0]!, t0)).status).toBe("placed");
+        // 3 dials a minute: B's one counts (as a claim or as a call, never as neither), so A may take 2.
+        expect(byA.claimed, `placement committed before statement ${n} of ${issued}`).toHaveLength(2);
+        if (n > issued) break;
+      }
+    } finally {
+      await other.$disconnect();
+    }
+  }, 120_000);
 });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { batchStarted } from "@/inngest/events";
+import { batchStarted } from "@/server/jobs/events";
 import { functions } from "@/inngest";
 import { createPrismaClient, type PrismaClient } from "@/server/db/create-client";
 import { InProcessDriver } from "@/server/jobs/in-process-driver";
 import { setJobDeps } from "@/server/jobs/job-deps";
 import { loadViewer } from "@/server/services/auth/load-viewer";
 import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
-import { startBatchCall } from "@/server/services/dialer/start-batch-call";
+import { startBatchCall } from "@/server/services/dialer/batch/start-batch-call";
 import type { CreateCallInput } from "@/server/ports/carrier";
 import { COMPANY_A } from "../../prisma/seed/presets";
 import { createTestDatabase } from "./test-database";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
-import { clientRefOf } from "@/server/services/dialer/dialer-settings";
+import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
 import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
 import { placeClaimedCall } from "@/server/services/dialer/place-claimed-call";
 import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";

@@ -1,4 +1,5 @@
 import { inject } from "vitest";
+import { appPorts } from "@/server/adapters/app-ports";
 import { createPrismaClient, type PrismaClient } from "@/server/db/create-client";
 import { loadViewer } from "@/server/services/auth/load-viewer";
 import { createCaller } from "@/server/trpc/router";
@@ -12,10 +13,10 @@ export async function callerFor(userId: string) {
   const db = testDb();
   const viewer = await loadViewer(db, userId);
   if (!viewer) throw new Error(`no active user ${userId}`);
-  return createCaller({ db, viewer });
+  return createCaller({ db, viewer, ports: appPorts });
 }
 
-export const anonymousCaller = () => createCaller({ db: testDb(), viewer: null });
+export const anonymousCaller = () => createCaller({ db: testDb(), viewer: null, ports: appPorts });
 
 /** The seeded companies (see tests/integration/test-database.ts). */
 export async function seeded() {

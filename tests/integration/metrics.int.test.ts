@@ -42,6 +42,7 @@ describe("the metrics service on a hand-computed fixture", () => {
           mobile: p(patient).mobile,
           source: rosterEntryId ? "journey" : "batch",
           rosterEntryId: rosterEntryId ?? null,
+          maxAttempts: 2,
           status,
           attempt: calls.length,
         },
@@ -109,7 +110,7 @@ describe("the metrics service on a hand-computed fixture", () => {
     // Second script: P6 answered again, 60 s / 3 rounds (effective on both scripts); P1 answered 20 s / 1 round.
     for (const [i, [patient, sec, rounds]] of ([[6, 60, 3], [1, 20, 1]] as const).entries()) {
       const p = ctx.patients[patient - 1]!;
-      const t = await db.callTask.create({ data: { companyId, clinicId: clinicIds[0]!, scriptId: second.id, patientId: p.id, mobile: p.mobile, source: "batch", status: "ended", attempt: 1 } });
+      const t = await db.callTask.create({ data: { companyId, clinicId: clinicIds[0]!, scriptId: second.id, patientId: p.id, mobile: p.mobile, source: "batch", status: "ended", attempt: 1, maxAttempts: 2 } });
       await db.call.create({
         data: { companyId, clinicId: clinicIds[0]!, scriptId: second.id, taskId: t.id, patientId: p.id, mobile: p.mobile!, attempt: 1, outcome: "answered", durationSec: sec, rounds, dialedAt: minutes(shanghai(11), i) },
       });

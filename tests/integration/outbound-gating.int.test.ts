@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { appPorts } from "@/server/adapters/app-ports";
 import { createCallerFactory, createTRPCRouter } from "@/server/trpc/init";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 import { loadViewer } from "@/server/services/auth/load-viewer";
-import { assertClinicOpened, listCallableClinicIds } from "@/server/services/outbound/load-outbound-access";
+import { assertClinicOpened, listCallableClinicIds } from "@/server/services/dialer/outbound/load-outbound-access";
 import { uploadQualificationDocument } from "@/server/services/qualification/upload-qualification-document";
 import { QUALIFICATION_DOCUMENT_KINDS } from "@/server/domain/qualification/document-kinds";
 import { callerFor, seeded, testDb } from "./fixtures";
@@ -10,7 +11,7 @@ import { APPLICANT, createFreshCompany, FILES, MemoryStorage } from "./onboardin
 
 /** A stand-in for any 智能外呼 capability (scripts, calls, records …) built on the shared guard. */
 const probeRouter = createTRPCRouter({ probe: outboundProcedure("outbound.calls.start").query(() => "ok") });
-const probeCaller = async (userId: string) => createCallerFactory(probeRouter)({ db: testDb(), viewer: await loadViewer(testDb(), userId) });
+const probeCaller = async (userId: string) => createCallerFactory(probeRouter)({ db: testDb(), viewer: await loadViewer(testDb(), userId), ports: appPorts });
 
 async function onboard(key: string) {
   const c = await createFreshCompany(key);

@@ -3,8 +3,8 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedCallRecords, type SeedCallRecordsResult } from "@/prisma/seed/seed-call-records";
 import { loadViewer } from "@/server/services/auth/load-viewer";
-import { exportScriptRoster, type RosterExportLabels } from "@/server/services/script-roster/export-script-roster";
-import { ROSTER_STATUSES } from "@/server/services/script-roster/roster-query";
+import { exportScriptRoster, type RosterExportLabels } from "@/server/services/dialer/outbound/export-script-roster";
+import { ROSTER_STATUSES } from "@/server/services/dialer/outbound/roster-query";
 import { callerFor, seeded, testDb } from "./fixtures";
 
 const LABELS: RosterExportLabels = {

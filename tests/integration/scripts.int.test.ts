@@ -256,7 +256,7 @@ describe("lifecycle", () => {
     const { id } = await asAdmin.scripts.create(await aiScriptInput("集成-生命周期"));
     const patient = await testDb().patient.findFirstOrThrow({ where: { companyId: s.a.company.id, clinicId: openedClinicIds[0] } });
     const task = await testDb().callTask.create({
-      data: { companyId: s.a.company.id, clinicId: patient.clinicId, scriptId: id, patientId: patient.id, mobile: patient.mobile, source: "batch" },
+      data: { companyId: s.a.company.id, clinicId: patient.clinicId, scriptId: id, patientId: patient.id, mobile: patient.mobile, source: "batch", maxAttempts: 2 },
     });
 
     await expect(asAdmin.scripts.pause({ id })).resolves.toMatchObject({ status: "paused", pauseReason: "manual" });

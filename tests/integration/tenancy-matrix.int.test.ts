@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { silentMp3 } from "@/prisma/seed/fixture-audio";
 import { seedCallRecords } from "@/prisma/seed/seed-call-records";
+import { appPorts } from "@/server/adapters/app-ports";
 import { loadViewer } from "@/server/services/auth/load-viewer";
 import { appRouter, createCaller } from "@/server/trpc/router";
 import { MemoryStorage } from "../support/memory-storage";
@@ -75,7 +76,7 @@ beforeAll(async () => {
   asB = await callerFor(s.b.admin.id);
   // A member of company A, every clinic, whose role holds no permission at all.
   const adminViewer = (await loadViewer(db, s.a.admin.id))!;
-  asNoPerm = createCaller({ db, viewer: { ...adminViewer, roleKey: null, roleName: "无权限", permissions: new Set() } });
+  asNoPerm = createCaller({ db, viewer: { ...adminViewer, roleKey: null, roleName: "无权限", permissions: new Set() }, ports: appPorts });
 }, 120_000);
 
 afterAll(async () => {

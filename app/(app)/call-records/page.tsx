@@ -6,7 +6,7 @@ import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
 import { requireCompanyPermission } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
 import { can } from "@/server/domain/auth/permissions";
-import { loadOutboundAccess } from "@/server/services/outbound/load-outbound-access";
+import { loadOutboundAccess } from "@/server/services/dialer/outbound/load-outbound-access";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("callRecords"))("title") };

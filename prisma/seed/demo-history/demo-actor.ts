@@ -1,6 +1,6 @@
 import { DEFAULT_ROLE_PERMISSIONS } from "../../../server/domain/auth/permissions";
 import type { Viewer } from "../../../server/domain/auth/permissions";
-import type { Scope } from "../../../server/trpc/init";
+import type { Scope } from "../../../server/domain/auth/scope";
 import type { PrismaClient } from "../db";
 
 /** The company admin as the product's services see a signed-in user: the demo history is made through those services. */

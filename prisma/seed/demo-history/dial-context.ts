@@ -1,23 +1,20 @@
 /** What every dial of the demo's history shares, loaded once: the company's limits, its scripts, clinics and SMS quota. */
 import { patientRequirements } from "../../../server/domain/call-tasks/creation-checks";
-import type { ScriptCategory } from "../../../server/domain/calling-policy";
+import { companyLimits, type CompanyLimits, type ScriptCategory } from "../../../server/domain/calling-policy";
 import type { CallScriptSnapshot } from "../../../server/ports/carrier";
 import { scriptDialogues } from "../../../server/services/dialer/script-dialogues";
 import type { PrismaClient } from "../db";
 
 export interface DialContext {
   companyId: string;
-  company: { seatLimit: number; seatsPerScript: number; dialsPerMinuteScript: number; redialIntervalMin: number };
+  company: CompanyLimits;
   scripts: Map<string, DemoScript>;
   clinics: Map<string, { id: string; shortName: string; address: string; phone: string | null; timezone: string; outboundOpenedAt: Date | null }>;
   smsQuota: number;
 }
 
 export async function loadDialContext(db: PrismaClient, companyId: string): Promise<DialContext> {
-  const company = await db.company.findUniqueOrThrow({
-    where: { id: companyId },
-    select: { seatLimit: true, seatsPerScript: true, dialsPerMinuteScript: true, redialIntervalMin: true },
-  });
+  const company = companyLimits(await db.company.findUniqueOrThrow({ where: { id: companyId } }));
   const scriptIds = (await db.script.findMany({ where: { companyId }, select: { id: true } })).map((s) => s.id);
   const clinics = await db.clinic.findMany({ where: { companyId }, select: { id: true, shortName: true, address: true, phone: true, timezone: true, outboundOpenedAt: true } });
   return { companyId, company, scripts: await loadScripts(db, scriptIds), clinics: new Map(clinics.map((c) => [c.id, c])), smsQuota: await quotaOf(db, companyId) };

@@ -14,7 +14,10 @@ import { checkTaskCreation } from "../../../server/domain/call-tasks/creation-ch
 import { decide, planAfterAttempt } from "../../../server/domain/calling-policy";
 import { decideHangupSms, renderSms, smsPlaceholderValues } from "../../../server/domain/sms/hangup-sms";
 import { smsSegments } from "../../../server/domain/sms/sms-template";
-import { toCallOutcome, type CreateCallInput } from "../../../server/ports/carrier";
+import { redialOutcomeOf, unreachedOutcomeOf } from "../../../server/domain/calls/unreached-outcome";
+import { clientRefOf } from "../../../server/domain/call-tasks/client-ref";
+import { toCallOutcome } from "../../../server/domain/calls/call-outcome";
+import type { CreateCallInput } from "../../../server/ports/carrier";
 import { billedMinutes } from "../../../server/services/dialer/call-balance";
 import { hasData, loadPatientCallData } from "../../../server/services/dialer/load-patient-call-data";
 import { loadCallHistory, loadDnc } from "../../../server/services/dialer/load-policy-inputs";
@@ -142,7 +145,7 @@ export async function dialDemoTasks(db: PrismaClient, ctx: DialContext, taskIds:
       if (call.answered) summary.answered += 1;
       if (call.recording) out.recordings.push(call.recording);
       if (call.minutes > 0) out.balance.push({ companyId, delta: -call.minutes, reason: "call", callId: call.row.id, createdAt: call.row.endedAt });
-      if (call.optOut) out.optOuts.add(task.mobile);
+      if (call.optOut) out.optOuts.set(task.mobile, call.optOut);
       const sms = hangupSms(script, call, patient, clinic, variables);
       if (sms) {
         const enough = ctx.smsQuota >= sms.segments;
@@ -167,7 +170,7 @@ export async function dialDemoTasks(db: PrismaClient, ctx: DialContext, taskIds:
         }
       }
       last = { outcome: call.row.outcome, intent: call.row.intent ?? null, endedAt: call.row.endedAt };
-      const next = planAfterAttempt(call.carrierOutcome, attempt, call.row.endedAt, { maxAttempts: task.maxAttempts, intervalMin: company.redialIntervalMin });
+      const next = planAfterAttempt(call.redialAs, attempt, call.row.endedAt, { maxAttempts: task.maxAttempts, intervalMin: company.redialIntervalMin });
       if (next.kind === "done") {
         out.task(task.id, { status: "ended", reason: null, attempt, finishedAt: call.row.endedAt, lastOutcome: call.row.outcome, intent: call.row.intent ?? null });
         break;
@@ -193,17 +196,20 @@ async function placeCall(
   _clinic: Clinic,
 ) {
   const carrierCallId = `demo_${randomUUID().replace(/-/g, "").slice(0, 20)}`;
-  const plan = planCall({ ...input, clientRef: `${task.id}:${attempt}` }, carrierCallId);
-  const outcome = toCallOutcome(plan.outcome);
+  const plan = planCall({ ...input, clientRef: clientRefOf(task.id, attempt) }, carrierCallId);
+  // What answered decides the 通话状态 as in applyAttemptResult: a voicemail or a wrong number is not reached.
+  const unreached = unreachedOutcomeOf({ outcome: plan.outcome, turns: plan.turns });
+  const outcome = unreached ?? toCallOutcome(plan.outcome);
+  const connected = plan.outcome === "answered";
   const answered = outcome === "answered";
   const dialedAt = new Date(at.getTime() + plan.queueSeconds * 1000);
-  const answeredAt = answered ? new Date(dialedAt.getTime() + plan.ringSeconds * 1000) : null;
-  const endedAt = new Date((answeredAt ?? dialedAt).getTime() + (answered ? plan.talkSeconds : plan.ringSeconds) * 1000);
+  const answeredAt = connected ? new Date(dialedAt.getTime() + plan.ringSeconds * 1000) : null;
+  const endedAt = new Date((answeredAt ?? dialedAt).getTime() + (connected ? plan.talkSeconds : plan.ringSeconds) * 1000);
   const classified = await ruleBasedClassifier.classify({
     category: script.category,
     intents: script.snapshot.dialogues.intents,
     dialogues: script.snapshot.dialogues,
-    answered,
+    answered: connected,
     notAnsweredKind: UNREACHABLE.has(outcome) ? "unreachable" : "noAnswer",
     turns: plan.turns,
     hangupBy: plan.hangupBy,
@@ -228,9 +234,19 @@ async function placeCall(
     dialedAt,
     answeredAt,
     endedAt,
-    durationSec: answered ? plan.talkSeconds : 0,
+    durationSec: connected ? plan.talkSeconds : 0,
     rounds: plan.rounds,
     intent: classified.intent,
+    intentRule: classified.rule,
+    callbackRequested: classified.callbackRequested,
+    proposedTime: classified.proposedTime,
+    reachedParty: connected ? classified.reached : null,
+    complaint: classified.complaint,
+    triggerSentence: classified.trigger,
+    intentConfidence: classified.confidence,
+    analysisStatus: "rules",
+    analyzedBy: ruleBasedClassifier.name,
+    analyzedAt: endedAt,
     transcript: plan.turns.length ? plan.turns.map((t) => ({ speaker: t.speaker, text: t.text, at: t.at })) : undefined,
     consultantId: patient.consultantId,
     onlineConsultantId: patient.onlineConsultantId,
@@ -240,9 +256,10 @@ async function placeCall(
     row,
     answered,
     carrierOutcome: plan.outcome,
-    optOut: classified.optOut,
-    minutes: billedMinutes(plan.talkSeconds, answered),
-    recording: answered
+    redialAs: unreached ? redialOutcomeOf(unreached) : plan.outcome,
+    optOut: classified.optOut ? { callId: id, trigger: classified.trigger } : null,
+    minutes: billedMinutes(plan.talkSeconds, connected),
+    recording: connected
       ? { callId: id, storageKey: `recordings/${script.companyId}/${id}.mp3`, mimeType: "audio/mpeg", durationSec: plan.talkSeconds, sizeBytes: 0, createdAt: endedAt }
       : null,
   };

@@ -23,7 +23,8 @@ export class Writes {
   sms: Prisma.SmsMessageCreateManyInput[] = [];
   quota: Prisma.SmsQuotaEntryCreateManyInput[] = [];
   balance: Prisma.CallBalanceEntryCreateManyInput[] = [];
-  optOuts = new Set<string>();
+  /** Numbers whose patient asked not to be called again, with the call and the sentence (the DNC entry shows them). */
+  optOuts = new Map<string, { callId: string; trigger: string | null }>();
   private tasks = new Map<string, TaskUpdate>();
 
   task(id: string, update: TaskUpdate) {
@@ -54,7 +55,15 @@ export class Writes {
     await insertChunked(this.balance, (data) => db.callBalanceEntry.createMany({ data }));
     if (this.optOuts.size) {
       await db.dncEntry.createMany({
-        data: [...this.optOuts].map((mobile) => ({ companyId, kind: "optOut" as const, mobile, reason: "通话中客户要求不再来电", source: "callIntent" })),
+        data: [...this.optOuts].map(([mobile, o]) => ({
+          companyId,
+          kind: "optOut" as const,
+          mobile,
+          reason: "通话中客户要求不再来电",
+          source: "callIntent",
+          callId: o.callId,
+          triggerSentence: o.trigger,
+        })),
         skipDuplicates: true,
       });
     }

@@ -10,7 +10,7 @@
  */
 import { getStorage } from "../../../server/adapters/storage";
 import type { ObjectStorage } from "../../../server/ports/storage";
-import { startBatchCall } from "../../../server/services/dialer/start-batch-call";
+import { startBatchCall } from "../../../server/services/dialer/batch/start-batch-call";
 import { advanceDueJourneyEntries } from "../../../server/services/journeys/advance-journeys";
 import { runJourney } from "../../../server/services/journeys/run-journey";
 import { recountCallTotals } from "../../../server/services/metrics/recount-call-totals";
@@ -22,6 +22,7 @@ import { atShanghai } from "../time";
 import { loadDemoActor } from "./demo-actor";
 import { createDemoJourneys } from "./demo-journeys";
 import { seedDemoReviewQueue } from "./demo-review-queue";
+import { seedDemoIntentReview } from "./demo-intent-review";
 import { createDemoScripts } from "./demo-scripts";
 import { loadDialContext } from "./dial-context";
 import { dialDemoTasks, type DialSummary } from "./dial-demo-tasks";
@@ -125,6 +126,7 @@ export async function seedDemoHistory(db: PrismaClient, now: Date = new Date(), 
   }
   if (process.env.DEMO_HISTORY_TIMING) console.log("demo history timing (ms):", Object.fromEntries([...timing].map(([k, v]) => [k, Math.round(v)])));
   await advanceDueJourneyEntries(db, now);
+  await seedDemoIntentReview(db, company.id, scripts);
   await backdateAudit(db, company.id, now);
   // The dial results above were written in bulk, not through the transitions: rebuild the running totals (docs/metrics.md).
   await recountCallTotals(db, company.id);

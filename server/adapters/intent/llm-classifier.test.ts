@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClassifyIntentInput } from "@/server/domain/intent/classify-intent";
-import { MARKETING_INTENTS } from "@/server/domain/templates/intents";
+import { MARKETING_INTENTS, intentsOf } from "@/server/domain/templates/intents";
+
+const SURVEY_INTENTS = intentsOf("satisfied", "dissatisfied", "needsCallback", "undecided", "notLocal", "refused");
 import { IntentModelError } from "@/server/ports/intent";
 import { FakeOpenAi, promptOf } from "@/tests/support/fake-openai";
 import { LlmIntentClassifier } from "./llm-classifier";
@@ -73,13 +75,34 @@ describe("LlmIntentClassifier against a local OpenAI-compatible server", () => {
     expect((await classifier().classify(call("marketing", "你是哪位？"))).intent).toBeNull();
   });
 
-  it("keeps the seed's 嗯嗯 = 有意向 rule for 营销类 and an opt-out phrase whatever the model says", async () => {
+  it("keeps the seed's 嗯嗯 = 有意向 rule for 营销类, but no other rule overrides the model's reading", async () => {
     fake.reply = () => ({ kind: "json", content: answer({ intent: "somewhatInterested", callbackRequested: false }) });
     const assent = await classifier().classify(call("marketing", "嗯嗯", "嗯"));
     expect(assent).toMatchObject({ intent: "interested", rule: "assentMarketing", summary: expect.any(String) });
+    // The rules read an opt-out; the model does not: the model's answer stands and nobody goes on the DNC list.
     fake.reply = () => ({ kind: "json", content: answer({ intent: "notInterested", optOut: false }) });
-    const optOut = await classifier().classify(call("marketing", "以后别再给我打电话了"));
-    expect(optOut).toMatchObject({ intent: "refused", optOut: true, rule: "optOutPhrase" });
+    const misread = await classifier().classify(call("marketing", "以后别再给我打电话了"));
+    expect(misread).toMatchObject({ intent: "notInterested", optOut: false, rule: "model" });
+    // Both agree: opt-out, with the patient's sentence.
+    fake.reply = () => ({ kind: "json", content: answer({ intent: "refused", optOut: true, trigger: "以后别再给我打电话了" }) });
+    const agreed = await classifier().classify(call("marketing", "以后别再给我打电话了"));
+    expect(agreed).toMatchObject({ intent: "refused", optOut: true, trigger: "以后别再给我打电话了" });
+    // A complaint the model reads as a call-back request stays one, flagged as a complaint, never DNC.
+    fake.reply = () => ({ kind: "json", content: answer({ intent: "needsCallback", callbackRequested: true, complaint: true, optOut: true, trigger: "我要投诉" }) });
+    const complaint = await classifier().classify({ ...call("service", "补的牙又掉了，我要投诉！让你们负责人给我打电话"), intents: SURVEY_INTENTS });
+    // (the model also flagged an opt-out, quoting words that ask nothing about calls: not trusted.)
+    expect(complaint).toMatchObject({ intent: "needsCallback", complaint: true, callbackRequested: true, optOut: false });
+  });
+
+  it("sends the vendor's structured extraction as an input", async () => {
+    let prompt = "";
+    fake.reply = (request) => {
+      prompt = JSON.stringify(promptOf(request));
+      return { kind: "json", content: answer({ intent: "interested" }) };
+    };
+    await classifier().classify({ ...call("marketing", "好的周六过去"), vendorExtraction: { label: "A类-有意向", fields: { 预约时间: "周六" } } });
+    expect(prompt).toContain("A类-有意向");
+    expect(prompt).toContain("外呼平台的结构化结果");
   });
 
   it("rejects malformed JSON, a wrong shape and an intent outside the script's categories", async () => {

@@ -21,7 +21,7 @@ export interface LlmIntentClassifierOptions {
 const SYSTEM = [
   "你是口腔诊所连锁的外呼通话质检员。阅读一通 AI 外呼电话的对话记录，判断客户意向并做简短分析。",
   "只输出一个 JSON 对象，格式为：",
-  '{"intent":"意向 key 或 null","summary":"一句话中文小结","reason":"判断意向的简短理由","callbackRequested":false,"proposedTime":null,"optOut":false}',
+  '{"intent":"意向 key 或 null","summary":"一句话中文小结","reason":"判断意向的简短理由","callbackRequested":false,"proposedTime":null,"optOut":false,"complaint":false,"trigger":null,"confidence":0.9}',
   "规则：",
   "1. intent 只能取自给出的「意向列表」中的 key；客户没有表达任何倾向（只问是谁、信号差听不清、对话无实质内容）时为 null。",
   "2. 营销类话术：客户只回答「嗯」「嗯嗯」「好」「哦」之类的简单应答、没有其他内容时，视为「有意向」。诊疗服务类不适用此规则。",
@@ -29,8 +29,13 @@ const SYSTEM = [
   "4. summary：一句话（不超过 60 字）概括客户的态度与诉求，用中文，不要复述 AI 的台词。reason：不超过 40 字。",
   "5. callbackRequested：客户要求人工、真人、医生或前台回电/联系时为 true。",
   "6. proposedTime：客户自己提出的到店/预约/回电时间，按客户原话简写（如「周六上午」「明天下午三点」），没有则为 null。",
-  "7. optOut：客户明确要求以后不要再打电话、拉黑、投诉骚扰时为 true。",
-  "8. 客户说方言或有口误、语气词、背景噪音时，按意思判断。",
+  "7. optOut：仅当客户明确要求以后不要再打电话/不要再联系/把号码删掉/拉黑时为 true。「不用再提醒了」「不用了」「烦不烦」「我要投诉」都不是 optOut。",
+  "8. complaint：客户对诊所的治疗、服务、收费、态度表示不满或投诉时为 true（投诉不等于不要来电，这类客户需要尽快回电）。",
+  "9. trigger：optOut 或 complaint 为 true 时，逐字摘录客户说的那句话；否则为 null。",
+  "10. 每句话要结合它回答的 AI 问题理解：对「需要医生给您回电吗」说「不用了」是不需要回电，不是拒绝；对「有没有不舒服」说「没有」是恢复良好。",
+  "11. 接听的是语音信箱、秘书台/来电提醒、运营商提示音或打错电话的人时，intent 为 null。",
+  "12. 客户说方言或有口误、语气词、背景噪音时，按意思判断。confidence 为你对 intent 的把握（0–1）。",
+  "13. 如果给出了「外呼平台的结构化结果」，可作为参考，但以对话内容为准。",
 ].join("\n");
 
 function userPrompt(input: ClassifyIntentInput): string {
@@ -44,6 +49,7 @@ function userPrompt(input: ClassifyIntentInput): string {
       意向列表: input.intents.map((i) => ({ key: i.key, 名称: i.label })),
       话术预设回复及意向: scripted,
       挂断方: input.hangupBy === "callee" ? "客户" : input.hangupBy === "bot" ? "AI" : undefined,
+      外呼平台的结构化结果: input.vendorExtraction ?? undefined,
       对话: input.turns.map((t) => `${t.speaker === "ai" ? "AI" : "客户"}：${t.text}`),
     },
     null,

@@ -1,7 +1,6 @@
+import { DAY_MS } from "../time/constants";
 import { localDayRange } from "../time/local-day";
 import { ALLOW, type Decision, type PastCall, type ScriptCategory } from "./types";
-
-const DAY_MS = 86_400_000;
 
 /**
  * The carriers' limits by script category (FAQ Q9), counted per number over the company's calls of that category:
@@ -9,12 +8,12 @@ const DAY_MS = 86_400_000;
  */
 export const CARRIER_LIMITS = {
   service: { period: "localDay", calls: 5, connected: 3 },
-  marketing: { period: "15days", calls: 3, connected: 1 },
-} as const satisfies Record<ScriptCategory, { period: string; calls: number; connected: number }>;
+  marketing: { period: "rollingDays", days: 15, calls: 3, connected: 1 },
+} as const satisfies Record<ScriptCategory, { period: "localDay" | "rollingDays"; days?: number; calls: number; connected: number }>;
 
 /** Start of the period the carrier counts in for a category. */
 export function carrierPeriodStart(category: ScriptCategory, now: Date, timeZone: string): Date {
-  return category === "service" ? localDayRange(now, timeZone).start : new Date(now.getTime() - 15 * DAY_MS);
+  return category === "service" ? localDayRange(now, timeZone).start : new Date(now.getTime() - CARRIER_LIMITS.marketing.days * DAY_MS);
 }
 
 export function carrierInterceptionRule(category: ScriptCategory, history: readonly PastCall[], now: Date, timeZone: string): Decision {

@@ -1,6 +1,6 @@
+import { DAY_MS } from "../time/constants";
 import { ALLOW, type Decision, type PastCall, type PolicyTask } from "./types";
 
-const DAY_MS = 86_400_000;
 export const SAME_SCRIPT_DAYS = 15;
 export const OUTREACH_WINDOW_DAYS = 30;
 export const MAX_OUTREACHES_IN_WINDOW = 4;

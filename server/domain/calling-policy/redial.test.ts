@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { CarrierOutcome } from "@/server/ports/carrier";
+import type { CarrierOutcome } from "../calls/call-outcome";
+import { PRODUCT_LIMITS } from "./limits";
 import { effectiveMaxAttempts, planAfterAttempt } from "./redial";
 
 const ENDED = new Date("2026-03-02T03:00:00Z");
-const DEFAULT = { maxAttempts: 2, intervalMin: 30 };
+/** The product's redial, as every company without its own gets it. */
+const DEFAULT = { maxAttempts: PRODUCT_LIMITS.redialMaxAttempts, intervalMin: PRODUCT_LIMITS.redialIntervalMin };
 const ALL: CarrierOutcome[] = ["answered", "noAnswer", "busy", "rejected", "poweredOff", "emptyNumber", "suspended", "inArrears", "unreachable", "networkBusy", "carrierBlocked", "voiceAssistant", "cancelled", "failed"];
 
 describe("redial policy", () => {

@@ -42,16 +42,17 @@ export interface PolicyTask {
   mobile: string;
 }
 
+/** The capacity limits a company dials within (PRODUCT_LIMITS in limits.ts, or the company's own). */
 export interface DialerLimits {
-  /** 座席 per company (default 1000). */
+  /** 座席 per company. */
   seatLimit: number;
-  /** 座席 per enabled script (default 50). */
+  /** 座席 per enabled script. */
   seatsPerScript: number;
-  /** Dials started per script per minute (default 60). */
+  /** Dials started per script in any rolling minute. */
   dialsPerMinuteScript: number;
 }
 
-/** A call to the same number by the same company (any script), from the last 30 days or still in progress. */
+/** A call to the same number by the same company (any script), from the last HISTORY_LOOKBACK_DAYS or still in progress. */
 export interface PastCall {
   /** The call task (outreach) it belongs to: a task and its redials are one outreach. */
   taskId: string;

@@ -17,13 +17,15 @@ const FALLBACK: Record<CanonicalIntent, CanonicalIntent[]> = {
   notInterested: ["notInterested", "cancelled", "refused"],
   refused: ["refused", "notInterested", "cancelled"],
   optOut: ["optOut", "refused", "notInterested", "cancelled"],
-  busyLater: ["busyLater", "reschedule", "needsCallback", "undecided", "somewhatInterested"],
-  confirmed: ["confirmed", "interested"],
+  // "Busy, call later" is the template author's 暂不确定 / 比较有意向 (blueprint laterIntent), not a change of appointment.
+  busyLater: ["busyLater", "undecided", "somewhatInterested", "needsCallback"],
+  // 爽约改约 has no 确认到店: a patient booking again there is changing the appointment.
+  confirmed: ["confirmed", "interested", "reschedule"],
   reschedule: ["reschedule", "busyLater", "undecided", "somewhatInterested"],
   cancelled: ["cancelled", "notInterested", "refused"],
   undecided: ["undecided", "somewhatInterested"],
   satisfied: ["satisfied", "recovering", "interested"],
-  dissatisfied: ["dissatisfied", "needsCallback", "notInterested"],
+  dissatisfied: ["dissatisfied", "needsCallback", "discomfort", "notInterested"],
   needsCallback: ["needsCallback", "busyLater", "undecided"],
   recovering: ["recovering", "satisfied"],
   discomfort: ["discomfort", "needsCallback", "dissatisfied"],
@@ -54,7 +56,13 @@ const LABEL_RULES: [RegExp, CanonicalIntent][] = [
   [/不在当地|外地|不在本地/, "notLocal"],
 ];
 
+export function isCanonicalIntent(key: string): key is CanonicalIntent {
+  return CANONICAL.has(key);
+}
+
+/** A category's meaning: the canonical intent a clinic mapped it onto, its key when that is canonical, else its label. */
 export function canonicalOf(category: IntentCategory): CanonicalIntent | null {
+  if (category.canonical && CANONICAL.has(category.canonical)) return category.canonical as CanonicalIntent;
   if (CANONICAL.has(category.key)) return category.key as CanonicalIntent;
   for (const [re, canonical] of LABEL_RULES) if (re.test(category.label)) return canonical;
   return null;

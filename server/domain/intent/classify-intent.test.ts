@@ -65,7 +65,8 @@ describe("classifyIntent", () => {
       intent: "notInterested",
       rule: "refusal",
     });
-    expect(classifyIntent(input({ turns: patient("不需要") }))).toMatchObject({ intent: "refused", rule: "earlyRefusal" });
+    // Declining the offer at once is 没意向 (issue 25), not refusing the call.
+    expect(classifyIntent(input({ turns: patient("不需要") }))).toMatchObject({ intent: "notInterested", rule: "earlyRefusal" });
   });
 
   it("reads questions about price or address as some interest", () => {

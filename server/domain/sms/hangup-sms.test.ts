@@ -17,6 +17,9 @@ describe("decideHangupSms", () => {
     expect(decideHangupSms({ ...base, outcome: "suspended" })).toEqual({ send: false, reason: "noSmsForOutcome" });
     expect(decideHangupSms({ ...base, outcome: "emptyNumber" })).toEqual({ send: false, reason: "noSmsForOutcome" });
     expect(decideHangupSms({ ...base, outcome: "failed", carrierOutcome: "cancelled" })).toEqual({ send: false, reason: "noSmsForOutcome" });
+    // A wrong number is someone else's phone; a voicemail is the patient's, told as unanswered.
+    expect(decideHangupSms({ ...base, outcome: "wrongNumber", carrierOutcome: "answered" })).toEqual({ send: false, reason: "noSmsForOutcome" });
+    expect(decideHangupSms({ ...base, outcome: "voicemail", carrierOutcome: "answered" })).toMatchObject({ send: true, kind: "unanswered" });
   });
 
   it("sends nothing when disabled, without a template, or with one no longer approved", () => {

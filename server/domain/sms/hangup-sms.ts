@@ -20,7 +20,8 @@ export interface HangupSmsInput {
   unanswered: { id: string; content: string; status: string } | null;
 }
 
-const NEVER = new Set(["emptyNumber", "suspended", "inArrears", "cancelled"]);
+// A wrong number (号码错误) belongs to someone else: no SMS about the patient's appointment to a stranger.
+const NEVER = new Set(["emptyNumber", "suspended", "inArrears", "cancelled", "wrongNumber"]);
 
 export function decideHangupSms(input: HangupSmsInput): HangupSmsDecision {
   if (!input.enabled) return { send: false, reason: "disabled" };

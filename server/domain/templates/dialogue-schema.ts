@@ -32,7 +32,7 @@ export const scenariosSchema = z.array(scenarioDialogueSchema).min(1, "至少需
 
 export const scriptDialoguesSchema = z.object({
   scenarios: scenariosSchema,
-  intents: z.array(z.object({ key: z.string().min(1), label: z.string().min(1) })),
+  intents: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), canonical: z.string().min(1).optional() })),
 });
 
 const PLACEHOLDER = /\{([^{}\s]{1,40})\}/g;

@@ -30,6 +30,11 @@ export interface IntentCategory {
   key: string;
   /** 有意向 / 比较有意向 / 没意向 / 拒绝来电 … */
   label: string;
+  /**
+   * A clinic's own label (renamed or added in the script) says which canonical intent it means (server/domain/intent/
+   * canonical-intents.ts), so classification, journeys and metrics keep working whatever it is called.
+   */
+  canonical?: string;
 }
 
 export interface ScriptDialogues {

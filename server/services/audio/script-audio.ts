@@ -1,16 +1,15 @@
 import { z } from "zod";
-import { getStorage } from "@/server/adapters/storage";
-import { getTts } from "@/server/adapters/tts";
 import type { Tx } from "@/server/db/create-client";
 import { renderFixedScript } from "@/server/domain/templates/compose-dialogues";
 import { checkParams, clinicParamKeys } from "@/server/domain/templates/params";
 import { VOICE_LIMITS } from "@/server/domain/templates/voices";
 import { AppError } from "@/server/errors";
-import type { StoredObject } from "@/server/ports/storage";
+import type { ObjectStorage, StoredObject } from "@/server/ports/storage";
+import type { TtsPort } from "@/server/ports/tts";
 import { getScriptDialogues } from "@/server/services/scripts/get-script-dialogues";
 import { loadTemplate } from "@/server/services/scripts/template-view";
 import { visibleScript } from "@/server/services/scripts/visible-script";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { ensureSpeech, speechHash } from "./speech-cache";
 
 const voiceFields = {
@@ -30,7 +29,7 @@ const HASH = /^[a-f0-9]{32}$/;
 const storageKey = (companyId: string, hash: string) => `tts/${companyId}/${hash}.mp3`;
 
 /** Renders the fixed script's text to mp3 (cached per company and content) and tells where to fetch it. */
-export async function renderScriptAudio(db: Tx, scope: Scope, raw: z.input<typeof scriptAudioInput>) {
+export async function renderScriptAudio(db: Tx, scope: Scope, raw: z.input<typeof scriptAudioInput>, ports: { storage: ObjectStorage; tts: TtsPort }) {
   const input = scriptAudioInput.parse(raw);
   let text: string;
   let voice: { id: string | null | undefined; speed: number; pitch: number; volume: number };
@@ -60,12 +59,12 @@ export async function renderScriptAudio(db: Tx, scope: Scope, raw: z.input<typeo
   const voiceRow = voice.id ? await db.voice.findUnique({ where: { id: voice.id }, select: { key: true } }) : null;
   const settings = { voiceKey: voiceRow?.key ?? "xiaoya", speed: voice.speed, pitch: voice.pitch, volume: voice.volume };
   const hash = speechHash(text, settings);
-  await ensureSpeech(getStorage(), getTts(), storageKey(scope.companyId, hash), text, settings);
+  await ensureSpeech(ports.storage, ports.tts, storageKey(scope.companyId, hash), text, settings);
   return { url: `/api/outbound/audio/${hash}`, text };
 }
 
 /** The route handler's read: only the caller's company's rendered audio. */
-export async function readScriptAudio(companyId: string, hash: string): Promise<StoredObject | null> {
+export async function readScriptAudio(storage: ObjectStorage, companyId: string, hash: string): Promise<StoredObject | null> {
   if (!HASH.test(hash)) return null;
-  return getStorage().get(storageKey(companyId, hash));
+  return storage.get(storageKey(companyId, hash));
 }

@@ -1,6 +1,5 @@
 import type { PrismaClient } from "@/server/db/create-client";
-import { getIntentClassifier, ruleBasedClassifier } from "@/server/adapters/intent";
-import { worthModelAnalysis } from "@/server/domain/intent/call-analysis";
+import { analyzeByRules, RULES_ANALYZER, worthModelAnalysis } from "@/server/domain/intent/call-analysis";
 import { parseTranscript } from "@/server/domain/calls/transcript";
 import { IntentModelError, type CallAnalysis, type ClassifyIntentInput, type IntentClassifier } from "@/server/ports/intent";
 import type { ScriptDialogues } from "@/server/domain/templates/dialogue";
@@ -8,6 +7,15 @@ import { AppError } from "@/server/errors";
 import { intentOptions } from "@/server/domain/calls/intent-label";
 import { getScriptDialogues } from "@/server/services/scripts/get-script-dialogues";
 import { setCallAnalysis, type CallAnalysisMeta } from "./set-call-analysis";
+import type { AnsweringParty } from "@/server/domain/intent/answering-party";
+
+/** The party a not-reached 通话状态 already tells (applyAttemptResult read it from the transcript or the carrier). */
+const PARTY_OF_OUTCOME: Partial<Record<string, AnsweringParty>> = {
+  voicemail: "voicemail",
+  secretary: "secretary",
+  operatorMessage: "operator",
+  wrongNumber: "wrongNumber",
+};
 
 /** Outcomes that never reached the phone: their intent is 无法接通 rather than 未接. */
 const UNREACHABLE = new Set(["poweredOff", "emptyNumber", "suspended", "inArrears", "unreachable", "carrierBlocked", "networkBusy", "failed", "cancelled"]);
@@ -27,7 +35,7 @@ export type ClassifyCallIntentResult =
 export async function classifyCallIntent(
   db: PrismaClient,
   callId: string,
-  options: { force?: boolean; classifier?: IntentClassifier; now?: Date } = {},
+  options: { classifier: IntentClassifier; force?: boolean; now?: Date },
 ): Promise<ClassifyCallIntentResult> {
   const call = await db.call.findUnique({
     where: { id: callId },
@@ -42,6 +50,7 @@ export async function classifyCallIntent(
       analyzedAt: true,
       analysisStatus: true,
       analysisError: true,
+      intentCorrectedAt: true,
       transcript: true,
       script: { select: { id: true, companyId: true, category: true } },
     },
@@ -53,22 +62,24 @@ export async function classifyCallIntent(
     category: call.script.category,
     intents: dialogues.intents,
     dialogues,
-    answered: call.outcome === "answered",
+    answered: call.outcome === "answered" || PARTY_OF_OUTCOME[call.outcome] !== undefined,
+    answeredBy: PARTY_OF_OUTCOME[call.outcome],
     notAnsweredKind: UNREACHABLE.has(call.carrierOutcome ?? call.outcome) ? "unreachable" : "noAnswer",
     turns: parseTranscript(call.transcript),
     hangupBy: call.hangupBy === "callee" || call.hangupBy === "bot" || call.hangupBy === "system" ? call.hangupBy : undefined,
   };
-  const rules = await ruleBasedClassifier.classify(input);
+  const rules = analyzeByRules(input);
 
-  // Analysed before and not forced: keep what is stored (the opt-out flag is still reported, for retries).
-  if ((call.intent !== null || call.analyzedAt !== null) && !options.force) {
+  // Analysed before and not forced, or corrected by a manager (人工修正 outlives 重新分析): keep what is stored (the
+  // opt-out flag is still reported, for retries).
+  if (((call.intent !== null || call.analyzedAt !== null) && !options.force) || call.intentCorrectedAt) {
     const label = dialogues.intents.find((i) => i.key === call.intent)?.label ?? null;
     const status = call.analysisStatus ?? "rules";
     return { ...rules, intent: call.intent, label, callId: call.id, changed: false, status, error: call.analysisError };
   }
 
-  const classifier = options.classifier ?? getIntentClassifier();
-  const meta: CallAnalysisMeta = { status: "rules", by: ruleBasedClassifier.name, error: null, at: options.now ?? new Date() };
+  const { classifier } = options;
+  const meta: CallAnalysisMeta = { status: "rules", by: RULES_ANALYZER, error: null, at: options.now ?? new Date() };
   let analysis = rules;
   if (classifier.kind === "model" && worthModelAnalysis(input)) {
     try {
@@ -79,7 +90,7 @@ export async function classifyCallIntent(
       Object.assign(meta, { status: "modelFailed", error: message.slice(0, 500) });
       console.warn(`[intent] model analysis of call ${call.id} failed, rules stand — ${message}`);
     }
-  } else if (classifier.kind === "rules" && classifier !== ruleBasedClassifier) {
+  } else if (classifier.kind === "rules" && classifier.name !== RULES_ANALYZER) {
     analysis = await classifier.classify(input);
     meta.by = classifier.name;
   }

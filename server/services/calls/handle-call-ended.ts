@@ -1,13 +1,15 @@
 import type { PrismaClient } from "@/server/db/create-client";
 import { AppError } from "@/server/errors";
+import type { AppPorts } from "@/server/ports/app-ports";
 import type { AttemptCompleted, RecordingReady } from "@/server/ports/carrier";
 import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
-import { clientRefOf } from "@/server/services/dialer/dialer-settings";
-import { findCallIdForEvent } from "@/server/services/carrier/find-call-for-event";
+import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
+import { findCallIdForEvent } from "@/server/services/calls/carrier/find-call-for-event";
 import { advanceJourneyAfterCall } from "@/server/services/journeys/advance-journeys";
 import { sendHangupSms } from "@/server/services/sms/send-hangup-sms";
 import { addOptOutFromCall } from "./add-opt-out-from-call";
 import { classifyCallIntent } from "./classify-call-intent";
+import { flagWrongNumber } from "./flag-wrong-number";
 import { storeCallRecording } from "./store-call-recording";
 
 /** Runs one named, retryable piece of work: Inngest's step.run, or a plain call outside Inngest. */
@@ -36,7 +38,12 @@ export interface CallEndedSummary {
  * 5. copy a recording that arrived before the call had a row (deliveries are unordered);
  * 6. send the hang-up SMS.
  */
-export async function handleCallEnded(db: PrismaClient, carrierEventId: string, runStep: StepRunner = direct): Promise<CallEndedSummary> {
+export async function handleCallEnded(
+  db: PrismaClient,
+  ports: Pick<AppPorts, "carrier" | "storage" | "sms" | "intentClassifier">,
+  carrierEventId: string,
+  runStep: StepRunner = direct,
+): Promise<CallEndedSummary> {
   const summary: CallEndedSummary = { carrierEventId, callId: null, applied: false, task: null, intent: null, optedOut: false, recordings: [], sms: "skipped" };
   const event = await runStep("load-event", async () => {
     const row = await db.carrierEvent.findUnique({ where: { carrierEventId }, select: { type: true, payload: true } });
@@ -50,7 +57,7 @@ export async function handleCallEnded(db: PrismaClient, carrierEventId: string, 
   const applied = await runStep("apply-attempt-result", async () => {
     const r = await applyAttemptResult(db, event);
     const callId = r.applied ? r.callId : (r.callId ?? (await findCallIdForEvent(db, event)));
-    return { applied: r.applied, callId, task: r.applied ? r.task : null };
+    return { applied: r.applied, callId, task: r.applied ? r.task : null, outcome: r.applied ? r.outcome : null };
   });
   summary.applied = applied.applied;
   summary.task = applied.task;
@@ -64,7 +71,7 @@ export async function handleCallEnded(db: PrismaClient, carrierEventId: string, 
 
   const intent = await runStep("classify-intent", async () => {
     try {
-      const r = await classifyCallIntent(db, callId);
+      const r = await classifyCallIntent(db, callId, { classifier: ports.intentClassifier });
       return { intent: r?.intent ?? null, optOut: r?.optOut ?? false };
     } catch (error) {
       // A script that cannot be read any more (e.g. its dialogue is gone) must not hold up the SMS; other errors retry.
@@ -76,6 +83,7 @@ export async function handleCallEnded(db: PrismaClient, carrierEventId: string, 
   summary.intent = intent.intent;
 
   if (intent.optOut) summary.optedOut = (await runStep("add-opt-out", () => addOptOutFromCall(db, callId))).added;
+  if (applied.outcome === "wrongNumber") await runStep("flag-wrong-number", () => flagWrongNumber(db, callId));
 
   await runStep("advance-journey", async () => {
     const call = await db.call.findUnique({ where: { id: callId }, select: { taskId: true } });
@@ -92,7 +100,7 @@ export async function handleCallEnded(db: PrismaClient, carrierEventId: string, 
     });
     const stored: string[] = [];
     for (const e of early) {
-      const result = await storeCallRecording(db, e.payload as unknown as RecordingReady);
+      const result = await storeCallRecording(db, e.payload as unknown as RecordingReady, ports);
       if (result.status === "callNotFound") continue;
       await db.carrierEvent.update({ where: { carrierEventId: e.carrierEventId }, data: { processedAt: new Date(), callId } });
       stored.push(result.status);
@@ -101,7 +109,7 @@ export async function handleCallEnded(db: PrismaClient, carrierEventId: string, 
   });
 
   summary.sms = await runStep("send-hangup-sms", async () => {
-    const r = await sendHangupSms(db, callId);
+    const r = await sendHangupSms(db, callId, ports);
     return r.status === "skipped" ? `skipped:${r.reason}` : r.status;
   });
 

@@ -8,8 +8,8 @@ import { storeCallRecording, type StoreRecordingResult } from "./store-call-reco
  */
 export async function handleRecordingReady(
   db: PrismaClient,
+  deps: Parameters<typeof storeCallRecording>[2],
   carrierEventId: string,
-  deps: Parameters<typeof storeCallRecording>[2] = {},
 ): Promise<StoreRecordingResult | { status: "unknownEvent" }> {
   const row = await db.carrierEvent.findUnique({ where: { carrierEventId }, select: { type: true, payload: true } });
   if (!row || row.type !== "recording.ready") return { status: "unknownEvent" };

@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@/server/db/create-client";
+import type { Tx } from "@/server/db/create-client";
 import type { CallAnalysis } from "@/server/ports/intent";
+import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 
 export interface CallAnalysisMeta {
   status: "rules" | "model" | "modelFailed";
@@ -32,15 +34,60 @@ export async function setCallAnalysis(
         summary: analysis.summary,
         callbackRequested: analysis.callbackRequested,
         proposedTime: analysis.proposedTime,
+        reachedParty: analysis.reached,
+        complaint: analysis.complaint,
+        triggerSentence: analysis.trigger,
+        intentConfidence: analysis.confidence,
         analysisStatus: meta.status,
         analysisError: meta.error,
         analyzedBy: meta.by,
         analyzedAt: meta.at,
       },
     });
-    if (!changed) return;
-    const later = await tx.call.count({ where: { taskId: call.taskId, attempt: { gt: call.attempt } } });
-    if (later === 0) await tx.callTask.update({ where: { id: call.taskId }, data: { intent: analysis.intent } });
+    if (changed) await followOnTask(tx, call, analysis.intent);
+  });
+  return { changed };
+}
+
+/** The task's intent follows its latest attempt's (journeys branch on it); a late write to attempt 1 never wins over 2. */
+async function followOnTask(tx: Tx, call: { taskId: string; attempt: number }, intent: string | null) {
+  const later = await tx.call.count({ where: { taskId: call.taskId, attempt: { gt: call.attempt } } });
+  if (later === 0) await tx.callTask.update({ where: { id: call.taskId }, data: { intent } });
+}
+
+/**
+ * 人工修正: a manager's label for a call, in the same place as every other intent write. The classifier's label is kept
+ * (intentBeforeCorrection, the first time only) for the audit and the export of corrections as evaluation cases; the
+ * corrected label is the call's intent from now on (lists, 客户意向 counts, metrics and journeys read it), and 重新分析
+ * leaves it alone.
+ */
+export async function setCorrectedIntent(
+  db: PrismaClient,
+  call: { id: string; companyId: string; taskId: string; attempt: number; intent: string | null; intentCorrectedAt: Date | null },
+  correction: { intent: string | null; actorId: string; at: Date },
+): Promise<{ changed: boolean }> {
+  const changed = correction.intent !== call.intent;
+  await db.$transaction(async (tx) => {
+    await tx.call.update({
+      where: { id: call.id },
+      data: {
+        intent: correction.intent,
+        intentRule: "manual",
+        intentConfidence: 1,
+        intentCorrectedAt: correction.at,
+        intentCorrectedById: correction.actorId,
+        ...(call.intentCorrectedAt ? {} : { intentBeforeCorrection: call.intent }),
+      },
+    });
+    if (changed) await followOnTask(tx, call, correction.intent);
+    await writeAuditLog(tx, {
+      companyId: call.companyId,
+      actorId: correction.actorId,
+      action: "call.intent.correct",
+      targetType: "call",
+      targetId: call.id,
+      data: { from: call.intent, to: correction.intent },
+    });
   });
   return { changed };
 }

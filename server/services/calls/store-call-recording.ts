@@ -1,9 +1,7 @@
 import type { PrismaClient } from "@/server/db/create-client";
-import { getCarrier } from "@/server/adapters/carrier";
-import { getStorage } from "@/server/adapters/storage";
 import type { CarrierPort, RecordingReady } from "@/server/ports/carrier";
 import type { ObjectStorage } from "@/server/ports/storage";
-import { findCallIdForEvent } from "@/server/services/carrier/find-call-for-event";
+import { findCallIdForEvent } from "@/server/services/calls/carrier/find-call-for-event";
 
 const MAX_RECORDING_BYTES = 50 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 30_000;
@@ -25,14 +23,14 @@ export class RecordingDownloadFailed extends Error {
 export async function storeCallRecording(
   db: PrismaClient,
   event: RecordingReady,
-  deps: { carrier?: CarrierPort; storage?: ObjectStorage; fetch?: typeof fetch; now?: () => Date } = {},
+  deps: { carrier: CarrierPort; storage: ObjectStorage; fetch?: typeof fetch; now?: () => Date },
 ): Promise<StoreRecordingResult> {
   const callId = await findCallIdForEvent(db, event);
   if (!callId) return { status: "callNotFound" };
   const existing = await db.recording.findUnique({ where: { callId }, select: { id: true } });
   if (existing) return { status: "exists", callId };
 
-  const carrier = deps.carrier ?? getCarrier();
+  const carrier = deps.carrier;
   const doFetch = deps.fetch ?? fetch;
   const now = deps.now?.() ?? new Date();
   let link: Pick<RecordingReady, "url" | "expiresAt" | "durationSeconds" | "format"> = event;
@@ -58,7 +56,7 @@ export async function storeCallRecording(
   const call = await db.call.findUniqueOrThrow({ where: { id: callId }, select: { companyId: true, durationSec: true } });
   const mimeType = link.format === "wav" ? "audio/wav" : "audio/mpeg";
   const storageKey = `recordings/${call.companyId}/${callId}.${link.format === "wav" ? "wav" : "mp3"}`;
-  await (deps.storage ?? getStorage()).put(storageKey, body, { contentType: mimeType });
+  await deps.storage.put(storageKey, body, { contentType: mimeType });
   const created = await db.recording.createMany({
     data: [
       {

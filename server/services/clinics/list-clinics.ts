@@ -1,5 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 export function listClinics(db: Tx, scope: Scope) {
   return db.clinic.findMany({

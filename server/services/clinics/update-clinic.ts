@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 
 export const updateClinicInput = z.object({

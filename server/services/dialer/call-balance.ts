@@ -1,5 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
-import { getCallBalance } from "@/server/services/scripts/call-balance";
+import { getCallBalance } from "@/server/services/scripts/get-call-balance";
 
 
 /** Billed minutes of a call: every started minute of talk; unanswered calls are free. */

@@ -1,11 +1,22 @@
 import { randomUUID } from "node:crypto";
-import type { PrismaClient, Tx } from "@/server/db/create-client";
-import { decide, THROTTLE_WINDOW_MS, type Decision, type DncLookup, type PastCall, type ScriptCategory } from "@/server/domain/calling-policy";
-import { listCallableClinicIds } from "@/server/services/outbound/load-outbound-access";
-import { fileMovedTasks } from "@/server/services/metrics/call-totals";
-import { getCallBalance } from "@/server/services/scripts/call-balance";
+import type { PrismaClient } from "@/server/db/create-client";
+import {
+  companyLimits,
+  decide,
+  freeCapacity,
+  type Decision,
+  type DeferRule,
+  type DncLookup,
+  type InterceptRule,
+  type PastCall,
+  type ScriptCategory,
+} from "@/server/domain/calling-policy";
+import { listCallableClinicIds } from "@/server/services/dialer/outbound/load-outbound-access";
+import { getCallBalance } from "@/server/services/scripts/get-call-balance";
 import { pauseScriptsForInsufficientBalance } from "@/server/services/scripts/pause-scripts-for-insufficient-balance";
+import { withCallRows, type CallRows } from "./call-rows";
 import { CANDIDATE_FACTOR, MAX_CLAIM_ROUNDS } from "./dialer-settings";
+import { idleScript, loadDialerLoad } from "./load-dialer-load";
 import { loadCallHistory, loadDnc, type DncLoader } from "./load-policy-inputs";
 
 /** A task moved to `dialing` by a claim; `attempt` is the attempt about to be placed. */
@@ -48,141 +59,106 @@ export async function claimCompanyTasks(db: PrismaClient, companyId: string, scr
   const token = `${opts.workerId}:${randomUUID()}`;
   const now = opts.now;
   await db.$transaction(
-    async (tx) => {
-      await opts.beforeLock?.();
-      const [company] = await tx.$queryRaw<{ seatLimit: number; seatsPerScript: number; dialsPerMinuteScript: number }[]>`
-        SELECT "seatLimit", "seatsPerScript", "dialsPerMinuteScript" FROM "Company" WHERE id = ${companyId} FOR NO KEY UPDATE`;
-      if (!company) return;
-      if ((await getCallBalance(tx, companyId)) <= 0) {
-        await pauseScriptsForInsufficientBalance(tx, companyId);
-        return;
-      }
-      const clinicIds = await listCallableClinicIds(tx, companyId);
-      if (clinicIds.length === 0) return;
-      const clinics = new Map((await tx.clinic.findMany({ where: { id: { in: clinicIds } }, select: { id: true, timezone: true } })).map((c) => [c.id, c.timezone]));
-      const scripts = await tx.script.findMany({ where: { id: { in: [...scriptIds] }, companyId, status: "enabled" }, select: { id: true, category: true } });
-      const load = await loadLoad(tx, companyId, now);
+    (tx) =>
+      withCallRows(tx, async (rows) => {
+        await opts.beforeLock?.();
+        const [configured] = await tx.$queryRaw<{ seatLimit: number | null; seatsPerScript: number | null; dialsPerMinuteScript: number | null }[]>`
+          SELECT "seatLimit", "seatsPerScript", "dialsPerMinuteScript" FROM "Company" WHERE id = ${companyId} FOR NO KEY UPDATE`;
+        if (!configured) return;
+        const limits = companyLimits(configured);
+        if ((await getCallBalance(tx, companyId)) <= 0) {
+          await pauseScriptsForInsufficientBalance(tx, companyId);
+          return;
+        }
+        const clinicIds = await listCallableClinicIds(tx, companyId);
+        if (clinicIds.length === 0) return;
+        const clinics = new Map((await tx.clinic.findMany({ where: { id: { in: clinicIds } }, select: { id: true, timezone: true } })).map((c) => [c.id, c.timezone]));
+        const scripts = await tx.script.findMany({ where: { id: { in: [...scriptIds] }, companyId, status: "enabled" }, select: { id: true, category: true } });
+        const load = await loadDialerLoad(tx, companyId, now);
 
-      const states = scripts.map((script) => ({
-        script,
-        category: script.category as ScriptCategory,
-        active: load.activeByScript.get(script.id) ?? 0,
-        recent: { ...(load.recentByScript.get(script.id) ?? { count: 0, oldestAt: null }) },
-        drained: false,
-      }));
-      type State = (typeof states)[number];
-      const free = (st: State) =>
-        Math.min(company.seatsPerScript - st.active, company.seatLimit - load.companyActive, company.dialsPerMinuteScript - st.recent.count);
-
-      const interceptedIds: string[] = [];
-      for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
-        const wanting = states.filter((st) => !st.drained && free(st) > 0);
-        if (wanting.length === 0) break;
-        // Every script's candidates in one statement: its own LIMIT, rows locked, rows other claimers hold skipped.
-        const limits = wanting.map((st) => free(st) * CANDIDATE_FACTOR);
-        const rows = await tx.$queryRaw<(Candidate & { scriptId: string })[]>`
-          SELECT c.* FROM unnest(${wanting.map((st) => st.script.id)}::text[], ${limits}::int[]) AS s(id, lim)
-          CROSS JOIN LATERAL (
-            SELECT t.id, t."scriptId", t."clinicId", t.mobile, t.attempt FROM "CallTask" t
-            WHERE t."scriptId" = s.id AND t.status = 'pending' AND t."nextAttemptAt" <= ${now}
-              AND t."clinicId" = ANY(${clinicIds}::text[]) AND t.mobile IS NOT NULL
-            ORDER BY t."nextAttemptAt", t.id
-            LIMIT s.lim
-            FOR UPDATE SKIP LOCKED
-          ) c`;
-        if (rows.length === 0) break;
-        const queues = new Map<string, Candidate[]>();
-        for (const row of rows) queues.set(row.scriptId, [...(queues.get(row.scriptId) ?? []), row]);
-        wanting.forEach((st, i) => {
-          if ((queues.get(st.script.id)?.length ?? 0) < limits[i]!) st.drained = true;
+        const states = scripts.map((script) => {
+          const own = load.byScript.get(script.id) ?? idleScript();
+          return { script, category: script.category as ScriptCategory, active: own.active, recent: { ...own.recent }, drained: false };
         });
+        type State = (typeof states)[number];
+        const free = (st: State) => freeCapacity(limits, { companyActive: load.companyActive, scriptActive: st.active, recentDials: st.recent.count });
 
-        const mobiles = [...new Set(rows.map((c) => c.mobile))];
-        const history = await loadCallHistory(tx, companyId, mobiles, now);
-        // However the lookup fails, the answer is "blocked", never "allowed".
-        const dnc = await (opts.loadDnc ?? loadDnc)(tx, companyId, mobiles).catch((): ((m: string) => DncLookup) => () => ({ ok: false }));
-        const outcome = new Outcomes();
-        // Round-robin over scripts, so when the company's seats are the limit every script gets its turn.
-        for (let progressed = true; progressed; ) {
-          progressed = false;
-          for (const st of wanting) {
-            const task = queues.get(st.script.id)?.shift();
-            if (!task || free(st) <= 0) continue; // what is left stays pending, untouched, for the next tick
-            progressed = true;
-            const decision = decide(
-              { id: task.id, scriptId: st.script.id, mobile: task.mobile },
-              {
-                timeZone: clinics.get(task.clinicId) ?? "Asia/Shanghai",
-                category: st.category,
-                limits: company,
-                seats: { companyActive: load.companyActive, scriptActive: st.active },
-                recentDials: st.recent,
-                history: history.get(task.mobile) ?? [],
-                dnc: dnc(task.mobile),
-              },
-              now,
-            );
-            stats.decided += 1;
-            outcome.add(task.id, decision);
-            if (decision.kind === "allow") {
-              load.companyActive += 1;
-              st.active += 1;
-              st.recent.count += 1;
-              st.recent.oldestAt ??= now;
-              const claim: PastCall = { taskId: task.id, scriptId: st.script.id, category: st.category, dialedAt: now, answered: false, inProgress: true };
-              history.set(task.mobile, [...(history.get(task.mobile) ?? []), claim]);
-              stats.claimed.push({ taskId: task.id, companyId, scriptId: st.script.id, attempt: task.attempt + 1, claimToken: token });
+        for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
+          const wanting = states.filter((st) => !st.drained && free(st) > 0);
+          if (wanting.length === 0) break;
+          // Every script's candidates in one statement: its own LIMIT, rows locked, rows other claimers hold skipped.
+          const limitsPerScript = wanting.map((st) => free(st) * CANDIDATE_FACTOR);
+          const candidates = await tx.$queryRaw<(Candidate & { scriptId: string })[]>`
+            SELECT c.* FROM unnest(${wanting.map((st) => st.script.id)}::text[], ${limitsPerScript}::int[]) AS s(id, lim)
+            CROSS JOIN LATERAL (
+              SELECT t.id, t."scriptId", t."clinicId", t.mobile, t.attempt FROM "CallTask" t
+              WHERE t."scriptId" = s.id AND t.status = 'pending' AND t."nextAttemptAt" <= ${now}
+                AND t."clinicId" = ANY(${clinicIds}::text[]) AND t.mobile IS NOT NULL
+              ORDER BY t."nextAttemptAt", t.id
+              LIMIT s.lim
+              FOR UPDATE SKIP LOCKED
+            ) c`;
+          if (candidates.length === 0) break;
+          const queues = new Map<string, Candidate[]>();
+          for (const row of candidates) queues.set(row.scriptId, [...(queues.get(row.scriptId) ?? []), row]);
+          wanting.forEach((st, i) => {
+            if ((queues.get(st.script.id)?.length ?? 0) < limitsPerScript[i]!) st.drained = true;
+          });
+
+          const mobiles = [...new Set(candidates.map((c) => c.mobile))];
+          const history = await loadCallHistory(tx, companyId, mobiles, now);
+          // However the lookup fails, the answer is "blocked", never "allowed".
+          const dnc = await (opts.loadDnc ?? loadDnc)(tx, companyId, mobiles).catch((): ((m: string) => DncLookup) => () => ({ ok: false }));
+          const outcome = new Outcomes();
+          // Round-robin over scripts, so when the company's seats are the limit every script gets its turn.
+          for (let progressed = true; progressed; ) {
+            progressed = false;
+            for (const st of wanting) {
+              const task = queues.get(st.script.id)?.shift();
+              if (!task || free(st) <= 0) continue; // what is left stays pending, untouched, for the next tick
+              progressed = true;
+              const decision = decide(
+                { id: task.id, scriptId: st.script.id, mobile: task.mobile },
+                {
+                  timeZone: clinics.get(task.clinicId) ?? "Asia/Shanghai",
+                  category: st.category,
+                  limits,
+                  seats: { companyActive: load.companyActive, scriptActive: st.active },
+                  recentDials: st.recent,
+                  history: history.get(task.mobile) ?? [],
+                  dnc: dnc(task.mobile),
+                },
+                now,
+              );
+              stats.decided += 1;
+              outcome.add(task.id, decision);
+              if (decision.kind === "allow") {
+                load.companyActive += 1;
+                st.active += 1;
+                st.recent.count += 1;
+                st.recent.oldestAt ??= now;
+                const claim: PastCall = { taskId: task.id, scriptId: st.script.id, category: st.category, dialedAt: now, answered: false, inProgress: true };
+                history.set(task.mobile, [...(history.get(task.mobile) ?? []), claim]);
+                stats.claimed.push({ taskId: task.id, companyId, scriptId: st.script.id, attempt: task.attempt + 1, claimToken: token });
+              }
             }
           }
+          const written = await outcome.write(rows, now, token);
+          stats.deferred += written.deferred;
+          stats.intercepted += written.intercepted;
         }
-        const written = await outcome.write(tx, now, token);
-        stats.deferred += written.deferred;
-        stats.intercepted += written.intercepted;
-        interceptedIds.push(...written.interceptedIds);
-      }
-      // 拦截 figures once, at the end, so the totals rows are locked last and in key order (call-totals.ts).
-      await fileMovedTasks(tx, interceptedIds, "pending", "intercepted");
-    },
+        // 拦截 figures are filed once, at the end (withCallRows), so the totals rows are locked last and in key order.
+      }),
     { timeout: 60_000, maxWait: 30_000 },
   );
   return stats;
 }
 
-/**
- * Seats in use (claimed, dialing or talking) and the dials each script started in the last minute — read after the
- * company lock. `now` was taken before the lock: another process may have claimed and placed calls while this one
- * waited, stamped later than `now`. Seats are counted by status (what holds now), and dials by `dialedAt > now − 1 min`
- * with no upper bound, so those later dials count too (an early `now` only widens the window: safe).
- */
-async function loadLoad(tx: Tx, companyId: string, now: Date) {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const [active, calls, claims] = await Promise.all([
-    tx.$queryRaw<{ scriptId: string; n: bigint }[]>`
-      SELECT "scriptId", count(*) AS n FROM "CallTask"
-      WHERE "companyId" = ${companyId} AND status IN ('dialing', 'inCall') GROUP BY "scriptId"`,
-    tx.$queryRaw<{ scriptId: string; n: bigint; oldest: Date }[]>`
-      SELECT "scriptId", count(*) AS n, min("dialedAt") AS oldest FROM "Call"
-      WHERE "companyId" = ${companyId} AND "dialedAt" > ${since} GROUP BY "scriptId"`,
-    // Claims not placed yet dial soon (their Call row will carry the placing time), so they count against the throttle.
-    tx.$queryRaw<{ scriptId: string; n: bigint; oldest: Date }[]>`
-      SELECT "scriptId", count(*) AS n, min(coalesce("placingAt", "claimedAt")) AS oldest FROM "CallTask"
-      WHERE "companyId" = ${companyId} AND status = 'dialing' GROUP BY "scriptId"`,
-  ]);
-  const activeByScript = new Map(active.map((r) => [r.scriptId, Number(r.n)]));
-  const recentByScript = new Map<string, { count: number; oldestAt: Date | null }>();
-  for (const r of [...calls, ...claims]) {
-    const cur = recentByScript.get(r.scriptId) ?? { count: 0, oldestAt: null };
-    const oldest = r.oldest && (!cur.oldestAt || r.oldest < cur.oldestAt) ? r.oldest : cur.oldestAt;
-    recentByScript.set(r.scriptId, { count: cur.count + Number(r.n), oldestAt: oldest });
-  }
-  return { companyActive: [...activeByScript.values()].reduce((a, b) => a + b, 0), activeByScript, recentByScript };
-}
-
 /** Collects a round's decisions and writes them with a few set-based updates. */
 class Outcomes {
   private allowed: string[] = [];
-  private deferred = new Map<string, { until: Date; rule: string; ids: string[] }>();
-  private intercepted = new Map<string, string[]>();
+  private deferred = new Map<string, { until: Date; rule: DeferRule; ids: string[] }>();
+  private intercepted = new Map<InterceptRule, string[]>();
 
   add(taskId: string, d: Decision) {
     if (d.kind === "allow") this.allowed.push(taskId);
@@ -195,25 +171,15 @@ class Outcomes {
     }
   }
 
-  async write(tx: Tx, now: Date, token: string) {
-    if (this.allowed.length) {
-      await tx.callTask.updateMany({
-        where: { id: { in: this.allowed } },
-        data: { status: "dialing", claimedAt: now, claimedBy: token, placingAt: null, reason: null },
-      });
-    }
+  async write(rows: CallRows, now: Date, token: string) {
+    await rows.claim(this.allowed, token, now);
     let deferred = 0;
     for (const g of this.deferred.values()) {
-      await tx.callTask.updateMany({ where: { id: { in: g.ids } }, data: { nextAttemptAt: g.until, reason: g.rule } });
+      await rows.defer(g.ids, g.until, g.rule);
       deferred += g.ids.length;
     }
     let intercepted = 0;
-    const interceptedIds: string[] = [];
-    for (const [rule, ids] of this.intercepted) {
-      await tx.callTask.updateMany({ where: { id: { in: ids } }, data: { status: "intercepted", reason: rule, finishedAt: now, claimedBy: null } });
-      intercepted += ids.length;
-      interceptedIds.push(...ids);
-    }
-    return { deferred, intercepted, interceptedIds };
+    for (const [rule, ids] of this.intercepted) intercepted += await rows.intercept(ids, rule, now);
+    return { deferred, intercepted };
   }
 }

@@ -13,14 +13,3 @@ export const CARRIER_RETRY_MS = 60_000;
 /** Candidates read per claim round, as a multiple of the free capacity (some are deferred or intercepted). */
 export const CANDIDATE_FACTOR = 2;
 export const MAX_CLAIM_ROUNDS = 4;
-
-/** Our idempotency key at the carrier, echoed on every event. */
-export const clientRefOf = (taskId: string, attempt: number) => `${taskId}:${attempt}`;
-
-export function parseClientRef(clientRef: string): { taskId: string; attempt: number } | null {
-  const i = clientRef.lastIndexOf(":");
-  if (i <= 0) return null;
-  const attempt = Number(clientRef.slice(i + 1));
-  if (!Number.isInteger(attempt) || attempt < 1) return null;
-  return { taskId: clientRef.slice(0, i), attempt };
-}

@@ -1,44 +1,40 @@
 import type { Tx } from "@/server/db/create-client";
-import type { DncLookup, PastCall, ScriptCategory } from "@/server/domain/calling-policy";
+import { historySince, type DncLookup, type PastCall, type ScriptCategory } from "@/server/domain/calling-policy";
 
-const DAY_MS = 86_400_000;
 /** A call without a result for longer than this is not treated as still in progress (reconciliation settles it). */
 const IN_PROGRESS_MAX_MS = 2 * 3600_000;
 
-type HistoryRow = { taskId: string; scriptId: string; mobile: string; dialedAt: Date; outcome: string | null; category: ScriptCategory };
+type HistoryRow = { taskId: string; scriptId: string; mobile: string; dialedAt: Date; outcome: string | null; category: ScriptCategory; claim: boolean };
 
 /**
- * The company's calls to these numbers over the last 30 days, plus claims not yet placed (they are about to dial),
- * grouped by number — what the frequency caps, carrier interception and "number in a call" rules read.
+ * The company's calls to these numbers as far back as any rule counts (historySince: the domain's longest window), plus
+ * claims not yet placed (they are about to dial), grouped by number — what the frequency caps, carrier interception and
+ * "number in a call" rules read. One statement, as loadDialerLoad: a placement committing meanwhile is seen as its claim
+ * or as its call, never as neither.
  */
 export async function loadCallHistory(tx: Tx, companyId: string, mobiles: readonly string[], now: Date): Promise<Map<string, PastCall[]>> {
   const byMobile = new Map<string, PastCall[]>();
   if (mobiles.length === 0) return byMobile;
-  const since = new Date(now.getTime() - 30 * DAY_MS);
-  const [calls, claims] = await Promise.all([
-    tx.$queryRaw<HistoryRow[]>`
-      SELECT c."taskId", c."scriptId", c.mobile, c."dialedAt", c.outcome::text AS outcome, s.category::text AS category
-      FROM "Call" c JOIN "Script" s ON s.id = c."scriptId"
-      WHERE c."companyId" = ${companyId} AND c.mobile = ANY(${[...mobiles]}::text[]) AND c."dialedAt" > ${since}`,
-    tx.$queryRaw<HistoryRow[]>`
-      SELECT t.id AS "taskId", t."scriptId", t.mobile, coalesce(t."placingAt", t."claimedAt", ${now}) AS "dialedAt",
-             NULL AS outcome, s.category::text AS category
-      FROM "CallTask" t JOIN "Script" s ON s.id = t."scriptId"
-      WHERE t."companyId" = ${companyId} AND t.mobile = ANY(${[...mobiles]}::text[]) AND t.status = 'dialing'`,
-  ]);
-  for (const row of calls) push(byMobile, row.mobile, toPast(row, now, false));
-  for (const row of claims) push(byMobile, row.mobile, toPast(row, now, true));
+  const rows = await tx.$queryRaw<HistoryRow[]>`
+    SELECT c."taskId", c."scriptId", c.mobile, c."dialedAt", c.outcome::text AS outcome, s.category::text AS category, false AS claim
+    FROM "Call" c JOIN "Script" s ON s.id = c."scriptId"
+    WHERE c."companyId" = ${companyId} AND c.mobile = ANY(${[...mobiles]}::text[]) AND c."dialedAt" > ${historySince(now)}
+    UNION ALL
+    SELECT t.id, t."scriptId", t.mobile, coalesce(t."placingAt", t."claimedAt", ${now}), NULL, s.category::text, true
+    FROM "CallTask" t JOIN "Script" s ON s.id = t."scriptId"
+    WHERE t."companyId" = ${companyId} AND t.mobile = ANY(${[...mobiles]}::text[]) AND t.status = 'dialing'`;
+  for (const row of rows) push(byMobile, row.mobile, toPast(row, now));
   return byMobile;
 }
 
-function toPast(row: HistoryRow, now: Date, claim: boolean): PastCall {
+function toPast(row: HistoryRow, now: Date): PastCall {
   return {
     taskId: row.taskId,
     scriptId: row.scriptId,
     category: row.category,
     dialedAt: row.dialedAt,
     answered: row.outcome === "answered",
-    inProgress: claim || (row.outcome === null && now.getTime() - row.dialedAt.getTime() < IN_PROGRESS_MAX_MS),
+    inProgress: row.claim || (row.outcome === null && now.getTime() - row.dialedAt.getTime() < IN_PROGRESS_MAX_MS),
   };
 }
 

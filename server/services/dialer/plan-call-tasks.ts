@@ -1,13 +1,13 @@
 import type { Tx } from "@/server/db/create-client";
-import { effectiveMaxAttempts } from "@/server/domain/calling-policy";
+import { companyLimits, effectiveMaxAttempts } from "@/server/domain/calling-policy";
 import { checkTaskCreation, patientRequirements } from "@/server/domain/call-tasks/creation-checks";
 import type { CreationFailure } from "@/server/domain/call-tasks/reasons";
 import { normalizeMobile } from "@/server/domain/patients/mobile";
-import { listCallableClinicIds } from "@/server/services/outbound/load-outbound-access";
+import { listCallableClinicIds } from "@/server/services/dialer/outbound/load-outbound-access";
 import { hasData, loadPatientCallData } from "./load-patient-call-data";
 import { newRowId } from "./row-id";
 import { scriptDialogues, type ScriptForCall } from "./script-dialogues";
-import { addCallTotals, taskMoved } from "@/server/services/metrics/call-totals";
+import { withCallRows, type NewTask } from "./call-rows";
 
 export interface TaskSeed {
   patientId: string;
@@ -22,7 +22,12 @@ export interface PlannedTask {
   failure: CreationFailure | null;
 }
 
-type LoadedScript = ScriptForCall & { status: "enabled" | "paused" | "stopped"; journeyOnly: boolean; clinics: { clinicId: string }[] };
+type LoadedScript = ScriptForCall & {
+  status: "enabled" | "paused" | "stopped";
+  category: "service" | "marketing";
+  journeyOnly: boolean;
+  clinics: { clinicId: string }[];
+};
 
 export async function loadScriptForTasks(db: Tx, companyId: string, scriptId: string): Promise<LoadedScript | null> {
   return db.script.findFirst({
@@ -32,6 +37,7 @@ export async function loadScriptForTasks(db: Tx, companyId: string, scriptId: st
       companyId: true,
       kind: true,
       status: true,
+      category: true,
       params: true,
       preview: true,
       journeyOnly: true,
@@ -115,10 +121,10 @@ export async function insertCallTasks(
   const company = await tx.company.findUniqueOrThrow({ where: { id: companyId }, select: { redialMaxAttempts: true } });
   const verdicts = await checkTaskCreations(tx, companyId, script, patients, now);
   const clinicOf = new Map(patients.map((p) => [p.id, p.clinicId]));
-  const maxAttempts = effectiveMaxAttempts(company.redialMaxAttempts);
+  const maxAttempts = effectiveMaxAttempts(companyLimits(company).redialMaxAttempts);
 
   const planned: PlannedTask[] = [];
-  const rows = [];
+  const rows: NewTask[] = [];
   for (const seed of input.seeds) {
     const verdict = verdicts.get(seed.patientId);
     if (!verdict) continue;
@@ -144,7 +150,6 @@ export async function insertCallTasks(
       finishedAt: failure ? now : null,
     });
   }
-  for (let i = 0; i < rows.length; i += 1000) await tx.callTask.createMany({ data: rows.slice(i, i + 1000) });
-  await addCallTotals(tx, rows.map((r) => taskMoved(r, null, r.status)));
+  await withCallRows(tx, (writer) => writer.insertTasks(rows));
   return planned;
 }

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@/server/db/create-client";
 import { Prisma } from "@/server/generated/prisma/client";
 import { claimCompanyTasks, type ClaimedTask, type ClaimOptions } from "./claim-due-tasks";
-import { cancelTasksOfStoppedScripts, recoverStaleClaims } from "./recover-stale-claims";
+import { cancelPendingTasks } from "./call-rows";
+import { recoverStaleClaims } from "./recover-stale-claims";
 
 export interface TickResult {
   claimed: ClaimedTask[];
@@ -24,7 +25,8 @@ export async function runDialerTick(
 ): Promise<TickResult> {
   const { now } = opts;
   const recovered = await recoverStaleClaims(db, now, opts.companyId);
-  const cancelled = await cancelTasksOfStoppedScripts(db, now, opts.companyId);
+  // Safety net: 停用 cancels a script's pending tasks in its own transaction; anything that slipped in since is cancelled here.
+  const cancelled = await cancelPendingTasks(db, { stoppedScripts: true, companyId: opts.companyId }, now);
   const due = await db.$queryRaw<{ id: string; companyId: string }[]>`
     SELECT s.id, s."companyId" FROM "Script" s
     WHERE s.status = 'enabled' ${opts.companyId ? Prisma.sql`AND s."companyId" = ${opts.companyId}` : Prisma.empty}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 export const listFollowUpTasksInput = z.object({
   kind: z.enum(["revisit", "visit"]).optional(),

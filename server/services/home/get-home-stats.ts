@@ -1,12 +1,12 @@
 import type { Tx } from "@/server/db/create-client";
 import { localDayRange } from "@/server/domain/time/local-day";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
-const COMPANY_TIMEZONE = "Asia/Shanghai";
 
 export async function getHomeStats(db: Tx, scope: Scope, now: Date) {
-  const today = localDayRange(now, COMPANY_TIMEZONE, 0);
-  const tomorrow = localDayRange(now, COMPANY_TIMEZONE, 1);
+  const today = localDayRange(now, DEFAULT_TIME_ZONE, 0);
+  const tomorrow = localDayRange(now, DEFAULT_TIME_ZONE, 1);
   const inScope = { companyId: scope.companyId, clinicId: { in: scope.clinicIds } };
   const [patients, appointmentsToday, appointmentsTomorrow, followUpsPending, openedClinics] = await Promise.all([
     db.patient.count({ where: inScope }),

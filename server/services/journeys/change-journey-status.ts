@@ -5,7 +5,7 @@ import { graphFromRows, type JourneyGraph } from "@/server/domain/journey/journe
 import { JOURNEY_STATUS_LABELS, transition } from "@/server/domain/journey/journey-status";
 import { validateJourney, type JourneyProblem } from "@/server/domain/journey/validate-journey";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { findJourney, loadGraphRows } from "./find-journey";
 import { loadReferencedScripts } from "./journey-scripts";

@@ -1,6 +1,6 @@
 import type { Tx } from "@/server/db/create-client";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** A journey of the caller's company and clinics; anything else is NOT_FOUND, like a missing one. */
 export async function findJourney(db: Tx, scope: Scope, id: string) {

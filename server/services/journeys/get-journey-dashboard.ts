@@ -1,7 +1,7 @@
 import type { Tx } from "@/server/db/create-client";
-import { loadOutboundAccess } from "@/server/services/outbound/load-outbound-access";
+import { loadOutboundAccess } from "@/server/services/dialer/outbound/load-outbound-access";
 import { getJourneyCallTotals } from "@/server/services/metrics/get-journey-metrics";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** MA 数据看板: journeys by status and, once the company has 智能外呼, the journey calls' two totals (seed §6.5). */
 export async function getJourneyDashboard(db: Tx, scope: Scope) {

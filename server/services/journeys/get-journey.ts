@@ -5,7 +5,7 @@ import { branchKeys, branchLabel } from "@/server/domain/journey/intent-branches
 import { graphFromRows, type JourneyGraph } from "@/server/domain/journey/journey-graph";
 import { canEditGraph } from "@/server/domain/journey/journey-status";
 import { nextSlot } from "@/server/domain/journey/journey-schedule";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { findJourney, loadGraphRows } from "./find-journey";
 import { loadReferencedScripts } from "./journey-scripts";
 import { laterOf } from "./list-journeys";

@@ -2,7 +2,7 @@ import type { Tx } from "@/server/db/create-client";
 import { intentOptions, type IntentOption } from "@/server/domain/calls/intent-label";
 import { INTENT } from "@/server/domain/templates/intents";
 import { listCallableScripts } from "@/server/services/scripts/list-callable-scripts";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 export interface JourneyScript {
   id: string;

@@ -8,7 +8,7 @@ import { graphFromRows } from "@/server/domain/journey/journey-graph";
 import { dispatchFailLabel } from "@/server/domain/journey/roster";
 import { maskMobile } from "@/server/domain/patients/mobile";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { findJourney } from "./find-journey";
 import { loadReferencedScripts } from "./journey-scripts";
 

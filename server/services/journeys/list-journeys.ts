@@ -1,7 +1,8 @@
 import type { Tx } from "@/server/db/create-client";
 import { entryConfig } from "@/server/domain/journey/journey-graph";
 import { nextSlot } from "@/server/domain/journey/journey-schedule";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
 /** The 自动旅程 list: every journey of the caller's clinics with its schedule, segment and how many patients entered. */
 export async function listJourneys(db: Tx, scope: Scope, now = new Date()) {
@@ -24,7 +25,7 @@ export async function listJourneys(db: Tx, scope: Scope, now = new Date()) {
   return journeys.map((j) => {
     const entry = entryConfig.safeParse(j.nodes[0]?.config).data;
     const schedule = entry?.schedule ?? null;
-    const tz = j.clinic?.timezone ?? "Asia/Shanghai";
+    const tz = j.clinic?.timezone ?? DEFAULT_TIME_ZONE;
     return {
       id: j.id,
       name: j.name,

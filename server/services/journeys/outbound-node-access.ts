@@ -6,7 +6,7 @@ import {
   OUTBOUND_LOCKED_MESSAGES,
   type OutboundAccessState,
 } from "@/server/domain/outbound/outbound-access";
-import { loadOutboundAccess } from "@/server/services/outbound/load-outbound-access";
+import { loadOutboundAccess } from "@/server/services/dialer/outbound/load-outbound-access";
 
 export type OutboundNodeAccess = { ok: true } | { ok: false; reason: string };
 

@@ -6,7 +6,7 @@ import type { Viewer } from "@/server/domain/auth/permissions";
 import { graphFromRows, journeyGraph, nodeDisplayNames, type JourneyGraph } from "@/server/domain/journey/journey-graph";
 import { canEditGraph } from "@/server/domain/journey/journey-status";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { findJourney, loadGraphRows } from "./find-journey";
 import { outboundNodeAccess } from "./outbound-node-access";

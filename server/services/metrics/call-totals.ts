@@ -130,12 +130,18 @@ const UPSERT_TOTALS = Prisma.sql`
 /**
  * Moves a set of tasks from one status to another in one statement and files the change in the totals in the same
  * statement: `UPDATE "CallTask" SET <set> WHERE status = <from> AND <where>`. Returns how many tasks moved. For the
- * set-based transitions (claim intercepts, 话术停用 cancelling every undialed task).
+ * set-based transitions of the one writer (services/dialer/call-rows.ts: releasing, failing, cancelling claims and tasks).
  */
 export async function moveTasks(tx: Tx, move: { from: TaskStatus; to: TaskStatus; set: Prisma.Sql; where: Prisma.Sql }): Promise<number> {
   const out = taskColumn(move.from);
   const into = taskColumn(move.to);
-  const sign = (c: TaskColumn) => (c === out && c !== into ? -1 : c === into && c !== out ? 1 : 0);
+  if (out === into) {
+    // The same figure before and after (dialing → pending are both 待呼): nothing to file.
+    return tx.$executeRaw`
+      UPDATE "CallTask" t SET status = ${move.to}::"CallTaskStatus", ${move.set}
+      WHERE t.status = ${move.from}::"CallTaskStatus" AND ${move.where}`;
+  }
+  const sign = (c: TaskColumn) => (c === out ? -1 : c === into ? 1 : 0);
   const [row] = await tx.$queryRaw<{ n: bigint }[]>`
     WITH moved AS (
       UPDATE "CallTask" t SET status = ${move.to}::"CallTaskStatus", ${move.set}
@@ -184,15 +190,4 @@ export async function addAnsweredPatient(
     VALUES (${p.companyId}, ${p.patientId}, ARRAY[${p.clinicId}]::text[], ${effective}::text[])
     ON CONFLICT ("companyId", "patientId") DO UPDATE SET ${mergeClinic(p)}
     WHERE ${clinicIsNew(p)}`;
-}
-
-/**
- * Files tasks that this transaction already moved (and still holds locked) from one status to another, by id — for a
- * transition written as several updates (the claim's intercepts, by rule) whose totals are filed once at its end.
- */
-export async function fileMovedTasks(tx: Tx, taskIds: readonly string[], from: TaskStatus, to: TaskStatus): Promise<void> {
-  if (taskIds.length === 0) return;
-  const rows = await tx.$queryRaw<(TotalsKey & { id: string; createdAt: Date })[]>`
-    SELECT id, "companyId", "clinicId", "scriptId", source::text AS source, "createdAt" FROM "CallTask" WHERE id = ANY(${[...taskIds]}::text[])`;
-  await addCallTotals(tx, rows.map((r) => taskMoved(r, from, to)));
 }

@@ -1,7 +1,7 @@
 import type { Tx } from "@/server/db/create-client";
 import { callMetrics, ZERO_COUNTS, type CallMetrics } from "@/server/domain/calls/call-metrics";
 import { clinicFilter } from "@/server/services/tenancy/clinic-filter";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { countCallMetrics } from "./count-call-metrics";
 
 const ZERO = callMetrics(ZERO_COUNTS);

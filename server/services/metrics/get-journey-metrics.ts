@@ -1,6 +1,6 @@
 import type { Tx } from "@/server/db/create-client";
 import { callMetrics, ZERO_COUNTS, type CallMetrics } from "@/server/domain/calls/call-metrics";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { countCallMetrics, countCoverage, type Coverage } from "./count-call-metrics";
 
 export interface JourneyNodeMetrics extends CallMetrics {

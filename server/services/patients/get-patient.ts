@@ -2,7 +2,7 @@ import type { Tx } from "@/server/db/create-client";
 import { can, type Viewer } from "@/server/domain/auth/permissions";
 import { maskMobile } from "@/server/domain/patients/mobile";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** Scope is part of the lookup itself: another company's (or clinic's) id is indistinguishable from a missing one. */
 export async function getPatient(db: Tx, scope: Scope, viewer: Viewer, id: string) {

@@ -3,7 +3,7 @@ import type { Tx } from "@/server/db/create-client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { can, type Viewer } from "@/server/domain/auth/permissions";
 import { maskMobile, normalizeMobile } from "@/server/domain/patients/mobile";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 export const listPatientsInput = z.object({
   q: z.string().trim().max(50).optional(),

@@ -4,7 +4,7 @@ import { isEditable } from "@/server/domain/qualification/application-rules";
 import { QUALIFICATION_DOCUMENT_KINDS } from "@/server/domain/qualification/document-kinds";
 import { outboundAccessState } from "@/server/domain/outbound/outbound-access";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** The company's side of onboarding: its application (if any), uploaded documents, and defaults for the sign-up form. */
 export async function getMyQualification(db: Tx, scope: Scope, viewer: Viewer) {

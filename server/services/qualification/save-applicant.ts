@@ -3,7 +3,7 @@ import type { Viewer } from "@/server/domain/auth/permissions";
 import { applicantForm, type ApplicantFormInput } from "@/server/domain/qualification/applicant-form";
 import { isEditable, NOT_EDITABLE_MESSAGES } from "@/server/domain/qualification/application-rules";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { findLatestApplication, lockApplication } from "./lock-application";
 

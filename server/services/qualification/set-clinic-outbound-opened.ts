@@ -4,7 +4,7 @@ import type { Viewer } from "@/server/domain/auth/permissions";
 import { mayUseOutbound } from "@/server/domain/outbound/outbound-access";
 import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
-import { loadOutboundAccess } from "@/server/services/outbound/load-outbound-access";
+import { loadOutboundAccess } from "@/server/services/dialer/outbound/load-outbound-access";
 
 export const setClinicOutboundOpenedInput = z.object({ clinicId: z.string().min(1), opened: z.boolean() });
 

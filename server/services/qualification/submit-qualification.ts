@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import { missingDocuments, missingDocumentsMessage, transition } from "@/server/domain/qualification/application-rules";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { findLatestApplication, lockApplication } from "./lock-application";
 

@@ -1,5 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 export async function listRoles(db: Tx, scope: Scope) {
   const roles = await db.role.findMany({

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import type { PrismaClient, Tx } from "@/server/db/create-client";
+import type { PrismaClient } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import { transitionScript, type ScriptAction } from "@/server/domain/scripts/script-status";
 import { AppError } from "@/server/errors";
-import { Prisma } from "@/server/generated/prisma/client";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
-import { moveTasks } from "@/server/services/metrics/call-totals";
-import type { Scope } from "@/server/trpc/init";
-import { getCallBalance } from "./call-balance";
+import { cancelPendingTasks } from "@/server/services/dialer/call-rows";
+import type { Scope } from "@/server/domain/auth/scope";
+import { getCallBalance } from "./get-call-balance";
 import { visibleScript } from "./visible-script";
 
 export const changeScriptStatusInput = z.object({ id: z.string().min(1) });
@@ -39,7 +38,7 @@ export async function changeScriptStatus(
       data: { status: result.next.status, pauseReason: result.next.pauseReason, ...(action === "stop" ? { stoppedAt: now } : {}) },
       select: { id: true, status: true, pauseReason: true },
     });
-    const cancelled = action === "stop" ? await cancelPendingTasks(tx, script.id, now) : 0;
+    const cancelled = action === "stop" ? await cancelPendingTasks(tx, { scriptId: script.id }, now) : 0;
     await writeAuditLog(tx, {
       companyId: scope.companyId,
       actorId: viewer.userId,
@@ -49,14 +48,5 @@ export async function changeScriptStatus(
       data: { name: script.name, from: fresh.status, to: updated.status, ...(cancelled ? { cancelledTasks: cancelled } : {}) },
     });
     return { ...updated, cancelledTasks: cancelled };
-  });
-}
-
-async function cancelPendingTasks(tx: Tx, scriptId: string, now: Date): Promise<number> {
-  return moveTasks(tx, {
-    from: "pending",
-    to: "cancelled",
-    set: Prisma.sql`reason = 'scriptStopped', "finishedAt" = ${now}, "updatedAt" = ${now}`,
-    where: Prisma.sql`t."scriptId" = ${scriptId}`,
   });
 }

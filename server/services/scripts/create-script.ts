@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import { normalizeScriptName } from "@/server/domain/scripts/script-name";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { duplicateName, isDuplicateName, resolveScriptForm } from "./resolve-script-form";
 import { createScriptInput, type CreateScriptInput } from "./script-input";
 

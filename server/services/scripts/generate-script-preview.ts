@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { getLlm } from "@/server/adapters/llm";
 import type { Tx } from "@/server/db/create-client";
 import { dialogueProblems, scenariosSchema } from "@/server/domain/templates/dialogue-schema";
 import type { ScriptDialogues } from "@/server/domain/templates/dialogue";
 import { checkParams } from "@/server/domain/templates/params";
 import { AppError } from "@/server/errors";
 import { LlmOutputInvalid, LlmUnavailable, type LlmPort } from "@/server/ports/llm";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { loadTemplate } from "./template-view";
 
 export const generateScriptPreviewInput = z.object({
@@ -23,7 +22,7 @@ export async function generateScriptPreview(
   db: Tx,
   scope: Scope,
   raw: z.input<typeof generateScriptPreviewInput>,
-  llm: LlmPort = getLlm(),
+  llm: LlmPort,
 ): Promise<ScriptDialogues & { generator: LlmPort["name"] }> {
   const input = generateScriptPreviewInput.parse(raw);
   const template = await loadTemplate(db, scope, input.templateId);

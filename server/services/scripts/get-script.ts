@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import { scriptDialoguesSchema } from "@/server/domain/templates/dialogue-schema";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { toTemplateView } from "./template-view";
-import { visibleScript } from "./visible-script";
+import { visibleClinics, visibleScript } from "./visible-script";
 
 export const getScriptInput = z.object({ id: z.string().min(1) });
 
@@ -32,7 +32,7 @@ export async function getScript(db: Tx, scope: Scope, raw: z.input<typeof getScr
     template: toTemplateView(script.template),
     params: params.success ? params.data : {},
     preview: preview.success ? preview.data : null,
-    clinics: script.clinics.map((c) => c.clinic).filter((c) => scope.clinicIds.includes(c.id)),
+    clinics: visibleClinics(script.clinics, scope),
     voiceId: script.voiceId,
     voiceSpeed: script.voiceSpeed,
     voicePitch: script.voicePitch,

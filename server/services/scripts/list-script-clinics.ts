@@ -1,5 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** The caller's clinics for 适用门店 and 门店参数, with the 诊所简称/地址 the scripts speak. */
 export async function listScriptClinics(db: Tx, scope: Scope) {

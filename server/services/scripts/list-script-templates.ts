@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { listTemplates } from "./template-view";
 
 export const listScriptTemplatesInput = z.object({ kind: z.enum(["ai", "fixed"]).optional() }).default({});

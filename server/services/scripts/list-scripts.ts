@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import type { Prisma } from "@/server/generated/prisma/client";
-import type { Scope } from "@/server/trpc/init";
-import { visibleScript } from "./visible-script";
+import type { Scope } from "@/server/domain/auth/scope";
+import { scriptSummarySelect } from "./script-summary";
+import { visibleClinics, visibleScript } from "./visible-script";
 import { SCRIPT_STATUSES } from "@/server/domain/scripts/script-status";
 
 export const listScriptsInput = z.object({
@@ -30,17 +31,10 @@ export async function listScripts(db: Tx, scope: Scope, raw: z.input<typeof list
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
       select: {
-        id: true,
-        name: true,
-        kind: true,
-        category: true,
-        status: true,
-        pauseReason: true,
-        journeyOnly: true,
+        ...scriptSummarySelect,
         hangupSmsEnabled: true,
         updatedAt: true,
         template: { select: { name: true, companyId: true } },
-        clinics: { select: { clinic: { select: { id: true, shortName: true } } } },
         createdBy: { select: { name: true } },
       },
     }),
@@ -51,7 +45,7 @@ export async function listScripts(db: Tx, scope: Scope, raw: z.input<typeof list
       ...s,
       templateName: template.name,
       customTemplate: template.companyId !== null,
-      clinics: clinics.map((c) => c.clinic).filter((c) => scope.clinicIds.includes(c.id)),
+      clinics: visibleClinics(clinics, scope),
       createdBy: createdBy?.name ?? null,
     })),
   };

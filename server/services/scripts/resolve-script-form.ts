@@ -5,7 +5,7 @@ import { dialogueProblems } from "@/server/domain/templates/dialogue-schema";
 import { checkParams, clinicParamKeys } from "@/server/domain/templates/params";
 import { AppError } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import type { scriptFormInput } from "./script-input";
 import { loadTemplate } from "./template-view";
 

@@ -1,7 +1,7 @@
 import type { Tx } from "@/server/db/create-client";
 import { parseTemplateJson } from "@/server/domain/templates/template-schema";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 const templateSelect = {
   id: true,

@@ -4,7 +4,7 @@ import { normalizeScriptName } from "@/server/domain/scripts/script-name";
 import { isEditable } from "@/server/domain/scripts/script-status";
 import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { duplicateName, isDuplicateName, resolveScriptForm } from "./resolve-script-form";
 import { updateScriptInput, type UpdateScriptInput } from "./script-input";
 import { visibleScript } from "./visible-script";

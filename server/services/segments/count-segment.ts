@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import { segmentDefinition } from "@/server/domain/segments/segment-definition";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { countSegmentPatients, evaluationZone, sampleSegmentPatients } from "./evaluate-segment";
 
 export const countSegmentInput = z.object({

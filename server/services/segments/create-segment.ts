@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { PrismaClient } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { assertDefinitionIdsOwned, assertNameFree, segmentFields } from "./segment-input";
 

@@ -3,6 +3,7 @@ import { Prisma } from "@/server/generated/prisma/client";
 import { resolveSegment, type EvaluationClock } from "@/server/domain/segments/resolve-segment";
 import type { SegmentDefinition } from "@/server/domain/segments/segment-definition";
 import { segmentWhere } from "./segment-sql";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
 /** Which patients a segment evaluation may see: the company, and only these clinics. */
 export interface SegmentScope {
@@ -41,5 +42,5 @@ export async function evaluationZone(db: Tx, companyId: string, clinicIds: reado
     orderBy: { createdAt: "asc" },
     select: { timezone: true },
   });
-  return clinic?.timezone ?? "Asia/Shanghai";
+  return clinic?.timezone ?? DEFAULT_TIME_ZONE;
 }

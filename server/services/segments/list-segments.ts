@@ -1,6 +1,6 @@
 import type { Tx } from "@/server/db/create-client";
 import { parseStoredDefinition } from "@/server/domain/segments/segment-definition";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { journeysUsingSegment } from "./journeys-using-segment";
 
 export async function listSegments(db: Tx, scope: Scope) {

@@ -1,5 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 /** Choices for the condition editor: the tags in use, the consultants, and the caller's clinics. */
 export async function segmentOptions(db: Tx, scope: Scope) {

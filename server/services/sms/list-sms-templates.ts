@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import { smsSegments } from "@/server/domain/sms/sms-template";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 
 export const listSmsTemplatesInput = z
   .object({ status: z.enum(["pending", "approved", "rejected"]).optional(), q: z.string().trim().max(20).optional() })

@@ -4,7 +4,7 @@ import type { Viewer } from "@/server/domain/auth/permissions";
 import { isSmsTemplateEditable } from "@/server/domain/sms/sms-template";
 import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { duplicateSmsName, smsTemplateForm } from "./sms-template-input";
 
 export const createSmsTemplateInput = smsTemplateForm;

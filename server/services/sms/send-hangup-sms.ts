@@ -1,5 +1,4 @@
 import type { PrismaClient } from "@/server/db/create-client";
-import { getSms } from "@/server/adapters/sms";
 import type { PatientDataRequirement } from "@/server/domain/call-tasks/creation-checks";
 import { callVariableValues } from "@/server/domain/call-tasks/call-variable-values";
 import { decideHangupSms, renderSms, smsPlaceholderValues, smsTemplateParams } from "@/server/domain/sms/hangup-sms";
@@ -25,9 +24,9 @@ export const SMS_TEMPLATE_NOT_MAPPED = "smsTemplateNotMapped";
 export async function sendHangupSms(
   db: PrismaClient,
   callId: string,
-  deps: { sms?: SmsPort; now?: () => Date } = {},
+  deps: { sms: SmsPort; now?: () => Date },
 ): Promise<HangupSmsResult> {
-  const sms = deps.sms ?? getSms();
+  const { sms } = deps;
   const now = deps.now?.() ?? new Date();
   const call = await db.call.findUnique({
     where: { id: callId },

@@ -4,9 +4,10 @@ import { can, type Viewer } from "@/server/domain/auth/permissions";
 import { mergeTimelinePage, sourceBound } from "@/server/domain/timeline/timeline-page";
 import { zonedTimeToInstant } from "@/server/domain/time/local-day";
 import { AppError } from "@/server/errors";
-import type { Scope } from "@/server/trpc/init";
+import type { Scope } from "@/server/domain/auth/scope";
 import { FOLLOW_UP_TYPES, TIMELINE_TYPES } from "@/server/domain/timeline/timeline-types";
 import { loadAppointments, loadCalls, loadClinicVisits, loadFollowUps, type TimelineBase } from "./timeline-sources";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
 export { FOLLOW_UP_TYPES, TIMELINE_TYPES, type TimelineType } from "@/server/domain/timeline/timeline-types";
 
@@ -24,11 +25,10 @@ export const timelineInput = z.object({
 });
 export type TimelineInput = z.input<typeof timelineInput>;
 
-const TIME_ZONE = "Asia/Shanghai";
 const dayStart = (value: string, plusDays = 0) => {
   const [y, m, d] = value.split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d + plusDays));
-  return zonedTimeToInstant({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }, TIME_ZONE);
+  return zonedTimeToInstant({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }, DEFAULT_TIME_ZONE);
 };
 
 function windowEnd(a: Date | undefined, b: Date | undefined): { lt?: Date } {

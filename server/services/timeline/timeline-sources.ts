@@ -3,7 +3,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import type { IntentOption } from "@/server/domain/calls/intent-label";
 import { intentLabel } from "@/server/domain/calls/intent-label";
 import type { SourceBound } from "@/server/domain/timeline/timeline-page";
-import { loadScriptIntents, vocabularyIntents } from "@/server/services/call-records/script-intents";
+import { loadScriptIntents, vocabularyIntents } from "@/server/services/calls/records/script-intents";
 
 /** Where every source's rows start: the company, the caller's clinics, optionally one patient and a time window. */
 export interface TimelineBase {

@@ -3,7 +3,7 @@ import { BatchCallView } from "@/components/batch-call/batch-call-view";
 import { OutboundOnboardingBanner } from "@/components/onboarding/outbound-onboarding-banner";
 import { requireCompanyPermission } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
-import { loadOutboundAccess } from "@/server/services/outbound/load-outbound-access";
+import { loadOutboundAccess } from "@/server/services/dialer/outbound/load-outbound-access";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("batchCall"))("title") };

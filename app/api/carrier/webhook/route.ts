@@ -1,9 +1,9 @@
-import { getCarrier } from "@/server/adapters/carrier";
+import { appPorts } from "@/server/adapters/app-ports";
 import { prisma } from "@/server/db/client";
 import { BodyTooLargeError, readBodyLimited } from "@/server/http/read-body-limited";
 import { InvalidCallback } from "@/server/ports/carrier";
-import { dispatchCarrierJobs } from "@/server/services/carrier/dispatch-carrier-jobs";
-import { ingestCarrierEvents } from "@/server/services/carrier/ingest-carrier-events";
+import { dispatchCarrierJobs } from "@/server/services/calls/carrier/dispatch-carrier-jobs";
+import { ingestCarrierEvents } from "@/server/services/calls/carrier/ingest-carrier-events";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -22,7 +22,7 @@ export async function POST(request: Request) {
   }
   let events;
   try {
-    events = await getCarrier().parseCallback(request.headers, raw, new URL(request.url));
+    events = await appPorts.carrier.parseCallback(request.headers, raw, new URL(request.url));
   } catch (error) {
     if (error instanceof InvalidCallback) {
       const status = error.problem === "payload" ? 400 : 401;

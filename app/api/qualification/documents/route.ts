@@ -1,5 +1,5 @@
 import { getViewer } from "@/server/auth/viewer";
-import { getStorage } from "@/server/adapters/storage";
+import { appPorts } from "@/server/adapters/app-ports";
 import { prisma } from "@/server/db/client";
 import { DOCUMENT_CHECK_MESSAGES, MAX_DOCUMENT_BYTES } from "@/server/domain/qualification/sniff-file-type";
 import { AppError } from "@/server/errors";
@@ -29,7 +29,7 @@ export async function POST(request: Request) {
   const file = form.get("file");
   if (!(file instanceof File)) return appErrorResponse(new AppError("BAD_REQUEST", "请选择要上传的文件"));
   try {
-    const document = await uploadQualificationDocument(prisma, getStorage(), viewer, {
+    const document = await uploadQualificationDocument(prisma, appPorts.storage, viewer, {
       kind: String(form.get("kind") ?? ""),
       fileName: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),

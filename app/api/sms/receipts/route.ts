@@ -1,4 +1,4 @@
-import { getSms } from "@/server/adapters/sms";
+import { appPorts } from "@/server/adapters/app-ports";
 import { prisma } from "@/server/db/client";
 import { BodyTooLargeError, readBodyLimited } from "@/server/http/read-body-limited";
 import { InvalidSmsCallback } from "@/server/ports/sms";
@@ -11,7 +11,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * Authenticated by the provider adapter (401 otherwise), applied idempotently.
  */
 export async function POST(request: Request) {
-  const sms = getSms();
+  const sms = appPorts.sms;
   if (!sms.parseReceipts) return Response.json({ result: 1, errmsg: "this SMS provider sends no receipts" }, { status: 404 });
   let raw: string;
   try {

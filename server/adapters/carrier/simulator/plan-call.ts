@@ -1,3 +1,4 @@
+import { parseClientRef } from "@/server/domain/call-tasks/client-ref";
 import type { CreateCallInput, Turn } from "@/server/ports/carrier";
 import {
   RAW_CODES,
@@ -33,10 +34,9 @@ export interface SimCallPlan {
 /** Ring timeout of the simulated vendor (a 无应答 rings this long). */
 export const RING_TIMEOUT_SECONDS = 45;
 
-/** clientRef is `${callTaskId}:${attempt}` (CreateCallInput); anything else counts as a first attempt. */
+/** The attempt our clientRef names (server/domain/call-tasks/client-ref.ts); anything else counts as a first attempt. */
 export function attemptOf(clientRef: string): number {
-  const n = Number(clientRef.split(":").at(-1));
-  return Number.isInteger(n) && n >= 1 ? n : 1;
+  return parseClientRef(clientRef)?.attempt ?? 1;
 }
 
 /** Rough duration of a spoken line: espeak-ng Mandarin at normal speed says ~3.7 characters a second. */

@@ -1,6 +1,8 @@
+import { VOICES } from "@/server/domain/templates/voices";
 import type { Turn } from "@/server/ports/carrier";
 import type { Pcm, TtsPort, TtsVoiceSettings } from "@/server/ports/tts";
 import { encodeMp3 } from "@/server/adapters/tts/audio";
+import { stableHash } from "./number-behaviour";
 
 const SAMPLE_RATE = 22050;
 const CACHE_LIMIT = 120;
@@ -27,6 +29,18 @@ function resample(pcm: Pcm, rate: number): Int16Array {
   const out = new Int16Array(Math.round((pcm.samples.length * rate) / pcm.sampleRate));
   for (let i = 0; i < out.length; i++) out[i] = pcm.samples[Math.min(pcm.samples.length - 1, Math.floor((i * pcm.sampleRate) / rate))]!;
   return out;
+}
+
+/**
+ * Two clearly different voices: the AI in the script's voice, the patient in a catalogue voice of the other gender,
+ * chosen (with its pitch) by the number, so a callee always sounds the same.
+ */
+export function callVoices(aiVoice: TtsVoiceSettings, callee: string, aiGender?: "male" | "female"): { ai: TtsVoiceSettings; patient: TtsVoiceSettings } {
+  const gender = VOICES.find((v) => v.key === aiVoice.voiceKey)?.gender ?? aiGender ?? "female";
+  const others = VOICES.filter((v) => v.gender !== gender);
+  const seed = stableHash(callee);
+  const patient = others[seed % others.length] ?? VOICES[0]!;
+  return { ai: aiVoice, patient: { voiceKey: patient.key, speed: 100, pitch: 40 + (seed % 21), volume: 100 } };
 }
 
 /** Speaks each line in its speaker's voice; the durations then time the transcript. */

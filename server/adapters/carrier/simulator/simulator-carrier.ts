@@ -8,13 +8,13 @@ import {
 } from "@/server/ports/carrier";
 import type { ObjectStorage } from "@/server/ports/storage";
 import type { TtsPort, TtsVoiceSettings } from "@/server/ports/tts";
-import { DEFAULT_VOICE_KEY, VOICES } from "@/server/domain/templates/voices";
+import { DEFAULT_VOICE_KEY } from "@/server/domain/templates/voices";
 import { verifySignature } from "../webhook-signature";
-import { RAW_CODES, stableHash, stableUnit } from "./number-behaviour";
+import { RAW_CODES, stableUnit } from "./number-behaviour";
 import { sendDue, type Delivery } from "./outbox";
 import { planCall, timeLines, type SimCallPlan } from "./plan-call";
 import { recordingMetaKey, recordingObjectKey, recordingUrl, type RecordingMeta } from "./recording-links";
-import { clipSeconds, mixRecording, speakLines } from "./render-recording";
+import { callVoices, clipSeconds, mixRecording, speakLines } from "./render-recording";
 import { parseWireBody, toCarrierEvent, type WireCallRecord, type WireEvent } from "./wire-format";
 import { wireCallRecord, wireHeader } from "./wire-events";
 
@@ -254,7 +254,7 @@ export class SimulatorCarrier implements CarrierPort {
     const { plan } = call;
     let clips: Int16Array[];
     try {
-      clips = await speakLines(this.options.tts!, plan.turns, this.voicesFor(call));
+      clips = await speakLines(this.options.tts!, plan.turns, callVoices(call.aiVoice, call.plan.callee, call.aiGender));
     } catch (error) {
       this.log(`[carrier-sim] recording for ${plan.carrierCallId} failed: ${(error as Error).message}`);
       this.publish(call, this.recordAt(call), { droppable: true });
@@ -291,15 +291,6 @@ export class SimulatorCarrier implements CarrierPort {
     } else {
       this.publish(call, record, { droppable: true });
     }
-  }
-
-  /** Two clearly different voices: the AI in the script's voice, the patient in a catalogue voice of the other gender. */
-  private voicesFor(call: SimCall): { ai: TtsVoiceSettings; patient: TtsVoiceSettings } {
-    const aiGender = VOICES.find((v) => v.key === call.aiVoice.voiceKey)?.gender ?? call.aiGender ?? "female";
-    const others = VOICES.filter((v) => v.gender !== aiGender);
-    const seed = stableHash(call.plan.callee);
-    const patient = others[seed % others.length] ?? VOICES[0]!;
-    return { ai: call.aiVoice, patient: { voiceKey: patient.key, speed: 100, pitch: 40 + (seed % 21), volume: 100 } };
   }
 
   private roll(carrierCallId: string, what: string, rate: number): boolean {

@@ -3,10 +3,12 @@ import { batchPatientsProcedure } from "./patients";
 import { previewBatchCallProcedure } from "./preview";
 import { batchProgressProcedure } from "./progress";
 import { batchScriptDialoguesProcedure } from "./script-dialogues";
+import { startBatchCallProcedure } from "./start";
 
 export const batchCallRouter = createTRPCRouter({
   patients: batchPatientsProcedure,
   preview: previewBatchCallProcedure,
+  start: startBatchCallProcedure,
   progress: batchProgressProcedure,
   scriptDialogues: batchScriptDialoguesProcedure,
 });

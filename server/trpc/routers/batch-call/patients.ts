@@ -1,4 +1,4 @@
-import { listBatchPatients, listBatchPatientsInput } from "@/server/services/batch-call/list-batch-patients";
+import { listBatchPatients, listBatchPatientsInput } from "@/server/services/dialer/batch/list-batch-patients";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 export const batchPatientsProcedure = outboundProcedure("outbound.calls.start")

@@ -1,5 +1,5 @@
-import { previewBatchCall } from "@/server/services/batch-call/preview-batch-call";
-import { startBatchCallInput } from "@/server/services/dialer/start-batch-call";
+import { previewBatchCall } from "@/server/services/dialer/batch/preview-batch-call";
+import { startBatchCallInput } from "@/server/services/dialer/batch/start-batch-call";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 /** 开始呼叫's dry run: called now / queued / deferred / intercepted / refused, by rule and reason. */

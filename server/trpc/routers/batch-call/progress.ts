@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getBatchProgress } from "@/server/services/batch-call/get-batch-progress";
+import { getBatchProgress } from "@/server/services/dialer/batch/get-batch-progress";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 export const batchProgressProcedure = outboundProcedure("outbound.calls.start")

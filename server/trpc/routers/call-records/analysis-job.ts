@@ -1,4 +1,4 @@
-import { getCallAnalysisJob, getCallAnalysisJobInput } from "@/server/services/call-analysis/get-call-analysis-job";
+import { getCallAnalysisJob, getCallAnalysisJobInput } from "@/server/services/calls/analysis/get-call-analysis-job";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 export const callAnalysisJobProcedure = outboundProcedure("outbound.records.view")

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getCallRecord } from "@/server/services/call-records/get-call-record";
+import { getCallRecord } from "@/server/services/calls/records/get-call-record";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 export const getCallRecordProcedure = outboundProcedure("outbound.records.view")

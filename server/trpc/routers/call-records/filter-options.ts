@@ -1,4 +1,4 @@
-import { listCallRecordFilterOptions } from "@/server/services/call-records/list-call-record-filter-options";
+import { listCallRecordFilterOptions } from "@/server/services/calls/records/list-call-record-filter-options";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 export const callRecordFilterOptionsProcedure = outboundProcedure("outbound.records.view").query(({ ctx }) =>

@@ -6,6 +6,8 @@ import { listCallRecordsProcedure } from "./list";
 import { summarizeCallRecordsProcedure } from "./summary";
 import { reanalyzeCallsProcedure } from "./reanalyze";
 import { callAnalysisJobProcedure } from "./analysis-job";
+import { correctCallIntentProcedure } from "./correct-intent";
+import { undoCallOptOutProcedure } from "./undo-opt-out";
 
 export const callRecordsRouter = createTRPCRouter({
   list: listCallRecordsProcedure,
@@ -15,4 +17,6 @@ export const callRecordsRouter = createTRPCRouter({
   summary: summarizeCallRecordsProcedure,
   reanalyze: reanalyzeCallsProcedure,
   analysisJob: callAnalysisJobProcedure,
+  correctIntent: correctCallIntentProcedure,
+  undoOptOut: undoCallOptOutProcedure,
 });

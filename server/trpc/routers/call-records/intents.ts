@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listCallRecordIntents } from "@/server/services/call-records/list-call-record-intents";
+import { listCallRecordIntents } from "@/server/services/calls/records/list-call-record-intents";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 export const listCallRecordIntentsProcedure = outboundProcedure("outbound.records.view")

@@ -1,4 +1,4 @@
-import { listCallRecords, listCallRecordsInput } from "@/server/services/call-records/list-call-records";
+import { listCallRecords, listCallRecordsInput } from "@/server/services/calls/records/list-call-records";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 export const listCallRecordsProcedure = outboundProcedure("outbound.records.view")

@@ -1,4 +1,4 @@
-import { startCallAnalysis, startCallAnalysisInput } from "@/server/services/call-analysis/start-call-analysis";
+import { startCallAnalysis, startCallAnalysisInput } from "@/server/services/calls/analysis/start-call-analysis";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 /** 重新分析 one call or a script's calls: a manager's action (管理外呼任务). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { summarizeCallRecords } from "@/server/services/call-records/summarize-call-records";
+import { summarizeCallRecords } from "@/server/services/calls/records/summarize-call-records";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 export const summarizeCallRecordsProcedure = outboundProcedure("outbound.records.view")

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getManagedScript } from "@/server/services/outbound-management/get-managed-script";
+import { getManagedScript } from "@/server/services/dialer/outbound/get-managed-script";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 export const managedScriptDetailProcedure = outboundProcedure("outbound.view")

@@ -1,4 +1,4 @@
-import { listScriptRoster, listScriptRosterInput } from "@/server/services/script-roster/list-script-roster";
+import { listScriptRoster, listScriptRosterInput } from "@/server/services/dialer/outbound/list-script-roster";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 /** 客户名单 belongs to 管理外呼任务. */

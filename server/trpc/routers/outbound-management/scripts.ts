@@ -1,4 +1,4 @@
-import { listManagedScripts, listManagedScriptsInput } from "@/server/services/outbound-management/list-managed-scripts";
+import { listManagedScripts, listManagedScriptsInput } from "@/server/services/dialer/outbound/list-managed-scripts";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
 export const listManagedScriptsProcedure = outboundProcedure("outbound.view")

@@ -1,5 +1,5 @@
 import { permissionProcedure } from "@/server/trpc/init";
-import { getOutboundOverview } from "@/server/services/outbound/get-outbound-overview";
+import { getOutboundOverview } from "@/server/services/dialer/outbound/get-outbound-overview";
 
 export const outboundOverviewProcedure = permissionProcedure("outbound.view").query(({ ctx }) =>
   getOutboundOverview(ctx.db, ctx.scope, new Date()),

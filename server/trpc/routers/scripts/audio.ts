@@ -4,4 +4,4 @@ import { renderScriptAudio, scriptAudioInput } from "@/server/services/audio/scr
 /** 立即试听: renders (or reuses) the fixed script's audio and returns its URL. */
 export const scriptAudioProcedure = outboundProcedure("outbound.view")
   .input(scriptAudioInput)
-  .mutation(({ ctx, input }) => renderScriptAudio(ctx.db, ctx.scope, input));
+  .mutation(({ ctx, input }) => renderScriptAudio(ctx.db, ctx.scope, input, ctx.ports));

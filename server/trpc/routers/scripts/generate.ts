@@ -3,4 +3,4 @@ import { generateScriptPreview, generateScriptPreviewInput } from "@/server/serv
 
 export const generateScriptProcedure = outboundProcedure("outbound.scripts.manage")
   .input(generateScriptPreviewInput)
-  .mutation(({ ctx, input }) => generateScriptPreview(ctx.db, ctx.scope, input));
+  .mutation(({ ctx, input }) => generateScriptPreview(ctx.db, ctx.scope, input, ctx.ports.llm));

@@ -13,6 +13,8 @@ import { stopScriptProcedure } from "./stop";
 import { scriptTemplatesProcedure } from "./templates";
 import { updateScriptProcedure } from "./update";
 import { voicesProcedure } from "./voices";
+import { intentLabelsProcedure } from "./intent-labels";
+import { updateIntentLabelsProcedure } from "./update-intent-labels";
 
 export const scriptsRouter = createTRPCRouter({
   list: listScriptsProcedure,
@@ -29,4 +31,6 @@ export const scriptsRouter = createTRPCRouter({
   audio: scriptAudioProcedure,
   callable: callableScriptsProcedure,
   clinics: scriptClinicsProcedure,
+  intentLabels: intentLabelsProcedure,
+  updateIntentLabels: updateIntentLabelsProcedure,
 });

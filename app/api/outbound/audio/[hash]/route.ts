@@ -1,7 +1,8 @@
+import { appPorts } from "@/server/adapters/app-ports";
 import { AppError } from "@/server/errors";
 import { audioResponse } from "@/server/http/audio-response";
 import { appErrorResponse } from "@/server/http/app-error-response";
-import { requireOutboundViewer } from "@/server/http/require-outbound-viewer";
+import { requireOutboundViewer } from "@/server/auth/require-outbound-viewer";
 import { readScriptAudio } from "@/server/services/audio/script-audio";
 
 /** A fixed script's rendered audio (立即试听), made by the scripts.audio procedure; only the caller's company's. */
@@ -9,9 +10,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ hash
   try {
     const viewer = await requireOutboundViewer("outbound.view");
     const { hash } = await params;
-    const object = await readScriptAudio(viewer.companyId, hash);
+    const object = await readScriptAudio(appPorts.storage, viewer.companyId, hash);
     if (!object) throw AppError.notFound("音频");
-    return audioResponse(request, object.body, object.contentType);
+    return audioResponse(request, object.body, { contentType: object.contentType });
   } catch (error) {
     return appErrorResponse(error);
   }

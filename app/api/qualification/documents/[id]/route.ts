@@ -1,5 +1,5 @@
 import { getViewer } from "@/server/auth/viewer";
-import { getStorage } from "@/server/adapters/storage";
+import { appPorts } from "@/server/adapters/app-ports";
 import { prisma } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { appErrorResponse } from "@/server/http/app-error-response";
@@ -12,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!viewer) return appErrorResponse(new AppError("UNAUTHORIZED", "请先登录"));
   const { id } = await params;
   try {
-    const doc = await readQualificationDocument(prisma, getStorage(), viewer, id);
+    const doc = await readQualificationDocument(prisma, appPorts.storage, viewer, id);
     const download = new URL(request.url).searchParams.get("download") === "1";
     return new Response(new Uint8Array(doc.body), {
       headers: {

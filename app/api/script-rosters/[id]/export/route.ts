@@ -1,14 +1,14 @@
 import { Readable } from "node:stream";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getViewer } from "@/server/auth/viewer";
+import { requireOutboundViewer } from "@/server/auth/require-outbound-viewer";
 import { prisma } from "@/server/db/client";
-import { can } from "@/server/domain/auth/permissions";
+import { scopeOf } from "@/server/domain/auth/scope";
 import { AppError } from "@/server/errors";
 import { appErrorResponse } from "@/server/http/app-error-response";
 import { contentDisposition } from "@/server/http/content-disposition";
-import { exportScriptRoster } from "@/server/services/script-roster/export-script-roster";
-import { ROSTER_STATUSES } from "@/server/services/script-roster/roster-query";
-import { assertOutboundEnabled } from "@/server/services/outbound/load-outbound-access";
+import { exportScriptRoster } from "@/server/services/dialer/outbound/export-script-roster";
+import { ROSTER_STATUSES } from "@/server/services/dialer/outbound/roster-query";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
 const STATUS_KEYS = ROSTER_STATUSES;
 
@@ -18,11 +18,7 @@ const STATUS_KEYS = ROSTER_STATUSES;
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const viewer = await getViewer();
-    if (!viewer) throw new AppError("UNAUTHORIZED", "请先登录");
-    if (!viewer.companyId) throw AppError.forbidden("仅限企业用户使用");
-    if (!can(viewer, "outbound.tasks.manage")) throw AppError.forbidden("没有管理外呼任务的权限");
-    await assertOutboundEnabled(prisma, viewer.companyId);
+    const viewer = await requireOutboundViewer("outbound.tasks.manage", "没有管理外呼任务的权限");
     const { id } = await params;
     const raw = new URL(request.url).searchParams.get("status");
     if (raw && !(STATUS_KEYS as readonly string[]).includes(raw)) throw new AppError("BAD_REQUEST", "执行状态不正确");
@@ -31,13 +27,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const [locale, t] = await Promise.all([getLocale(), getTranslations("outboundManagement")]);
     const labels = {
       sheetName: t("sheetName"),
-      headers: ["rosterName", "rosterGender", "rosterMobile", "rosterMedicalRecordNo", "rosterClinic", "rosterStatus", "rosterCreatedBy", "rosterCreatedAt", "rosterFailReason"].map((k) => t(k)),
+      headers: ["rosterName", "rosterGender", "rosterMobile", "rosterMedicalRecordNo", "rosterClinic", "rosterStatus", "rosterCreatedBy", "rosterCreatedAt", "rosterFailReason", "rosterIntent", "rosterSummary", "rosterProposedTime", "rosterCallback"].map((k) => t(k)),
+      callback: { yes: t("rosterCallbackYes"), high: t("rosterCallbackHigh") },
       gender: { male: t("gender_male"), female: t("gender_female"), unknown: t("gender_unknown") },
       status: Object.fromEntries(STATUS_KEYS.map((s) => [s, t(`rs_${s}`)])) as Record<(typeof STATUS_KEYS)[number], string>,
       locale: locale === "en" ? ("en" as const) : ("zh-CN" as const),
-      timeZone: "Asia/Shanghai",
+      timeZone: DEFAULT_TIME_ZONE,
     };
-    const { fileName, stream } = await exportScriptRoster(prisma, { companyId: viewer.companyId, clinicIds: viewer.clinicIds }, viewer, { scriptId: id, status }, labels, new Date());
+    const { fileName, stream } = await exportScriptRoster(prisma, scopeOf(viewer), viewer, { scriptId: id, status }, labels, new Date());
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       headers: {
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

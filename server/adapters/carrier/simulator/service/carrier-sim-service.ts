@@ -1,29 +1,20 @@
 import { REJECTION_STATUS } from "../rejection-status";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { CarrierRejected, type CreateCallInput } from "@/server/ports/carrier";
-import type { ObjectStorage } from "@/server/ports/storage";
-import type { TtsPort } from "@/server/ports/tts";
 import { checkRecordingLink, isSimCallId, recordingObjectKey } from "../recording-links";
-import { SimulatorCarrier, type SimulatorFaults } from "../simulator-carrier";
+import { SimulatorCarrier, type SimulatorOptions } from "../simulator-carrier";
 import { DurableState } from "./durable-state";
 
-export interface CarrierServiceOptions {
+export interface CarrierServiceOptions extends Pick<SimulatorOptions, "secret" | "timeScale" | "faults" | "storage" | "tts" | "recordingTtlSeconds" | "log"> {
   port: number;
   host?: string;
   /** The app's webhook endpoint(s); several = failover between app instances. */
   webhookUrls: string[];
   /** This service's own base URL (recording links point here). */
   publicUrl: string;
-  secret: string;
-  timeScale: number;
-  faults: SimulatorFaults;
-  storage: ObjectStorage;
-  tts: TtsPort | null;
-  recordingTtlSeconds: number;
   /** Where the carrier keeps its calls and outbox (survives a restart of this service; `fresh` empties it first). */
   stateDir: string;
   fresh?: boolean;
-  log?: (message: string) => void;
 }
 
 
@@ -33,7 +24,8 @@ export interface CarrierServiceOptions {
  * webhook and answers the app's control requests (docs/carrier-simulator.md#the-carrier-service):
  *   POST /v1/calls · POST /v1/calls/:id/cancel · GET /v1/calls/:id · GET /v1/calls?clientRef= ·
  *   POST /v1/calls/:id/recording-link · GET /api/carrier/sim/recordings/:id (signed link) · GET /health ·
- *   GET /v1/inspect/calls (every call with its events so far and createCall counts: the fault bench's check)
+ *   GET /v1/inspect/calls (every call with its events so far, createCall counts and the log of create requests: the
+ *   fault bench's independent check)
  */
 export async function startCarrierService(options: CarrierServiceOptions): Promise<{ server: Server; sim: SimulatorCarrier; close: () => Promise<void> }> {
   const log = options.log ?? ((m: string) => console.log(m));
@@ -63,6 +55,11 @@ export async function startCarrierService(options: CarrierServiceOptions): Promi
 
   /** createCall requests per clientRef since this process started: the bench's independent double-dial count. */
   const creates = new Map<string, number>();
+  /**
+   * Every create request as this service received it — [clientRef, epoch ms, accepted] — so the bench measures the
+   * rolling minute on the carrier's clock, not from our own rows. The newest CREATE_LOG_MAX are kept.
+   */
+  const createLog: [clientRef: string, at: number, accepted: boolean][] = [];
   /** The simulator's side of every call, for the fault bench's check (not a vendor API). */
   const inspect = () => {
     const now = Date.now();
@@ -73,6 +70,7 @@ export async function startCarrierService(options: CarrierServiceOptions): Promi
         events: c.known.filter((k) => k.availableAt <= now).map((k) => k.wire),
       })),
       creates: Object.fromEntries(creates),
+      createLog,
       outbox: sim.state.outbox.length,
     };
   };
@@ -99,8 +97,12 @@ export async function startCarrierService(options: CarrierServiceOptions): Promi
     if (req.method === "POST" && !id) {
       const input = JSON.parse(await readBody(req)) as CreateCallInput;
       creates.set(input.clientRef, (creates.get(input.clientRef) ?? 0) + 1);
+      const entry: (typeof createLog)[number] = [input.clientRef, Date.now(), false];
+      createLog.push(entry);
+      if (createLog.length > CREATE_LOG_MAX) createLog.splice(0, createLog.length - CREATE_LOG_MAX);
       try {
         const accepted = await sim.createCall(input);
+        entry[2] = true;
         await durable.commit(); // accepted calls are on disk before we say so
         return json(res, 200, accepted);
       } catch (error) {
@@ -157,6 +159,7 @@ export async function startCarrierService(options: CarrierServiceOptions): Promi
 }
 
 const MAX_BODY = 2 * 1024 * 1024;
+const CREATE_LOG_MAX = 200_000;
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

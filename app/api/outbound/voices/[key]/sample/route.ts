@@ -1,8 +1,9 @@
+import { appPorts } from "@/server/adapters/app-ports";
 import { prisma } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { audioResponse } from "@/server/http/audio-response";
 import { appErrorResponse } from "@/server/http/app-error-response";
-import { requireOutboundViewer } from "@/server/http/require-outbound-viewer";
+import { requireOutboundViewer } from "@/server/auth/require-outbound-viewer";
 import { getVoiceSample } from "@/server/services/audio/voice-sample";
 
 /** A voice's 试听 sample, synthesised on first request. */
@@ -10,9 +11,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
   try {
     await requireOutboundViewer("outbound.view");
     const { key } = await params;
-    const sample = /^[a-z0-9-]{1,40}$/.test(key) ? await getVoiceSample(prisma, key) : null;
+    const sample = /^[a-z0-9-]{1,40}$/.test(key) ? await getVoiceSample(prisma, appPorts, key) : null;
     if (!sample) throw AppError.notFound("音色");
-    return audioResponse(request, sample.body, sample.contentType);
+    return audioResponse(request, sample.body, { contentType: sample.contentType });
   } catch (error) {
     return appErrorResponse(error);
   }

@@ -19,7 +19,11 @@ export default async function ManagedScriptDetailPage({ params }: { params: Prom
   if (!found) notFound();
   return (
     <HydrateClient>
-      <ManagedScriptDetail scriptId={id} canManage={can(viewer, "outbound.tasks.manage")} canViewRecords={can(viewer, "outbound.records.view")} />
+      <ManagedScriptDetail
+        scriptId={id}
+        canManage={can(viewer, "outbound.tasks.manage")} canViewRecords={can(viewer, "outbound.records.view")}
+        canConfigure={can(viewer, "outbound.scripts.manage")}
+      />
     </HydrateClient>
   );
 }

@@ -1,0 +1,9 @@
+import type { Viewer } from "./permissions";
+
+/** A company member's tenancy: every tenant lookup of a service puts it into its `where`. */
+export type Scope = { companyId: string; clinicIds: string[] };
+
+/** The scope of a signed-in company member (tRPC's companyProcedure, route handlers, server pages). */
+export function scopeOf(viewer: Pick<Viewer, "clinicIds"> & { companyId: string }): Scope {
+  return { companyId: viewer.companyId, clinicIds: viewer.clinicIds };
+}

@@ -1,0 +1,52 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/**
+ * The app's typed events: the Inngest functions' triggers (inngest/functions) and what services emit. Emit one by its
+ * definition, `sendEvents(batchStarted.create({ … }))` (server/jobs/send-events.ts), never by a spelled-out name.
+ */
+
+/** A batch was started, a script enabled or tasks created for a journey node: run the dialer now, not at the next minute. */
+export const batchStarted = eventType("outbound/batch.started", {
+  schema: z.object({ companyId: z.string().min(1), scriptId: z.string().min(1).optional(), batchId: z.string().min(1).optional() }),
+});
+
+/** One claimed attempt to place with the carrier (see server/services/dialer/claim-due-tasks.ts). */
+export const callPlaceRequested = eventType("outbound/call.place", {
+  schema: z.object({
+    taskId: z.string().min(1),
+    companyId: z.string().min(1),
+    scriptId: z.string().min(1),
+    attempt: z.number().int().min(1),
+    claimToken: z.string().min(1),
+  }),
+});
+
+/** A carrier result (attempt.completed) was recorded, by the webhook or by reconciliation: run the call-ended pipeline. */
+export const carrierCallEnded = eventType("carrier/call.ended", {
+  schema: z.object({ carrierEventId: z.string().min(1) }),
+});
+
+/** A carrier recording link (recording.ready) was recorded: copy the audio into our storage. */
+export const carrierRecordingReady = eventType("carrier/recording.ready", {
+  schema: z.object({ carrierEventId: z.string().min(1) }),
+});
+
+/** A journey's scheduled instant is due (found by the journey-run cron): run it once (JourneyRun is unique per instant). */
+export const journeyRunRequested = eventType("journey/run.requested", {
+  schema: z.object({ journeyId: z.string().min(1), scheduledFor: z.string().datetime() }),
+});
+
+/** 重新分析: process the next chunk of a CallAnalysisJob (sent again by the job itself until it is done). */
+export const callAnalysisRequested = eventType("calls/analysis.requested", {
+  schema: z.object({ jobId: z.string().min(1), companyId: z.string().min(1) }),
+});
+
+/** An event made by one of the definitions above (`x.create(data)`): the only kind `sendEvents` takes. */
+export type AppEvent =
+  | ReturnType<typeof batchStarted.create>
+  | ReturnType<typeof callPlaceRequested.create>
+  | ReturnType<typeof carrierCallEnded.create>
+  | ReturnType<typeof carrierRecordingReady.create>
+  | ReturnType<typeof journeyRunRequested.create>
+  | ReturnType<typeof callAnalysisRequested.create>;

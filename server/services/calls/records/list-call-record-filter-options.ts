@@ -1,0 +1,23 @@
+import type { Tx } from "@/server/db/create-client";
+import type { Scope } from "@/server/domain/auth/scope";
+
+/** Choices for the 话单记录 filters: the company's scripts and the staff who can be 归属(网电)咨询师. */
+export async function listCallRecordFilterOptions(db: Tx, scope: Scope) {
+  const [scripts, staff] = await Promise.all([
+    db.script.findMany({
+      where: { companyId: scope.companyId },
+      select: { id: true, name: true, status: true },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    }),
+    db.user.findMany({
+      where: { companyId: scope.companyId, role: { key: { in: ["consultant", "onlineConsultant"] } } },
+      select: { id: true, name: true, role: { select: { key: true } } },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  return {
+    scripts,
+    consultants: staff.filter((u) => u.role?.key === "consultant").map(({ id, name }) => ({ id, name })),
+    onlineConsultants: staff.filter((u) => u.role?.key === "onlineConsultant").map(({ id, name }) => ({ id, name })),
+  };
+}

@@ -1,0 +1,24 @@
+import type { Tx } from "@/server/db/create-client";
+import { intentOptions, type IntentOption } from "@/server/domain/calls/intent-label";
+import { INTENT } from "@/server/domain/templates/intents";
+
+const VOCABULARY = Object.values(INTENT);
+
+/** Intent labels per script: the clinic's own labels, its (edited) dialogue, then its template, then the product's shared vocabulary. */
+export async function loadScriptIntents(db: Tx, companyId: string, scriptIds: readonly string[]): Promise<Map<string, IntentOption[]>> {
+  const ids = [...new Set(scriptIds)];
+  if (ids.length === 0) return new Map();
+  const scripts = await db.script.findMany({
+    where: { id: { in: ids }, companyId },
+    select: { id: true, preview: true, intentLabels: true, template: { select: { intents: true } } },
+  });
+  return new Map(scripts.map((s) => [s.id, intentOptions(s.intentLabels, s.preview, s.template.intents, VOCABULARY)]));
+}
+
+export const vocabularyIntents = (): IntentOption[] => intentOptions(VOCABULARY);
+
+/** A script's own categories (the clinic's labels, its dialogue's or its template's), for choosing a label: no vocabulary. */
+export async function scriptCategories(db: Tx, companyId: string, scriptId: string): Promise<IntentOption[]> {
+  const script = await db.script.findFirst({ where: { id: scriptId, companyId }, select: { preview: true, intentLabels: true, template: { select: { intents: true } } } });
+  return script ? intentOptions(script.intentLabels, script.preview, script.template.intents) : [];
+}

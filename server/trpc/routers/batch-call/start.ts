@@ -1,0 +1,7 @@
+import { startBatchCall, startBatchCallInput } from "@/server/services/dialer/batch/start-batch-call";
+import { outboundProcedure } from "@/server/trpc/outbound-procedure";
+
+/** 患者管理 → 批量处理 → 智能外呼 → 开始呼叫. */
+export const startBatchCallProcedure = outboundProcedure("outbound.calls.start")
+  .input(startBatchCallInput)
+  .mutation(({ ctx, input }) => startBatchCall(ctx.db, ctx.scope, ctx.viewer, input));
