@@ -310,7 +310,12 @@ function classifyByRules(input: ClassifyIntentInput, turns: PatientTurn[], profi
       : heard === "patient" && input.vendorExtraction?.answeredBy === "machine" && turns.length === 0
         ? "voicemail"
         : heard;
-  if (isUnreached(party)) return empty(MACHINE_PARTIES.includes(party) ? "machine" : "wrongNumber", party, 0.95);
+  if (isUnreached(party)) {
+    const result = empty(MACHINE_PARTIES.includes(party) ? "machine" : "wrongNumber", party, 0.95);
+    // Whoever holds a wrong number may ask not to be called again (the number is flagged and put on the DNC list).
+    const optOutTurn = party === "wrongNumber" ? turns.find((t) => t.acts.has("optOut")) : undefined;
+    return optOutTurn ? { ...result, optOut: true, trigger: optOutTurn.text } : result;
+  }
   if (turns.length === 0) {
     const r = empty("noSignal", party, 0.5);
     return input.hangupBy === "callee" ? decide("refused", "hungUpSilent", input, { ...r, confidence: 0.8 }) : r;

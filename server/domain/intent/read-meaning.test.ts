@@ -83,6 +83,24 @@ describe("machines and wrong numbers", () => {
     expect(answeringPartyOf(["我是他爱人，他不在家"])).toBe("relative");
   });
 
+  it("reads announcements by their fixed shape, and a reassigned number or a colleague as a wrong number", () => {
+    expect(answeringPartyOf(["Hello, you've reached Anna, I can't take your call right now"])).toBe("voicemail");
+    expect(answeringPartyOf(["我是小刘，有事留言，看到回你"])).toBe("voicemail");
+    expect(answeringPartyOf(["您呼叫的号码已暂停服务，如有疑问请咨询10010"])).toBe("operator");
+    expect(answeringPartyOf(["您好，机主已开启来电助手，请说出您的来意"])).toBe("secretary");
+    expect(answeringPartyOf(["我是他以前的同事，他早就不在我们单位了"])).toBe("wrongNumber");
+    expect(answeringPartyOf(["这个号码现在是我在用，不认识这个人"])).toBe("wrongNumber");
+    // …but family now using the patient's old number is a relative.
+    expect(answeringPartyOf(["这是我爸以前的手机，现在这个号码是我在用"])).toBe("relative");
+    expect(answeringPartyOf(["她去上班了，手机忘带了"])).toBe("relative");
+    expect(answeringPartyOf(["他们说下周再来，我没意见"])).toBe("patient");
+  });
+
+  it("a wrong number who asks not to be called again is an opt-out, still with no intent", () => {
+    const r = classifyIntent(call(APPOINTMENT_INTENTS, "service", REMIND, "你们打错了，我不认识这个人，以后别再打这个号码了"));
+    expect(r).toMatchObject({ intent: null, reached: "wrongNumber", optOut: true, trigger: "你们打错了，我不认识这个人，以后别再打这个号码了" });
+  });
+
   it("become their own call outcomes: machines redialled like no answer, a wrong number never", () => {
     const turns = (text: string) => [{ speaker: "ai" as const, text: REMIND }, { speaker: "patient" as const, text }];
     expect(unreachedOutcomeOf({ outcome: "answered", turns: turns("您拨打的电话已关机") })).toBe("operatorMessage");
