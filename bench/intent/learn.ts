@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { canonicalOf } from "../../server/domain/intent/canonical-intents";
 import { allowedClasses, featuresOf, modelMayRead, readByRules, refineWithModel, type RulesReading } from "../../server/domain/intent/classify-intent";
 import type { IntentResult } from "../../server/domain/intent/classify-intent";
-import { NO_INTENT, trainModel, type IntentModel } from "../../server/domain/intent/learned-model";
+import { COMPLAINT, NO_COMPLAINT, NO_INTENT, trainModel, type LearnedModels } from "../../server/domain/intent/learned-model";
 import { inputOfCase, loadCases, type EvalCase } from "./cases";
 
 export const TRAINING_CORPORA = ["dev.jsonl", "dev2.jsonl"] as const;
@@ -42,11 +42,18 @@ export interface TrainOptions {
 /** The shipped model's options (chosen by the 5-fold CV, docs/intent.md). */
 export const TRAIN_OPTIONS: TrainOptions = { epochs: 30, l2: 1e-4, lr: 0.1, minCount: 2 };
 
-export function train(examples: readonly Prepared[], opts: TrainOptions = TRAIN_OPTIONS): IntentModel {
-  return trainModel(
-    examples.filter((e) => e.trainable && e.allowed.includes(e.label)),
-    opts,
-  );
+export function train(examples: readonly Prepared[], opts: TrainOptions = TRAIN_OPTIONS): LearnedModels {
+  const trainable = examples.filter((e) => e.trainable);
+  return {
+    intent: trainModel(
+      trainable.filter((e) => e.allowed.includes(e.label)),
+      opts,
+    ),
+    complaint: trainModel(
+      trainable.map((e) => ({ features: e.features, label: e.c.expect.complaint ? COMPLAINT : NO_COMPLAINT, allowed: [COMPLAINT, NO_COMPLAINT] })),
+      opts,
+    ),
+  };
 }
 
 /** A call's fold: a hash of its id (not the dev-val slice's hash). */

@@ -86,13 +86,18 @@ export function callFeatures(ctx: FeatureContext): string[] {
   return [...f];
 }
 
-export interface IntentModelFile {
-  version: number;
-  /** sha256 of each training corpus, so a test can tell the shipped model was trained on today's corpora. */
-  trainedOn: Record<string, string>;
+export interface ModelPart {
   classes: string[];
   /** "feature\tclass:weight,class:weight\n…" (weights ×1000, rounded): compact, and cheap for the type checker. */
   weights: string;
+}
+
+export interface IntentModelFile extends ModelPart {
+  version: number;
+  /** sha256 of each training corpus, so a test can tell the shipped model was trained on today's corpora. */
+  trainedOn: Record<string, string>;
+  /** complaint / none: whether the patient voiced a grievance a person must handle (only ever adds a complaint). */
+  complaint?: ModelPart;
 }
 
 export interface IntentModel {
@@ -100,7 +105,7 @@ export interface IntentModel {
   weights: Map<string, [number, number][]>;
 }
 
-export function parseModel(file: IntentModelFile): IntentModel {
+export function parseModel(file: ModelPart): IntentModel {
   const weights = new Map<string, [number, number][]>();
   for (const line of file.weights.split("\n")) {
     if (!line) continue;
@@ -192,9 +197,22 @@ export function trainModel(
   return { classes, weights };
 }
 
-export function serializeModel(model: IntentModel, trainedOn: Record<string, string>): IntentModelFile {
+function serializePart(model: IntentModel): ModelPart {
   const lines = [...model.weights.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, pairs]) => `${name.replace(/[\t\n]/g, " ")}\t${pairs.map(([c, w]) => `${c}:${Math.round(w * 1000)}`).join(",")}`);
-  return { version: 1, trainedOn, classes: model.classes, weights: lines.join("\n") };
+  return { classes: model.classes, weights: lines.join("\n") };
 }
+
+export function serializeModel(models: LearnedModels, trainedOn: Record<string, string>): IntentModelFile {
+  return { version: 2, trainedOn, ...serializePart(models.intent), ...(models.complaint ? { complaint: serializePart(models.complaint) } : {}) };
+}
+
+/** The intent model and, when trained, the complaint model. */
+export interface LearnedModels {
+  intent: IntentModel;
+  complaint: IntentModel | null;
+}
+
+export const COMPLAINT = "complaint";
+export const NO_COMPLAINT = "none";

@@ -26,6 +26,12 @@ describe("complaints and opt-outs (issue 25)", () => {
     expect(r.trigger).toBe("补的牙又掉了，我要投诉！让你们负责人给我打电话");
   });
 
+  it("the learned model may add a complaint the phrases missed (then 不满意 on a survey), never an opt-out", () => {
+    const said = "收了我八百块，结果说好的项目一半没做";
+    const r = classifyIntent(call(SURVEY, "service", "您对我们的服务满意吗？", said));
+    expect(r).toMatchObject({ complaint: true, trigger: said, intent: "dissatisfied", optOut: false });
+  });
+
   it("an explicit request not to be called is an opt-out with its sentence; 联系我 in it is no call-back", () => {
     const r = classifyIntent(call(MARKETING_INTENTS, "marketing", INVITE, "以后不要再联系我了"));
     expect(r).toMatchObject({ intent: "refused", optOut: true, callbackRequested: false, trigger: "以后不要再联系我了" });
