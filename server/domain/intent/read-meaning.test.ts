@@ -43,6 +43,15 @@ describe("complaints and opt-outs (issue 25)", () => {
     expect(classifyIntent(call(RECALL, "service", INVITE, "不用预约吧？我今天下班直接过去"))).toMatchObject({ intent: "interested", optOut: false });
   });
 
+  it("reads explicit requests in other shapes: a threat across a comma, a number removed from a system, English", () => {
+    for (const said of ["你们如果再打过来，我就报警", "请把我的电话从你们的系统里删除", "Please stop calling me.", "帮我设置成不再来电吧", "以后别往我这儿打了"]) {
+      const r = classifyIntent(call(MARKETING_INTENTS, "marketing", INVITE, said));
+      expect(r, said).toMatchObject({ intent: "refused", optOut: true, complaint: false });
+    }
+    // A complaint said now is not a threat conditional on another call.
+    expect(classifyIntent(call(SURVEY, "service", "您对我们的服务满意吗？", "上次收费不清楚，我要投诉"))).toMatchObject({ optOut: false, complaint: true });
+  });
+
   it("hostility without a request to stop is 拒绝来电 without DNC", () => {
     for (const said of ["烦不烦啊，一天打三遍", "你们是骗子吧"]) expect(classifyIntent(call(MARKETING_INTENTS, "marketing", INVITE, said))).toMatchObject({ intent: "refused", optOut: false });
     // A threat conditioned on another call is a request not to be called.
