@@ -145,9 +145,9 @@ function report(name: string, scored: Scored[], listMisses: boolean) {
   for (const t of [...new Set(scored.map((s) => s.c.template))].sort()) console.log(row(`template: ${t}`, scored.filter((s) => s.c.template === t)));
   for (const tag of [...new Set(scored.flatMap((s) => s.c.tags))].sort()) console.log(row(`tag: ${tag}`, scored.filter((s) => s.c.tags.includes(tag))));
   for (const r of [...new Set(scored.map((s) => s.c.expect.reached))].sort()) console.log(row(`reached: ${r}`, scored.filter((s) => s.c.expect.reached === r)));
-  const wrongful = flags("rules", scored, (s) => s.rules);
+  const wrongful = flags("offline (rules + learned model)", scored, (s) => s.rules);
   if (model) flags("model", scored, (s) => s.model);
-  console.log(`    rules: ${msPerCall(scored.map((s) => s.c)).toFixed(3)} ms per call`);
+  console.log(`    offline reader: ${msPerCall(scored.map((s) => s.c)).toFixed(3)} ms per call`);
   if (model) console.log(`    model failures (rules used): ${scored.filter((s) => s.modelError).length}`);
   if (listMisses) {
     for (const w of wrongful) console.log(`    WRONGFUL DNC ${w.s.c.id}`);
@@ -163,7 +163,7 @@ function report(name: string, scored: Scored[], listMisses: boolean) {
 
 async function main() {
   const t0 = Date.now();
-  console.log(`Intent bench${model ? ` — model ${modelName} at ${baseURL}` : " — rules only (no INTENT_LLM_/LLM_ endpoint configured)"}`);
+  console.log(`Intent bench${model ? ` — model ${modelName} at ${baseURL}` : " — offline reader only: rules + learned model (no INTENT_LLM_/LLM_ endpoint configured)"}`);
   const oof = parts.includes("dev") || parts.includes("dev2") ? outOfFold(loadTraining()) : undefined;
   if (oof) console.log("(dev and dev2 train the learned model: they are scored out of fold — 5-fold CV, bench/intent/learn.ts)");
   if (parts.includes("dev")) {
