@@ -8,7 +8,7 @@ import type { AttemptCompleted } from "@/server/ports/carrier";
 import type { TaskStatus } from "@/server/services/metrics/call-totals";
 import { pauseScriptsForInsufficientBalance } from "@/server/services/scripts/pause-scripts-for-insufficient-balance";
 import { billedMinutes, debitCall } from "./call-balance";
-import { withCallRows } from "./call-rows";
+import { withCallRows, type Consultants, type TaskRef } from "./call-rows";
 
 export type AppliedAttempt =
   | {
@@ -31,23 +31,14 @@ export type AppliedAttempt =
     }
   | { applied: false; why: "unknownClientRef" | "duplicate"; callId?: string };
 
-type TaskRow = {
-  id: string;
-  companyId: string;
-  clinicId: string;
-  scriptId: string;
-  patientId: string;
-  mobile: string;
-  status: TaskStatus;
-  source: "batch" | "journey";
-  createdAt: Date;
-  attempt: number;
-  maxAttempts: number;
-  scriptStatus: string;
-  redialIntervalMin: number | null;
-  consultantId: string | null;
-  onlineConsultantId: string | null;
-};
+type TaskRow = TaskRef &
+  Consultants & {
+    status: TaskStatus;
+    attempt: number;
+    maxAttempts: number;
+    scriptStatus: string;
+    redialIntervalMin: number | null;
+  };
 
 /**
  * The state transition when an attempt completes (the carrier's attempt.completed, delivered at least once and in any
