@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { callingWindowWait } from "./calling-window";
 import { evaluatePatients, firstDialMoment, type PatientPolicyInputs } from "./evaluate-patients";
 import type { DncLookup, PastCall } from "./types";
 
@@ -29,6 +30,8 @@ const blocks = (now: Date) =>
 describe("evaluatePatients (the batch estimate)", () => {
   it("judges each task at the moment it would be dialed: the next opening at night, now in the day", () => {
     expect(firstDialMoment(AT_0430, SH)).toEqual(OPENING);
+    // The one start-time message: 「将于 今天 09:00 开始」 at 04:30, the same instant the rules are judged at.
+    expect(callingWindowWait(AT_0430, SH)).toEqual({ startsAt: OPENING, dayOffset: 0, time: "09:00" });
     expect(firstDialMoment(AT_0905, SH)).toEqual(AT_0905);
     expect(new Set(evaluatePatients(patients, inputs, AT_0430).map((v) => v.at.getTime()))).toEqual(new Set([OPENING.getTime()]));
   });
