@@ -217,3 +217,38 @@ test("the platform admin's review queue has company B waiting with its documents
   expect(problems, problems.join("\n")).toEqual([]);
   await close();
 });
+
+test("短信发送记录 and 外呼批次 list the demo's rows as the database counts them; no outreach got two hang-up SMS", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const [company] = await query<{ companyId: string }>(`select "companyId" from "Script" where name = '种植牙专家面诊邀约'`);
+  const count = async (sql: string) => Number((await query<{ n: string }>(sql, [company!.companyId]))[0]!.n);
+  const sent = await count(`select count(*) as n from "SmsMessage" where "companyId" = $1`);
+  const failed = await count(`select count(*) as n from "SmsMessage" where "companyId" = $1 and status = 'failed'`);
+  expect(sent).toBeGreaterThan(0);
+  expect(
+    await count(`select count(*) as n from (select c."taskId" from "SmsMessage" m join "Call" c on c.id = m."callId" where m."companyId" = $1 group by 1 having count(*) > 1) twice`),
+  ).toBe(0);
+
+  const { page, problems, close } = await openAs(browser, ACCOUNTS.companyAdmin);
+  await page.goto("/marketing/sms-records");
+  await expect(page.getByTestId("sms-record-row").first()).toBeVisible();
+  await expect(page.getByTestId("sms-records-total")).toHaveText(`共 ${sent} 条`);
+  await page.getByRole("combobox", { name: "状态" }).click();
+  await page.getByRole("option", { name: "发送失败" }).click();
+  await expect(page.getByTestId("sms-records-total")).toHaveText(`共 ${failed} 条`);
+  if (failed > 0) await expect(page.getByTestId("sms-record-status").first()).toHaveText("发送失败");
+
+  const batches = await count(`select count(*) as n from "CallBatch" where "companyId" = $1`);
+  const [newest] = await query<{ total: string; called: string }>(
+    `select count(*) as total, count(*) filter (where exists (select 1 from "Call" c where c."taskId" = t.id)) as called
+     from "CallTask" t where t."batchId" = (select id from "CallBatch" where "companyId" = $1 order by "createdAt" desc, id desc limit 1)`,
+    [company!.companyId],
+  );
+  await page.goto("/management/outbound/batches");
+  await expect(page.getByTestId("batch-row").first()).toBeVisible();
+  await expect(page.getByText(`共 ${batches} 条`)).toBeVisible();
+  await expect(page.getByTestId("batch-row").first().getByTestId("batch-called")).toHaveText(`${newest!.called}/${newest!.total}`);
+
+  expect(problems, problems.join("\n")).toEqual([]);
+  await close();
+});

@@ -76,8 +76,10 @@ describe("outside the calling window the product says when calls start", () => {
     });
     const night = await previewBatchCall(db, scope, { scriptId: script.id, patientIds: patients.map((p) => p.id) }, evening);
     expect(night.callingWindow).toMatchObject({ dayOffset: 1, time: "09:00" });
-    expect(night.now).toBe(0);
     const day = await previewBatchCall(db, scope, { scriptId: script.id, patientIds: patients.map((p) => p.id) }, noon);
     expect(day.callingWindow).toBeNull();
+    // Dialed at the opening: every rule is judged then, not hidden behind the window.
+    expect(night.deferred).toEqual([]);
+    expect(night.patients.map((p) => [p.outcome, p.reason])).toEqual(day.patients.map((p) => [p.outcome, p.reason]));
   });
 });

@@ -19,7 +19,8 @@ export type LifecycleReason =
   | "carrierRejected"
   | "carrierFailed"
   | "wrongNumber"
-  | "scriptPaused";
+  | "scriptPaused"
+  | "batchCancelled";
 
 export type CallTaskReason = CreationFailure | LifecycleReason | InterceptRule | DeferRule;
 
@@ -41,8 +42,9 @@ export const CALL_TASK_REASON_LABELS: Record<CallTaskReason, Labels> = {
   carrierRejected: { "zh-CN": "线路繁忙，稍后重试", en: "Carrier busy, retrying shortly" },
   carrierFailed: { "zh-CN": "未知异常code码", en: "Unknown carrier error code" },
   scriptPaused: { "zh-CN": "话术暂停", en: "Script paused" },
+  batchCancelled: { "zh-CN": "外呼批次已取消", en: "Call batch cancelled" },
   wrongNumber: { "zh-CN": "号码错误：接听人不是本人", en: "Wrong number: not the patient" },
-  outsideCallingWindow: { "zh-CN": "不在外呼时段（9:00-20:00），次日9:00自动开启", en: "Outside 09:00–20:00; resumes at 09:00" },
+  outsideCallingWindow: { "zh-CN": "不在外呼时段（9:00-20:00），9:00自动开启", en: "Outside 09:00–20:00; resumes at 09:00" },
   numberInCall: { "zh-CN": "该号码正在通话中", en: "Number already in a call" },
   companySeatsFull: { "zh-CN": "企业座席已满", en: "Company seats full" },
   scriptSeatsFull: { "zh-CN": "话术座席已满", en: "Script seats full" },

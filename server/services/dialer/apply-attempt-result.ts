@@ -37,6 +37,7 @@ type TaskRow = TaskRef &
     attempt: number;
     maxAttempts: number;
     scriptStatus: string;
+    batchStatus: string | null;
     redialIntervalMin: number | null;
   };
 
@@ -53,12 +54,13 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
     withCallRows(tx, async (rows): Promise<AppliedAttempt> => {
       const [task] = await tx.$queryRaw<TaskRow[]>`
         SELECT t.id, t."companyId", t."clinicId", t."scriptId", t."patientId", coalesce(t.mobile, '') AS mobile, t.status::text AS status,
-               t.source::text AS source, t."createdAt", t.attempt, t."maxAttempts", s.status::text AS "scriptStatus", c."redialIntervalMin",
+               t.source::text AS source, t."createdAt", t.attempt, t."maxAttempts", s.status::text AS "scriptStatus", b.status::text AS "batchStatus", c."redialIntervalMin",
                p."consultantId", p."onlineConsultantId"
         FROM "CallTask" t
           JOIN "Script" s ON s.id = t."scriptId"
           JOIN "Company" c ON c.id = t."companyId"
           JOIN "Patient" p ON p.id = t."patientId"
+          LEFT JOIN "CallBatch" b ON b.id = t."batchId"
         WHERE t.id = ${ref.taskId}
         FOR NO KEY UPDATE OF t`;
       if (!task) return { applied: false, why: "unknownClientRef" };
@@ -80,13 +82,13 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
         const { redialIntervalMin } = companyLimits({ redialIntervalMin: task.redialIntervalMin });
         const plan = planAfterAttempt(unreached ? redialOutcomeOf(unreached) : result.outcome, ref.attempt, endedAt, { maxAttempts: task.maxAttempts, intervalMin: redialIntervalMin });
         const release = { claimedBy: null, claimedAt: null, placingAt: null, attempt: ref.attempt, lastOutcome: outcome };
-        if (plan.kind === "redial" && task.scriptStatus !== "stopped") {
+        if (plan.kind === "redial" && task.scriptStatus !== "stopped" && task.batchStatus !== "cancelled") {
           next = "redial";
           redialAt = plan.at;
           await rows.moveTask(task, task.status, "pending", { ...release, nextAttemptAt: plan.at, reason: "redialScheduled" });
         } else if (plan.kind === "redial") {
           next = "cancelled";
-          await rows.moveTask(task, task.status, "cancelled", { ...release, reason: "scriptStopped", finishedAt: endedAt });
+          await rows.moveTask(task, task.status, "cancelled", { ...release, reason: task.scriptStatus === "stopped" ? "scriptStopped" : "batchCancelled", finishedAt: endedAt });
         } else {
           next = "ended";
           await rows.moveTask(task, task.status, "ended", { ...release, reason: outcome === "failed" ? "carrierFailed" : outcome === "wrongNumber" ? "wrongNumber" : null, finishedAt: endedAt });

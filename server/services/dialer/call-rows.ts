@@ -256,3 +256,13 @@ export async function cancelPendingTasks(tx: Tx, which: { scriptId: string } | {
     where,
   });
 }
+
+/** 外呼批次 → 取消: the batch's undialed (pending) tasks are cancelled; tasks in a call finish it without a redial. */
+export async function cancelPendingBatchTasks(tx: Tx, batchId: string, now: Date): Promise<number> {
+  return moveTasks(tx, {
+    from: "pending",
+    to: "cancelled",
+    set: Prisma.sql`reason = 'batchCancelled', "finishedAt" = ${now}, "updatedAt" = ${now}`,
+    where: Prisma.sql`t."batchId" = ${batchId}`,
+  });
+}
