@@ -67,7 +67,7 @@ test("the whole loop: 20 patients → preview → 开始呼叫 → calls end →
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.every((c) => c.outcome !== null)).toBe(true);
     const answered = calls.filter((c) => c.outcome === "answered");
-    const effective = answered.filter((c) => c.rounds >= 3);
+    const effective = answered.filter((c) => c.rounds >= 2); // 有效对话: 对话达2轮以上, 2 included
     const pct = (n: number) => `${Math.round((n / calls.length) * 1000) / 10}%`;
     expect(counts.now + counts.queued).toBe(calls.length + byStatus("intercepted") - counts.intercepted);
 

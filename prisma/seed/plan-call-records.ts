@@ -2,6 +2,7 @@
  * Pure planning of realistic call history for a script: one call task per patient, its dial attempts (a redial 30 min
  * after a retryable outcome), outcomes, conversations, intents and the consultant snapshots. Deterministic per key.
  */
+import { countRounds } from "../../server/domain/calls/transcript";
 import { chance, pick, randInt, rngFor, weighted, type Rng } from "./random";
 import { MINUTE_MS, atShanghai } from "./time";
 
@@ -153,7 +154,7 @@ export function planCall(rng: Rng, patient: CallFixturePatient, clinic: string, 
     return turn;
   });
   const durationSec = at + (chance(rng, 0.5) ? 1 : 0);
-  const rounds = turns.filter((t) => t.speaker === "patient").length;
+  const rounds = countRounds(turns);
   return {
     attempt,
     outcome,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callMetrics, ZERO_COUNTS } from "./call-metrics";
+import { callMetrics, isEffectiveDialogue, ZERO_COUNTS } from "./call-metrics";
 
 describe("callMetrics", () => {
   it("computes the rates over dialed calls and the mean talk time over answered calls", () => {
@@ -27,5 +27,14 @@ describe("callMetrics", () => {
       effectiveRate: null,
       avgDurationSec: null,
     });
+  });
+});
+
+describe("isEffectiveDialogue", () => {
+  it("counts answered calls of two rounds or more (对话达2轮以上: 以上 includes 2)", () => {
+    expect(isEffectiveDialogue({ answered: true, rounds: 1 })).toBe(false);
+    expect(isEffectiveDialogue({ answered: true, rounds: 2 })).toBe(true);
+    expect(isEffectiveDialogue({ answered: true, rounds: 3 })).toBe(true);
+    expect(isEffectiveDialogue({ answered: false, rounds: 4 })).toBe(false);
   });
 });

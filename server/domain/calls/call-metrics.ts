@@ -5,8 +5,16 @@
  * 平均通话时长(秒) = mean talk time of answered calls.
  */
 
-/** 有效对话: a conversation of more than two rounds (glossary: 对话达2轮以上). */
-export const EFFECTIVE_DIALOGUE_MIN_ROUNDS = 3;
+/**
+ * 有效对话: an answered call of at least two rounds (product document: 对话达2轮以上; in Chinese usage 以上 includes the
+ * number itself, 《民法典》第一千二百五十九条). A round is `countRounds` in ./transcript.ts.
+ */
+export const EFFECTIVE_DIALOGUE_MIN_ROUNDS = 2;
+
+/** Whether a call counts as 有效对话 — the one test every counter (running totals, recounts, journey nodes) applies. */
+export function isEffectiveDialogue(call: { answered: boolean; rounds: number }): boolean {
+  return call.answered && call.rounds >= EFFECTIVE_DIALOGUE_MIN_ROUNDS;
+}
 
 export interface CallMetricCounts {
   pendingTasks: number;

@@ -1,5 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
-import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
+import { isEffectiveDialogue } from "@/server/domain/calls/call-metrics";
 import { Prisma } from "@/server/generated/prisma/client";
 
 /**
@@ -87,7 +87,7 @@ export function callCounted(
     taskId: call.taskId,
     dialedCalls: change.created ? 1 : 0,
     answeredCalls: answered ? 1 : 0,
-    effectiveCalls: answered && change.result!.rounds >= EFFECTIVE_DIALOGUE_MIN_ROUNDS ? 1 : 0,
+    effectiveCalls: isEffectiveDialogue({ answered, rounds: change.result?.rounds ?? 0 }) ? 1 : 0,
     answeredSeconds: answered ? change.result!.durationSec : 0,
   };
 }

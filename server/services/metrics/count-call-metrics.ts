@@ -27,7 +27,7 @@ type Row = { key: string | null } & { [K in keyof CallMetricCounts]?: Num };
 /**
  * The one counting path behind every 执行数据 / 通话数据 figure (scripts, journeys, journey nodes, 话单记录): CallTask
  * rows give 待呼 (pending or being claimed), 拦截 and 失败 (creation checks, 话术停用); Call rows — one per placed
- * attempt — give 已呼, 接听, 有效对话 (answered, more than two rounds) and talk time. Grouped by script or journey node,
+ * attempt — give 已呼, 接听, 有效对话 (answered, at least two rounds: EFFECTIVE_DIALOGUE_MIN_ROUNDS) and talk time. Grouped by script or journey node,
  * plus the total (key null). Formulas: server/domain/calls/call-metrics.ts.
  *
  * Scripts, 话单记录 and the MA dashboard (no journey in the target) read the running totals every transition keeps
