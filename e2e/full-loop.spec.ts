@@ -77,7 +77,8 @@ test("the whole loop: 20 patients → preview → 开始呼叫 → calls end →
     await expect(value("dialed")).toHaveText(String(calls.length));
     await expect(value("pending")).toHaveText(String(byStatus("pending", "dialing")));
     await expect(value("intercepted")).toHaveText(String(byStatus("intercepted")));
-    await expect(value("failed")).toHaveText(String(byStatus("failed", "cancelled")));
+    await expect(value("failed")).toHaveText(String(calls.filter((c) => c.outcome === "failed").length));
+    await expect(value("dispatchFailed")).toHaveText(String(byStatus("failed", "cancelled")));
     await expect(value("answeredPatients")).toHaveText(String(new Set(answered.map((c) => c.patientId)).size));
     await expect(value("answerRate")).toHaveText(pct(answered.length));
     await expect(value("effectivePatients")).toHaveText(String(new Set(effective.map((c) => c.patientId)).size));

@@ -7,7 +7,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import type { CallMetrics } from "@/server/domain/calls/call-metrics";
 
-type MetricKey = "pending" | "intercepted" | "dialed" | "failed" | "answeredPatients" | "answerRate" | "effectivePatients" | "effectiveRate" | "avgDuration";
+type MetricKey = "pending" | "intercepted" | "dialed" | "failed" | "dispatchFailed" | "answeredPatients" | "answerRate" | "effectivePatients" | "effectiveRate" | "avgDuration";
 
 /** The seed's 执行数据 and 通话数据, each figure with its definition as a tooltip. */
 export function MetricCards({ metrics, only }: { metrics: CallMetrics | undefined; only?: "execution" }) {
@@ -18,6 +18,7 @@ export function MetricCards({ metrics, only }: { metrics: CallMetrics | undefine
     ["intercepted", metrics?.execution.intercepted],
     ["dialed", metrics?.execution.dialed],
     ["failed", metrics?.execution.failed],
+    ["dispatchFailed", metrics?.execution.dispatchFailed],
   ];
   const calls: [MetricKey, string | number | undefined][] = [
     ["answeredPatients", metrics?.calls.answeredPatients],

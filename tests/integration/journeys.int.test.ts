@@ -280,7 +280,7 @@ describe("node metrics and the MA dashboard", () => {
     await recountCallTotals(db, s.a.company.id);
 
     const metrics = (await j.asAdmin.journeys.nodeMetrics({ journeyId: j.id }))[j.node.call!]!;
-    expect(metrics.execution).toEqual({ pending: 1, intercepted: 0, dialed: 3, failed: 1 });
+    expect(metrics.execution).toEqual({ pending: 1, intercepted: 0, dialed: 3, failed: 0, dispatchFailed: 1 });
     expect(metrics).toMatchObject({ answeredCalls: 2, effectiveCalls: 1, coverage: { total: 5, dispatched: 4, dispatchFailed: 1 } });
     expect(metrics.calls).toMatchObject({ answerRate: 66.7, effectiveRate: 33.3, avgDurationSec: 40 });
 

@@ -8,6 +8,7 @@ describe("callMetrics", () => {
       pendingTasks: 5,
       interceptedTasks: 2,
       failedTasks: 1,
+      failedCalls: 3,
       dialedCalls: 30,
       answeredCalls: 12,
       answeredPatients: 11,
@@ -15,7 +16,8 @@ describe("callMetrics", () => {
       effectivePatients: 7,
       answeredSeconds: 12 * 41 + 5,
     });
-    expect(m.execution).toEqual({ pending: 5, intercepted: 2, dialed: 30, failed: 1 });
+    // 失败通话数 counts calls that failed (呼叫失败); tasks never dispatched are 下发失败, apart.
+    expect(m.execution).toEqual({ pending: 5, intercepted: 2, dialed: 30, failed: 3, dispatchFailed: 1 });
     expect(m.calls).toEqual({ answeredPatients: 11, answerRate: 40, effectivePatients: 7, effectiveRate: 23.3, avgDurationSec: 41 });
   });
 

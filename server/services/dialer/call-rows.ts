@@ -149,12 +149,13 @@ export class CallRows {
       result,
     });
     if (!call) return null;
-    const answered = attemptOutcome(result) === "answered";
+    const outcome = attemptOutcome(result);
+    const answered = outcome === "answered";
     const rounds = roundsOfAttempt(result.turns, result.rounds);
     if (answered) {
       await addAnsweredPatient(this.tx, { ...task, patientId: task.patientId, effective: isEffectiveDialogue({ answered, rounds }) });
     }
-    this.deltas.push(callCounted({ ...task, taskId: task.id, dialedAt: call.dialedAt }, { created: call.inserted, result: { answered, rounds, durationSec: call.durationSec } }));
+    this.deltas.push(callCounted({ ...task, taskId: task.id, dialedAt: call.dialedAt }, { created: call.inserted, result: { answered, failed: outcome === "failed", rounds, durationSec: call.durationSec } }));
     return call;
   }
 
