@@ -11,6 +11,8 @@ export interface CallFixturePatient {
   clinicId: string;
   name: string;
   mobile: string | null;
+  /** false: the number is marked 非本人 (a relative's) and is never dialed. */
+  hasOwnMobile?: boolean;
   consultantId: string | null;
   onlineConsultantId: string | null;
 }
@@ -120,6 +122,7 @@ export function planCallRecords(opts: PlanCallRecordsOptions): PlannedTask[] {
   return opts.patients.map((patient) => {
     const createdAt = atShanghai(opts.now, -randInt(rng, 0, days), randInt(rng, 9, 18), randInt(rng, 0, 59));
     if (!patient.mobile) return { patient, status: "failed", reason: "noMobile", createdAt, calls: [] };
+    if (patient.hasOwnMobile === false) return { patient, status: "failed", reason: "mobileNotOwn", createdAt, calls: [] };
     const roll = rng();
     const pending = opts.pendingRate ?? 0.05;
     const intercepted = opts.interceptedRate ?? 0.05;
