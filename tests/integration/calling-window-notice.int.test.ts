@@ -70,6 +70,10 @@ describe("outside the calling window the product says when calls start", () => {
     // A company that may not call yet gets no calling-hours notice.
     const b = { companyId: s.b.company.id, clinicIds: s.b.company.clinics.map((c) => c.id) };
     expect((await getOutboundOverview(db, b, evening)).callingWindow).toBeNull();
+    // 外呼余额 is shown with the notices: the ledger's sum, none before the company may call.
+    const ledger = await db.callBalanceEntry.aggregate({ where: { companyId: s.a.company.id }, _sum: { delta: true } });
+    expect((await getOutboundOverview(db, scope, noon)).callBalance).toBe(ledger._sum.delta ?? 0);
+    expect((await getOutboundOverview(db, b, noon)).callBalance).toBeNull();
   });
 
   it("the batch-call confirmation's dry run says the batch starts tomorrow 09:00", async () => {
