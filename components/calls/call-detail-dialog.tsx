@@ -52,7 +52,9 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
               <Field label={t("answeredAt")}>{formatInZone(call.answeredAt, call.clinic.timezone)}</Field>
               <Field label={t("endedAt")}>{formatInZone(call.endedAt, call.clinic.timezone)}</Field>
               <Field label={t("duration")}>{formatDuration(call.durationSec, unit)}</Field>
-              <Field label={t("rounds")}>{call.rounds}</Field>
+              <Field label={t("rounds")}>
+                <span data-testid="call-rounds">{call.rounds}</span>
+              </Field>
               <Field label={t("attemptLabel")}>{t("attempt", { attempt: call.attempt })}</Field>
             </dl>
 
