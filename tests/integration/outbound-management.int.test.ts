@@ -54,7 +54,9 @@ describe("外呼管理", () => {
       pending: n("pending", "dialing"),
       intercepted: n("intercepted"),
       dialed: await db.call.count({ where: { scriptId: fixture.scriptId } }),
-      failed: n("failed", "cancelled"),
+      // 失败通话数 = 呼叫失败的通话数; tasks never dispatched are 下发失败.
+      failed: await db.call.count({ where: { scriptId: fixture.scriptId, outcome: "failed" } }),
+      dispatchFailed: n("failed", "cancelled"),
     });
     const order = res.items.map((i) => ({ enabled: 0, paused: 1, stopped: 2 })[i.status]);
     expect(order).toEqual([...order].sort());
@@ -74,7 +76,7 @@ describe("外呼管理", () => {
     expect(all.total).toBe(fixture.taskIds.length);
     const failed = await asAdmin.outboundManagement.roster({ scriptId: fixture.scriptId, status: "failed", pageSize: 100 });
     expect(failed.total).toBe(await testDb().callTask.count({ where: { scriptId: fixture.scriptId, status: "failed" } }));
-    expect(failed.items.every((r) => r.failReason === "缺少下次预约信息" || r.failReason === "客户暂无手机号")).toBe(true);
+    expect(failed.items.every((r) => ["缺少下次预约信息", "客户暂无手机号", "手机号非本人（如家属号码），不外呼"].includes(r.failReason ?? ""))).toBe(true);
     const answered = await asAdmin.outboundManagement.roster({ scriptId: fixture.scriptId, status: "answered", pageSize: 100 });
     expect(answered.items.every((r) => r.status === "answered" && r.failReason === null)).toBe(true);
     expect(all.items.find((r) => r.status === "intercepted")?.failReason).toBe("同一手机号15天内限拨打1次");

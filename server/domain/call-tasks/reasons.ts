@@ -4,6 +4,8 @@ import type { InterceptRule, DeferRule } from "../calling-policy/types";
 export type CreationFailure =
   | "scriptStopped"
   | "noMobile"
+  | "mobileNotOwn"
+  | "invalidMobile"
   | "notRegistered"
   | "clinicNotOpened"
   | "clinicNotInScript"
@@ -29,7 +31,9 @@ type Labels = { "zh-CN": string; en: string };
 /** The one place reason codes become words. Creation failures use the seed's 失败原因 wording. */
 export const CALL_TASK_REASON_LABELS: Record<CallTaskReason, Labels> = {
   scriptStopped: { "zh-CN": "话术停用", en: "Script stopped" },
-  noMobile: { "zh-CN": "客户暂无手机号", en: "No mobile number of the patient's own" },
+  noMobile: { "zh-CN": "客户暂无手机号", en: "No mobile number" },
+  mobileNotOwn: { "zh-CN": "手机号非本人（如家属号码），不外呼", en: "The number is not the patient's own (e.g. a relative's); not called" },
+  invalidMobile: { "zh-CN": "手机号无效（非大陆手机号）", en: "Invalid number (not a mainland mobile)" },
   notRegistered: { "zh-CN": "客户不是建档患者", en: "Not a registered patient" },
   clinicNotOpened: { "zh-CN": "门店未开通智能外呼", en: "Clinic not opened for AI calls" },
   clinicNotInScript: { "zh-CN": "话术不适用该门店", en: "Script not available to this clinic" },
