@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { env } from "@/server/env";
+import { env, trustedProxyHops } from "@/server/env";
 import { prisma } from "@/server/db/client";
 import { clientIp } from "@/server/http/client-ip";
 import { attemptSignIn } from "@/server/services/auth/attempt-sign-in";
@@ -48,7 +48,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
         // Throttled per account and per IP (server/domain/auth/login-throttle.ts); the login form explains a lock.
-        const result = await attemptSignIn(prisma, { ...parsed.data, ip: clientIp(request.headers) }, new Date());
+        const result = await attemptSignIn(prisma, { ...parsed.data, ip: clientIp(request.headers, trustedProxyHops()) }, new Date());
         if (!result.ok) throw new InvalidLogin();
         return result.user;
       },
