@@ -121,9 +121,18 @@ const DEV_CARRIER_WEBHOOK_SECRET = "dev-carrier-webhook-secret-not-for-productio
 /** The app's own base URL (no trailing slash). */
 export const appUrl = () => (env.APP_URL ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`).replace(/\/+$/, "");
 
+/**
+ * Whether built-in development secrets may stand in for AUTH_SECRET and CARRIER_WEBHOOK_SECRET: only under `next dev`
+ * (which marks its server process __NEXT_DEV_SERVER=1) and in the test runner — never because NODE_ENV happens not to
+ * be "production" (a staging `next start` with NODE_ENV=development would accept forged sessions and webhooks).
+ */
+export function devSecretsAllowed(processEnv: Record<string, string | undefined> = process.env): boolean {
+  return processEnv.__NEXT_DEV_SERVER === "1" || processEnv.VITEST === "true";
+}
+
 export function carrierWebhookSecret(): string {
   if (env.CARRIER_WEBHOOK_SECRET) return env.CARRIER_WEBHOOK_SECRET;
-  if (env.NODE_ENV === "production") throw new Error("CARRIER_WEBHOOK_SECRET must be set in production");
+  if (!devSecretsAllowed()) throw new Error("CARRIER_WEBHOOK_SECRET must be set (only `next dev` has a built-in one)");
   return DEV_CARRIER_WEBHOOK_SECRET;
 }
 
