@@ -44,7 +44,7 @@ describe("a script shared with a clinic outside the caller's scope", () => {
     await expect(asClinicAdmin.scripts.pause({ id: script.id })).rejects.toMatchObject(refused);
     await expect(asClinicAdmin.scripts.enable({ id: script.id })).rejects.toMatchObject(refused);
     const { labels } = await asClinicAdmin.scripts.intentLabels({ scriptId: script.id });
-    await expect(asClinicAdmin.scripts.updateIntentLabels({ scriptId: script.id, labels: labels.map((l) => ({ ...l, label: "改" })) })).rejects.toMatchObject(refused);
+    await expect(asClinicAdmin.scripts.updateIntentLabels({ scriptId: script.id, labels: labels.map((l) => ({ key: l.key, label: "改", canonical: l.canonical ?? undefined })) })).rejects.toMatchObject(refused);
     const voiceId = (await testDb().voice.findFirstOrThrow()).id;
     await expect(asClinicAdmin.scripts.update({ id: script.id, name: `${TAG}改名`, templateId: script.templateId, clinicIds: [own], voiceId })).rejects.toMatchObject(refused);
     const db = testDb();
