@@ -1,14 +1,14 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { appPorts } from "@/server/adapters/app-ports";
 import type { PrismaClient } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import { appErrorResponse, routeParam } from "@/server/http/app-error-response";
 import { loadViewer } from "@/server/services/auth/load-viewer";
-import { appRouter } from "@/server/trpc/router";
+import { handleTrpcRequest } from "@/server/trpc/handle-request";
+import { TRPC_MAX_BATCH } from "@/lib/trpc-limits";
 import { seeded, testDb } from "./fixtures";
 
-/** Issue 23, finding 4: what a client sees of errors over HTTP (the error formatter only runs there, not in callers). */
+/** Issue 23, findings 4 and 7: what a client sees of errors and batches over HTTP (the formatter runs only there). */
 let viewer: Viewer;
 beforeAll(async () => {
   const s = await seeded();
@@ -20,7 +20,7 @@ async function call(procedure: string, input: unknown, db: PrismaClient = testDb
   const encoded = encodeURIComponent(JSON.stringify({ json: input }));
   const url = `http://app.test/api/trpc/${procedure}${method === "GET" ? `?input=${encoded}` : ""}`;
   const req = new Request(url, method === "GET" ? {} : { method, body: JSON.stringify({ json: input }), headers: { "content-type": "application/json" } });
-  const res = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => ({ db, viewer, ports: appPorts }) });
+  const res = await handleTrpcRequest(req, () => ({ db, viewer, ports: appPorts }));
   const body = (await res.json()) as { error?: { json: { message: string; data: Record<string, unknown> } } };
   return { status: res.status, error: body.error?.json };
 }
@@ -82,5 +82,19 @@ describe("route handler errors", () => {
     expect(res.status).toBe(500);
     expect(body.error.message).toBe(`服务器内部错误，请稍后重试（错误编号 ${body.error.errorId}）`);
     expect(logged).toHaveBeenCalledWith(expect.stringContaining(body.error.errorId), expect.any(Error));
+  });
+});
+
+describe("tRPC batches", () => {
+  async function batch(n: number) {
+    const paths = Array.from({ length: n }, () => "me").join(",");
+    const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [i, { json: null }]))));
+    const res = await handleTrpcRequest(new Request(`http://app.test/api/trpc/${paths}?batch=1&input=${input}`), () => ({ db: testDb(), viewer, ports: appPorts }));
+    return res.status;
+  }
+  it(`runs up to ${TRPC_MAX_BATCH} calls in one request and refuses a bigger batch with a 400, running none of it`, async () => {
+    expect(await batch(TRPC_MAX_BATCH)).toBe(200);
+    expect(await batch(TRPC_MAX_BATCH + 1)).toBe(400);
+    expect(await batch(300)).toBe(400);
   });
 });
