@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
 import type { PrismaClient } from "@/server/db/create-client";
 import { can, type Permission, type Viewer } from "@/server/domain/auth/permissions";
 import { scopeOf } from "@/server/domain/auth/scope";
@@ -14,6 +14,9 @@ export interface Context {
   /** The outside systems services are handed (storage, TTS, the script generator …), composed in context.ts. */
   ports: AppPorts;
 }
+
+// zod's own messages (a field of the wrong type, an unknown option) in zh-CN like ours, not English in a Chinese UI.
+z.config(z.locales.zhCN());
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,

@@ -58,6 +58,17 @@ describe("tRPC errors", () => {
     expect(logged).toHaveBeenCalledWith(expect.stringContaining(errorId), expect.objectContaining({ message: expect.stringContaining("22021") }));
   });
 
+  it("zod's own messages are zh-CN too", async () => {
+    const { status, error } = await call("patients.byId", { id: 5 });
+    expect(status).toBe(400);
+    expect(error!.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(error!.message).not.toMatch(/Invalid|expected/);
+  });
+
+  it("an impossible date is a 400 saying so, not a query for it", async () => {
+    expect(await call("callRecords.list", { from: "2026-13-45" })).toMatchObject({ status: 400, error: { message: "日期不存在" } });
+  });
+
   it("keeps our own messages and validation messages", async () => {
     const missing = await call("patients.byId", { id: "cm000000000000000000000000" });
     expect(missing).toMatchObject({ status: 404, error: { message: "患者不存在或无权访问" } });

@@ -4,6 +4,7 @@ import { zonedTimeToInstant } from "@/server/domain/time/local-day";
 import type { Scope } from "@/server/domain/auth/scope";
 import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 import { LOW_CONFIDENCE } from "@/server/domain/intent/classify-intent";
+import { calendarDay } from "@/server/domain/validation/calendar-day";
 
 export const CALL_OUTCOMES = [
   "answered", "noAnswer", "busy", "rejected", "poweredOff", "emptyNumber", "suspended", "failed",
@@ -12,7 +13,7 @@ export const CALL_OUTCOMES = [
 
 /** Dates in the date-range filter are calendar days of the company's zone (the product serves mainland clinics). */
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+const day = calendarDay;
 
 /** The 话单记录 filters (seed §8): 关联外呼话术, 客户意向 (only with a script), 归属咨询师, 归属网电咨询师, 通话状态, 日期. */
 export const callRecordFilterShape = {
