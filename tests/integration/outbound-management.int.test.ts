@@ -135,4 +135,24 @@ describe("客户名单 export", () => {
     }
     expect(sum).toBe(fixture.taskIds.length);
   });
+  it("writes a patient name that looks like a formula as text, with a leading apostrophe (issue 23, CSV injection)", async () => {
+    const db = testDb();
+    const viewer = (await loadViewer(db, s.a.admin.id))!;
+    const scope = { companyId: s.a.company.id, clinicIds: viewer.clinicIds };
+    const task = await db.callTask.findFirstOrThrow({ where: { scriptId: fixture.scriptId }, include: { patient: true } });
+    const formula = '=HYPERLINK("http://evil.test","点我")';
+    await db.patient.update({ where: { id: task.patientId }, data: { name: formula } });
+    try {
+      const { stream, done } = await exportScriptRoster(db, scope, viewer, { scriptId: fixture.scriptId }, LABELS, new Date());
+      const bytes = await buffer(stream);
+      await done;
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      const names = workbook.getWorksheet("客户名单")!.getColumn(1).values;
+      expect(names).toContain(`'${formula}`);
+      expect(names).not.toContain(formula);
+    } finally {
+      await db.patient.update({ where: { id: task.patientId }, data: { name: task.patient.name } });
+    }
+  });
 });

@@ -8,10 +8,11 @@ import type { Scope } from "@/server/domain/auth/scope";
 import { FOLLOW_UP_TYPES, TIMELINE_TYPES } from "@/server/domain/timeline/timeline-types";
 import { loadAppointments, loadCalls, loadClinicVisits, loadFollowUps, type TimelineBase } from "./timeline-sources";
 import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
+import { calendarDay } from "@/server/domain/validation/calendar-day";
 
 export { FOLLOW_UP_TYPES, TIMELINE_TYPES, type TimelineType } from "@/server/domain/timeline/timeline-types";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+const day = calendarDay;
 
 export const timelineInput = z.object({
   types: z.array(z.enum(TIMELINE_TYPES)).min(1, "请至少选择一种动态类型").default([...FOLLOW_UP_TYPES]),

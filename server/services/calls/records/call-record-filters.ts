@@ -5,6 +5,8 @@ import type { Scope } from "@/server/domain/auth/scope";
 import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 import { LOW_CONFIDENCE } from "@/server/domain/intent/classify-intent";
 import { normalizeMobile } from "@/server/domain/patients/mobile";
+import { calendarDay } from "@/server/domain/validation/calendar-day";
+import { likeText } from "@/server/domain/validation/like-pattern";
 
 export const CALL_OUTCOMES = [
   "answered", "noAnswer", "busy", "rejected", "poweredOff", "emptyNumber", "suspended", "failed",
@@ -13,7 +15,7 @@ export const CALL_OUTCOMES = [
 
 /** Dates in the date-range filter are calendar days of the company's zone (the product serves mainland clinics). */
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+const day = calendarDay;
 
 /**
  * The 话单记录 filters (seed §8): 关联外呼话术, 客户意向 (only with a script), 归属咨询师, 归属网电咨询师, 通话状态, 日期;
@@ -89,7 +91,7 @@ export function callRecordSql(scope: Scope, clinics: { in: string[] } | undefine
   if (f.clinicId) parts.push(Prisma.sql`"clinicId" = ${f.clinicId}`);
   if (f.q) {
     const digits = searchDigits(f.q);
-    const byName = Prisma.sql`"patientId" IN (SELECT id FROM "Patient" WHERE "companyId" = ${scope.companyId} AND name LIKE ${`%${likeEscape(f.q)}%`})`;
+    const byName = Prisma.sql`"patientId" IN (SELECT id FROM "Patient" WHERE "companyId" = ${scope.companyId} AND name LIKE ${`%${likeText(f.q)}%`})`;
     parts.push(digits ? Prisma.sql`(${byName} OR mobile LIKE ${`%${digits}%`})` : byName);
   }
   if (f.intent) parts.push(Prisma.sql`"intent" = ${f.intent}`);
@@ -110,11 +112,7 @@ function searchDigits(q: string): string | null {
   return /^\d{3,11}$/.test(digits) ? digits : null;
 }
 
-function likeEscape(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function searchOr(q: string): Prisma.CallWhereInput[] {
   const digits = searchDigits(q);
-  return [{ patient: { name: { contains: q } } }, ...(digits ? [{ mobile: { contains: digits } }] : [])];
+  return [{ patient: { name: { contains: likeText(q) } } }, ...(digits ? [{ mobile: { contains: digits } }] : [])];
 }
