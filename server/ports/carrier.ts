@@ -106,6 +106,8 @@ export class CarrierRejected extends Error {
   constructor(
     readonly reason: "rateLimited" | "invalidNumber" | "insufficientBalance" | "unavailable",
     message: string,
+    /** The vendor's documented error code: the dialer reads its disposition from server/domain/vendor/vendor-errors.ts. */
+    readonly vendor?: { api: "ccc"; code: string },
   ) {
     super(message);
     this.name = "CarrierRejected";
