@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { Mp3Encoder } from "@breezystack/lamejs";
 import { ApiError, FakeCcc, type FakeCccOptions } from "./fake-ccc";
+import { CCC_ERRORS, SMS_ERRORS } from "@/server/domain/vendor/vendor-errors";
 import { FakeSms, type FakeSmsOptions } from "./fake-sms";
 import { Pusher } from "./pusher";
 import { TC3_MESSAGES, verifyTc3 } from "./tc3-verify";
@@ -57,6 +58,9 @@ export class FakeTencent {
 
   /** The next call of `action` answers this error code (once per code given). */
   failNext(action: string, ...codes: string[]) {
+    // Only documented codes (server/domain/vendor/vendor-errors.ts, each row citing its page): a test cannot make the
+    // fake answer what Tencent never does.
+    for (const code of codes) if (!CCC_ERRORS[code] && !SMS_ERRORS[code]) throw new Error(`${code} is not a documented Tencent error code`);
     this.failures.set(action, [...(this.failures.get(action) ?? []), ...codes]);
   }
 

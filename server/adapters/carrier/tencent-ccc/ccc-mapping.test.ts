@@ -30,18 +30,23 @@ describe("Tencent CCC API errors → CarrierRejected reasons", () => {
     ["RequestLimitExceeded", "rateLimited"],
     ["RequestLimitExceeded.UinLimitExceeded", "rateLimited"],
     ["LimitExceeded", "rateLimited"],
-    ["FailedOperation.AIConcurrencyExceeded", "rateLimited"],
-    ["FailedOperation.InsufficientBalance", "insufficientBalance"],
-    ["UnauthorizedOperation.Arrears", "insufficientBalance"],
-    ["InvalidParameterValue.InvalidCallee", "invalidNumber"],
-    ["InvalidParameterValue.PhoneNumberIllegal", "invalidNumber"],
+    // documented codes only (server/domain/vendor/vendor-errors.ts); the dialer reads the disposition, this is the port's coarse reason
+    ["FailedOperation.AIConcurrentOverFrequency", "rateLimited"],
+    ["FailedOperation.CallerOverFrequency", "rateLimited"],
+    ["LimitExceeded.BasePackageExpired", "insufficientBalance"],
+    ["FailedOperation.AIConcurrentNoPackage", "insufficientBalance"],
+    ["FailedOperation.NoCallOutNumber", "unavailable"],
+    ["InvalidParameter.InvalidPhoneNumber", "invalidNumber"],
+    ["InvalidParameter.IllegalPhoneNumber", "invalidNumber"],
     ["FailedOperation.CalleeIsLimited", "unavailable"],
+    ["InternalError.DBError", null],
+    ["Some.UndocumentedCode", "unavailable"],
     ["AuthFailure.SignatureFailure", "unavailable"],
     ["AuthFailure.SignatureExpire", "unavailable"],
     ["ResourceUnavailable", "unavailable"],
     ["FailedOperation", "unavailable"],
     ["MissingParameter", "unavailable"],
-  ])("%s → %s", (code, reason) => {
+  ] as [string, string | null][])("%s → %s", (code, reason) => {
     expect(rejectionOfError(code)).toBe(reason);
   });
 

@@ -27,6 +27,8 @@ export interface ReconcileResult {
   found: number;
   lost: number;
   redispatched: number;
+  /** Calls the carrier could not answer for this time (logged; asked again next sweep). */
+  failed: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function reconcileCarrierCalls(
   /** Limits the sweep to one company (tests); the job sweeps them all. */
   companyId?: string,
 ): Promise<ReconcileResult> {
-  const result: ReconcileResult = { adopted: 0, released: 0, polled: 0, found: 0, lost: 0, redispatched: 0 };
+  const result: ReconcileResult = { adopted: 0, released: 0, polled: 0, found: 0, lost: 0, redispatched: 0, failed: 0 };
   const ago = (ms: number) => new Date(now.getTime() - ms);
   const company = companyId ? { companyId } : {};
   Object.assign(result, await settlePlacingClaims(db, carrier, now, companyId));
@@ -67,11 +69,24 @@ export async function reconcileCarrierCalls(
   });
 
   const found: CarrierEvent[] = [];
+  // Each call on its own: one session the carrier keeps failing on must not keep every later call from settling.
+  const ask = async (carrierCallId: string) => {
+    try {
+      return { events: await carrier.getCall(carrierCallId) };
+    } catch (error) {
+      result.failed++;
+      console.error(`[reconcile] getCall(${carrierCallId}) failed:`, error instanceof Error ? error.message : error);
+      return null;
+    }
+  };
+  const lostAfter = carrier.lostAfterMs ?? LOST_AFTER_MS;
   for (const call of stuck) {
     result.polled++;
-    const events = await carrier.getCall(call.carrierCallId!);
+    const asked = await ask(call.carrierCallId!);
+    if (!asked) continue;
+    const events = asked.events;
     if (events === null) {
-      if (call.dialedAt < ago(LOST_AFTER_MS)) {
+      if (call.dialedAt < ago(lostAfter)) {
         found.push(lostAttempt(call, now));
         result.lost++;
       }
@@ -81,8 +96,8 @@ export async function reconcileCarrierCalls(
   }
   for (const call of lateRecordings) {
     result.polled++;
-    const events = await carrier.getCall(call.carrierCallId!);
-    found.push(...(events ?? []).filter((e) => e.type === "recording.ready"));
+    const asked = await ask(call.carrierCallId!);
+    found.push(...(asked?.events ?? []).filter((e) => e.type === "recording.ready"));
   }
   if (found.length > 0) result.found = (await ingestCarrierEvents(db, found, dispatch, now)).recorded;
 
