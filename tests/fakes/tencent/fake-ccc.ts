@@ -148,8 +148,8 @@ export class FakeCcc {
     if (status === 1) {
       // 录音数据推送 is one push per participant, each with its own side's recording — not the whole call, which is the
       // CDR's RecordURL (电话 CDR 数据推送 / TelCdrInfo: https://www.tencentcloud.com/document/api/1229/59764).
-      const record = { SdkAppId: this.opts.sdkAppId, RecordId: `${cdr.RecordId}-user`, SessionId: s.id, Timestamp: cdr.EndedTimestamp, EndpointUser: s.callee, RecordURL: this.recordingUrl(`${s.id}-user`) };
-      const agentSide = { ...record, RecordId: `${cdr.RecordId}-agent`, EndpointUser: "ai-agent@example.com", RecordURL: this.recordingUrl(`${s.id}-agent`) };
+      const record = { SdkAppId: this.opts.sdkAppId, RecordId: `${cdr.RecordId}-user`, SessionId: s.id, Timestamp: cdr.EndedTimestamp, EndpointUser: s.callee, RecordURL: this.recordingUrl(`${s.id}-user`, this.opts.expiredPushLinks) };
+      const agentSide = { ...record, RecordId: `${cdr.RecordId}-agent`, EndpointUser: "ai-agent@example.com", RecordURL: this.recordingUrl(`${s.id}-agent`, this.opts.expiredPushLinks) };
       if (this.opts.reorder) pushes.unshift({ action: "record", payload: record });
       else pushes.push({ action: "record", payload: record });
       pushes.push({ action: "record", payload: agentSide });
@@ -199,7 +199,7 @@ export class FakeCcc {
 
   /** 200 | 403 (expired / bad signature) | 404 (no such recording). */
   recordingStatus(id: string, query: URLSearchParams): 200 | 403 | 404 {
-    const s = this.sessions.get(id);
+    const s = this.sessions.get(id.replace(/-(user|agent)$/, ""));
     if (!s || s.endStatus !== 1) return 404;
     const end = Number(query.get("q-sign-time")?.split(";")[1]);
     const sig = createHmac("sha1", this.recordingKey).update(`${id}:${end}`).digest("hex");
