@@ -59,6 +59,8 @@ describe("Tencent CCC API errors → CarrierRejected reasons", () => {
 describe("CCC numbers, recording expiry", () => {
   it("dials 0086 + mobile and reads any prefix back", () => {
     expect(toCccNumber("13712340212")).toBe("008613712340212");
+    expect(toCccNumber("02151234567")).toBe("008602151234567"); // landline keeps its trunk 0 (Callers 示例值 008601012341234)
+    expect(fromCccNumber("008602151234567")).toBe("02151234567");
     expect(["008613712340212", "+8613712340212", "8613712340212", "13712340212"].map(fromCccNumber)).toEqual(Array(4).fill("13712340212"));
   });
 

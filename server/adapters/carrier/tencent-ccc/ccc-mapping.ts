@@ -71,9 +71,13 @@ export function rejectionOfError(code: string | undefined): CarrierRejected["rea
   }
 }
 
-/** CCC numbers: mainland mobiles are dialled as 0086 + 11 digits; pushes may carry either form. */
-export const toCccNumber = (mobile: string) => (/^1\d{10}$/.test(mobile) ? `0086${mobile}` : mobile);
-export const fromCccNumber = (n: string | undefined) => (n ?? "").replace(/^(\+86|0086|86)(?=1\d{10}$)/, "");
+/**
+ * CCC numbers are 0086-prefixed: a mobile as 0086 + 11 digits (Callee 示例值 008613012345678), a landline with its
+ * trunk 0 kept (Callers 示例值 008601012341234) — https://cloud.tencent.com/document/api/679/115681. Pushes may carry
+ * either form.
+ */
+export const toCccNumber = (n: string) => (/^1\d{10}$/.test(n) || /^0[1-9]\d{8,10}$/.test(n) ? `0086${n}` : n);
+export const fromCccNumber = (n: string | undefined) => (n ?? "").replace(/^(\+86|0086|86)(?=1\d{10}$)/, "").replace(/^0086(?=0[1-9]\d{8,10}$)/, "");
 
 const RECORDING_KEPT_MS = 90 * 24 * 3600_000; // 录音默认免费存储时长为3个月
 

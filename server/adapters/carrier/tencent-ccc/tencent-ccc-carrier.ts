@@ -3,7 +3,7 @@ import { CarrierRejected, InvalidCallback, type CarrierEvent, type CarrierPort, 
 import type { TencentClientOptions } from "@/server/adapters/tencent/tencent-settings";
 import { buildAiCallRequest, type AiCallSettings } from "./ai-call-request";
 import { cdrToEvents, recordPushToEvent, turnsFromInteraction, type CccCdr, type CccRecordPush } from "./ccc-events";
-import { rejectionOfError, toCccNumber } from "./ccc-mapping";
+import { fromCccNumber, rejectionOfError, toCccNumber } from "./ccc-mapping";
 import { dispositionOf } from "@/server/domain/vendor/vendor-errors";
 import { verifyBasicAuth } from "./push-auth";
 
@@ -96,7 +96,7 @@ export class TencentCccCarrier implements CarrierPort {
     );
     cdrs.sort((a, b) => (a.StartTimestamp ?? a.Time ?? 0) - (b.StartTimestamp ?? b.Time ?? 0));
     const first = cdrs[0];
-    if (first) return { carrierCallId: first.SessionId!, callerId: (first.Caller ?? "").replace(/^0086/, "") };
+    if (first) return { carrierCallId: first.SessionId!, callerId: fromCccNumber(first.Caller) };
     return this.now().getTime() - hint.placingAt.getTime() < CDR_SETTLES_MS ? "notYet" : null;
   }
 
