@@ -82,6 +82,22 @@ export class FakeTencent {
           res.writeHead(200, { "content-type": "audio/mpeg", "content-length": this.mp3.length }).end(this.mp3);
           return;
         }
+        // Test control (e2e runs the fake as its own process): the next calls of an action answer documented codes.
+        if (req.method === "POST" && path === "/__fake/fail-next") {
+          try {
+            const { action, codes } = JSON.parse(body.toString("utf8")) as { action: string; codes: string[] };
+            this.failNext(action, ...codes);
+            res.writeHead(200, { "content-type": "application/json" }).end("{}");
+          } catch (e) {
+            res.writeHead(400, { "content-type": "text/plain" }).end(String(e));
+          }
+          return;
+        }
+        if (req.method === "POST" && path === "/__fake/reset-failures") {
+          this.failures.clear();
+          res.writeHead(200, { "content-type": "application/json" }).end("{}");
+          return;
+        }
         if (req.method === "GET" && path === "/health") {
           res.writeHead(200, { "content-type": "text/plain" }).end("ok");
           return;
