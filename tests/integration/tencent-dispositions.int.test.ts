@@ -169,8 +169,10 @@ describe("reconciliation isolates each call", { timeout: 60_000 }, () => {
     const broken = calls[0]!.carrierCallId!; // the oldest: polled first
     const later = minutes(at, 10);
     const reconciling: CarrierPort = {
-      ...placing,
       createCall: placing.createCall.bind(placing),
+      cancelCall: placing.cancelCall.bind(placing),
+      refreshRecording: placing.refreshRecording.bind(placing),
+      parseCallback: placing.parseCallback.bind(placing),
       getCall: async (id: string): Promise<CarrierEvent[] | null> => {
         if (id === broken) throw new Error("DescribeTelCdr: InternalError");
         const call = calls.find((c) => c.carrierCallId === id)!;
