@@ -103,6 +103,8 @@ export interface CarrierPort {
    * records appear only after the call ended (Tencent's CDR) needs longer than its longest call.
    */
   readonly lostAfterMs?: number;
+  /** The conversation of an answered call whose result came with `transcriptPending` (null: the vendor has none). */
+  fetchTurns?(carrierCallId: string): Promise<Turn[] | null>;
   /** A fresh URL for a recording whose link expired. */
   refreshRecording(carrierCallId: string): Promise<RecordingReady | null>;
   /**

@@ -188,3 +188,35 @@ describe("reconciliation isolates each call", { timeout: 60_000 }, () => {
     expect(recorded.map((e) => e.call?.carrierCallId).sort()).toEqual(calls.slice(1).map((c) => c.carrierCallId).sort());
   });
 });
+
+describe("a result applied without its conversation", { timeout: 60_000 }, () => {
+  it("gets its turns from a later sweep (fetchTurns), call by call", async () => {
+    const db = testDb();
+    const at = shanghai(10);
+    const company = await createDialerCompany("disp-turns");
+    const script = await createScript(company.companyId, company.clinicIds);
+    const patients = await createPatients(company.companyId, company.clinicIds[0]!, 1);
+    await db.$transaction(async (tx) => {
+      const loaded = (await loadScriptForTasks(tx, company.companyId, script.id))!;
+      await insertCallTasks(tx, { companyId: company.companyId, script: loaded, seeds: patients.map((p) => ({ patientId: p.id })), source: "batch", now: at });
+    });
+    const placing = new FakeCarrier();
+    await claimAndPlace(company.companyId, at, placing);
+    const call = await db.call.findFirstOrThrow({ where: { companyId: company.companyId } });
+    const result = { ...attemptCompleted(clientRefOf(call.taskId, call.attempt), "answered", { carrierCallId: call.carrierCallId!, endedAt: minutes(at, 2) }), turns: [], rounds: 0, transcriptPending: true };
+    const stub = (turns: () => Promise<{ speaker: "ai" | "patient"; text: string; at: number }[] | null>): CarrierPort => ({
+      createCall: placing.createCall.bind(placing),
+      cancelCall: placing.cancelCall.bind(placing),
+      refreshRecording: placing.refreshRecording.bind(placing),
+      parseCallback: placing.parseCallback.bind(placing),
+      getCall: async () => [result],
+      fetchTurns: () => turns(),
+    });
+    await reconcileCarrierCalls(db, stub(async () => { throw new Error("InternalError"); }), async () => undefined, minutes(at, 10), company.companyId);
+    const first = await db.carrierEvent.findFirstOrThrow({ where: { carrierCallId: call.carrierCallId!, type: "attempt.completed" } });
+    expect(first.payload).toMatchObject({ transcriptPending: true });
+    await reconcileCarrierCalls(db, stub(async () => [{ speaker: "ai", text: "您好", at: 0 }, { speaker: "patient", text: "好的", at: 2 }]), async () => undefined, minutes(at, 11), company.companyId);
+    expect((await db.call.findUniqueOrThrow({ where: { id: call.id } })).transcript).toEqual([{ speaker: "ai", text: "您好", at: 0 }, { speaker: "patient", text: "好的", at: 2 }]);
+    expect((await db.carrierEvent.findUniqueOrThrow({ where: { id: first.id } })).payload).toMatchObject({ transcriptPending: false });
+  });
+});
