@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { CallingHoldBanner } from "./calling-hold-banner";
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, Radio } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -48,6 +49,7 @@ export function ManagedScriptDetail({
       <Link href="/management/outbound" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" /> {t("back")}
       </Link>
+      <CallingHoldBanner canManage={canManage} />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold" data-testid="managed-script-name">
           {s.name}

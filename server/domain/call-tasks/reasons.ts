@@ -1,4 +1,5 @@
 import type { InterceptRule, DeferRule } from "../calling-policy/types";
+import { vendorReasonLabel } from "../vendor/vendor-errors";
 
 /** Why a task could not be created (stored as CallTask.reason with status failed), in the seed's wording. */
 export type CreationFailure =
@@ -66,6 +67,13 @@ export const CALL_TASK_REASON_LABELS: Record<CallTaskReason, Labels> = {
   carrierMarketingConnected15Days: { "zh-CN": "运营商拦截：营销类15日限接通1次", en: "Carrier: 1 connected marketing call per 15 days" },
 };
 
+/** Refusals of a carrier without documented codes (the simulator): `carrier:<reason>`. */
+const CARRIER_REASON_LABELS: Record<string, Labels> = {
+  "carrier:insufficientBalance": { "zh-CN": "外呼线路余额不足", en: "Carrier balance used up" },
+  "carrier:unavailable": { "zh-CN": "外呼线路不可用", en: "Carrier unavailable" },
+  "carrier:rateLimited": { "zh-CN": "线路繁忙，稍后重试", en: "Carrier busy, retrying shortly" },
+};
+
 /** Journey rosters (旅程名单) word the missing appointment as the seed's 下发失败 reason 「客户未找到预约信息」. */
 const ROSTER_OVERRIDES: Partial<Record<CallTaskReason, Labels>> = {
   missingNextAppointment: { "zh-CN": "客户未找到预约信息", en: "No appointment found" },
@@ -82,6 +90,6 @@ export function callTaskReasonLabel(
   surface: "task" | "roster" = "task",
 ): string | null {
   if (!code) return null;
-  if (!isCallTaskReason(code)) return code;
+  if (!isCallTaskReason(code)) return vendorReasonLabel(code, locale) ?? CARRIER_REASON_LABELS[code]?.[locale] ?? code;
   return ((surface === "roster" && ROSTER_OVERRIDES[code]) || CALL_TASK_REASON_LABELS[code])[locale];
 }

@@ -212,11 +212,15 @@ const CLEAR_CLAIM = Prisma.sql`"claimedBy" = NULL, "claimedAt" = NULL, "placingA
  * dialing → pending, same attempt: claims that never reached the carrier (or that it refused, or that it turned out not
  * to know) are released to be claimed again at `nextAttemptAt`. Both count as 待呼, so the totals do not change.
  */
-export async function releaseClaims(tx: Tx, p: { where: Prisma.Sql; now: Date; nextAttemptAt: Date; reason: string }): Promise<number> {
+export async function releaseClaims(
+  tx: Tx,
+  p: { where: Prisma.Sql; now: Date; nextAttemptAt: Date; reason: string; /** the carrier refused it (backoff and cap) */ countRefusal?: boolean },
+): Promise<number> {
+  const refusals = p.countRefusal ? Prisma.sql`, "vendorRefusals" = t."vendorRefusals" + 1` : Prisma.empty;
   return moveTasks(tx, {
     from: "dialing",
     to: "pending",
-    set: Prisma.sql`${CLEAR_CLAIM}, "nextAttemptAt" = ${p.nextAttemptAt}, reason = ${p.reason}, "updatedAt" = ${p.now}`,
+    set: Prisma.sql`${CLEAR_CLAIM}, "nextAttemptAt" = ${p.nextAttemptAt}, reason = ${p.reason}, "updatedAt" = ${p.now}${refusals}`,
     where: p.where,
   });
 }
@@ -226,6 +230,16 @@ export async function failClaim(tx: Tx, claim: { taskId: string; claimToken: str
   return moveTasks(tx, {
     from: "dialing",
     to: "failed",
+    set: Prisma.sql`reason = ${reason}, "finishedAt" = ${now}, ${CLEAR_CLAIM}, "updatedAt" = ${now}`,
+    where: Prisma.sql`t.id = ${claim.taskId} AND t."claimedBy" = ${claim.claimToken}`,
+  });
+}
+
+/** dialing → intercepted (拦截) with `reason`: the carrier will not let us call this patient (vendor-errors.ts). */
+export async function interceptClaim(tx: Tx, claim: { taskId: string; claimToken: string }, reason: string, now: Date): Promise<number> {
+  return moveTasks(tx, {
+    from: "dialing",
+    to: "intercepted",
     set: Prisma.sql`reason = ${reason}, "finishedAt" = ${now}, ${CLEAR_CLAIM}, "updatedAt" = ${now}`,
     where: Prisma.sql`t.id = ${claim.taskId} AND t."claimedBy" = ${claim.claimToken}`,
   });

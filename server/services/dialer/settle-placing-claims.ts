@@ -33,7 +33,15 @@ export async function settlePlacingClaims(db: PrismaClient, carrier: CarrierPort
     ORDER BY t."placingAt" LIMIT ${BATCH}`;
   for (const task of rows) {
     const attempt = task.attempt + 1;
-    const found = await carrier.findCallByClientRef(clientRefOf(task.id, attempt));
+    let found: Awaited<ReturnType<NonNullable<CarrierPort["findCallByClientRef"]>>>;
+    try {
+      found = await carrier.findCallByClientRef(clientRefOf(task.id, attempt), { callee: task.mobile, placingAt: task.placingAt });
+    } catch (error) {
+      // One placement the carrier cannot answer for now must not stop the others.
+      console.error(`[reconcile] findCallByClientRef failed for task ${task.id}:`, error instanceof Error ? error.message : error);
+      continue;
+    }
+    if (found === "notYet") continue;
     if (!found) {
       result.released += await releaseClaims(db, {
         where: Prisma.sql`t.id = ${task.id} AND t."claimedBy" = ${task.claimedBy} AND t."placingAt" = ${task.placingAt}`,

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Info } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { CallingWindowNotice } from "@/components/calls/calling-window-notice";
+import { CallingHoldBanner } from "@/components/outbound/calling-hold-banner";
 import { ManagedScriptTable } from "@/components/outbound/managed-script-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { OutboundTabs } from "@/components/scripts/outbound-tabs";
@@ -59,6 +60,7 @@ export default async function OutboundPage() {
     <div className="space-y-4">
       <PageHeader title={t("title")} />
       <OutboundTabs />
+      <CallingHoldBanner canManage={can(viewer, "outbound.tasks.manage")} />
       <CallingWindowNotice wait={overview.callingWindow} />
       {overview.callBalance !== null ? (
         <p className={overview.callBalance > 0 ? "text-sm" : "text-sm font-medium text-destructive"} data-testid="call-balance">

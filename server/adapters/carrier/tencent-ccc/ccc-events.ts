@@ -54,7 +54,7 @@ function endStatusOf(cdr: CccCdr): number | undefined {
   return undefined;
 }
 
-export function cdrToEvents(cdr: CccCdr, opts: { nowMs: number; turns?: Turn[]; clientRef?: string }): CarrierEvent[] {
+export function cdrToEvents(cdr: CccCdr, opts: { nowMs: number; turns?: Turn[]; clientRef?: string; transcriptPending?: boolean }): CarrierEvent[] {
   const sessionId = cdr.SessionId;
   if (!sessionId) return [];
   const { outcome, rawCode } = outcomeOfEndStatus(endStatusOf(cdr));
@@ -81,6 +81,7 @@ export function cdrToEvents(cdr: CccCdr, opts: { nowMs: number; turns?: Turn[]; 
     hangupBy: hangupByOf(cdr.HungUpSide),
     turns,
     rounds: roundsOf(turns),
+    ...(answered && opts.transcriptPending ? { transcriptPending: true } : {}),
   };
   const events: CarrierEvent[] = [attempt];
   const url = cdr.CustomRecordURL || cdr.RecordURL;
