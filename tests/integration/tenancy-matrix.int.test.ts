@@ -64,6 +64,11 @@ beforeAll(async () => {
     smsTemplateId: sms.id,
     roleId: role.id,
     applicationId: application.id,
+    importJobId: (
+      await db.patientImportJob.create({
+        data: { companyId: s.a.company.id, fileKey: "patient-imports/matrix/none.csv", fileName: "matrix.csv", fileKind: "csv", clinicIds: [] },
+      })
+    ).id,
   };
   shared = [voice, ...(template.companyId ? [] : [script.templateId])];
 

@@ -26,6 +26,7 @@ export interface AIds {
   smsTemplateId: string;
   roleId: string;
   applicationId: string;
+  importJobId: string;
 }
 export interface MatrixEntry {
   input: (a: AIds) => unknown;
@@ -45,6 +46,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "patients.list": { input: (a) => ({ clinicId: a.clinicId }), other: "ownData", noPerm: "FORBIDDEN" },
   "patients.byId": { input: (a) => ({ id: a.patientId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "patients.consultants": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "patients.importStart": { input: (a) => ({ jobId: a.importJobId, mapping: { name: "姓名", mobile: "手机号" }, duplicateMode: "skip" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "patients.importStatus": { input: (a) => ({ jobId: a.importJobId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "clinics.list": { input: () => undefined, other: "ownData", noPerm: "allowed" },
   "clinics.update": { input: (a) => ({ id: a.clinicId, name: "x", shortName: "x", address: "x" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "roles.list": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },

@@ -26,6 +26,7 @@ CREATE TABLE "PatientImportJob" (
     "fileKind" TEXT NOT NULL,
     "mapping" JSONB,
     "duplicateMode" TEXT,
+    "clinicIds" TEXT[],
     "status" "PatientImportStatus" NOT NULL DEFAULT 'uploaded',
     "total" INTEGER NOT NULL DEFAULT 0,
     "processed" INTEGER NOT NULL DEFAULT 0,

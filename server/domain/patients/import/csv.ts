@@ -1,6 +1,7 @@
 /**
  * A streaming RFC 4180 reader: feed decoded text in any pieces, get back the records completed so far. Quoted fields
- * may hold commas, doubled quotes and line breaks; CRLF and LF both end a record; blank lines are skipped.
+ * may hold commas, doubled quotes and line breaks; CRLF and LF both end a record. A blank line is the record `[""]`, so
+ * record numbers stay the row numbers Excel shows for the file.
  */
 export class CsvReader {
   private field = "";
@@ -64,7 +65,6 @@ export class CsvReader {
     this.field = "";
     const record = this.record;
     this.record = [];
-    if (record.length === 1 && record[0] === "") return;
     out.push(record);
   }
 }
