@@ -89,7 +89,7 @@ describe("validateImportRow", () => {
     const r = validateImportRow(7, { name: "", mobile: "1380013800", gender: "x", birthday: "2030-01-01", clinic: "不存在店", consultant: "王芳", onlineConsultant: "无名", lastVisitAt: "abc" }, lookups);
     expect(r.patient).toBeNull();
     expect(r.errors.map((e) => `${e.row}/${e.column}`)).toEqual(["7/姓名", "7/手机号", "7/性别", "7/出生日期", "7/所属诊所", "7/咨询师", "7/网电咨询师", "7/最近到店"]);
-    expect(r.errors[5].reason).toContain("重名");
+    expect(r.errors[5]?.reason).toContain("重名");
   });
   it("needs a clinic unless the company has only one", () => {
     expect(validateImportRow(2, { name: "a", mobile: "13800138000" }, lookups).errors[0]?.column).toBe("所属诊所");

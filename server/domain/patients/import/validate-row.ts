@@ -54,7 +54,7 @@ export function importLookups(context: ImportContext): ImportLookups {
     const key = s.name.trim();
     staffByName.set(key, [...(staffByName.get(key) ?? []), s.id]);
   }
-  return { clinicByName, staffByName, onlyClinicId: context.clinics.length === 1 ? context.clinics[0].id : null, today: context.today };
+  return { clinicByName, staffByName, onlyClinicId: context.clinics.length === 1 ? context.clinics[0]!.id : null, today: context.today };
 }
 
 const text = (cell: ImportCell) => (cell === null || cell === undefined ? "" : String(cell).trim());
@@ -118,7 +118,7 @@ export function validateImportRow(
     const ids = lookups.staffByName.get(staffName) ?? [];
     if (ids.length === 0) fail(field, `员工「${staffName}」不存在`);
     else if (ids.length > 1) fail(field, `员工「${staffName}」重名，无法确定是哪一位`);
-    return ids.length === 1 ? ids[0] : null;
+    return ids.length === 1 ? ids[0]! : null;
   };
   const consultantId = staff("consultant");
   const onlineConsultantId = staff("onlineConsultant");
@@ -186,7 +186,7 @@ function isCalendarDate(year: number, month: number, day: number) {
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return day <= days;
+  return day <= days!;
 }
 
 /** Excel's day numbers count from 1899-12-30 (its 1900 leap-year quirk included). */
