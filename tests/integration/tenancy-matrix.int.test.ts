@@ -64,6 +64,9 @@ beforeAll(async () => {
     smsTemplateId: sms.id,
     roleId: role.id,
     applicationId: application.id,
+    apiKeyId: (
+      await db.apiKey.create({ data: { companyId: s.a.company.id, name: "矩阵", prefix: "matrix000001", secretHash: "00".repeat(32), scopes: ["read"] } })
+    ).id,
     importJobId: (
       await db.patientImportJob.create({
         data: { companyId: s.a.company.id, fileKey: "patient-imports/matrix/none.csv", fileName: "matrix.csv", fileKind: "csv", clinicIds: [] },

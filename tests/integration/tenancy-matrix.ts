@@ -27,6 +27,7 @@ export interface AIds {
   roleId: string;
   applicationId: string;
   importJobId: string;
+  apiKeyId: string;
 }
 export interface MatrixEntry {
   input: (a: AIds) => unknown;
@@ -120,4 +121,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "sms.quota": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
   "sms.reviewList": { input: () => ({}), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
   "sms.review": { input: (a) => ({ id: a.smsTemplateId, approve: true }), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
+  "integrations.apiKeys": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "integrations.createApiKey": { input: () => ({ name: "矩阵密钥", scopes: ["read"] }), other: "noTenantInput", noPerm: "FORBIDDEN" },
+  "integrations.revokeApiKey": { input: (a) => ({ id: a.apiKeyId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
 };

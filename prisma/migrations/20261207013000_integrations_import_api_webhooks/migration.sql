@@ -9,6 +9,9 @@ ALTER TABLE "Appointment" ADD COLUMN     "externalId" TEXT,
 ADD COLUMN     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
 
 -- AlterTable
+ALTER TABLE "Call" ADD COLUMN     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
+
+-- AlterTable
 ALTER TABLE "Company" ADD COLUMN     "patientImportMapping" JSONB;
 
 -- AlterTable
@@ -145,6 +148,9 @@ CREATE UNIQUE INDEX "WebhookDelivery_endpointId_eventId_key" ON "WebhookDelivery
 CREATE UNIQUE INDEX "Appointment_companyId_externalId_key" ON "Appointment"("companyId", "externalId");
 
 -- CreateIndex
+CREATE INDEX "Call_companyId_updatedAt_id_idx" ON "Call"("companyId", "updatedAt", "id");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Patient_companyId_externalId_key" ON "Patient"("companyId", "externalId");
 
 -- CreateIndex
@@ -174,3 +180,12 @@ INSERT INTO "RolePermission" ("roleId", "permission")
 SELECT r."id", p.permission FROM "Role" r CROSS JOIN (VALUES ('patients.import'), ('integrations.manage')) AS p(permission)
 WHERE r."key" = 'companyAdmin'
 ON CONFLICT DO NOTHING;
+
+-- Call.updatedAt follows every change, also the dialer's raw SQL updates (the open API's updatedSince reads it).
+CREATE OR REPLACE FUNCTION "call_touch_updated_at"() RETURNS trigger AS $$
+BEGIN
+  NEW."updatedAt" := now();
+  RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER "call_touch_updated_at" BEFORE UPDATE ON "Call" FOR EACH ROW EXECUTE FUNCTION "call_touch_updated_at"();
