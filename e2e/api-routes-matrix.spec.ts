@@ -31,6 +31,37 @@ const ROUTES: Record<string, Route | Unsessioned> = {
     unsessioned: "POST uploads into the caller's own company's application only (no id in the request); anonymous → 401",
     check: async (request) => expect((await request.post("/api/qualification/documents", { multipart: { kind: "license" } })).status()).toBe(401),
   },
+  ...Object.fromEntries(
+    [
+      ["/api/v1/clinics", "get"],
+      ["/api/v1/patients", "post"],
+      ["/api/v1/appointments", "post"],
+      ["/api/v1/visits", "post"],
+      ["/api/v1/dnc-entries", "post"],
+      ["/api/v1/batch-calls", "post"],
+      ["/api/v1/calls", "get"],
+      ["/api/v1/calls/[id]", "get"],
+    ].map(([route, method]) => [
+      route!,
+      {
+        unsessioned: "open API: a company's API key (Bearer), never the session; tenancy in tests/integration/open-api.int.test.ts",
+        check: async (request: APIRequestContext) => {
+          const url = route!.replace("[id]", "x");
+          const res = method === "get" ? await request.get(url) : await request.post(url, { data: {} });
+          expect(res.status(), url).toBe(401);
+          expect(res.headers()["content-type"]).toContain("application/problem+json");
+        },
+      },
+    ]),
+  ),
+  "/api/v1/openapi.json": {
+    unsessioned: "the public OpenAPI document of /api/v1",
+    check: async (request) => expect(((await (await request.get("/api/v1/openapi.json")).json()) as { openapi: string }).openapi).toBe("3.1.0"),
+  },
+  "/api/v1/docs": {
+    unsessioned: "the public reference page of /api/v1",
+    check: async (request) => expect((await request.get("/api/v1/docs")).status()).toBe(200),
+  },
   "/api/trpc/[trpc]": { unsessioned: "every procedure is in the tRPC matrix (tests/integration/tenancy-matrix.ts)" },
   "/api/auth/[...nextauth]": { unsessioned: "Auth.js sign-in/out endpoints" },
   "/api/inngest": { unsessioned: "Inngest serve endpoint: requests are signed with INNGEST_SIGNING_KEY" },
