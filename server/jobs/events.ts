@@ -47,6 +47,11 @@ export const patientImportRequested = eventType("patients/import.requested", {
   schema: z.object({ jobId: z.string().min(1), companyId: z.string().min(1) }),
 });
 
+/** A webhook delivery (WebhookDelivery) is due now: its first attempt, or 重发. Retries are found by the webhook-retry cron. */
+export const webhookDeliveryRequested = eventType("webhooks/delivery.requested", {
+  schema: z.object({ deliveryId: z.string().min(1) }),
+});
+
 /** An event made by one of the definitions above (`x.create(data)`): the only kind `sendEvents` takes. */
 export type AppEvent =
   | ReturnType<typeof batchStarted.create>
@@ -55,4 +60,5 @@ export type AppEvent =
   | ReturnType<typeof carrierRecordingReady.create>
   | ReturnType<typeof journeyRunRequested.create>
   | ReturnType<typeof callAnalysisRequested.create>
-  | ReturnType<typeof patientImportRequested.create>;
+  | ReturnType<typeof patientImportRequested.create>
+  | ReturnType<typeof webhookDeliveryRequested.create>;

@@ -64,6 +64,11 @@ beforeAll(async () => {
     smsTemplateId: sms.id,
     roleId: role.id,
     applicationId: application.id,
+    ...(await (async () => {
+      const endpoint = await db.webhookEndpoint.create({ data: { companyId: s.a.company.id, url: "https://example.com/matrix", secret: "whsec_matrix", events: ["call.ended"] } });
+      const delivery = await db.webhookDelivery.create({ data: { companyId: s.a.company.id, endpointId: endpoint.id, event: "call.ended", eventId: "matrix", payload: {}, status: "succeeded" } });
+      return { webhookId: endpoint.id, webhookDeliveryId: delivery.id };
+    })()),
     apiKeyId: (
       await db.apiKey.create({ data: { companyId: s.a.company.id, name: "矩阵", prefix: "matrix000001", secretHash: "00".repeat(32), scopes: ["read"] } })
     ).id,

@@ -28,6 +28,8 @@ export interface AIds {
   applicationId: string;
   importJobId: string;
   apiKeyId: string;
+  webhookId: string;
+  webhookDeliveryId: string;
 }
 export interface MatrixEntry {
   input: (a: AIds) => unknown;
@@ -124,4 +126,9 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "integrations.apiKeys": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
   "integrations.createApiKey": { input: () => ({ name: "矩阵密钥", scopes: ["read"] }), other: "noTenantInput", noPerm: "FORBIDDEN" },
   "integrations.revokeApiKey": { input: (a) => ({ id: a.apiKeyId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "integrations.webhooks": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "integrations.createWebhook": { input: () => ({ url: "https://example.com/hook", events: ["call.ended"] }), other: "noTenantInput", noPerm: "FORBIDDEN" },
+  "integrations.deleteWebhook": { input: (a) => ({ id: a.webhookId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "integrations.webhookDeliveries": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "integrations.redeliverWebhook": { input: (a) => ({ id: a.webhookDeliveryId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
 };

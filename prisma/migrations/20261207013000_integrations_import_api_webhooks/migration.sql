@@ -109,6 +109,7 @@ CREATE TABLE "WebhookDelivery" (
     "payload" JSONB NOT NULL,
     "status" "WebhookDeliveryStatus" NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
+    "retryFrom" TIMESTAMP(3),
     "nextAttemptAt" TIMESTAMP(3),
     "lastStatusCode" INTEGER,
     "lastLatencyMs" INTEGER,

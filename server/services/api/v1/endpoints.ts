@@ -144,7 +144,7 @@ export async function getCall(ctx: ApiContext, id: string) {
 
 type CallRow = NonNullable<Awaited<ReturnType<ApiContext["db"]["call"]["findFirst"]>>> & { patient: { externalId: string | null }; task: { batchId: string | null } };
 
-function callBody(c: CallRow) {
+export function callBody(c: CallRow) {
   return {
     id: c.id,
     patientId: c.patientId,
