@@ -12,9 +12,9 @@ export function signWebhook(secret: string, timestampSec: number, body: string) 
  * (an HTTP error, a timeout, no answer) is retried with backoff within 24 h, then marked failed. A delivery another
  * worker is sending (claimed by moving nextAttemptAt) or already delivered is left alone.
  */
-export async function deliverWebhook(db: PrismaClient, transport: WebhookTransport, deliveryId: string, now: Date) {
+export async function deliverWebhook(db: PrismaClient, transport: WebhookTransport, deliveryId: string, now: Date, timeoutMs = WEBHOOK_TIMEOUT_MS) {
   // Claim: only a pending, due delivery; the lease stops a second worker for the length of one attempt.
-  const lease = new Date(now.getTime() + WEBHOOK_TIMEOUT_MS + 20_000);
+  const lease = new Date(now.getTime() + timeoutMs + 20_000);
   const claimed = await db.webhookDelivery.updateMany({
     where: { id: deliveryId, status: "pending", nextAttemptAt: { lte: now } },
     data: { nextAttemptAt: lease },
@@ -35,10 +35,10 @@ export async function deliverWebhook(db: PrismaClient, transport: WebhookTranspo
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    statusCode = (await transport.post(delivery.endpoint.url, body, headers, WEBHOOK_TIMEOUT_MS)).status;
+    statusCode = (await transport.post(delivery.endpoint.url, body, headers, timeoutMs)).status;
     if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
   } catch (e) {
-    error = e instanceof Error && e.name === "TimeoutError" ? `超时（${WEBHOOK_TIMEOUT_MS / 1000} 秒内无响应）` : `连接失败：${e instanceof Error ? e.message : String(e)}`;
+    error = e instanceof Error && e.name === "TimeoutError" ? `超时（${timeoutMs / 1000} 秒内无响应）` : `连接失败：${e instanceof Error ? e.message : String(e)}`;
   }
   const latencyMs = Math.round(performance.now() - started);
   const attempts = delivery.attempts + 1;
@@ -66,13 +66,13 @@ export async function deliverWebhook(db: PrismaClient, transport: WebhookTranspo
 }
 
 /** The retry sweep (every minute): deliveries whose next attempt is due, oldest first, a bounded number per run. */
-export async function retryDueWebhooks(db: PrismaClient, transport: WebhookTransport, now: Date, limit = 100) {
+export async function retryDueWebhooks(db: PrismaClient, transport: WebhookTransport, now: Date, limit = 100, timeoutMs = WEBHOOK_TIMEOUT_MS) {
   const due = await db.webhookDelivery.findMany({
     where: { status: "pending", nextAttemptAt: { lte: now } },
     orderBy: { nextAttemptAt: "asc" },
     take: limit,
     select: { id: true },
   });
-  const results = await Promise.all(due.map((d) => deliverWebhook(db, transport, d.id, now)));
+  const results = await Promise.all(due.map((d) => deliverWebhook(db, transport, d.id, now, timeoutMs)));
   return { due: due.length, succeeded: results.filter((r) => r.status === "succeeded").length };
 }
