@@ -88,7 +88,9 @@ export function WebhooksCard() {
             ) : null}
             {(endpoints.data ?? []).map((w) => (
               <TableRow key={w.id}>
-                <TableCell className="max-w-80 truncate">{w.url}</TableCell>
+                <TableCell className="max-w-80 truncate">
+                  {w.url} {w.active ? null : <Badge variant="outline">{t("paused")}</Badge>}
+                </TableCell>
                 <TableCell>{w.events.map((e) => t(`event_${e.replace(".", "_")}`)).join("、")}</TableCell>
                 <TableCell>
                   <code className="text-xs">{w.secret}</code>

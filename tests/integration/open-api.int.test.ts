@@ -51,7 +51,7 @@ async function call(operationId: string, opts: { key?: string; body?: unknown; q
     headers: { ...(opts.key ? { authorization: `Bearer ${opts.key}` } : {}), "content-type": "application/json", ...opts.headers },
     ...(op.method === "post" ? { body: JSON.stringify(opts.body ?? {}) } : {}),
   });
-  const res = await HANDLERS[operationId]!(request, { params: Promise.resolve(opts.id ? { id: opts.id } : {}) });
+  const res = await HANDLERS[operationId]!(request, { params: Promise.resolve<Record<string, string>>(opts.id ? { id: opts.id } : {}) });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> & { items?: Record<string, unknown>[] } };
 }
 
@@ -101,7 +101,7 @@ beforeAll(async () => {
 
 describe("/api/v1 contract (every operation of the OpenAPI document)", () => {
   it("documents exactly the operations that have handlers, as OpenAPI 3.1", async () => {
-    const doc = (await (await openapiGET(new Request("http://localhost/api/v1/openapi.json"))).json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
+    const doc = (await (openapiGET(new Request("http://localhost/api/v1/openapi.json"))).json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
     expect(doc.openapi).toBe("3.1.0");
     const documented = Object.values(doc.paths).flatMap((m) => Object.values(m).map((o) => o.operationId)).sort();
     expect(documented).toEqual(Object.keys(HANDLERS).sort());
