@@ -8,7 +8,7 @@ import { patientImportRequested } from "@/server/jobs/events";
 import { sendEvents } from "@/server/jobs/send-events";
 import type { ObjectStorage } from "@/server/ports/storage";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
-import { summarizeImportFile } from "./upload-patient-import";
+import { readImportHeaders } from "./upload-patient-import";
 import type { ImportFileKind } from "./read-import-file";
 
 export const startPatientImportInput = z.object({
@@ -26,7 +26,7 @@ export async function startPatientImport(db: PrismaClient, storage: ObjectStorag
   if (job.status !== "uploaded") throw new AppError("CONFLICT", "该文件已开始导入");
   const file = await storage.get(job.fileKey);
   if (!file) throw new AppError("BAD_REQUEST", "上传的文件已失效，请重新上传");
-  const { headers } = await summarizeImportFile(file.body, job.fileKind as ImportFileKind);
+  const headers = await readImportHeaders(file.body, job.fileKind as ImportFileKind);
   const mapping: ImportMapping = input.mapping;
   const problems = mappingProblems(headers, mapping);
   if (problems.length > 0) throw new AppError("BAD_REQUEST", problems.join("；"));

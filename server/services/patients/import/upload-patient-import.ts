@@ -37,6 +37,12 @@ export async function summarizeImportFile(bytes: Uint8Array, kind: ImportFileKin
   return { headers, preview, rows };
 }
 
+/** Only the header row (the mapping check of startPatientImport): reading stops there. */
+export async function readImportHeaders(bytes: Uint8Array, kind: ImportFileKind): Promise<string[]> {
+  for await (const { cells } of readImportFile(bytes, kind)) return headerNames(cells);
+  throw new AppError("BAD_REQUEST", "文件是空的：第一行应为表头（姓名、手机号 …）");
+}
+
 export function importFileKind(fileName: string): ImportFileKind {
   const lower = fileName.toLowerCase();
   if (lower.endsWith(".xlsx")) return "xlsx";
