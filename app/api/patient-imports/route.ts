@@ -22,7 +22,7 @@ export async function POST(request: Request) {
     form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      return Response.json({ error: { code: "PAYLOAD_TOO_LARGE", message: "文件超过 50 MB，请拆分后再导入" } }, { status: 413 });
+      return Response.json({ error: { code: "PAYLOAD_TOO_LARGE", message: "文件超过 12 MB，请拆分后再导入" } }, { status: 413 });
     }
     return appErrorResponse(new AppError("BAD_REQUEST", "上传内容无法识别，请重新选择文件"));
   }

@@ -7,7 +7,8 @@ import { AppError } from "@/server/errors";
 import type { ObjectStorage } from "@/server/ports/storage";
 import { headerNames, readImportFile, type ImportFileKind } from "./read-import-file";
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** Below next.config.ts proxyClientMaxBodySize (16 MB): the route must see the whole body to answer 「文件超过 …」. */
+export const MAX_IMPORT_BYTES = 12 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 200_000;
 const PREVIEW_ROWS = 5;
 
@@ -63,7 +64,7 @@ export async function uploadPatientImport(
 ) {
   const kind = importFileKind(input.fileName);
   if (input.bytes.byteLength === 0) throw new AppError("BAD_REQUEST", "文件是空的");
-  if (input.bytes.byteLength > MAX_IMPORT_BYTES) throw new AppError("BAD_REQUEST", "文件超过 50 MB，请拆分后再导入");
+  if (input.bytes.byteLength > MAX_IMPORT_BYTES) throw new AppError("BAD_REQUEST", "文件超过 12 MB，请拆分后再导入");
   let summary: ImportFileSummary;
   try {
     summary = await summarizeImportFile(input.bytes, kind);
