@@ -52,7 +52,7 @@ export function ApiKeysCard() {
         <CardTitle>{t("apiKeys")}</CardTitle>
         <p className="text-sm text-muted-foreground">
           {t("apiKeysHint")}{" "}
-          <a className="text-primary hover:underline" href="/api/v1/docs" target="_blank" rel="noreferrer">
+          <a className="text-primary underline" href="/api/v1/docs" target="_blank" rel="noreferrer">
             {t("reference")}
           </a>
         </p>

@@ -116,7 +116,7 @@ export function PatientImportDialog() {
           </label>
         ) : null}
         {!uploaded ? (
-          <a className="text-sm text-primary hover:underline" href="/templates/patient-import-template.csv" download>
+          <a className="text-sm text-primary underline" href="/templates/patient-import-template.csv" download>
             {t("template")}
           </a>
         ) : !jobId ? (
@@ -197,7 +197,7 @@ export function PatientImportDialog() {
                     : t("done", { inserted: job.inserted, updated: job.updated, skipped: job.skipped, errors: job.errorCount })}
             </p>
             {job?.status === "done" && job.errorCount > 0 ? (
-              <a className="text-sm text-primary hover:underline" href={`/api/patient-imports/${job.id}/errors`}>
+              <a className="text-sm text-primary underline" href={`/api/patient-imports/${job.id}/errors`}>
                 {t("downloadErrors")}
               </a>
             ) : null}
