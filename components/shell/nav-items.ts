@@ -45,6 +45,7 @@ export const NAV: NavGroup[] = [
         ],
       },
       { key: "hr", links: [{ key: "roles", href: "/management/roles", permission: "roles.manage" }] },
+      { links: [{ key: "integrations", href: "/management/integrations", permission: "integrations.manage" }] },
     ],
   },
   { key: "callRecords", icon: "records", href: "/call-records", permission: "outbound.records.view" },

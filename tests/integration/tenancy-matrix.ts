@@ -26,6 +26,10 @@ export interface AIds {
   smsTemplateId: string;
   roleId: string;
   applicationId: string;
+  importJobId: string;
+  apiKeyId: string;
+  webhookId: string;
+  webhookDeliveryId: string;
 }
 export interface MatrixEntry {
   input: (a: AIds) => unknown;
@@ -45,6 +49,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "patients.list": { input: (a) => ({ clinicId: a.clinicId }), other: "ownData", noPerm: "FORBIDDEN" },
   "patients.byId": { input: (a) => ({ id: a.patientId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "patients.consultants": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "patients.importStart": { input: (a) => ({ jobId: a.importJobId, mapping: { name: "姓名", mobile: "手机号" }, duplicateMode: "skip" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "patients.importStatus": { input: (a) => ({ jobId: a.importJobId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "clinics.list": { input: () => undefined, other: "ownData", noPerm: "allowed" },
   "clinics.update": { input: (a) => ({ id: a.clinicId, name: "x", shortName: "x", address: "x" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "roles.list": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
@@ -122,4 +128,12 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "sms.messages": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
   "sms.reviewList": { input: () => ({}), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
   "sms.review": { input: (a) => ({ id: a.smsTemplateId, approve: true }), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
+  "integrations.apiKeys": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "integrations.createApiKey": { input: () => ({ name: "矩阵密钥", scopes: ["read"] }), other: "noTenantInput", noPerm: "FORBIDDEN" },
+  "integrations.revokeApiKey": { input: (a) => ({ id: a.apiKeyId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "integrations.webhooks": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "integrations.createWebhook": { input: () => ({ url: "https://example.com/hook", events: ["call.ended"] }), other: "noTenantInput", noPerm: "FORBIDDEN" },
+  "integrations.deleteWebhook": { input: (a) => ({ id: a.webhookId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "integrations.webhookDeliveries": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "integrations.redeliverWebhook": { input: (a) => ({ id: a.webhookDeliveryId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
 };
