@@ -84,14 +84,21 @@ export function routeIntent(config: IntentBranchesConfig, intent: string | null 
   return config.branches.find((b) => b.intents.includes(intent))?.key ?? OTHER_BRANCH;
 }
 
+/** The names of the two fixed branches (zh-CN; the UI passes its locale's through `BranchWords`). */
+export const BRANCH_NAMES = { empty: "默认为空", other: "其他" } as const;
+
+/** A locale's words for branch labels: the fixed branches' names, an intent label's translation, the list separator. */
+export type BranchWords = { empty: string; other: string; intent: (label: string) => string; separator: string };
+const ZH_WORDS: BranchWords = { ...BRANCH_NAMES, intent: (label) => label, separator: "、" };
+
 /** The text drawn on a branch's edge: 「A(有意向、比较有意向)」, 「默认为空」, 「其他」. */
-export function branchLabel(config: IntentBranchesConfig, branchKey: string, options: readonly IntentOption[]): string {
-  if (branchKey === EMPTY_BRANCH) return "默认为空";
-  if (branchKey === OTHER_BRANCH) return "其他";
+export function branchLabel(config: IntentBranchesConfig, branchKey: string, options: readonly IntentOption[], words: BranchWords = ZH_WORDS): string {
+  if (branchKey === EMPTY_BRANCH) return words.empty;
+  if (branchKey === OTHER_BRANCH) return words.other;
   const branch = config.branches.find((b) => b.key === branchKey);
   if (!branch) return branchKey;
-  const names = branch.intents.map((i) => intentName(i, options));
-  return names.length ? `${branch.key}(${names.join("、")})` : branch.key;
+  const names = branch.intents.map((i) => words.intent(intentName(i, options)));
+  return names.length ? `${branch.key}(${names.join(words.separator)})` : branch.key;
 }
 
 function intentName(key: string, options: readonly IntentOption[]): string {
