@@ -6,10 +6,12 @@ import { pageList, removeEveryPageFixture, seedEveryPageFixture, type EveryPageF
 
 /**
  * English mode (issue 22): every main page, rendered with the `locale=en` cookie, shows no Chinese outside content users
- * entered and no missing message key. What users entered (patients, names they gave to scripts, journeys and nodes,
- * clinics and companies, SMS text, the call's own words) is marked in the DOM: `data-user-content` for what a user
- * typed, `lang="zh-CN"` for Mandarin call content (dialogue lines, transcripts, sample sentences). Attributes (aria-label,
- * title, placeholder, alt) are checked too, after removing the marked texts of the page from them.
+ * entered and no missing message key. Content users entered is read from the database (patients, their tags and
+ * treatment items, names given to scripts, journeys, nodes and segments, clinics and companies, staff, SMS text,
+ * follow-up notes, a clinic's own intent labels and templates) and removed from the page's text before the check;
+ * Mandarin call content (dialogue lines, patients' replies, transcripts, analysis summaries) is marked `lang="zh-CN"` in
+ * the DOM and skipped, as is anything marked `data-user-content`. Attributes (aria-label, title, placeholder, alt) are
+ * checked too.
  */
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 const NAMESPACES = readdirSync(path.join(process.cwd(), "server/i18n/messages/en")).map((f) => f.replace(/\.json$/, ""));
@@ -17,10 +19,38 @@ const NAMESPACES = readdirSync(path.join(process.cwd(), "server/i18n/messages/en
 const MISSING_KEY = new RegExp(`\\b(?:${NAMESPACES.join("|")})\\.[A-Za-z0-9_]+\\b`);
 
 let fixture: EveryPageFixture;
+/** Texts users entered, longest first (so a name inside a longer one is removed with it). */
+let userTexts: string[] = [];
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   fixture = await seedEveryPageFixture();
+  userTexts = await enteredTexts();
 });
+
+async function enteredTexts(): Promise<string[]> {
+  const rows = await sql<{ t: string | null }>(`
+    SELECT name AS t FROM "Company" UNION SELECT name FROM "Clinic" UNION SELECT "shortName" FROM "Clinic"
+    UNION SELECT address FROM "Clinic" UNION SELECT name FROM "User" UNION SELECT name FROM "Role" WHERE NOT "isSystem"
+    UNION SELECT name FROM "Patient" UNION SELECT unnest(tags) FROM "Patient"
+    UNION SELECT item FROM "Appointment" UNION SELECT "doctorName" FROM "Appointment" UNION SELECT item FROM "Visit"
+    UNION SELECT item FROM "TreatmentDeduction" UNION SELECT name FROM "Benefit"
+    UNION SELECT title FROM "FollowUpTask" UNION SELECT content FROM "FollowUpTask" UNION SELECT result FROM "FollowUpTask"
+    UNION SELECT name FROM "Segment" UNION SELECT "applicantName" FROM "QualificationApplication"
+    UNION SELECT "companyName" FROM "QualificationApplication" UNION SELECT "rejectReason" FROM "QualificationApplication"
+    UNION SELECT "fileName" FROM "QualificationDocument"
+    UNION SELECT name FROM "SmsTemplate" UNION SELECT content FROM "SmsTemplate" UNION SELECT "rejectReason" FROM "SmsTemplate"
+    UNION SELECT content FROM "SmsMessage"
+    UNION SELECT name FROM "ScriptTemplate" WHERE "companyId" IS NOT NULL
+    UNION SELECT description FROM "ScriptTemplate" WHERE "companyId" IS NOT NULL
+    UNION SELECT name FROM "Script" UNION SELECT l->>'label' FROM "Script", jsonb_array_elements(COALESCE("intentLabels", '[]'::jsonb)) l
+    UNION SELECT name FROM "Journey" UNION SELECT label FROM "JourneyNode"
+    UNION SELECT summary FROM "Call" UNION SELECT "intentReason" FROM "Call" UNION SELECT "triggerSentence" FROM "Call"
+    UNION SELECT reason FROM "DncEntry" UNION SELECT "triggerSentence" FROM "DncEntry"`);
+  return rows
+    .map((r) => r.t?.trim() ?? "")
+    .filter((t) => CJK.test(t))
+    .sort((a, b) => b.length - a.length);
+}
 test.afterAll(async () => {
   if (fixture) await removeEveryPageFixture(fixture);
 });
@@ -40,18 +70,18 @@ async function englishContext(browser: Browser, account: string | null): Promise
 
 /** The page's visible text and labelling attributes, outside user content, one string per text node / attribute. */
 async function productText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  const texts = await page.evaluate(() => {
     const excluded = (el: Element | null) => {
       if (!el) return true;
       if (el.closest("[data-user-content], script, style, noscript, template")) return true;
       const lang = el.closest("[lang]")?.getAttribute("lang") ?? "";
       return lang.startsWith("zh");
     };
-    const userTexts = [...document.querySelectorAll("[data-user-content], [lang^='zh']")]
+    const marked = [...document.querySelectorAll("[data-user-content], [lang^='zh']")]
       .map((el) => (el.textContent ?? "").trim())
       .filter(Boolean)
       .sort((a, b) => b.length - a.length);
-    const withoutUser = (s: string) => userTexts.reduce((acc, u) => acc.split(u).join(""), s);
+    const withoutMarked = (s: string) => marked.reduce((acc, u) => acc.split(u).join(""), s);
     const out: string[] = [document.title];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -64,11 +94,12 @@ async function productText(page: Page): Promise<string[]> {
       if (excluded(el)) continue;
       for (const attr of ["aria-label", "title", "placeholder", "alt"]) {
         const value = el.getAttribute(attr)?.trim();
-        if (value) out.push(withoutUser(value));
+        if (value) out.push(withoutMarked(value));
       }
     }
     return out;
   });
+  return texts.map((s) => userTexts.reduce((acc, u) => (acc.includes(u) ? acc.split(u).join("") : acc), s));
 }
 
 async function expectEnglish(page: Page, where: string) {

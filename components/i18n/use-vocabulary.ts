@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { vocabularyKeyOf } from "@/server/domain/i18n/vocabulary";
 import { NODE_KIND_NAMES, type JourneyNodeKind } from "@/server/domain/journey/journey-graph";
 import type { BranchWords } from "@/server/domain/journey/intent-branches";
@@ -25,12 +25,12 @@ export function useVocabulary() {
 /** Node kind names (开始, 智能外呼 …) in the viewer's locale, for `nodeDisplayNames`. */
 export function useNodeKindNames(): Record<JourneyNodeKind, string> {
   const t = useTranslations("vocabulary");
-  return Object.fromEntries(Object.keys(NODE_KIND_NAMES).map((k) => [k, t(`nodeKind_${k}`)])) as Record<JourneyNodeKind, string>;
+  return useMemo(() => Object.fromEntries(Object.keys(NODE_KIND_NAMES).map((k) => [k, t(`nodeKind_${k}`)])) as Record<JourneyNodeKind, string>, [t]);
 }
 
 /** `branchLabel`'s words in the viewer's locale. */
 export function useBranchWords(): BranchWords {
   const t = useTranslations("vocabulary");
   const word = useVocabulary();
-  return { empty: t("branch_empty"), other: t("branch_other"), intent: word, separator: t("listSeparator") };
+  return useMemo(() => ({ empty: t("branch_empty"), other: t("branch_other"), intent: word, separator: t("listSeparator") }), [t, word]);
 }

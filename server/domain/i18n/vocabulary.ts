@@ -4,13 +4,15 @@ import { JOURNEY_STATUS_LABELS } from "@/server/domain/journey/journey-status";
 import { BRANCH_NAMES } from "@/server/domain/journey/intent-branches";
 import { NODE_KIND_NAMES } from "@/server/domain/journey/journey-graph";
 import { ROSTER_STATUS_LABELS } from "@/server/domain/journey/roster";
+import { SCENARIO_NAMES } from "@/server/domain/templates/blueprint";
 import { PRESET_TEMPLATES } from "@/server/domain/templates/catalog";
+import { FIXED_SCENARIO_NAME } from "@/server/domain/templates/fixed-templates";
 import { INTENT } from "@/server/domain/templates/intents";
 import { VOICES } from "@/server/domain/templates/voices";
 
 /**
  * The words the product itself supplies that reach the UI as data (stored on rows or computed by the domain, in zh-CN):
- * intent labels, system role names, voices, preset template names and descriptions, node kinds, statuses, task
+ * intent labels, system role names, voices, preset template names, descriptions and scenarios, node kinds, statuses, task
  * reasons. Each has a message key in the `vocabulary` namespace; `server/i18n/messages/zh-CN/vocabulary.json` holds
  * exactly these texts (a unit test checks), `en/vocabulary.json` their translations.
  *
@@ -32,6 +34,8 @@ function build(): Record<string, string> {
     words[`templateName_${t.key}`] = t.name;
     words[`templateDescription_${t.key}`] = t.description;
   }
+  for (const [key, name] of Object.entries(SCENARIO_NAMES)) words[`scenario_${key}`] = name;
+  words.scenario_fixed = FIXED_SCENARIO_NAME;
   for (const [kind, name] of Object.entries(NODE_KIND_NAMES)) words[`nodeKind_${kind}`] = name;
   words.branch_empty = BRANCH_NAMES.empty;
   words.branch_other = BRANCH_NAMES.other;
