@@ -42,6 +42,7 @@ export function JourneyEditor({ journeyId }: { journeyId: string }) {
 /** The journey canvas: component library, React Flow graph, and the selected node's settings, roster and figures. */
 function Editor({ journeyId }: { journeyId: string }) {
   const t = useTranslations("journeys");
+  const tcommon = useTranslations("common");
   const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
@@ -233,7 +234,7 @@ function Editor({ journeyId }: { journeyId: string }) {
       ) : null}
       {problems.length ? (
         <Alert variant="destructive" className="rounded-none border-x-0 border-t-0 py-2" data-testid="canvas-problems">
-          <AlertDescription className="text-xs">{problems.map((p) => p.message).join("；")}</AlertDescription>
+          <AlertDescription className="text-xs">{problems.map((p) => p.message).join(tcommon("sentenceSeparator"))}</AlertDescription>
         </Alert>
       ) : null}
       <div className="flex min-h-0 flex-1">
