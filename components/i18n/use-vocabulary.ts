@@ -5,6 +5,7 @@ import { useCallback, useMemo } from "react";
 import { vocabularyKeyOf } from "@/server/domain/i18n/vocabulary";
 import { NODE_KIND_NAMES, type JourneyNodeKind } from "@/server/domain/journey/journey-graph";
 import type { BranchWords } from "@/server/domain/journey/intent-branches";
+import type { JourneyProblem } from "@/server/domain/journey/validate-journey";
 
 /**
  * Product-supplied words that arrive as data (intent labels, role names, template names, reasons …) in the viewer's
@@ -15,10 +16,44 @@ export function useVocabulary() {
   return useCallback(
     <T extends string | null | undefined>(text: T): T => {
       if (!text) return text;
-      const key = vocabularyKeyOf(text);
-      return (key ? t(key) : text) as T;
+      const translate = (s: string): string => {
+        const key = vocabularyKeyOf(s);
+        if (key) return t(key);
+        // A node's default name (智能外呼 1) and a branch label (A(有意向、比较有意向)) as the domain composes them.
+        const numbered = NUMBERED_NODE.exec(s);
+        const kindKey = numbered && vocabularyKeyOf(numbered[1]!);
+        if (numbered && kindKey?.startsWith("nodeKind_")) return `${t(kindKey)} ${numbered[2]}`;
+        const branch = BRANCH_LABEL.exec(s);
+        if (branch) return `${branch[1]}(${branch[2]!.split("、").map(translate).join(t("listSeparator"))})`;
+        return s;
+      };
+      return translate(text) as T;
     },
     [t],
+  );
+}
+
+const NUMBERED_NODE = /^(.+) (\d+)$/;
+const BRANCH_LABEL = /^([A-Z])\((.+)\)$/;
+
+/** A journey problem (server/domain/journey/validate-journey.ts) in the viewer's locale. */
+export function useJourneyProblemText() {
+  const t = useTranslations("journeys");
+  const word = useVocabulary();
+  return useCallback(
+    (p: JourneyProblem) => {
+      const params = p.params ?? {};
+      return t(`problem_${p.code}`, {
+        node: word(params.node ?? ""),
+        branch: word(params.branch ?? ""),
+        intent: word(params.intent ?? ""),
+        script: params.script ?? "",
+        key: params.key ?? "",
+        other: params.other ?? "",
+        max: params.max ?? 0,
+      });
+    },
+    [t, word],
   );
 }
 

@@ -23,6 +23,7 @@ import { EDGE_TYPES } from "./journey-edge";
 import { NODE_TYPES } from "./journey-nodes";
 import { NodePanel } from "./node-panel";
 import { useNodeViews, type ScriptInfo } from "./use-node-views";
+import { useJourneyProblemText } from "@/components/i18n/use-vocabulary";
 
 const STATUS_ACTIONS: Record<string, JourneyAction[]> = {
   draft: ["publish"],
@@ -43,6 +44,7 @@ export function JourneyEditor({ journeyId }: { journeyId: string }) {
 function Editor({ journeyId }: { journeyId: string }) {
   const t = useTranslations("journeys");
   const tcommon = useTranslations("common");
+  const problemText = useJourneyProblemText();
   const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
@@ -234,7 +236,7 @@ function Editor({ journeyId }: { journeyId: string }) {
       ) : null}
       {problems.length ? (
         <Alert variant="destructive" className="rounded-none border-x-0 border-t-0 py-2" data-testid="canvas-problems">
-          <AlertDescription className="text-xs">{problems.map((p) => p.message).join(tcommon("sentenceSeparator"))}</AlertDescription>
+          <AlertDescription className="text-xs">{problems.map(problemText).join(tcommon("sentenceSeparator"))}</AlertDescription>
         </Alert>
       ) : null}
       <div className="flex min-h-0 flex-1">

@@ -53,25 +53,33 @@ export function branchKeys(config: IntentBranchesConfig): string[] {
   return [...config.branches.map((b) => b.key), EMPTY_BRANCH, OTHER_BRANCH];
 }
 
-/** Problems with a node's branch rules, as zh-CN sentences (empty when fine). */
-export function validateIntentBranches(config: IntentBranchesConfig, options: readonly IntentOption[]): string[] {
+/** A problem with a node's branch rules; validate-journey.ts words it (JOURNEY_PROBLEM_TEXTS). */
+export type BranchProblem =
+  | { code: "branchTooMany"; params: { max: number } }
+  | { code: "branchNone"; params: Record<string, never> }
+  | { code: "branchDuplicate" | "branchNoIntents"; params: { key: string } }
+  | { code: "intentUsedTwice"; params: { intent: string; other: string } }
+  | { code: "intentNotInScript"; params: { key: string; intent: string } };
+
+/** Problems with a node's branch rules (empty when fine). */
+export function validateIntentBranches(config: IntentBranchesConfig, options: readonly IntentOption[]): BranchProblem[] {
   if (!config.enabled) return [];
-  const errors: string[] = [];
-  if (config.branches.length > MAX_INTENT_BRANCHES) errors.push(`意向分支最多添加 ${MAX_INTENT_BRANCHES} 条`);
-  if (config.branches.length === 0) errors.push("已开启客户意向多分支，请至少添加一条意向分支");
+  const errors: BranchProblem[] = [];
+  if (config.branches.length > MAX_INTENT_BRANCHES) errors.push({ code: "branchTooMany", params: { max: MAX_INTENT_BRANCHES } });
+  if (config.branches.length === 0) errors.push({ code: "branchNone", params: {} });
   const keys = new Set<string>();
   const usedBy = new Map<string, string>();
   const known = new Set(options.map((o) => o.key));
   for (const b of config.branches) {
-    if (keys.has(b.key)) errors.push(`意向分支「${b.key}」重复`);
+    if (keys.has(b.key)) errors.push({ code: "branchDuplicate", params: { key: b.key } });
     keys.add(b.key);
-    if (b.intents.length === 0) errors.push(`意向分支「${b.key}」未选择客户意向`);
+    if (b.intents.length === 0) errors.push({ code: "branchNoIntents", params: { key: b.key } });
     for (const intent of b.intents) {
       const label = intentName(intent, options);
       const other = usedBy.get(intent);
-      if (other !== undefined) errors.push(`客户意向「${label}」已在分支「${other}」中使用，每个意向只能选择一次`);
+      if (other !== undefined) errors.push({ code: "intentUsedTwice", params: { intent: label, other } });
       else usedBy.set(intent, b.key);
-      if (!known.has(intent)) errors.push(`分支「${b.key}」的客户意向「${label}」不属于所选话术`);
+      if (!known.has(intent)) errors.push({ code: "intentNotInScript", params: { key: b.key, intent: label } });
     }
   }
   return errors;
