@@ -51,6 +51,7 @@ export function useJourneyProblemText() {
         key: params.key ?? "",
         other: params.other ?? "",
         max: params.max ?? 0,
+        reason: params.lock ? t(`outboundLocked_${params.lock}`, { clinic: params.clinic ?? "" }) : (params.reason ?? ""),
       });
     },
     [t, word],

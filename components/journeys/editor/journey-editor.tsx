@@ -96,7 +96,7 @@ function Editor({ journeyId }: { journeyId: string }) {
     return map;
   }, [data?.scripts, scriptOptions.data]);
   const segmentNames = useMemo(() => new Map((segments.data ?? []).map((s) => [s.id, s.name])), [segments.data]);
-  const outboundUnavailable = data && !data.outboundAccess.ok ? data.outboundAccess.reason : null;
+  const outboundUnavailable = data && !data.outboundAccess.ok ? t(`outboundLocked_${data.outboundAccess.code}`, { clinic: data.outboundAccess.clinic ?? "" }) : null;
 
   const views = useNodeViews({
     graph: graph ?? { nodes: [], edges: [] },

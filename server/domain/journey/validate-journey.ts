@@ -46,9 +46,13 @@ export const JOURNEY_PROBLEM_TEXTS = {
   branchNotConnected: "「{node}」的分支「{branch}」未连接后续节点",
   branchManyNext: "「{node}」的分支「{branch}」只能连接一个后续节点",
   branchEdgeGone: "「{node}」有连线对应的意向分支已不存在，请删除该连线",
+  outboundLocked: "智能外呼组件不可用：{reason}",
 } as const;
 export type JourneyProblemCode = keyof typeof JOURNEY_PROBLEM_TEXTS;
-export type JourneyProblemParams = Partial<Record<"node" | "branch" | "script" | "intent" | "key" | "other", string>> & { max?: number };
+/** `lock` and `clinic` say why the call node is unavailable (journeys.outboundLocked_<lock>); `reason` is that in zh-CN. */
+export type JourneyProblemParams = Partial<Record<"node" | "branch" | "script" | "intent" | "key" | "other" | "reason" | "lock" | "clinic", string>> & {
+  max?: number;
+};
 
 export interface JourneyProblem {
   nodeId: string | null;
