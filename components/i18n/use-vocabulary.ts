@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo } from "react";
-import { vocabularyKeyOf } from "@/server/domain/i18n/vocabulary";
+import { translateProductText } from "@/server/domain/i18n/vocabulary";
 import { NODE_KIND_NAMES, type JourneyNodeKind } from "@/server/domain/journey/journey-graph";
 import type { BranchWords } from "@/server/domain/journey/intent-branches";
 import type { JourneyProblem } from "@/server/domain/journey/validate-journey";
@@ -16,25 +16,11 @@ export function useVocabulary() {
   return useCallback(
     <T extends string | null | undefined>(text: T): T => {
       if (!text) return text;
-      const translate = (s: string): string => {
-        const key = vocabularyKeyOf(s);
-        if (key) return t(key);
-        // A node's default name (智能外呼 1) and a branch label (A(有意向、比较有意向)) as the domain composes them.
-        const numbered = NUMBERED_NODE.exec(s);
-        const kindKey = numbered && vocabularyKeyOf(numbered[1]!);
-        if (numbered && kindKey?.startsWith("nodeKind_")) return `${t(kindKey)} ${numbered[2]}`;
-        const branch = BRANCH_LABEL.exec(s);
-        if (branch) return `${branch[1]}(${branch[2]!.split("、").map(translate).join(t("listSeparator"))})`;
-        return s;
-      };
-      return translate(text) as T;
+      return translateProductText(text, (key) => t(key), t("listSeparator")) as T;
     },
     [t],
   );
 }
-
-const NUMBERED_NODE = /^(.+) (\d+)$/;
-const BRANCH_LABEL = /^([A-Z])\((.+)\)$/;
 
 /** A journey problem (server/domain/journey/validate-journey.ts) in the viewer's locale. */
 export function useJourneyProblemText() {

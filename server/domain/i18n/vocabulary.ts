@@ -56,3 +56,22 @@ for (const [key, text] of Object.entries(VOCABULARY)) if (!KEY_BY_TEXT.has(text)
 export function vocabularyKeyOf(text: string): string | null {
   return KEY_BY_TEXT.get(text.trim()) ?? null;
 }
+
+const NUMBERED_NODE = /^(.+) (\d+)$/;
+const BRANCH_LABEL = /^([A-Z])\((.+)\)$/;
+
+/**
+ * A product-supplied text in another locale through `word(key)` (the `vocabulary` messages), including what the domain
+ * composes from them: a node's default name (智能外呼 1) and a branch label (A(有意向、比较有意向)). Other text is
+ * returned as it is.
+ */
+export function translateProductText(text: string, word: (key: string) => string, listSeparator: string): string {
+  const key = vocabularyKeyOf(text);
+  if (key) return word(key);
+  const numbered = NUMBERED_NODE.exec(text);
+  const kindKey = numbered && vocabularyKeyOf(numbered[1]!);
+  if (numbered && kindKey?.startsWith("nodeKind_")) return `${word(kindKey)} ${numbered[2]}`;
+  const branch = BRANCH_LABEL.exec(text);
+  if (branch) return `${branch[1]}(${branch[2]!.split("、").map((s) => translateProductText(s, word, listSeparator)).join(listSeparator)})`;
+  return text;
+}
