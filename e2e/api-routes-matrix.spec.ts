@@ -18,6 +18,7 @@ type Unsessioned = { unsessioned: string; check?: (request: APIRequestContext) =
 
 const ROUTES: Record<string, Route | Unsessioned> = {
   "/api/call-records/[id]/recording": { url: (i) => `/api/call-records/${i.callId}/recording`, self: 200, other: 404, noPerm: 403 },
+  "/api/sms/messages/export": { url: () => "/api/sms/messages/export", self: 200, other: 200, noPerm: 403 },
   "/api/script-rosters/[id]/export": { url: (i) => `/api/script-rosters/${i.scriptId}/export`, self: 200, other: 404, noPerm: 403 },
   "/api/outbound/audio/[hash]": { url: (i) => `/api/outbound/audio/${i.audioHash}`, self: 200, other: 404, noPerm: 403 },
   "/api/outbound/voices/[key]/sample": { url: () => "/api/outbound/voices/no-such-voice/sample", self: 404, other: 404, noPerm: 403 },

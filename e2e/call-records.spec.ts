@@ -116,7 +116,9 @@ test("外呼管理: 执行数据 columns, 【详情】 figures and 【客户名�
   await expect(row.getByTestId("exec-dialed")).toHaveText(String(calls.length));
   await expect(row.getByTestId("exec-pending")).toHaveText(String(byStatus("pending", "dialing")));
   await expect(row.getByTestId("exec-intercepted")).toHaveText(String(byStatus("intercepted")));
-  await expect(row.getByTestId("exec-failed")).toHaveText(String(byStatus("failed", "cancelled")));
+  // 失败通话数 = 呼叫失败的通话数; tasks never dispatched are 下发失败, apart.
+  await expect(row.getByTestId("exec-failed")).toHaveText(String(calls.filter((c) => c.outcome === "failed").length));
+  await expect(row.getByTestId("exec-dispatchFailed")).toHaveText(String(byStatus("failed", "cancelled")));
 
   await row.getByRole("link", { name: "详情" }).click();
   await expect(page.getByTestId("managed-script-name")).toHaveText(SCRIPT);
@@ -134,7 +136,7 @@ test("外呼管理: 执行数据 columns, 【详情】 figures and 【客户名�
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets[0]!;
-  expect(sheet.getRow(1).values).toEqual([undefined, "姓名", "性别", "手机号", "病历号", "外呼门店", "执行状态", "添加员工", "添加时间", "失败原因"]);
+  expect(sheet.getRow(1).values).toEqual([undefined, "姓名", "性别", "手机号", "病历号", "外呼门店", "执行状态", "添加员工", "添加时间", "失败原因", "客户意向", "小结", "客户提出时间", "需回电"]);
   expect(sheet.actualRowCount).toBe(fixture.taskIds.length + 1);
 });
 

@@ -50,6 +50,8 @@ export function pagesByAccount(f: EveryPageFixture): { account: string | null; p
         { name: "编辑话术", path: `/management/outbound/scripts/${f.scriptId}` },
         { name: "话术详情", path: `/management/outbound/scripts/${f.scriptId}/detail` },
         { name: "短信", path: "/marketing/sms" },
+        { name: "短信发送记录", path: "/marketing/sms-records" },
+        { name: "外呼批次", path: "/management/outbound/batches" },
       ],
     },
     {

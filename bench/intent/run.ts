@@ -1,9 +1,10 @@
 /**
- * Intent bench: `npx tsx bench/intent/run.ts [--part=dev,held-out,legacy] [--concurrency=4] [--show-misses]`.
+ * Intent bench: `npx tsx bench/intent/run.ts [--part=dev,dev2,held-out,corrections,legacy] [--concurrency=4] [--show-misses]`.
  *
  * Scores post-call analysis on hand-written calls, per part:
  * - dev       — bench/intent/cases/dev.jsonl: the rules' authors may read it (four fifths; one fifth, picked by a hash of
  *               the id, is kept aside as their own validation and shown as dev-val);
+ * - dev2      — bench/intent/cases/dev2.jsonl: a second development part, written later and read freely;
  * - held-out  — bench/intent/cases/held-out.jsonl: written blind to the rules; nothing but this runner and the case
  *               validator reads it (tests/…/held-out-separation checks), and its misses are never listed;
  * - corrections — bench/intent/cases/corrections.jsonl when present: managers' 人工修正 exported from a database;
@@ -19,10 +20,12 @@ import { LlmIntentClassifier } from "../../server/adapters/intent/llm-classifier
 import { analyzeByRules, worthModelAnalysis, type CallAnalysis } from "../../server/domain/intent/call-analysis";
 import { MACHINE_PARTIES } from "../../server/domain/intent/answering-party";
 import { inputOfCase, isValidationSlice, loadCases, type EvalCase } from "./cases";
+import type { IntentResult } from "../../server/domain/intent/classify-intent";
+import { loadTraining, outOfFold } from "./learn";
 import { legacyCases } from "./legacy-cases";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-const parts = (arg("part") ?? "dev,held-out,corrections,legacy").split(",");
+const parts = (arg("part") ?? "dev,dev2,held-out,corrections,legacy").split(",");
 const concurrency = Number(arg("concurrency") ?? "4");
 const showMisses = process.argv.includes("--show-misses");
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -47,8 +50,17 @@ interface Scored {
   modelError: string | null;
 }
 
-async function score(cases: EvalCase[]): Promise<Scored[]> {
-  const out: Scored[] = cases.map((c) => ({ c, rules: analyzeByRules(inputOfCase(c)), model: null, modelError: null }));
+/**
+ * The offline reader's analysis of each case. The learned model is trained on dev + dev2, so those parts are scored
+ * with out-of-fold models (bench/intent/learn.ts: each call read by a model trained without its fold) — never by the
+ * shipped model, which has seen them.
+ */
+async function score(cases: EvalCase[], outOfFold?: Map<string, IntentResult>): Promise<Scored[]> {
+  const offline = (c: EvalCase): CallAnalysis => {
+    const oof = outOfFold?.get(c.id);
+    return oof ? { ...oof, summary: null, reason: null } : analyzeByRules(inputOfCase(c));
+  };
+  const out: Scored[] = cases.map((c) => ({ c, rules: offline(c), model: null, modelError: null }));
   if (!model) return out;
   const queue = [...out];
   const worker = async () => {
@@ -133,9 +145,9 @@ function report(name: string, scored: Scored[], listMisses: boolean) {
   for (const t of [...new Set(scored.map((s) => s.c.template))].sort()) console.log(row(`template: ${t}`, scored.filter((s) => s.c.template === t)));
   for (const tag of [...new Set(scored.flatMap((s) => s.c.tags))].sort()) console.log(row(`tag: ${tag}`, scored.filter((s) => s.c.tags.includes(tag))));
   for (const r of [...new Set(scored.map((s) => s.c.expect.reached))].sort()) console.log(row(`reached: ${r}`, scored.filter((s) => s.c.expect.reached === r)));
-  const wrongful = flags("rules", scored, (s) => s.rules);
+  const wrongful = flags("offline (rules + learned model)", scored, (s) => s.rules);
   if (model) flags("model", scored, (s) => s.model);
-  console.log(`    rules: ${msPerCall(scored.map((s) => s.c)).toFixed(3)} ms per call`);
+  console.log(`    offline reader: ${msPerCall(scored.map((s) => s.c)).toFixed(3)} ms per call`);
   if (model) console.log(`    model failures (rules used): ${scored.filter((s) => s.modelError).length}`);
   if (listMisses) {
     for (const w of wrongful) console.log(`    WRONGFUL DNC ${w.s.c.id}`);
@@ -151,16 +163,23 @@ function report(name: string, scored: Scored[], listMisses: boolean) {
 
 async function main() {
   const t0 = Date.now();
-  console.log(`Intent bench${model ? ` — model ${modelName} at ${baseURL}` : " — rules only (no INTENT_LLM_/LLM_ endpoint configured)"}`);
+  console.log(`Intent bench${model ? ` — model ${modelName} at ${baseURL}` : " — offline reader only: rules + learned model (no INTENT_LLM_/LLM_ endpoint configured)"}`);
+  const oof = parts.includes("dev") || parts.includes("dev2") ? outOfFold(loadTraining()) : undefined;
+  if (oof) console.log("(dev and dev2 train the learned model: they are scored out of fold — 5-fold CV, bench/intent/learn.ts)");
   if (parts.includes("dev")) {
     const path = here("./cases/dev.jsonl");
     if (!existsSync(path)) console.log("\n(no bench/intent/cases/dev.jsonl)");
     else {
-      const scored = await score(loadCases(path));
-      report("dev (all)", scored, false);
+      const scored = await score(loadCases(path), oof);
+      report("dev (all, out of fold)", scored, false);
       report("dev — tuning part (4/5)", scored.filter((s) => !isValidationSlice(s.c.id)), showMisses);
       report("dev-val — kept aside (1/5)", scored.filter((s) => isValidationSlice(s.c.id)), false);
     }
+  }
+  if (parts.includes("dev2")) {
+    const path = here("./cases/dev2.jsonl");
+    if (!existsSync(path)) console.log("\n(no bench/intent/cases/dev2.jsonl)");
+    else report("dev2 (out of fold)", await score(loadCases(path), oof), showMisses);
   }
   if (parts.includes("held-out")) {
     const path = here("./cases/held-out.jsonl");

@@ -54,7 +54,9 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
               <Field label={t("answeredAt")}>{formatInZone(call.answeredAt, call.clinic.timezone)}</Field>
               <Field label={t("endedAt")}>{formatInZone(call.endedAt, call.clinic.timezone)}</Field>
               <Field label={t("duration")}>{formatDuration(call.durationSec, unit)}</Field>
-              <Field label={t("rounds")}>{call.rounds}</Field>
+              <Field label={t("rounds")}>
+                <span data-testid="call-rounds">{call.rounds}</span>
+              </Field>
               <Field label={t("attemptLabel")}>{t("attempt", { attempt: call.attempt })}</Field>
             </dl>
 
@@ -97,9 +99,11 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
               ) : (
                 <ScrollArea className="h-72 rounded-md border bg-muted/30 p-3">
                   <ol className="space-y-4" data-testid="call-transcript">
-                    {call.transcript.map((round) => (
-                      <li key={round.index} className="space-y-2" data-testid="transcript-round">
-                        <div className="text-center text-xs text-muted-foreground">{t("round", { index: round.index })}</div>
+                    {call.transcript.map((round, n) => (
+                      <li key={n} className="space-y-2" data-testid={round.index === null ? "transcript-unanswered" : "transcript-round"}>
+                        <div className="text-center text-xs text-muted-foreground">
+                          {round.index === null ? t("roundUnanswered") : t("round", { index: round.index })}
+                        </div>
                         {round.turns.map((turn, i) => (
                           <div key={i} className={cn("flex", turn.speaker === "ai" ? "justify-start" : "justify-end")}>
                             <div

@@ -76,11 +76,13 @@ export function ManagedScriptDetail({
           {canManage ? <TabsTrigger value="roster">{t("tabRoster")}</TabsTrigger> : null}
         </TabsList>
         <TabsContent value="overview" className="space-y-3 pt-2">
-          <p className="flex items-center gap-2 text-sm text-muted-foreground" data-testid="live-state">
-            {s.active ? <Radio className="size-4 animate-pulse text-emerald-600" aria-hidden /> : null}
-            {s.active ? t("live") : t("idle")}
+          <p className="flex items-center gap-2 text-sm text-muted-foreground" data-testid="live-state" data-state={s.liveState.kind}>
+            {s.liveState.kind === "calling" ? <Radio className="size-4 animate-pulse text-emerald-600" aria-hidden /> : null}
+            {s.liveState.kind === "paused"
+              ? t(s.liveState.reason === "insufficientBalance" ? "pausedForBalanceState" : "pausedState", { count: s.liveState.pending })
+              : t(`state_${s.liveState.kind}`)}
           </p>
-          {s.status !== "stopped" ? <CallingWindowNotice wait={s.callingWindow} waiting={s.waitingForWindow} /> : null}
+          <CallingWindowNotice wait={s.callingWindow} waiting={s.waitingForWindow} />
           <MetricCards metrics={s.metrics} />
         </TabsContent>
         {canManage ? (

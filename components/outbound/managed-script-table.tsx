@@ -18,7 +18,7 @@ import { ScriptStatusBadge } from "@/components/scripts/script-status-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { useRefreshAfterScriptChange } from "./use-refresh-after-script-change";
 
-const EXECUTION = ["pending", "intercepted", "dialed", "failed"] as const;
+const EXECUTION = ["pending", "intercepted", "dialed", "failed", "dispatchFailed"] as const;
 const REFRESH_MS = 10_000;
 type ManagedScriptRow = RouterOutputs["outboundManagement"]["scripts"]["items"][number];
 

@@ -87,7 +87,7 @@ export function IntentLabelsDialog({ scriptId }: { scriptId: string }) {
                   />
                   {r.custom ? (
                     <>
-                      <Select value={r.canonical ?? undefined} onValueChange={(v) => edit(i, { canonical: v })}>
+                      <Select value={r.canonical ?? ""} onValueChange={(v) => edit(i, { canonical: v })}>
                         <SelectTrigger className="h-8 w-40" aria-label={t("labelMeaning")}>
                           <SelectValue placeholder={t("chooseMeaning")} />
                         </SelectTrigger>

@@ -61,7 +61,7 @@ export function TimelineEntryCard({ entry, showPatient, onOpenCall }: { entry: T
                 {entry.summary ? <span>{entry.summary}</span> : null}
               </p>
             ) : null}
-            {entry.outcome === "answered" ? (
+            {entry.outcome === "answered" && entry.detailAllowed ? (
               <Button size="sm" variant="outline" onClick={() => onOpenCall(entry.id)}>
                 {t("callDetail")}
               </Button>

@@ -8,6 +8,6 @@ import type { Context } from "./init";
 
 export const createContext = cache(async (): Promise<Context> => {
   const session = await auth();
-  const viewer = session?.user?.id ? await loadViewer(prisma, session.user.id) : null;
+  const viewer = session?.user?.id ? await loadViewer(prisma, session.user.id, session.user.sessionVersion) : null;
   return { db: prisma, viewer, ports: appPorts };
 });

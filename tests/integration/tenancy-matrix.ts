@@ -63,6 +63,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "batchCall.preview": { input: (a) => ({ scriptId: a.scriptId, patientIds: [a.patientId] }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "batchCall.start": { input: (a) => ({ scriptId: a.scriptId, patientIds: [a.patientId] }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "batchCall.progress": { input: (a) => ({ batchId: a.batchId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "batchCall.list": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
+  "batchCall.change": { input: (a) => ({ batchId: a.batchId, action: "resume" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "batchCall.scriptDialogues": { input: (a) => ({ scriptId: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "followUps.timeline": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
   "followUps.patientTimeline": { input: (a) => ({ patientId: a.patientId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
@@ -115,6 +117,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "sms.updateTemplate": { input: (a) => ({ id: a.smsTemplateId, name: "x", content: "您好" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "sms.setVendorTemplate": { input: (a) => ({ id: a.smsTemplateId, vendorTemplateId: "1234567" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "sms.quota": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
+  "sms.messages": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
   "sms.reviewList": { input: () => ({}), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
   "sms.review": { input: (a) => ({ id: a.smsTemplateId, approve: true }), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
 };

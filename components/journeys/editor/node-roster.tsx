@@ -76,6 +76,11 @@ export function NodeRoster({ journeyId, nodeId, kind }: { journeyId: string; nod
             <div className="flex flex-wrap gap-x-3 text-xs text-muted-foreground">
               <span>{t("rosterEntered", { at: format.dateTime(r.enteredAt, { dateStyle: "short", timeStyle: "short" }) })}</span>
               {r.failReason ? <span className="text-red-600" data-testid="roster-fail-reason">{t("rosterFailReason", { reason: word(r.failReason) })}</span> : null}
+              {r.callBlocked ? (
+                <span className="text-amber-700" data-testid="roster-call-blocked">
+                  {t(`rosterCall_${r.callBlocked.status}`, { reason: word(r.callBlocked.reason) ?? "—" })}
+                </span>
+              ) : null}
               {r.intent ? <span>{t("rosterIntent", { intent: word(r.intent) })}</span> : null}
               {r.branch ? <span data-testid="roster-branch">{t("rosterBranch", { branch: r.branch })}</span> : null}
               {r.dueAt && !r.advancedAt ? <span>{t("rosterDue", { at: format.dateTime(r.dueAt, { dateStyle: "short", timeStyle: "short" }) })}</span> : null}

@@ -135,6 +135,8 @@ describe("classifyIntent on service templates", () => {
     expect(svc("嗯", "好的，我准时到").intent).toBe("confirmed");
     expect(svc("嗯", "明天不行，能不能改个时间").intent).toBe("reschedule");
     expect(svc("嗯", "不去了，取消吧").intent).toBe("cancelled");
-    expect(svc("嗯嗯").intent).toBe("undecided");
+    // A bare assent to the reminder's question is its yes (bench/intent/cases/README.md, guide rule 3).
+    const opener = [{ speaker: "ai" as const, text: "提醒您明天下午3点在我们门诊有补牙的预约，请问您能按时到店吗？" }, { speaker: "patient" as const, text: "嗯嗯" }];
+    expect(classifyIntent(input({ category: "service", intents: APPOINTMENT, turns: opener })).intent).toBe("confirmed");
   });
 });

@@ -4,7 +4,9 @@ import { answeringPartyOf, isUnreached, MACHINE_PARTIES, type AnsweringParty } f
 import { canonicalOf, resolveIntent, type CanonicalIntent } from "./canonical-intents";
 import { normalizeText } from "./normalize";
 import { proposesTime } from "./proposed-time";
+import { callFeatures, COMPLAINT, NO_COMPLAINT, NO_INTENT, parseModel, scoreClasses, type IntentModelFile, type LearnedModels } from "./learned-model";
 import { readUtterance, type Act, type ClauseReading } from "./read-utterance";
+import modelFile from "./intent-model.json";
 
 export interface IntentTurn {
   speaker: "ai" | "patient";
@@ -75,6 +77,8 @@ export type IntentRule =
   | "machine"
   | "wrongNumber"
   | "noSignal"
+  /** Re-read by the learned model shipped with the rules (learned-model.ts): it disagreed with the phrase rules. */
+  | "learned"
   /** Decided by a language model (server/domain/intent/call-analysis.ts), not by a phrase rule. */
   | "model"
   /** Set by a manager in the call detail (人工修正). */
@@ -112,7 +116,7 @@ interface Candidate {
   rule: IntentRule;
 }
 
-type Profile = "attend" | "postOp" | "survey" | "offer";
+export type Profile = "attend" | "postOp" | "survey" | "offer";
 
 function profileOf(intents: readonly IntentCategory[]): Profile {
   const has = (c: CanonicalIntent) => intents.some((i) => canonicalOf(i) === c);
@@ -122,7 +126,7 @@ function profileOf(intents: readonly IntentCategory[]): Profile {
   return "offer";
 }
 
-interface PatientTurn {
+export interface PatientTurn {
   text: string;
   index: number;
   topic: AiTopic;
@@ -277,11 +281,28 @@ export function readPatientTurns(turns: readonly IntentTurn[]): PatientTurn[] {
  *    is recovered), weak signals (a bare 嗯, a question) deciding only when nothing stronger was said.
  */
 export function classifyIntent(input: ClassifyIntentInput): IntentResult {
+  return refineWithModel(readByRules(input), input);
+}
+
+/** What the rules read of a call: their result, and the patient's turns as read (the learned model's input). */
+export interface RulesReading {
+  result: IntentResult;
+  turns: PatientTurn[];
+  profile: Profile;
+}
+
+/** The rules' reading alone (bench/intent/train-model.ts trains on it; production adds the learned model). */
+export function readByRules(input: ClassifyIntentInput): RulesReading {
+  const turns = input.answered ? readPatientTurns(input.turns) : [];
+  const profile = profileOf(input.intents);
+  return { result: classifyByRules(input, turns, profile), turns, profile };
+}
+
+function classifyByRules(input: ClassifyIntentInput, turns: PatientTurn[], profile: Profile): IntentResult {
   if (!input.answered) {
     const r = empty("notAnswered", "patient", 1);
     return decide(input.notAnsweredKind ?? "noAnswer", "notAnswered", input, r);
   }
-  const turns = readPatientTurns(input.turns);
   const heard = answeringPartyOf(turns.map((t) => t.text));
   const party: AnsweringParty =
     heard === "patient" && input.answeredBy && input.answeredBy !== "patient"
@@ -289,7 +310,12 @@ export function classifyIntent(input: ClassifyIntentInput): IntentResult {
       : heard === "patient" && input.vendorExtraction?.answeredBy === "machine" && turns.length === 0
         ? "voicemail"
         : heard;
-  if (isUnreached(party)) return empty(MACHINE_PARTIES.includes(party) ? "machine" : "wrongNumber", party, 0.95);
+  if (isUnreached(party)) {
+    const result = empty(MACHINE_PARTIES.includes(party) ? "machine" : "wrongNumber", party, 0.95);
+    // Whoever holds a wrong number may ask not to be called again (the number is flagged and put on the DNC list).
+    const optOutTurn = party === "wrongNumber" ? turns.find((t) => t.acts.has("optOut")) : undefined;
+    return optOutTurn ? { ...result, optOut: true, trigger: optOutTurn.text } : result;
+  }
   if (turns.length === 0) {
     const r = empty("noSignal", party, 0.5);
     return input.hangupBy === "callee" ? decide("refused", "hungUpSilent", input, { ...r, confidence: 0.8 }) : r;
@@ -315,7 +341,6 @@ export function classifyIntent(input: ClassifyIntentInput): IntentResult {
   }
   // A complaint is 不满意 where the script has it; elsewhere (a reminder) the call keeps what the patient decided about the
   // visit and carries the complaint beside it. Either way it goes on the 需回电 list with high priority.
-  const profile = profileOf(input.intents);
   const complaintCategory = complaintTurn ? resolveIntent("dissatisfied", input.intents) : null;
   const complaintCanonical = complaintCategory ? canonicalOf(complaintCategory) : null;
   if (complaintTurn && (complaintCanonical === "dissatisfied" || complaintCanonical === "needsCallback"))
@@ -359,4 +384,110 @@ function lastProposedTime(turns: readonly PatientTurn[]): string | null {
     }
   }
   return null;
+}
+
+let shipped: LearnedModels | null | undefined;
+function shippedModel(): LearnedModels | null {
+  if (shipped === undefined) {
+    const file = modelFile as IntentModelFile;
+    shipped = file.weights ? { intent: parseModel(file), complaint: file.complaint ? parseModel(file.complaint) : null } : null;
+  }
+  return shipped;
+}
+
+/** The complaint model's probability above which a call carries a complaint the rules did not see (5-fold CV). */
+export const COMPLAINT_THRESHOLD = 0.5;
+const BOTH = new Set([COMPLAINT, NO_COMPLAINT]);
+
+/** How much more probable the model's reading must be than the rules' one to replace it (5-fold CV, docs/intent.md). */
+export const MODEL_MARGIN = 0.2;
+
+const NOT_DIALOGUE = new Set<CanonicalIntent>(["noAnswer", "unreachable", "optOut"]);
+
+/** The learned model's features for a call as the rules read it (shared by production and the training script). */
+export function featuresOf(reading: RulesReading, input: ClassifyIntentInput): string[] {
+  const { result, turns, profile } = reading;
+  const category = result.intent ? input.intents.find((c) => c.key === result.intent) : undefined;
+  return callFeatures({
+    category: input.category,
+    profile,
+    party: result.reached,
+    rulesIntent: category ? (canonicalOf(category) ?? result.intent) : null,
+    rulesRule: result.rule,
+    rulesConfidence: result.confidence,
+    hangupBy: input.hangupBy,
+    turns,
+  });
+}
+
+/** The classes the model may choose for a script: the canonical intents of its dialogue categories, and none. */
+export function allowedClasses(input: ClassifyIntentInput): string[] {
+  const out = new Set<string>([NO_INTENT]);
+  for (const c of input.intents) {
+    const canonical = canonicalOf(c);
+    if (canonical && !NOT_DIALOGUE.has(canonical)) out.add(canonical);
+  }
+  return [...out];
+}
+
+/** Whether the learned model may re-read this call: a person spoke, and the rules decided no opt-out. */
+export function modelMayRead(reading: RulesReading, input: ClassifyIntentInput): boolean {
+  const r = reading.result;
+  if (!input.answered || reading.turns.length === 0 || r.optOut || (r.reached !== "patient" && r.reached !== "relative")) return false;
+  // 「喂？」「你是谁」「听不清」 and nothing else: nothing decisive was said (the guide's null), whatever the n-grams suggest.
+  return reading.turns.some((t) => [...t.acts].some((a) => !IDLE_ACTS.has(a)));
+}
+const IDLE_ACTS = new Set<Act>(["who", "noise", "thanks"]);
+
+/**
+ * The rules' reading, re-read by the learned model where it may: the intent becomes the model's most probable category
+ * of the script. Who answered, the opt-out (DNC) and the complaint stay the rules' — the model can neither put a
+ * number on the DNC list nor take a complaint off the 需回电 list.
+ */
+export function refineWithModel(reading: RulesReading, input: ClassifyIntentInput, models: LearnedModels | null = shippedModel(), margin = MODEL_MARGIN): IntentResult {
+  if (!models || !modelMayRead(reading, input)) return reading.result;
+  const r = readIntentWithModel(reading, input, models, margin);
+  // A survey call that carries a grievance is 不满意 (the labelling guide), whichever half of the reader heard it.
+  if (r.complaint && !reading.result.complaint && reading.profile === "survey" && (r.intent === null || ["satisfied", "undecided"].includes(r.canonical ?? ""))) {
+    const dissatisfied = resolveIntent("dissatisfied", input.intents);
+    if (dissatisfied && canonicalOf(dissatisfied) === "dissatisfied") return { ...r, intent: dissatisfied.key, label: dissatisfied.label, canonical: "dissatisfied", rule: "learned" };
+  }
+  return r;
+}
+
+function readIntentWithModel(reading: RulesReading, input: ClassifyIntentInput, models: LearnedModels, margin: number): IntentResult {
+  const features = featuresOf(reading, input);
+  const r = models.complaint ? withLearnedComplaint(reading, input, models.complaint, features) : reading.result;
+  const model = models.intent;
+  const ranked = scoreClasses(model, features, new Set(allowedClasses(input)));
+  const top = ranked[0];
+  if (!top) return r;
+  const category = top.label === NO_INTENT ? null : resolveIntent(top.label as CanonicalIntent, input.intents);
+  if ((category?.key ?? null) === r.intent) return { ...r, confidence: Math.max(r.confidence, top.p) };
+  const rulesCategory = r.intent ? input.intents.find((c) => c.key === r.intent) : undefined;
+  const rulesLabel = rulesCategory ? (canonicalOf(rulesCategory) ?? r.intent) : NO_INTENT;
+  const rulesP = ranked.find((x) => x.label === rulesLabel)?.p ?? 0;
+  // The rules keep a call the model is not clearly surer about.
+  if (top.p - rulesP < margin) return { ...r, confidence: Math.min(r.confidence, 1 - top.p + rulesP) };
+  return { ...r, intent: category?.key ?? null, label: category?.label ?? null, canonical: category ? canonicalOf(category) : null, rule: "learned", confidence: top.p };
+}
+
+/**
+ * A grievance the rules' phrases missed (「跑了三趟才做完」「说好的一次弄完结果来了四回」) still reaches a person: the
+ * complaint model may add a complaint — with the patient's turn it reads most strongly as one as the trigger — but never
+ * removes one, and a complaint never touches the DNC list.
+ */
+function withLearnedComplaint(reading: RulesReading, input: ClassifyIntentInput, model: LearnedModels["intent"], features: string[]): IntentResult {
+  const r = reading.result;
+  if (r.complaint) return r;
+  const p = scoreClasses(model, features, BOTH).find((x) => x.label === COMPLAINT)?.p ?? 0;
+  if (p < COMPLAINT_THRESHOLD) return r;
+  let trigger = reading.turns.at(-1)!.text;
+  let best = -1;
+  for (const turn of reading.turns) {
+    const alone = featuresOf({ ...reading, turns: [turn] }, input);
+    const q = scoreClasses(model, alone, BOTH).find((x) => x.label === COMPLAINT)?.p ?? 0;
+    if (q > best) [best, trigger] = [q, turn.text];
+  }
+  return { ...r, complaint: true, trigger };
 }

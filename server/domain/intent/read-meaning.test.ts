@@ -26,6 +26,12 @@ describe("complaints and opt-outs (issue 25)", () => {
     expect(r.trigger).toBe("补的牙又掉了，我要投诉！让你们负责人给我打电话");
   });
 
+  it("the learned model may add a complaint the phrases missed (then 不满意 on a survey), never an opt-out", () => {
+    const said = "收了我八百块，结果说好的项目一半没做";
+    const r = classifyIntent(call(SURVEY, "service", "您对我们的服务满意吗？", said));
+    expect(r).toMatchObject({ complaint: true, trigger: said, intent: "dissatisfied", optOut: false });
+  });
+
   it("an explicit request not to be called is an opt-out with its sentence; 联系我 in it is no call-back", () => {
     const r = classifyIntent(call(MARKETING_INTENTS, "marketing", INVITE, "以后不要再联系我了"));
     expect(r).toMatchObject({ intent: "refused", optOut: true, callbackRequested: false, trigger: "以后不要再联系我了" });
@@ -35,6 +41,15 @@ describe("complaints and opt-outs (issue 25)", () => {
     expect(classifyIntent(call(APPOINTMENT_INTENTS, "service", REMIND, "我记着呢，不用再提醒了"))).toMatchObject({ intent: "confirmed", optOut: false });
     expect(classifyIntent(call(POST_OP, "service", FOLLOW, "好多了…不用再打了"))).toMatchObject({ intent: "recovering", optOut: false });
     expect(classifyIntent(call(RECALL, "service", INVITE, "不用预约吧？我今天下班直接过去"))).toMatchObject({ intent: "interested", optOut: false });
+  });
+
+  it("reads explicit requests in other shapes: a threat across a comma, a number removed from a system, English", () => {
+    for (const said of ["你们如果再打过来，我就报警", "请把我的电话从你们的系统里删除", "Please stop calling me.", "帮我设置成不再来电吧", "以后别往我这儿打了"]) {
+      const r = classifyIntent(call(MARKETING_INTENTS, "marketing", INVITE, said));
+      expect(r, said).toMatchObject({ intent: "refused", optOut: true, complaint: false });
+    }
+    // A complaint said now is not a threat conditional on another call.
+    expect(classifyIntent(call(SURVEY, "service", "您对我们的服务满意吗？", "上次收费不清楚，我要投诉"))).toMatchObject({ optOut: false, complaint: true });
   });
 
   it("hostility without a request to stop is 拒绝来电 without DNC", () => {
@@ -81,6 +96,24 @@ describe("machines and wrong numbers", () => {
       expect(r.optOut).toBe(false);
     }
     expect(answeringPartyOf(["我是他爱人，他不在家"])).toBe("relative");
+  });
+
+  it("reads announcements by their fixed shape, and a reassigned number or a colleague as a wrong number", () => {
+    expect(answeringPartyOf(["Hello, you've reached Anna, I can't take your call right now"])).toBe("voicemail");
+    expect(answeringPartyOf(["我是小刘，有事留言，看到回你"])).toBe("voicemail");
+    expect(answeringPartyOf(["您呼叫的号码已暂停服务，如有疑问请咨询10010"])).toBe("operator");
+    expect(answeringPartyOf(["您好，机主已开启来电助手，请说出您的来意"])).toBe("secretary");
+    expect(answeringPartyOf(["我是他以前的同事，他早就不在我们单位了"])).toBe("wrongNumber");
+    expect(answeringPartyOf(["这个号码现在是我在用，不认识这个人"])).toBe("wrongNumber");
+    // …but family now using the patient's old number is a relative.
+    expect(answeringPartyOf(["这是我爸以前的手机，现在这个号码是我在用"])).toBe("relative");
+    expect(answeringPartyOf(["她去上班了，手机忘带了"])).toBe("relative");
+    expect(answeringPartyOf(["他们说下周再来，我没意见"])).toBe("patient");
+  });
+
+  it("a wrong number who asks not to be called again is an opt-out, still with no intent", () => {
+    const r = classifyIntent(call(APPOINTMENT_INTENTS, "service", REMIND, "你们打错了，我不认识这个人，以后别再打这个号码了"));
+    expect(r).toMatchObject({ intent: null, reached: "wrongNumber", optOut: true, trigger: "你们打错了，我不认识这个人，以后别再打这个号码了" });
   });
 
   it("become their own call outcomes: machines redialled like no answer, a wrong number never", () => {

@@ -44,15 +44,19 @@ const CALL_RE = new RegExp(CALL);
 
 const OPT_OUT: RegExp[] = [
   new RegExp(`(?<![先暂])(别|不要|莫|勿|不许|不准|少)(再|老|总|总是|一直|天天|老是)?(给|跟|和|向)?(我|我们|我家)?(再)?${CALL}`),
-  new RegExp(`(以后|今后|往后|再也|永远|从此)(都|也)?(别|不要|莫|勿|不许|不准)(再)?(给|跟)?(我)?${CALL}`),
+  new RegExp(`(以后|今后|往后|再也|永远|从此)(都|也)?(别|不要|莫|勿|不许|不准)(再)?(给|跟|往|向)?(我)?(这|这儿|这里)?${CALL}`),
+  /(把|将)(我|这个|这)(的)?(号|号码|电话|手机号?)?(从|在)?.{0,8}(删|删除|删掉|去掉|移除|拿掉|撤掉|划掉)/,
+  /(设置|设成|设为|改成|登记)(一下|成|为)?(不再|不要|别|勿)(来电|打|联系|打电话)|stopcalling|don'?tcall(me|this)|removemynumber|donotcall/,
   /(再也|永远)不(想|要)(接|听)(到)?(你们)?(的)?(电话|来电)/,
   /(不想|不愿意?|不希望)(再)(接|听|收)(到)?(你们)?(的)?(电话|来电|推销)/,
-  /(把我|我的).{0,10}(名单|号码|电话|手机|信息|联系方式|资料).{0,4}(删|删除|删掉|去掉|移除|划掉)|(从|把我从).{0,6}名单.{0,4}(删|删除|删掉|去掉|移除|划掉)|(把我|我的)(号码|电话|手机号?|联系方式)(给)?(删|删除|删掉|去掉|移除)/,
+  /(把我|我的).{0,10}(名单|号码|电话|手机|信息|联系方式|资料).{0,4}(删|删除|删掉|去掉|移除|划掉|拿掉)|(从|把我从).{0,6}名单.{0,4}(删|删除|删掉|去掉|移除|划掉|拿掉|撤掉)|(把我|我的)(号码|电话|手机号?|联系方式)(给)?(删|删除|删掉|去掉|移除)/,
   /(删|删除|删掉|去掉|移除)(我的?|掉我的?)(号码|电话|手机号?|联系方式|信息)/,
   /拉黑|黑名单|屏蔽你们|退订|免打扰|勿扰/,
   /取消(这个|这类|此类|所有|你们的?)?(通知|提醒服务|推送|订阅|来电|电话服务|短信|营销)/,
-  new RegExp(`再${CALL}(我|过来|来)?(的话)?(我)?(就|要|会|直接)(去)?(报警|投诉|举报|告你们|拉黑|骂)`),
+  new RegExp(`再${CALL}(我|过来|来)?(这种|这类|这样的)?(电话)?(过来|来)?(的话)?(我)?(就|要|会|直接)(去)?(报警|投诉|举报|告你们|拉黑|骂|打12315|打110)`),
 ];
+/** 「你们要是再打来，我就去投诉」: a threat conditional on another call, across a comma, is a request not to be called. */
+const CONDITIONAL_THREAT = new RegExp(`(要是|如果|若|敢)(再)?${CALL}[^。！？!?]{0,6}[，,](我)?(就|要|会|直接|一定)(去)?(报警|投诉|举报|告你们|拉黑|打12315)`);
 const TEMPORARY = /(先|今天|现在|这会儿?|这几天|暂时|最近|这两天|正在)(先)?(别|不要)/;
 
 const COMPLAINT: RegExp[] = [
@@ -192,5 +196,14 @@ export function readClause(clause: Clause): ClauseReading {
 }
 
 export function readUtterance(utterance: string): ClauseReading[] {
-  return splitClauses(utterance).map(readClause);
+  const clauses = splitClauses(utterance).map(readClause);
+  const whole = clauses.map((c) => c.text).join("，");
+  if (clauses.length > 1 && CONDITIONAL_THREAT.test(whole)) {
+    const threat = clauses.find((c) => /报警|投诉|举报|告你们|拉黑|12315/.test(c.text));
+    if (threat) {
+      threat.acts.add("optOut");
+      threat.acts.delete("complaint"); // nothing needs handling unless they are called again (the labelling guide)
+    }
+  }
+  return clauses;
 }

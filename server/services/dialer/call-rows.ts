@@ -1,6 +1,7 @@
 import type { Tx } from "@/server/db/create-client";
 import { attemptOutcome } from "@/server/domain/calls/unreached-outcome";
-import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
+import { isEffectiveDialogue } from "@/server/domain/calls/call-metrics";
+import { roundsOfAttempt } from "@/server/domain/calls/transcript";
 import type { DeferRule, InterceptRule } from "@/server/domain/calling-policy";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { AttemptCompleted } from "@/server/ports/carrier";
@@ -148,12 +149,13 @@ export class CallRows {
       result,
     });
     if (!call) return null;
-    const answered = attemptOutcome(result) === "answered";
-    const rounds = Math.max(0, result.rounds);
+    const outcome = attemptOutcome(result);
+    const answered = outcome === "answered";
+    const rounds = roundsOfAttempt(result.turns, result.rounds);
     if (answered) {
-      await addAnsweredPatient(this.tx, { ...task, patientId: task.patientId, effective: rounds >= EFFECTIVE_DIALOGUE_MIN_ROUNDS });
+      await addAnsweredPatient(this.tx, { ...task, patientId: task.patientId, effective: isEffectiveDialogue({ answered, rounds }) });
     }
-    this.deltas.push(callCounted({ ...task, taskId: task.id, dialedAt: call.dialedAt }, { created: call.inserted, result: { answered, rounds, durationSec: call.durationSec } }));
+    this.deltas.push(callCounted({ ...task, taskId: task.id, dialedAt: call.dialedAt }, { created: call.inserted, result: { answered, failed: outcome === "failed", rounds, durationSec: call.durationSec } }));
     return call;
   }
 
@@ -196,7 +198,7 @@ async function upsertCall(
     VALUES (${newRowId()}, ${t.companyId}, ${t.clinicId}, ${t.scriptId}, ${t.id}, ${t.patientId}, ${t.mobile}, ${c.attempt},
             ${c.carrierCallId}, ${c.callerId}, ${r ? attemptOutcome(r) : null}::"CallOutcome", ${r?.outcome ?? null}, ${r?.rawCode ?? null},
             ${c.dialedAt}, ${r?.answeredAt ? new Date(r.answeredAt) : null}, ${r ? new Date(r.endedAt) : null},
-            ${r ? Math.max(0, Math.round(r.talkSeconds)) : 0}, ${r ? Math.max(0, Math.round(r.ringSeconds)) : 0}, ${r ? Math.max(0, r.rounds) : 0},
+            ${r ? Math.max(0, Math.round(r.talkSeconds)) : 0}, ${r ? Math.max(0, Math.round(r.ringSeconds)) : 0}, ${r ? roundsOfAttempt(r.turns, r.rounds) : 0},
             ${r ? JSON.stringify(r.turns ?? []) : null}::jsonb, ${r?.hangupBy ?? null}, ${t.consultantId}, ${t.onlineConsultantId}, ${c.now})
     ON CONFLICT ("taskId", attempt) DO UPDATE SET ${onConflict}
     RETURNING id, (xmax = 0) AS inserted, "dialedAt", "durationSec"`;
@@ -254,5 +256,15 @@ export async function cancelPendingTasks(tx: Tx, which: { scriptId: string } | {
     to: "cancelled",
     set: Prisma.sql`reason = 'scriptStopped', "finishedAt" = ${now}, "updatedAt" = ${now}`,
     where,
+  });
+}
+
+/** 外呼批次 → 取消: the batch's undialed (pending) tasks are cancelled; tasks in a call finish it without a redial. */
+export async function cancelPendingBatchTasks(tx: Tx, batchId: string, now: Date): Promise<number> {
+  return moveTasks(tx, {
+    from: "pending",
+    to: "cancelled",
+    set: Prisma.sql`reason = 'batchCancelled', "finishedAt" = ${now}, "updatedAt" = ${now}`,
+    where: Prisma.sql`t."batchId" = ${batchId}`,
   });
 }

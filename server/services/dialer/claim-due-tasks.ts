@@ -94,6 +94,7 @@ export async function claimCompanyTasks(db: PrismaClient, companyId: string, scr
               SELECT t.id, t."scriptId", t."clinicId", t.mobile, t.attempt FROM "CallTask" t
               WHERE t."scriptId" = s.id AND t.status = 'pending' AND t."nextAttemptAt" <= ${now}
                 AND t."clinicId" = ANY(${clinicIds}::text[]) AND t.mobile IS NOT NULL
+                AND (t."batchId" IS NULL OR NOT EXISTS (SELECT 1 FROM "CallBatch" b WHERE b.id = t."batchId" AND b.status = 'paused'))
               ORDER BY t."nextAttemptAt", t.id
               LIMIT s.lim
               FOR UPDATE SKIP LOCKED

@@ -38,8 +38,8 @@ export async function placeClaimedCall(db: PrismaClient, carrier: CarrierPort, c
   } catch (error) {
     if (!(error instanceof CarrierRejected)) throw error; // unknown whether it was accepted: placingAt stays set
     if (error.reason === "invalidNumber") {
-      await failClaim(db, claim, "noMobile", now);
-      return { status: "failed", reason: "noMobile" };
+      await failClaim(db, claim, "invalidMobile", now);
+      return { status: "failed", reason: "invalidMobile" };
     }
     await releaseClaims(db, {
       where: Prisma.sql`t.id = ${claim.taskId} AND t."claimedBy" = ${claim.claimToken}`,

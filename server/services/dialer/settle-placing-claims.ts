@@ -2,27 +2,13 @@ import type { PrismaClient } from "@/server/db/create-client";
 import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { CarrierPort } from "@/server/ports/carrier";
-import { releaseClaims, withCallRows } from "./call-rows";
+import { releaseClaims, withCallRows, type Consultants, type TaskRef } from "./call-rows";
 
 /** A claim sent to the carrier (placingAt) without a Call row this long is asked about by clientRef. */
 export const PLACING_UNSETTLED_MS = 3 * 60_000;
 const BATCH = 200;
 
-type PlacingRow = {
-  id: string;
-  companyId: string;
-  clinicId: string;
-  scriptId: string;
-  patientId: string;
-  mobile: string;
-  source: "batch" | "journey";
-  createdAt: Date;
-  attempt: number;
-  claimedBy: string;
-  placingAt: Date;
-  consultantId: string | null;
-  onlineConsultantId: string | null;
-};
+type PlacingRow = TaskRef & Consultants & { attempt: number; claimedBy: string; placingAt: Date };
 
 /**
  * A placement whose answer we never stored — the process died, or the database was down, between the carrier accepting

@@ -61,6 +61,12 @@ export default async function OutboundPage() {
       <PageHeader title={t("title")} />
       <OutboundTabs />
       <CallingWindowNotice wait={overview.callingWindow} />
+      {overview.callBalance !== null ? (
+        <p className={overview.callBalance > 0 ? "text-sm" : "text-sm font-medium text-destructive"} data-testid="call-balance">
+          {t("balance", { minutes: overview.callBalance })}
+          <span className="ml-2 text-muted-foreground">{overview.callBalance > 0 ? t("balanceHint") : t("balanceEmpty")}</span>
+        </p>
+      ) : null}
       <Alert data-testid="outbound-notices">
         <Info className="size-4" />
         <AlertDescription>

@@ -1,3 +1,4 @@
+import { countRounds } from "@/server/domain/calls/transcript";
 import type { AttemptCompleted, CarrierEvent, RecordingReady, Turn } from "@/server/ports/carrier";
 import { fromCccNumber, hangupByOf, outcomeOfEndStatus, recordingExpiresAt } from "./ccc-mapping";
 
@@ -132,9 +133,5 @@ export function turnsFromInteraction(rounds: CccInteractionRound[] | undefined, 
   return turns.sort((a, b) => a.at - b.at);
 }
 
-/** Dialogue rounds as the product counts them: an AI line answered by the patient. */
-export function roundsOf(turns: Turn[]): number {
-  let rounds = 0;
-  for (let i = 1; i < turns.length; i++) if (turns[i]!.speaker === "patient" && turns[i - 1]!.speaker === "ai") rounds++;
-  return rounds;
-}
+/** Dialogue rounds as the product counts them (one definition, in the domain). */
+export const roundsOf = (turns: Turn[]): number => countRounds(turns);

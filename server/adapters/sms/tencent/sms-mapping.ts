@@ -39,14 +39,20 @@ export function parseBeijingTime(text: string | undefined, fallback: Date): Date
   return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]! - 8, +m[5]!, +m[6]!));
 }
 
-export function receiptOf(item: TencentSmsReceipt, now: Date): SmsReceipt | null {
-  if (!item?.sid || (item.report_status !== "SUCCESS" && item.report_status !== "FAIL")) return null;
+const text = (v: unknown, max = 500): string | undefined => (typeof v === "string" ? v.slice(0, max) : undefined);
+
+/** One receipt of the pushed array, or null for anything that is not one (a receipt is read as untrusted JSON). */
+export function receiptOf(raw: unknown, now: Date): SmsReceipt | null {
+  if (!raw || typeof raw !== "object") return null;
+  const item = raw as Record<keyof TencentSmsReceipt, unknown>;
+  const sid = text(item.sid, 200);
+  if (!sid || (item.report_status !== "SUCCESS" && item.report_status !== "FAIL")) return null;
   return {
-    providerMessageId: item.sid,
+    providerMessageId: sid,
     delivered: item.report_status === "SUCCESS",
-    at: parseBeijingTime(item.user_receive_time, now),
-    code: item.errmsg ?? "",
-    description: item.description ?? "",
+    at: parseBeijingTime(text(item.user_receive_time, 40), now),
+    code: text(item.errmsg, 100) ?? "",
+    description: text(item.description) ?? "",
   };
 }
 
