@@ -115,7 +115,7 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
                               data-testid={turn.speaker === "patient" && call.trigger === turn.text ? "transcript-trigger" : undefined}
                             >
                               <div className="mb-0.5 text-[10px] opacity-70">{t(turn.speaker === "ai" ? "speakerAi" : "speakerPatient")}</div>
-                              {turn.text}
+                              <span lang="zh-CN">{turn.text}</span>
                             </div>
                           </div>
                         ))}
