@@ -169,9 +169,10 @@ test.describe("in English, the demo's own rows", () => {
   });
 
   test("the dialog close button is named in the page's language (关闭 in Chinese)", async ({ browser }) => {
-    const context = await browser.newContext({ storageState: sessions.get("admin@a.demo") });
+    const context = await browser.newContext();
     try {
       const page = await context.newPage();
+      await login(page, "admin@a.demo");
       await page.goto("/call-records");
       await page.getByRole("button", { name: "详情" }).first().click();
       await expect(page.getByRole("dialog").getByRole("button", { name: "关闭" }).first()).toBeVisible();
