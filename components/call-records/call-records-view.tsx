@@ -19,6 +19,7 @@ import { CallRecordFilters } from "./call-record-filters";
 import { ScriptReanalysis } from "./script-reanalysis";
 import { parseCallRecordSearch, reversedDateRange, summaryInput } from "./call-record-search";
 import { analysisColumns } from "./analysis-columns";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 const REFRESH_MS = 10_000;
 const TASK_FIGURES = ["pending", "intercepted", "dispatchFailed"] as const;
@@ -29,6 +30,7 @@ export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { c
   const t = useTranslations("callRecords");
   const tc = useTranslations("calls");
   const tr = useTranslations("callReview");
+  const word = useVocabulary();
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
@@ -78,7 +80,7 @@ export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { c
       header: tc("intent"),
       cell: ({ row: { original: r } }) => (
         <div className="flex flex-wrap items-center gap-1" title={r.summary ?? undefined}>
-          {r.intentLabel ?? "—"}
+          {word(r.intentLabel) ?? "—"}
           {r.callbackRequested ? (
             <Badge variant="destructive" data-testid="callback-badge">
               {tc("callbackRequested")}

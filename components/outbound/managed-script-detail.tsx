@@ -35,6 +35,7 @@ export function ManagedScriptDetail({
   canConfigure?: boolean;
 }) {
   const t = useTranslations("outboundManagement");
+  const tcommon = useTranslations("common");
   const trpc = useTRPC();
   useRefreshAfterScriptChange();
   const detail = useQuery({
@@ -58,7 +59,7 @@ export function ManagedScriptDetail({
         <Badge variant="outline">{t(`kind_${s.kind}`)}</Badge>
         {s.journeyOnly ? <Badge variant="secondary">{t("journeyOnly")}</Badge> : null}
         <span className="text-sm text-muted-foreground">
-          {t("clinics")}：{s.clinics.map((c) => c.shortName).join("、")}
+          {tcommon("labelValue", { label: t("clinics"), value: s.clinics.map((c) => c.shortName).join(tcommon("listSeparator")) })}
         </span>
         {s.stoppedAt ? <span className="text-sm text-muted-foreground">{t("stoppedAt", { at: formatInZone(s.stoppedAt, DEFAULT_TIME_ZONE, "minute") })}</span> : null}
         <div className="ml-auto flex items-center gap-2">

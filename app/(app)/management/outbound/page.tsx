@@ -22,9 +22,10 @@ export async function generateMetadata() {
 /** 外呼管理: the intro and onboarding status until the company is approved, then the notices and the managed scripts. */
 export default async function OutboundPage() {
   const viewer = await requireCompanyPermission("outbound.view");
-  const [overview, t] = await Promise.all([
+  const [overview, t, tcommon] = await Promise.all([
     getQueryClient().fetchQuery(trpc.outbound.overview.queryOptions()),
     getTranslations("outbound"),
+    getTranslations("common"),
   ]);
   const canApply = can(viewer, "outbound.onboarding.manage");
 
@@ -48,7 +49,7 @@ export default async function OutboundPage() {
     );
   }
 
-  const opened = overview.openedClinics.map((c) => `【${c.shortName}】`).join("");
+  const opened = overview.openedClinics.map((c) => tcommon("bracketed", { name: c.shortName })).join(tcommon("bracketedSeparator"));
   const notices = [
     opened ? t("opened", { clinics: opened }) : t("notOpened"),
     t("seats", { seatLimit: overview.limits.seatLimit, seatsPerScript: overview.limits.seatsPerScript }),
