@@ -5,12 +5,15 @@ import { AlertTriangle } from "lucide-react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CallingWindowNotice } from "@/components/calls/calling-window-notice";
 import { formatInZone } from "@/components/calls/format-time";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 import type { BatchCallPreview, PatientEstimate } from "@/server/services/dialer/batch/preview-batch-call";
 
 /** 呼叫预估: called now / queued / later / intercepted / cannot be called, each with its rule or reason. */
 export function CallPlan({ preview, loading, error }: { preview: BatchCallPreview | undefined; loading: boolean; error: string | null }) {
   const t = useTranslations("batchCall");
   const tw = useTranslations("callingWindow");
+  const tcommon = useTranslations("common");
+  const word = useVocabulary();
   if (error) return <p className="text-sm text-destructive">{error}</p>;
   if (loading || !preview) return <Skeleton className="h-28 w-full" />;
   const sum = (g: { count: number }[]) => g.reduce((n, x) => n + x.count, 0);
@@ -62,8 +65,8 @@ export function CallPlan({ preview, loading, error }: { preview: BatchCallPrevie
           r.details.map((d) => (
             <li key={`${r.key}-${d.label}`} className="flex justify-between gap-3" data-testid="plan-reason">
               <span>
-                <span className={r.tone}>{r.label}</span> · {d.label}
-                {d.until ? <span className="text-muted-foreground">（{t("until", { at: formatInZone(d.until, "Asia/Shanghai", "minute") })}）</span> : null}
+                <span className={r.tone}>{r.label}</span> · {word(d.label)}
+                {d.until ? <span className="text-muted-foreground">{tcommon("parenthetical", { note: t("until", { at: formatInZone(d.until, "Asia/Shanghai", "minute") }) })}</span> : null}
               </span>
               <span className="tabular-nums">{d.count}</span>
             </li>
@@ -90,9 +93,9 @@ export function CallPlan({ preview, loading, error }: { preview: BatchCallPrevie
                 <span className={outcomeTone[p.outcome]} data-testid="plan-patient-outcome">
                   {outcomeLabel[p.outcome]}
                 </span>
-                {p.label ? <span className="text-muted-foreground"> · {p.label}</span> : null}
+                {p.label ? <span className="text-muted-foreground"> · {word(p.label)}</span> : null}
                 {p.until && p.outcome === "deferred" ? (
-                  <span className="text-muted-foreground">（{t("until", { at: formatInZone(p.until, "Asia/Shanghai", "minute") })}）</span>
+                  <span className="text-muted-foreground">{tcommon("parenthetical", { note: t("until", { at: formatInZone(p.until, "Asia/Shanghai", "minute") }) })}</span>
                 ) : null}
               </span>
             </li>
