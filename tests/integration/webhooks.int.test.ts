@@ -12,7 +12,8 @@ import { deliverWebhook, retryDueWebhooks } from "@/server/services/webhooks/del
 import { emitCallEnded } from "@/server/services/webhooks/emit-webhook-event";
 import { createWebhook, redeliverWebhook } from "@/server/services/webhooks/manage-webhooks";
 import { MemoryStorage } from "../support/memory-storage";
-import { seeded, testDb } from "./fixtures";
+import { testDb } from "./fixtures";
+import { createDialerCompany, createPatients } from "./dialer-fixtures";
 
 type Mode = "fail" | "slow" | "ok";
 let mode: Mode = "fail";
@@ -58,18 +59,21 @@ beforeAll(async () => {
   // The first fetch of a process pays for loading the HTTP client; not what the timeouts below are about.
   await fetchWebhookTransport.post(url.replace("/hook", "/warm"), "{}", {}, 30_000);
 
-  const s = await seeded();
-  companyId = s.a.company.id;
-  admin = (await loadViewer(testDb(), s.a.admin.id)) as Viewer & { companyId: string };
+  // A company of its own: other files share the database and change the seeded companies' patients and endpoints.
+  const company = await createDialerCompany("webhooks");
+  companyId = company.companyId;
+  await createPatients(companyId, company.clinicIds[0]!, 10);
+  admin = (await loadViewer(testDb(), company.admin.id)) as Viewer & { companyId: string };
   const records = await seedCallRecords(testDb(), {
     companyId,
     now: new Date(),
     scriptName: "Webhook 话术",
-    patientCount: 3,
-    createdById: s.a.admin.id,
+    patientCount: 10,
+    createdById: company.admin.id,
     audio: { storage: new MemoryStorage(), synthesize: async () => silentMp3(1) },
   });
   callIds = records.callIds.slice(0, 3);
+  expect(callIds).toHaveLength(3);
   const { id } = await createWebhook(testDb(), scopeOf(admin), admin, { url, events: ["call.ended"] });
   secret = (await testDb().webhookEndpoint.findUniqueOrThrow({ where: { id } })).secret;
 }, 120_000);
