@@ -27,11 +27,12 @@ export function readNumber(s: string): number | null {
   if (/^[0-9]+$/.test(s)) return Number(s);
   if (!/^[零一二两三四五六七八九十]+$/.test(s)) return null;
   if (s === "十") return 10;
+  const digit = (c: string | undefined) => (c === undefined ? undefined : DIGIT[c]);
   const i = s.indexOf("十");
-  if (i < 0) return s.length === 1 ? DIGIT[s] : null;
-  const tens = i === 0 ? 1 : DIGIT[s[0]];
-  const ones = i === s.length - 1 ? 0 : DIGIT[s[i + 1]];
-  return tens * 10 + ones;
+  if (i < 0) return s.length === 1 ? (digit(s) ?? null) : null;
+  const tens = i === 0 ? 1 : digit(s[0]);
+  const ones = i === s.length - 1 ? 0 : digit(s[i + 1]);
+  return tens === undefined || ones === undefined ? null : tens * 10 + ones;
 }
 
 interface Wall {
@@ -58,7 +59,8 @@ function dayOf(text: string, today: Wall): { day: Wall; weekdayOnly: boolean } |
   if (/今天|今晚/.test(text)) return { day: today, weekdayOnly: false };
   const week = /(下下|下)?个?(这个?)?(?:周|星期|礼拜)([一二三四五六日天末])/.exec(text) ?? (/周末/.test(text) ? [null, undefined, undefined, "末"] : null);
   if (week) {
-    const target = WEEKDAY[week[3] as string];
+    const target = WEEKDAY[week[3] ?? ""];
+    if (target === undefined) return null;
     const todayWd = isoWeekday(today);
     if (week[1]) {
       const weeksAhead = week[1] === "下下" ? 2 : 1;
@@ -68,7 +70,7 @@ function dayOf(text: string, today: Wall): { day: Wall; weekdayOnly: boolean } |
   }
   const date = /(?:([0-9一二三四五六七八九十]{1,3})月)?([0-9一二三四五六七八九十]{1,3})(?:号|日)/.exec(text);
   if (date) {
-    const d = readNumber(date[2]);
+    const d = readNumber(date[2] ?? "");
     const m = date[1] ? readNumber(date[1]) : null;
     if (!d || d > 31 || (m !== null && (m < 1 || m > 12))) return null;
     const before = (a: Wall, b: Wall) => Date.UTC(a.year, a.month - 1, a.day) < Date.UTC(b.year, b.month - 1, b.day);
@@ -85,7 +87,7 @@ function dayOf(text: string, today: Wall): { day: Wall; weekdayOnly: boolean } |
 function clockOf(text: string, partStart: number | null): number | null {
   const m = /([0-9一二三四五六七八九十两]{1,3})(?:点|:([0-9]{2}))(半)?/.exec(text);
   if (!m) return null;
-  let h = readNumber(m[1]);
+  let h = readNumber(m[1] ?? "");
   if (h === null || h > 24) return null;
   const minutes = m[2] ? Number(m[2]) : m[3] ? 30 : 0;
   // Afternoon and evening words, or a clinic-hours reading of a bare 1–7 (「三点」 at a clinic means 15:00).

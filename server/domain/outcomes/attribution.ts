@@ -31,9 +31,10 @@ export interface ClinicVisit {
 export function lastTouch(calls: readonly TouchCall[], at: Date, windowDays: number): TouchCall | null {
   const from = at.getTime() - windowDays * DAY_MS;
   for (let i = calls.length - 1; i >= 0; i--) {
-    const t = calls[i].at.getTime();
+    const call = calls[i]!;
+    const t = call.at.getTime();
     if (t > at.getTime()) continue;
-    return t > from ? calls[i] : null;
+    return t > from ? call : null;
   }
   return null;
 }

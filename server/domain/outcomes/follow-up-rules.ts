@@ -58,7 +58,8 @@ export function assignFollowUp(input: AssigneeInput): { executorId: string | nul
       ? [[input.onlineConsultantId, "onlineConsultant"], [input.consultantId, "consultant"]]
       : [[input.consultantId, "consultant"], [input.onlineConsultantId, "onlineConsultant"]];
   for (const [id, rule] of order) if (id) return { executorId: id, rule };
-  if (input.frontDeskIds.length) return { executorId: input.frontDeskIds[0], rule: "frontDesk" };
+  const frontDesk = input.frontDeskIds[0];
+  if (frontDesk) return { executorId: frontDesk, rule: "frontDesk" };
   return { executorId: null, rule: "unassigned" };
 }
 
