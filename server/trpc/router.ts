@@ -6,6 +6,7 @@ import { followUpsRouter } from "./routers/follow-ups";
 import { outboundManagementRouter } from "./routers/outbound-management";
 import { journeysRouter } from "./routers/journeys";
 import { outboundRouter } from "./routers/outbound";
+import { outcomesRouter } from "./routers/outcomes";
 import { patientsRouter } from "./routers/patients";
 import { qualificationRouter } from "./routers/qualification";
 import { qualificationReviewRouter } from "./routers/qualification-review";
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   journeys: journeysRouter,
   scripts: scriptsRouter,
   sms: smsRouter,
+  outcomes: outcomesRouter,
 });
 
 export type AppRouter = typeof appRouter;

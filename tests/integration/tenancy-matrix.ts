@@ -121,4 +121,5 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "sms.quota": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
   "sms.reviewList": { input: () => ({}), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
   "sms.review": { input: (a) => ({ id: a.smsTemplateId, approve: true }), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
+  "outcomes.scriptFunnels": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
 };
