@@ -208,9 +208,12 @@ test("a complaint in the demo is 不满意 + 需回电 (高优先) with its word
 
 test("calls lead somewhere: a worklist, an appointment request confirmed into an appointment, and 效果分析 agreeing with 外呼管理", async ({ browser }) => {
   test.setTimeout(300_000);
-  const [counts] = await query<{ pending: number; overdue: number; done: number }>(
-    `select count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'pending' and "dueAt" < now())::int as overdue,
-            count(*) filter (where status = 'done')::int as done from "FollowUpTask" where "callId" is not null`,
+  const [counts] = await query<{ pending: number; overdue: number; done: number; overdueAll: number }>(
+    `select count(*) filter (where status = 'pending' and "callId" is not null)::int as pending,
+            count(*) filter (where status = 'pending' and "callId" is not null and "dueAt" < now())::int as overdue,
+            count(*) filter (where status = 'done' and "callId" is not null)::int as done,
+            count(*) filter (where status = 'pending' and "dueAt" < now())::int as "overdueAll"
+       from "FollowUpTask" where "companyId" = (select id from "Company" where name = '微笑口腔连锁')`,
   );
   expect(counts!.pending).toBeGreaterThan(0);
   expect(counts!.overdue).toBeGreaterThan(0);
@@ -223,7 +226,7 @@ test("calls lead somewhere: a worklist, an appointment request confirmed into an
 
   // Home: overdue tasks are highlighted and lead to the worklist.
   await page.goto("/");
-  await expect(page.getByTestId("home-overdue-follow-ups")).toContainText(`${counts!.overdue} 个回访任务已逾期`);
+  await expect(page.getByTestId("home-overdue-follow-ups")).toContainText(`${counts!.overdueAll} 个回访任务已逾期`);
   await page.getByTestId("home-overdue-follow-ups").click();
   await expect(page).toHaveURL(/\/follow-ups\/tasks/);
   await expect(page.getByTestId("follow-up-task-row").first()).toBeVisible();
