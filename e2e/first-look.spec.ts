@@ -217,6 +217,58 @@ test("a complaint in the demo is 不满意 + 需回电 (高优先) with its word
   await close();
 });
 
+test("calls lead somewhere: a worklist, an appointment request confirmed into an appointment, and 效果分析 agreeing with 外呼管理", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const [counts] = await query<{ pending: number; overdue: number; done: number; overdueAll: number }>(
+    `select count(*) filter (where status = 'pending' and "callId" is not null)::int as pending,
+            count(*) filter (where status = 'pending' and "callId" is not null and "dueAt" < now())::int as overdue,
+            count(*) filter (where status = 'done' and "callId" is not null)::int as done,
+            count(*) filter (where status = 'pending' and "dueAt" < now())::int as "overdueAll"
+       from "FollowUpTask" where "companyId" = (select id from "Company" where name = '微笑口腔连锁')`,
+  );
+  expect(counts!.pending).toBeGreaterThan(0);
+  expect(counts!.overdue).toBeGreaterThan(0);
+  expect(counts!.done).toBeGreaterThan(0);
+  const [request] = await query<{ id: string; name: string }>(
+    `select r.id, p.name from "AppointmentRequest" r join "Patient" p on p.id = r."patientId" where r.status = 'pending' and r."slotStart" is not null order by r."createdAt" limit 1`,
+  );
+  expect(request).toBeTruthy();
+  const { page, problems, close } = await openAs(browser, ACCOUNTS.companyAdmin);
+
+  // Home: overdue tasks are highlighted and lead to the worklist.
+  await page.goto("/");
+  await expect(page.getByTestId("home-overdue-follow-ups")).toContainText(`${counts!.overdueAll} 个回访任务已逾期`);
+  await page.getByTestId("home-overdue-follow-ups").click();
+  await expect(page).toHaveURL(/\/follow-ups\/tasks/);
+  await expect(page.getByTestId("follow-up-task-row").first()).toBeVisible();
+  await expect(page.getByTestId("overdue-badge").first()).toBeVisible();
+
+  // 预约意向: confirming one makes an appointment, and only then.
+  await page.goto("/follow-ups/requests");
+  const row = page.getByTestId("appointment-request-row").filter({ hasText: request!.name }).first();
+  await expect(row).toBeVisible();
+  await row.getByTestId("confirm-request").click();
+  await page.getByTestId("confirm-request-confirm").click();
+  await expect.poll(async () => (await query<{ status: string; appointmentId: string | null }>(`select status, "appointmentId" from "AppointmentRequest" where id = $1`, [request!.id]))[0]).toMatchObject({ status: "confirmed" });
+  const [booked] = await query<{ status: string }>(`select a.status from "Appointment" a join "AppointmentRequest" r on r."appointmentId" = a.id where r.id = $1`, [request!.id]);
+  expect(booked?.status).toBe("scheduled");
+
+  // 效果分析: the same 呼叫 figures as 外呼管理, and visits and revenue for the scripts.
+  await page.goto("/management/outbound");
+  const implantDialed = await num(page, page.getByTestId("managed-script-row").filter({ hasText: "种植牙专家面诊邀约" }).getByTestId("exec-dialed"));
+  await page.goto("/management/outcomes");
+  await expect(page.getByTestId("funnel-chart")).toBeVisible();
+  const implant = page.getByTestId("funnel-row").filter({ hasText: "种植牙专家面诊邀约" });
+  const figure = async (step: string) => Number((await implant.getByTestId(`funnel-${step}`).textContent())?.replace(/,/g, ""));
+  expect(await figure("dialed")).toBe(implantDialed);
+  const visited = await figure("visited");
+  expect(visited).toBeGreaterThan(0);
+  await expect(page.getByTestId("total-revenue")).toHaveText(/^¥[1-9]/);
+
+  expect(problems, problems.join("\n")).toEqual([]);
+  await close();
+});
+
 test("the platform admin's review queue has company B waiting with its documents", async ({ browser }) => {
   const { page, problems, close } = await openAs(browser, ACCOUNTS.platformAdmin);
   await page.goto("/platform/qualifications");

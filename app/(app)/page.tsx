@@ -24,6 +24,16 @@ export default async function HomePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">{t("greeting", { name: viewer.name })}</h1>
+      {stats.followUpsOverdue > 0 ? (
+        <Link
+          href="/follow-ups/tasks"
+          data-testid="home-overdue-follow-ups"
+          className="flex items-center justify-between rounded-lg border border-destructive/40 bg-destructive/5 px-4 py-3 text-sm text-destructive hover:bg-destructive/10"
+        >
+          <span>{t("followUpsOverdue", { count: stats.followUpsOverdue })}</span>
+          <span className="font-medium">{t("toWorklist")}</span>
+        </Link>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {cards.map(([key, value]) => (
           <Card key={key}>

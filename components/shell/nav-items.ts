@@ -42,6 +42,7 @@ export const NAV: NavGroup[] = [
           { key: "clinicInfo", href: "/management/clinics", permission: "clinics.manage" },
           { key: "outbound", href: "/management/outbound", permission: "outbound.view" },
           { key: "outboundBatches", href: "/management/outbound/batches", permission: "outbound.view" },
+          { key: "outcomes", href: "/management/outcomes", permission: "outbound.view" },
         ],
       },
       { key: "hr", links: [{ key: "roles", href: "/management/roles", permission: "roles.manage" }] },

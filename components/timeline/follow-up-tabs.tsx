@@ -3,11 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { cn } from "@/lib/utils";
 
 /** 回随访记录 and 任务中心-执行回/随访 as two routes under one heading. */
-export async function FollowUpTabs({ active }: { active: "records" | "tasks" }) {
+export async function FollowUpTabs({ active }: { active: "records" | "tasks" | "requests" }) {
   const t = await getTranslations("followUps");
   const tabs = [
     { key: "records", href: "/follow-ups", label: t("tabRecords") },
     { key: "tasks", href: "/follow-ups/tasks", label: t("tabTasks") },
+    { key: "requests", href: "/follow-ups/requests", label: t("tabRequests") },
   ] as const;
   return (
     <nav className="inline-flex rounded-lg bg-muted p-1 text-sm" aria-label={t("title")}>

@@ -7,6 +7,7 @@ import { integrationsRouter } from "./routers/integrations";
 import { outboundManagementRouter } from "./routers/outbound-management";
 import { journeysRouter } from "./routers/journeys";
 import { outboundRouter } from "./routers/outbound";
+import { outcomesRouter } from "./routers/outcomes";
 import { patientsRouter } from "./routers/patients";
 import { qualificationRouter } from "./routers/qualification";
 import { qualificationReviewRouter } from "./routers/qualification-review";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   scripts: scriptsRouter,
   sms: smsRouter,
   integrations: integrationsRouter,
+  outcomes: outcomesRouter,
 });
 
 export type AppRouter = typeof appRouter;

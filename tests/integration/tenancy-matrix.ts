@@ -75,6 +75,10 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "followUps.timeline": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
   "followUps.patientTimeline": { input: (a) => ({ patientId: a.patientId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "followUps.tasks": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
+  "followUps.complete": { input: (a) => ({ id: a.callId, outcome: "reached" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "followUps.appointmentRequests": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
+  "followUps.confirmAppointmentRequest": { input: (a) => ({ id: a.callId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "followUps.rejectAppointmentRequest": { input: (a) => ({ id: a.callId, note: "x" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "outboundManagement.scripts": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
   "outboundManagement.detail": { input: (a) => ({ id: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "outboundManagement.roster": { input: (a) => ({ scriptId: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
@@ -136,4 +140,5 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "integrations.deleteWebhook": { input: (a) => ({ id: a.webhookId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "integrations.webhookDeliveries": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
   "integrations.redeliverWebhook": { input: (a) => ({ id: a.webhookDeliveryId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "outcomes.scriptFunnels": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
 };

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/server/db/create-client";
 import type { Tx } from "@/server/db/create-client";
 import type { CallAnalysis } from "@/server/ports/intent";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
+import { createFollowUpsFromCall } from "@/server/services/follow-ups/create-follow-ups-from-call";
 
 export interface CallAnalysisMeta {
   status: "rules" | "model" | "modelFailed";
@@ -45,6 +46,14 @@ export async function setCallAnalysis(
       },
     });
     if (changed) await followOnTask(tx, call, analysis.intent);
+    // 回访任务 and 预约意向 the call asks for (issue 26), idempotent across re-analyses.
+    await createFollowUpsFromCall(tx, call.id, {
+      reached: analysis.reached,
+      complaint: analysis.complaint,
+      callbackRequested: analysis.callbackRequested,
+      canonical: analysis.canonical,
+      proposedTime: analysis.proposedTime,
+    });
   });
   return { changed };
 }

@@ -12,7 +12,7 @@ export async function generateMetadata() {
 export default async function FollowUpTasksPage() {
   await requireCompanyPermission("followUps.view");
   const t = await getTranslations("followUps");
-  await prefetch(trpc.followUps.tasks.queryOptions({ mine: false, page: 1 }));
+  await prefetch(trpc.followUps.tasks.queryOptions({ kind: undefined, reason: undefined, status: "pending", mine: false, overdue: false, now: undefined, page: 1 }));
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

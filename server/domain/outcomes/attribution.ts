@@ -1,0 +1,131 @@
+import { zonedParts } from "@/server/domain/time/local-day";
+
+/**
+ * 效果分析 attribution (docs/outcomes.md): an appointment or a visit is credited to the patient's last answered call
+ * within the window before it. Pure: rows in, credits out.
+ */
+export const DEFAULT_ATTRIBUTION_WINDOW_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export interface TouchCall {
+  id: string;
+  patientId: string;
+  scriptId: string;
+  /** When the call was answered (its dial time when the answer time is missing). */
+  at: Date;
+}
+export interface BookedAppointment {
+  id: string;
+  patientId: string;
+  /** When the appointment was made: the call must come before it. */
+  createdAt: Date;
+  startsAt: Date;
+}
+export interface ClinicVisit {
+  id: string;
+  patientId: string;
+  visitedAt: Date;
+}
+
+/** The patient's last answered call in (at − window, at]; `calls` of that patient sorted by time ascending. */
+export function lastTouch(calls: readonly TouchCall[], at: Date, windowDays: number): TouchCall | null {
+  const from = at.getTime() - windowDays * DAY_MS;
+  for (let i = calls.length - 1; i >= 0; i--) {
+    const call = calls[i]!;
+    const t = call.at.getTime();
+    if (t > at.getTime()) continue;
+    return t > from ? call : null;
+  }
+  return null;
+}
+
+export interface Attribution {
+  /** appointment id → call id */
+  appointments: Map<string, string>;
+  /** visit id → call id */
+  visits: Map<string, string>;
+}
+
+/**
+ * Credits each appointment to the last answered call before it was made (an appointment made before any call in the
+ * window is nobody's), and each visit to the last answered call before it — unless the visit keeps an appointment that
+ * had been made before that call (a reminder does not bring a patient who was coming anyway).
+ */
+export function attribute(
+  calls: readonly TouchCall[],
+  appointments: readonly BookedAppointment[],
+  visits: readonly ClinicVisit[],
+  windowDays = DEFAULT_ATTRIBUTION_WINDOW_DAYS,
+): Attribution {
+  const byPatient = new Map<string, TouchCall[]>();
+  for (const c of calls) {
+    const list = byPatient.get(c.patientId) ?? [];
+    list.push(c);
+    byPatient.set(c.patientId, list);
+  }
+  for (const list of byPatient.values()) list.sort((a, b) => a.at.getTime() - b.at.getTime());
+  const apptsByPatient = new Map<string, BookedAppointment[]>();
+  for (const a of appointments) apptsByPatient.set(a.patientId, [...(apptsByPatient.get(a.patientId) ?? []), a]);
+
+  const out: Attribution = { appointments: new Map(), visits: new Map() };
+  for (const a of appointments) {
+    const touch = lastTouch(byPatient.get(a.patientId) ?? [], a.createdAt, windowDays);
+    if (touch) out.appointments.set(a.id, touch.id);
+  }
+  for (const v of visits) {
+    const touch = lastTouch(byPatient.get(v.patientId) ?? [], v.visitedAt, windowDays);
+    if (!touch) continue;
+    const keptEarlierBooking = (apptsByPatient.get(v.patientId) ?? []).some(
+      (a) => a.createdAt.getTime() < touch.at.getTime() && a.startsAt.getTime() >= touch.at.getTime() && a.startsAt.getTime() <= v.visitedAt.getTime() + DAY_MS,
+    );
+    if (!keptEarlierBooking) out.visits.set(v.id, touch.id);
+  }
+  return out;
+}
+
+/** The clinic-local calendar day of an instant ("2026-12-07"): a deduction belongs to the visit of the same day. */
+export function localDayKey(at: Date, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+export interface FunnelCounts {
+  dialed: number;
+  answered: number;
+  effective: number;
+  interested: number;
+  booked: number;
+  visited: number;
+  revenueCents: number;
+  billedMinutes: number;
+  smsSent: number;
+}
+export interface Funnel extends FunnelCounts {
+  /** Percent of the previous step (one decimal), null when the previous step is 0. */
+  rates: { answered: number | null; effective: number | null; interested: number | null; booked: number | null; visited: number | null };
+  /** 每次到诊成本 in cents: (billed minutes × price + SMS × price) / visits; null without prices or visits. */
+  costPerVisitCents: number | null;
+}
+
+const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+
+export function funnelOf(c: FunnelCounts, prices: { callPriceCentsPerMinute: number | null; smsPriceCents: number | null }): Funnel {
+  const cost =
+    prices.callPriceCentsPerMinute === null || c.visited === 0
+      ? null
+      : Math.round((c.billedMinutes * prices.callPriceCentsPerMinute + c.smsSent * (prices.smsPriceCents ?? 0)) / c.visited);
+  return {
+    ...c,
+    rates: {
+      answered: pct(c.answered, c.dialed),
+      effective: pct(c.effective, c.answered),
+      interested: pct(c.interested, c.answered),
+      booked: pct(c.booked, c.answered),
+      visited: pct(c.visited, c.booked),
+    },
+    costPerVisitCents: cost,
+  };
+}
+
+/** Canonical intents that count as 有意向 in the funnel (with any call that proposed a time). */
+export const INTERESTED_INTENTS: readonly string[] = ["interested", "somewhatInterested", "confirmed", "reschedule"];

@@ -1,0 +1,124 @@
+import type { Tx } from "@/server/db/create-client";
+import { parseAppointmentSlot } from "@/server/domain/outcomes/appointment-slot";
+import {
+  assignFollowUp,
+  followUpDueAt,
+  followUpReasons,
+  openKeyOf,
+  type CallNeeds,
+  type FollowUpReason,
+} from "@/server/domain/outcomes/follow-up-rules";
+
+const TITLES: Record<FollowUpReason, string> = {
+  complaint: "投诉处理",
+  callback: "需回电",
+  discomfort: "术后不适回访",
+  appointment: "预约意向确认",
+};
+
+/**
+ * 回访任务 from an analysed call (docs/outcomes.md), in the transaction that stores the analysis. Idempotent: a task
+ * this call already produced is updated, never repeated (重新分析 runs here again), and a patient has one open task per
+ * reason — a later call updates it (its 小结, trigger sentence and call) instead of adding another. A proposed time also
+ * becomes a pending 预约意向; an appointment is only ever made by a person confirming it.
+ */
+export async function createFollowUpsFromCall(tx: Tx, callId: string, needs: CallNeeds): Promise<{ taskIds: string[] }> {
+  const reasons = followUpReasons(needs);
+  if (!reasons.length) return { taskIds: [] };
+  const call = await tx.call.findUnique({
+    where: { id: callId },
+    select: {
+      id: true,
+      companyId: true,
+      clinicId: true,
+      patientId: true,
+      dialedAt: true,
+      endedAt: true,
+      summary: true,
+      triggerSentence: true,
+      script: { select: { name: true, category: true, params: true } },
+      patient: { select: { consultantId: true, onlineConsultantId: true } },
+      clinic: { select: { timezone: true } },
+    },
+  });
+  if (!call) return { taskIds: [] };
+  const at = call.endedAt ?? call.dialedAt;
+  const frontDesk = await tx.user.findMany({
+    where: {
+      companyId: call.companyId,
+      active: true,
+      role: { key: "frontDesk" },
+      OR: [{ allClinics: true }, { userClinics: { some: { clinicId: call.clinicId } } }],
+    },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  const { executorId } = assignFollowUp({
+    category: call.script.category,
+    consultantId: call.patient.consultantId,
+    onlineConsultantId: call.patient.onlineConsultantId,
+    frontDeskIds: frontDesk.map((u) => u.id),
+  });
+  const content = call.summary ?? (needs.proposedTime ? `患者提出：${needs.proposedTime}` : null);
+  const taskIds: string[] = [];
+  for (const reason of reasons) {
+    const fromThisCall = await tx.followUpTask.findFirst({ where: { callId: call.id, reason }, select: { id: true, status: true } });
+    const openKey = openKeyOf(call.patientId, reason);
+    const update = { content, triggerSentence: call.triggerSentence, callId: call.id };
+    let id: string;
+    if (fromThisCall) {
+      if (fromThisCall.status === "pending") await tx.followUpTask.update({ where: { id: fromThisCall.id }, data: update });
+      id = fromThisCall.id;
+    } else if (await handledSince(tx, call.patientId, reason, at)) {
+      // 重新分析 of a call whose request a person has already dealt with (completed after the call): nothing to reopen.
+      continue;
+    } else {
+      const task = await tx.followUpTask.upsert({
+        where: { openKey },
+        update,
+        create: {
+          companyId: call.companyId,
+          clinicId: call.clinicId,
+          patientId: call.patientId,
+          kind: "revisit",
+          reason,
+          openKey,
+          title: `${TITLES[reason]}（${call.script.name}）`,
+          dueAt: followUpDueAt(reason, at, call.clinic.timezone),
+          executorId,
+          ...update,
+        },
+        select: { id: true },
+      });
+      id = task.id;
+    }
+    taskIds.push(id);
+    if (reason === "appointment" && needs.proposedTime) {
+      const slot = parseAppointmentSlot(needs.proposedTime, at, call.clinic.timezone);
+      const params = (call.script.params ?? {}) as Record<string, unknown>;
+      const item = typeof params.project === "string" && params.project ? params.project : call.script.name;
+      await tx.appointmentRequest.upsert({
+        where: { callId: call.id },
+        update: {},
+        create: {
+          companyId: call.companyId,
+          clinicId: call.clinicId,
+          patientId: call.patientId,
+          callId: call.id,
+          followUpTaskId: id,
+          said: needs.proposedTime,
+          slotStart: slot?.start ?? null,
+          slotEnd: slot?.end ?? null,
+          item,
+        },
+      });
+    }
+  }
+  return { taskIds };
+}
+
+/** A task for this patient and reason was completed after `at`: someone already acted on what the call asked. */
+async function handledSince(tx: Tx, patientId: string, reason: FollowUpReason, at: Date) {
+  const done = await tx.followUpTask.findFirst({ where: { patientId, reason, status: "done", completedAt: { gte: at } }, select: { id: true } });
+  return done !== null;
+}

@@ -1,0 +1,6 @@
+import { createTRPCRouter } from "@/server/trpc/init";
+import { scriptFunnelsProcedure } from "./script-funnels";
+
+export const outcomesRouter = createTRPCRouter({
+  scriptFunnels: scriptFunnelsProcedure,
+});

@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedCallRecords, type SeedCallRecordsResult } from "@/prisma/seed/seed-call-records";
+import { callerFor, seeded, testDb } from "./fixtures";
+
+let s: Awaited<ReturnType<typeof seeded>>;
+let fixture: SeedCallRecordsResult;
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+beforeAll(async () => {
+  s = await seeded();
+  const db = testDb();
+  // Patients with no bookings of their own, so every appointment and visit below is one this test made.
+  const patients = await db.patient.findMany({
+    where: { companyId: s.a.company.id, mobile: { not: null }, appointments: { none: {} }, visits: { none: {} }, clinic: { outboundOpenedAt: { not: null } } },
+    take: 10,
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  fixture = await seedCallRecords(db, { companyId: s.a.company.id, now: new Date(), scriptName: "效果分析测试-种植", patientIds: patients.map((p) => p.id) });
+});
+
+describe("效果分析 funnel", () => {
+  it("credits bookings after a call within the window, not earlier bookings nor late ones, and agrees with the call figures", async () => {
+    const db = testDb();
+    const calls = await db.call.findMany({
+      where: { id: { in: fixture.answeredCallIds } },
+      select: { id: true, patientId: true, clinicId: true, answeredAt: true, dialedAt: true },
+      orderBy: { id: "asc" },
+    });
+    // One answered call per patient, so last touch is that call.
+    const byPatient = new Map<string, (typeof calls)[number]>();
+    for (const c of calls) if (!byPatient.has(c.patientId)) byPatient.set(c.patientId, c);
+    const [p1, p2, p3] = [...byPatient.values()].filter((c) => calls.filter((x) => x.patientId === c.patientId).length === 1);
+    expect(p3).toBeDefined();
+    const company = s.a.company.id;
+    const at = (c: typeof p1) => (c!.answeredAt ?? c!.dialedAt).getTime();
+
+    // p1: booked an hour after the call, came, paid 1 280 元 that day.
+    await db.appointment.create({ data: { companyId: company, clinicId: p1!.clinicId, patientId: p1!.patientId, createdAt: new Date(at(p1) + HOUR), startsAt: new Date(at(p1) + 2 * DAY), status: "arrived" } });
+    await db.visit.create({ data: { companyId: company, clinicId: p1!.clinicId, patientId: p1!.patientId, visitedAt: new Date(at(p1) + 2 * DAY) } });
+    await db.treatmentDeduction.create({ data: { companyId: company, clinicId: p1!.clinicId, patientId: p1!.patientId, performedAt: new Date(at(p1) + 2 * DAY + HOUR), item: "种植", amountCents: 128_000 } });
+    // p2: the appointment existed before the call (a reminder): neither it nor its visit count.
+    await db.appointment.create({ data: { companyId: company, clinicId: p2!.clinicId, patientId: p2!.patientId, createdAt: new Date(at(p2) - DAY), startsAt: new Date(at(p2) + DAY), status: "arrived" } });
+    await db.visit.create({ data: { companyId: company, clinicId: p2!.clinicId, patientId: p2!.patientId, visitedAt: new Date(at(p2) + DAY) } });
+    // p3: booked 31 days after the call: outside the default window.
+    await db.appointment.create({ data: { companyId: company, clinicId: p3!.clinicId, patientId: p3!.patientId, createdAt: new Date(at(p3) + 31 * DAY), startsAt: new Date(at(p3) + 32 * DAY) } });
+
+    const admin = await callerFor(s.a.admin.id);
+    const result = await admin.outcomes.scriptFunnels();
+    const row = result.scripts.find((r) => r.script.id === fixture.scriptId)!;
+    expect(result.windowDays).toBe(30);
+    expect(row.funnel).toMatchObject({ booked: 1, visited: 1, revenueCents: 128_000 });
+    expect(row.funnel.dialed).toBe(await db.call.count({ where: { scriptId: fixture.scriptId } }));
+    expect(row.funnel.answered).toBe(await db.call.count({ where: { scriptId: fixture.scriptId, outcome: "answered" } }));
+
+    // A longer window (company setting) takes p3's booking in.
+    await db.company.update({ where: { id: company }, data: { attributionWindowDays: 40, callPriceCentsPerMinute: 10, smsPriceCents: 5 } });
+    const wider = (await admin.outcomes.scriptFunnels()).scripts.find((r) => r.script.id === fixture.scriptId)!;
+    expect(wider.funnel.booked).toBe(2);
+    expect(wider.funnel.costPerVisitCents).toBeGreaterThan(0);
+    await db.company.update({ where: { id: company }, data: { attributionWindowDays: null, callPriceCentsPerMinute: null, smsPriceCents: null } });
+
+    // Company B sees none of it.
+    const other = await callerFor(s.b.admin.id);
+    expect((await other.outcomes.scriptFunnels()).scripts.some((r) => r.script.id === fixture.scriptId)).toBe(false);
+  });
+});
