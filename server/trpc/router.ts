@@ -5,6 +5,7 @@ import { clinicsRouter } from "./routers/clinics";
 import { followUpsRouter } from "./routers/follow-ups";
 import { outboundManagementRouter } from "./routers/outbound-management";
 import { journeysRouter } from "./routers/journeys";
+import { monitorRouter } from "./routers/monitor";
 import { outboundRouter } from "./routers/outbound";
 import { patientsRouter } from "./routers/patients";
 import { qualificationRouter } from "./routers/qualification";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   batchCall: batchCallRouter,
   followUps: followUpsRouter,
   outboundManagement: outboundManagementRouter,
+  monitor: monitorRouter,
   qualification: qualificationRouter,
   qualificationReview: qualificationReviewRouter,
   segments: segmentsRouter,

@@ -1,0 +1,6 @@
+import { createTRPCRouter } from "@/server/trpc/init";
+import { monitorSnapshotProcedure } from "./snapshot";
+
+export const monitorRouter = createTRPCRouter({
+  snapshot: monitorSnapshotProcedure,
+});
