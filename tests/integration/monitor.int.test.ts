@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/server/db/create-client";
+import { dialerActivityListener } from "@/server/db/dialer-activity";
+import { streamMonitorSnapshots } from "@/server/services/dialer/monitor/stream-monitor-snapshots";
 import { maskMobile } from "@/server/domain/patients/mobile";
 import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
 import { getMonitorSnapshot } from "@/server/services/dialer/monitor/get-monitor-snapshot";
@@ -95,5 +98,47 @@ describe("实时监控: the snapshot counts what the dialer counts and says why 
     const asAdmin = await callerFor(company.admin.id);
     const snap = await asAdmin.monitor.snapshot({ scriptId: busy.id });
     expect(snap.scripts.map((s) => s.id)).toEqual([busy.id]);
+  });
+});
+
+describe("实时监控 is pushed: a dial by another process reaches the stream through LISTEN/NOTIFY", () => {
+  it("wakes the stream within 2 s of a claim committed on another connection, well before its 10 s refresh", async () => {
+    const own = await createDialerCompany("monitor-push", { seatsPerScript: 5, seatLimit: 10, dialsPerMinuteScript: 10 });
+    const t0 = shanghai(10);
+    const script = await createScript(own.companyId, own.clinicIds);
+    const patients = await createPatients(own.companyId, own.clinicIds[0]!, 3);
+    await queue(own.companyId, script.id, patients.map((p) => p.id), t0);
+
+    const url = inject("databaseUrl");
+    const listener = dialerActivityListener(url)!;
+    const pageProcess = createPrismaClient(url);
+    const dialerProcess = createPrismaClient(url);
+    const abort = new AbortController();
+    try {
+      const stream = streamMonitorSnapshots(pageProcess, { companyId: own.companyId, clinicIds: own.clinicIds }, {}, {
+        activity: (fn) => listener.subscribe(fn),
+        signal: abort.signal,
+        clock: () => t0,
+      });
+      const first = await stream.next();
+      expect(first.value?.seats.inUse).toBe(0);
+      // Let the LISTEN connection open (it is made on the first subscriber).
+      await new Promise((r) => setTimeout(r, 1_500));
+      const next = stream.next();
+      const started = Date.now();
+      const tick = await runDialerTick(dialerProcess, { now: t0, workerId: "other-process", companyId: own.companyId });
+      expect(tick.claimed).toHaveLength(3);
+      const pushed = await next;
+      const latency = Date.now() - started;
+      expect(pushed.value?.seats.inUse).toBe(3);
+      expect(pushed.value?.scripts.find((s) => s.id === script.id)?.seatsInUse).toBe(3);
+      expect(latency).toBeLessThan(2_000);
+      abort.abort();
+      expect((await stream.next()).done).toBe(true);
+    } finally {
+      abort.abort();
+      await pageProcess.$disconnect();
+      await dialerProcess.$disconnect();
+    }
   });
 });
