@@ -6,12 +6,15 @@ import { can, type Permission, type Viewer } from "@/server/domain/auth/permissi
 import { scopeOf } from "@/server/domain/auth/scope";
 import { AppError } from "@/server/errors";
 import type { AppPorts } from "@/server/ports/app-ports";
+import type { DialerActivity } from "@/server/services/dialer/monitor/stream-monitor-snapshots";
 
 export interface Context {
   db: PrismaClient;
   viewer: Viewer | null;
   /** The outside systems services are handed (storage, TTS, the script generator …), composed in context.ts. */
   ports: AppPorts;
+  /** The dialer's writes of every app process, as this process hears them (LISTEN); absent: 实时监控 refreshes on a timer. */
+  dialerActivity?: DialerActivity | null;
 }
 
 const t = initTRPC.context<Context>().create({

@@ -1,6 +1,4 @@
 import { tracked } from "@trpc/server";
-import { dialerActivityListener } from "@/server/db/dialer-activity";
-import { databaseUrl } from "@/server/env";
 import { monitorStreamInput, streamMonitorSnapshots } from "@/server/services/dialer/monitor/stream-monitor-snapshots";
 import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 
@@ -8,9 +6,7 @@ import { outboundProcedure } from "@/server/trpc/outbound-procedure";
 export const monitorLiveProcedure = outboundProcedure("outbound.view")
   .input(monitorStreamInput)
   .subscription(async function* ({ ctx, input, signal }) {
-    const listener = dialerActivityListener(databaseUrl());
-    const activity = listener ? (fn: (companyId: string) => void) => listener.subscribe(fn) : null;
-    for await (const snapshot of streamMonitorSnapshots(ctx.db, ctx.scope, input, { activity, signal })) {
+    for await (const snapshot of streamMonitorSnapshots(ctx.db, ctx.scope, input, { activity: ctx.dialerActivity ?? null, signal })) {
       yield tracked(String(snapshot.at.getTime()), snapshot);
     }
   });
