@@ -30,6 +30,7 @@ export const NAV: NavGroup[] = [
         links: [
           { key: "clinicInfo", href: "/management/clinics", permission: "clinics.manage" },
           { key: "outbound", href: "/management/outbound", permission: "outbound.view" },
+          { key: "monitor", href: "/management/outbound/monitor", permission: "outbound.view" },
         ],
       },
       { key: "hr", links: [{ key: "roles", href: "/management/roles", permission: "roles.manage" }] },
