@@ -130,8 +130,9 @@ describe("实时监控 is pushed: a dial by another process reaches the stream t
       expect(tick.claimed).toHaveLength(3);
       const pushed = await next;
       const latency = Date.now() - started;
-      expect(pushed.value?.seats.inUse).toBe(3);
-      expect(pushed.value?.scripts.find((s) => s.id === script.id)?.seatsInUse).toBe(3);
+      if (pushed.done) throw new Error("the stream ended");
+      expect(pushed.value.seats.inUse).toBe(3);
+      expect(pushed.value.scripts.find((s) => s.id === script.id)?.seatsInUse).toBe(3);
       expect(latency).toBeLessThan(2_000);
       abort.abort();
       expect((await stream.next()).done).toBe(true);
