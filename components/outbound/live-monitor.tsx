@@ -4,6 +4,8 @@ import { useEffect, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { TriangleAlert } from "lucide-react";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -91,6 +93,27 @@ export function LiveMonitor({ canManage }: { canManage: boolean }) {
         </Badge>
         <span>{t("updatedAt", { time: format.dateTime(data.at, { hour: "2-digit", minute: "2-digit", second: "2-digit" }) })}</span>
       </div>
+      {data.alerts.length > 0 ? (
+        <Alert variant="destructive" data-testid="monitor-alerts">
+          <TriangleAlert className="size-4" />
+          <AlertTitle>{t("alerts.title")}</AlertTitle>
+          <AlertDescription>
+            <ul className="list-disc pl-4">
+              {data.alerts.map((a) => (
+                <li key={a.kind + ("scriptId" in a ? a.scriptId : "")}>
+                  {a.kind === "balanceLow"
+                    ? t("alerts.balanceLow", { balance: a.balance, threshold: a.threshold })
+                    : a.kind === "answerRateLow"
+                      ? t("alerts.answerRateLow", { name: a.scriptName, answered: a.answered, calls: a.calls, threshold: Math.round(a.threshold * 100) })
+                      : a.kind === "interceptedShareHigh"
+                        ? t("alerts.interceptedShareHigh", { intercepted: a.intercepted, decisions: a.decisions, threshold: Math.round(a.threshold * 100) })
+                        : t("alerts.balanceExhausted")}
+                </li>
+              ))}
+            </ul>
+          </AlertDescription>
+        </Alert>
+      ) : null}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
         {cards.map((c) => (
           <Card key={c.key} className="gap-1 py-3" data-testid={`monitor-card-${c.key}`}>

@@ -94,6 +94,17 @@ describe("实时监控: the snapshot counts what the dialer counts and says why 
     expect(secondOnly.tasks.dueNow).toBe(2);
   });
 
+  it("alerts the admin when the balance runs low", async () => {
+    const db = testDb();
+    const scope = { companyId: company.companyId, clinicIds: company.clinicIds };
+    const before = await getMonitorSnapshot(db, scope, {}, minutes(t0, 2));
+    expect(before.alerts.filter((a) => a.kind.startsWith("balance"))).toEqual([]);
+    await db.callBalanceEntry.create({ data: { companyId: company.companyId, delta: 50 - before.balance, reason: "adjustment" } });
+    const after = await getMonitorSnapshot(db, scope, {}, minutes(t0, 2));
+    expect(after.alerts).toContainEqual({ kind: "balanceLow", balance: 50, threshold: 100 });
+    await db.callBalanceEntry.create({ data: { companyId: company.companyId, delta: before.balance - 50, reason: "adjustment" } });
+  });
+
   it("is served to the company's users through tRPC", async () => {
     const asAdmin = await callerFor(company.admin.id);
     const snap = await asAdmin.monitor.snapshot({ scriptId: busy.id });

@@ -6,7 +6,7 @@ import { normalizeText } from "./normalize";
 import { proposesTime } from "./proposed-time";
 import { callFeatures, COMPLAINT, NO_COMPLAINT, NO_INTENT, parseModel, scoreClasses, type IntentModelFile, type LearnedModels } from "./learned-model";
 import { readUtterance, type Act, type ClauseReading } from "./read-utterance";
-import modelFile from "./intent-model.json";
+import modelFile from "./intent-model.json" with { type: "json" };
 
 export interface IntentTurn {
   speaker: "ai" | "patient";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import type { Scope } from "@/server/domain/auth/scope";
 import { companyLimits, notDialingReason, type NotDialingReason, type PendingInClinic } from "@/server/domain/calling-policy";
+import { ALERT_THRESHOLDS, monitorAlerts } from "@/server/domain/calling-policy/monitor-alerts";
 import { mayUseOutbound } from "@/server/domain/outbound/outbound-access";
 import { maskMobile } from "@/server/domain/patients/mobile";
 import { loadOutboundAccess } from "@/server/services/dialer/outbound/load-outbound-access";
@@ -71,7 +72,8 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
   const clinicById = new Map(clinics.map((c) => [c.id, c]));
   const limits = companyLimits(company);
 
-  const [pending, live, ended, intercepted, sms, series] = await Promise.all([
+  const enabledIds = scripts.filter((s) => s.status === "enabled").map((s) => s.id);
+  const [pending, live, ended, intercepted, sms, series, lastCalls, dialed15] = await Promise.all([
     db.$queryRaw<{ scriptId: string; clinicId: string; due: number; later: number; window: number; next: Date | null }[]>`
       SELECT "scriptId", "clinicId",
              count(*) FILTER (WHERE "nextAttemptAt" <= ${now})::int AS due,
@@ -119,6 +121,18 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
       WHERE "companyId" = ${companyId} AND "dialedAt" > ${sinceHour}
         AND "scriptId" = ANY(${scriptIds}::text[]) AND "clinicId" = ANY(${clinicIds}::text[])
       GROUP BY 1`,
+    // Each enabled script's last ended calls, for the answer-rate alert (the [scriptId, dialedAt] index, newest first).
+    db.$queryRaw<{ scriptId: string; calls: number; answered: number }[]>`
+      SELECT s.id AS "scriptId", count(*)::int AS calls, count(*) FILTER (WHERE c.outcome = 'answered')::int AS answered
+      FROM unnest(${enabledIds}::text[]) AS s(id)
+      CROSS JOIN LATERAL (
+        SELECT outcome FROM "Call" WHERE "scriptId" = s.id AND outcome IS NOT NULL ORDER BY "dialedAt" DESC LIMIT ${ALERT_THRESHOLDS.answerRateWindow}
+      ) c
+      GROUP BY s.id`,
+    db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Call"
+      WHERE "companyId" = ${companyId} AND "dialedAt" > ${since15}
+        AND "scriptId" = ANY(${scriptIds}::text[]) AND "clinicId" = ANY(${clinicIds}::text[])`,
   ]);
 
   const byMinute = new Map(series.map((r) => [r.minute.getTime(), r]));
@@ -176,8 +190,16 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
     startedAt: r.startedAt,
   }));
 
+  const interceptedRecent = intercepted.reduce((n, r) => n + r.n, 0);
+  const alerts = monitorAlerts({
+    balance,
+    scripts: lastCalls.map((r) => ({ id: r.scriptId, name: nameOf.get(r.scriptId) ?? "", lastCalls: r.calls, lastAnswered: r.answered })),
+    recent: { intercepted: interceptedRecent, dialed: dialed15[0]?.n ?? 0 },
+  });
+
   return {
     at: now,
+    alerts,
     balance,
     limits: { seatLimit: limits.seatLimit, seatsPerScript: limits.seatsPerScript, dialsPerMinuteScript: limits.dialsPerMinuteScript },
     seats: { inUse: load.companyActive, allowed: limits.seatLimit },
@@ -193,7 +215,7 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
       minutes: RECENT_MINUTES,
       answered: ended[0]?.answered ?? 0,
       notAnswered: ended[0]?.notAnswered ?? 0,
-      intercepted: intercepted.reduce((n, r) => n + r.n, 0),
+      intercepted: interceptedRecent,
       interceptedByRule: intercepted,
       smsSent: sms[0]?.n ?? 0,
     },
