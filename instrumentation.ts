@@ -7,6 +7,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { installPeerAddressHook } = await import("./server/http/peer-address");
+  installPeerAddressHook();
   const jobs = await import("./server/jobs/start-in-process-jobs");
   if (jobs.inngestConfigured()) {
     const { inngest } = await import("./inngest/client");

@@ -18,6 +18,8 @@ const nextConfig: NextConfig = {
   // Separate build dirs let several e2e runs share one checkout (NEXT_DIST_DIR=.next-foo).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
+  // No `x-powered-by: Next.js`: no need to tell a prober what to try.
+  poweredByHeader: false,
   // `next dev` serves its scripts only to the host it announces (localhost); the quick start is often opened as 127.0.0.1.
   allowedDevOrigins: ["127.0.0.1"],
   // proxy.ts buffers request bodies; above this it truncates them. Uploads stop at 10 MB in their own route, which must

@@ -11,20 +11,57 @@ import { COMPANY_A, removeRecordsFixture, seedRecordsFixture } from "./call-reco
  * handler, called with company A's real ids by company A's admin (the control), company B's admin and 前台 (no 智能外呼
  * permissions). Routes are listed from the file system, so a new route without an entry here fails.
  */
-type Ids = { scriptId: string; callId: string; audioHash: string; documentId: string };
+type Ids = { scriptId: string; callId: string; audioHash: string; documentId: string; importJobId: string };
 type Expect = { self: number; other: number; noPerm: number };
 type Route = { url: (ids: Ids) => string } & Expect;
 type Unsessioned = { unsessioned: string; check?: (request: APIRequestContext) => Promise<void> };
 
 const ROUTES: Record<string, Route | Unsessioned> = {
   "/api/call-records/[id]/recording": { url: (i) => `/api/call-records/${i.callId}/recording`, self: 200, other: 404, noPerm: 403 },
+  "/api/sms/messages/export": { url: () => "/api/sms/messages/export", self: 200, other: 200, noPerm: 403 },
   "/api/script-rosters/[id]/export": { url: (i) => `/api/script-rosters/${i.scriptId}/export`, self: 200, other: 404, noPerm: 403 },
+  "/api/patient-imports/[id]/errors": { url: (i) => `/api/patient-imports/${i.importJobId}/errors`, self: 200, other: 404, noPerm: 403 },
+  "/api/patient-imports": {
+    unsessioned: "POST uploads a file into the caller's own company (no id in the request); anonymous → 401",
+    check: async (request) => expect((await request.post("/api/patient-imports", { multipart: { x: "1" } })).status()).toBe(401),
+  },
   "/api/outbound/audio/[hash]": { url: (i) => `/api/outbound/audio/${i.audioHash}`, self: 200, other: 404, noPerm: 403 },
   "/api/outbound/voices/[key]/sample": { url: () => "/api/outbound/voices/no-such-voice/sample", self: 404, other: 404, noPerm: 403 },
   "/api/qualification/documents/[id]": { url: (i) => `/api/qualification/documents/${i.documentId}`, self: 200, other: 404, noPerm: 404 },
   "/api/qualification/documents": {
     unsessioned: "POST uploads into the caller's own company's application only (no id in the request); anonymous → 401",
     check: async (request) => expect((await request.post("/api/qualification/documents", { multipart: { kind: "license" } })).status()).toBe(401),
+  },
+  ...Object.fromEntries(
+    [
+      ["/api/v1/clinics", "get"],
+      ["/api/v1/patients", "post"],
+      ["/api/v1/appointments", "post"],
+      ["/api/v1/visits", "post"],
+      ["/api/v1/dnc-entries", "post"],
+      ["/api/v1/batch-calls", "post"],
+      ["/api/v1/calls", "get"],
+      ["/api/v1/calls/[id]", "get"],
+    ].map(([route, method]) => [
+      route!,
+      {
+        unsessioned: "open API: a company's API key (Bearer), never the session; tenancy in tests/integration/open-api.int.test.ts",
+        check: async (request: APIRequestContext) => {
+          const url = route!.replace("[id]", "x");
+          const res = method === "get" ? await request.get(url) : await request.post(url, { data: {} });
+          expect(res.status(), url).toBe(401);
+          expect(res.headers()["content-type"]).toContain("application/problem+json");
+        },
+      },
+    ]),
+  ),
+  "/api/v1/openapi.json": {
+    unsessioned: "the public OpenAPI document of /api/v1",
+    check: async (request) => expect(((await (await request.get("/api/v1/openapi.json")).json()) as { openapi: string }).openapi).toBe("3.1.0"),
+  },
+  "/api/v1/docs": {
+    unsessioned: "the public reference page of /api/v1",
+    check: async (request) => expect((await request.get("/api/v1/docs")).status()).toBe(200),
   },
   "/api/trpc/[trpc]": { unsessioned: "every procedure is in the tRPC matrix (tests/integration/tenancy-matrix.ts)" },
   "/api/auth/[...nextauth]": { unsessioned: "Auth.js sign-in/out endpoints" },
@@ -62,6 +99,7 @@ function apiRoutes(dir = "app/api"): string[] {
 let ids: Ids;
 let bApprovalId: string;
 let aDraftId: string;
+let importJobId: string;
 test.beforeAll(async () => {
   const records = await seedRecordsFixture("e2e-接口矩阵话术", 6);
   const [company] = await sql<{ id: string }>(`SELECT id FROM "Company" WHERE name = $1`, [COMPANY_A]);
@@ -88,11 +126,18 @@ test.beforeAll(async () => {
      SELECT 'e2e_b_approved', id, '矩阵', '13900000001', name, 'approved', now(), now(), now() FROM "Company" WHERE name = '皓齿口腔连锁' RETURNING id`,
   );
   bApprovalId = b!.id;
-  ids = { scriptId: records.scriptId, callId: records.answeredCallIds[0]!, audioHash, documentId };
+  const [job] = await sql<{ id: string }>(
+    `INSERT INTO "PatientImportJob" (id, "companyId", "fileKey", "fileName", "fileKind", status, errors, "updatedAt")
+     VALUES ($1, $2, 'patient-imports/e2e/none.csv', 'e2e.csv', 'csv', 'done', '[{"row":2,"column":"手机号","reason":"e2e"}]', now()) RETURNING id`,
+    [`e2e_import_${audioHash.slice(0, 8)}`, company!.id],
+  );
+  importJobId = job!.id;
+  ids = { scriptId: records.scriptId, callId: records.answeredCallIds[0]!, audioHash, documentId, importJobId };
 });
 
 test.afterAll(async () => {
   await sql(`DELETE FROM "QualificationApplication" WHERE id = ANY($1::text[])`, [[bApprovalId, aDraftId]]);
+  await sql(`DELETE FROM "PatientImportJob" WHERE id = $1`, [importJobId]);
   if (ids) await removeRecordsFixture(ids.scriptId);
 });
 

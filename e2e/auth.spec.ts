@@ -35,3 +35,17 @@ test("signs in by mobile number", async ({ page }) => {
   await expect(page.getByRole("navigation", { name: "主导航" })).toContainText("资质审核");
   await expect(page.getByRole("navigation", { name: "主导航" })).not.toContainText("患者管理");
 });
+
+test("signing out ends the session: a copy of its cookie is refused afterwards (issue 23)", async ({ page, browser }) => {
+  await login(page, ACCOUNTS.consultant);
+  const copy = await browser.newContext({ storageState: await page.context().storageState() });
+  try {
+    expect((await copy.request.get("/api/trpc/me")).status()).toBe(200);
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("logout").click();
+    await expect(page).toHaveURL(/\/login/);
+    expect((await copy.request.get("/api/trpc/me")).status()).toBe(401);
+  } finally {
+    await copy.close();
+  }
+});

@@ -116,7 +116,9 @@ test("外呼管理: 执行数据 columns, 【详情】 figures and 【客户名�
   await expect(row.getByTestId("exec-dialed")).toHaveText(String(calls.length));
   await expect(row.getByTestId("exec-pending")).toHaveText(String(byStatus("pending", "dialing")));
   await expect(row.getByTestId("exec-intercepted")).toHaveText(String(byStatus("intercepted")));
-  await expect(row.getByTestId("exec-failed")).toHaveText(String(byStatus("failed", "cancelled")));
+  // 失败通话数 = 呼叫失败的通话数; tasks never dispatched are 下发失败, apart.
+  await expect(row.getByTestId("exec-failed")).toHaveText(String(calls.filter((c) => c.outcome === "failed").length));
+  await expect(row.getByTestId("exec-dispatchFailed")).toHaveText(String(byStatus("failed", "cancelled")));
 
   await row.getByRole("link", { name: "详情" }).click();
   await expect(page.getByTestId("managed-script-name")).toHaveText(SCRIPT);

@@ -43,6 +43,7 @@ export function pagesByAccount(f: EveryPageFixture): { account: string | null; p
         { name: "人群", path: "/journeys/segments" },
         { name: "门店管理", path: "/management/clinics" },
         { name: "角色管理", path: "/management/roles" },
+        { name: "开放接口", path: "/management/integrations" },
         { name: "智能外呼", path: "/management/outbound" },
         { name: "试听样例", path: "/management/outbound/samples" },
         { name: "话术列表", path: "/management/outbound/scripts" },
@@ -50,6 +51,8 @@ export function pagesByAccount(f: EveryPageFixture): { account: string | null; p
         { name: "编辑话术", path: `/management/outbound/scripts/${f.scriptId}` },
         { name: "话术详情", path: `/management/outbound/scripts/${f.scriptId}/detail` },
         { name: "短信", path: "/marketing/sms" },
+        { name: "短信发送记录", path: "/marketing/sms-records" },
+        { name: "外呼批次", path: "/management/outbound/batches" },
       ],
     },
     {

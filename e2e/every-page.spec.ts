@@ -86,4 +86,5 @@ test("API responses and static files carry the security headers too; HSTS only b
   const https = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
   expect(https.headers()["strict-transport-security"]).toContain("max-age=");
   expect(https.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+  expect(api.headers()["x-powered-by"]).toBeUndefined();
 });

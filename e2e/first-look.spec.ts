@@ -123,12 +123,21 @@ test("every main page shows the demo's data, with one set of figures and no erro
   else await expect(page.getByTestId("calling-window-notice")).toHaveCount(0);
   expect(listDialed).toBeGreaterThan(0);
   expect(await num(page, rows.filter({ hasText: "种植牙专家面诊邀约" }).getByTestId("exec-dialed"))).toBeGreaterThan(100);
+  // The call balance is on the page (issue 22).
+  await expect(page.getByTestId("call-balance")).toContainText(/外呼余额：\d+ 分钟/);
+
+  // A paused script says so and why its patients wait — never 外呼进行中 or the calling-window notice (issue 22).
+  await rows.filter({ hasText: "半年未到店老客唤醒" }).getByRole("link", { name: "详情" }).click();
+  await expect(page.getByTestId("live-state")).toContainText(/话术已手动暂停：\d+ 个待呼任务暂停呼叫/);
+  await expect(page.getByTestId("calling-window-notice")).toHaveCount(0);
 
   // A script's 详情: figures and 客户名单.
   await page.goto(`/management/outbound/scripts/${implant!.id}/detail`);
   await expect(page.getByTestId("managed-script-name")).toHaveText("种植牙专家面诊邀约");
   expect(await num(page, page.getByTestId("metric-dialed").getByTestId("metric-value"))).toBeGreaterThan(100);
   await expect(page.getByTestId("metric-answerRate").getByTestId("metric-value")).toHaveText(/^\d+(\.\d)?%$/);
+  // 有效对话 = two rounds or more: the demo's answered calls of two rounds count (issue 22).
+  expect(await num(page, page.getByTestId("metric-effectivePatients").getByTestId("metric-value"))).toBeGreaterThan(0);
   if (outside) await expect(page.getByTestId("waiting-for-window")).toContainText(/\d+ 个外呼任务等待外呼时段/);
   await page.getByRole("tab", { name: "客户名单" }).click();
   await expect(page.getByTestId("roster-row").first()).toBeVisible();
@@ -147,6 +156,8 @@ test("every main page shows the demo's data, with one set of figures and no erro
   await record.getByRole("button", { name: "详情" }).click();
   const dialog = page.getByTestId("call-detail");
   await expect(dialog.getByTestId("transcript-round").first()).toBeVisible();
+  // 对话轮次 agrees with the transcript's 第N轮 labels (issue 22).
+  expect(await dialog.getByTestId("transcript-round").count()).toBe(await num(page, dialog.getByTestId("call-rounds")));
   const played = await dialog.getByTestId("call-audio").evaluate(async (el: HTMLAudioElement) => {
     el.muted = true;
     await el.play();
@@ -240,6 +251,41 @@ test("the platform admin's review queue has company B waiting with its documents
   await row.getByRole("link").first().click();
   await expect(page.getByText("营业执照").first()).toBeVisible();
   await expect(page.locator("img[alt*='身份证']").first()).toBeVisible();
+  expect(problems, problems.join("\n")).toEqual([]);
+  await close();
+});
+
+test("短信发送记录 and 外呼批次 list the demo's rows as the database counts them; no outreach got two hang-up SMS", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const [company] = await query<{ companyId: string }>(`select "companyId" from "Script" where name = '种植牙专家面诊邀约'`);
+  const count = async (sql: string) => Number((await query<{ n: string }>(sql, [company!.companyId]))[0]!.n);
+  const sent = await count(`select count(*) as n from "SmsMessage" where "companyId" = $1`);
+  const failed = await count(`select count(*) as n from "SmsMessage" where "companyId" = $1 and status = 'failed'`);
+  expect(sent).toBeGreaterThan(0);
+  expect(
+    await count(`select count(*) as n from (select c."taskId" from "SmsMessage" m join "Call" c on c.id = m."callId" where m."companyId" = $1 group by 1 having count(*) > 1) twice`),
+  ).toBe(0);
+
+  const { page, problems, close } = await openAs(browser, ACCOUNTS.companyAdmin);
+  await page.goto("/marketing/sms-records");
+  await expect(page.getByTestId("sms-record-row").first()).toBeVisible();
+  await expect(page.getByTestId("sms-records-total")).toHaveText(`共 ${sent} 条`);
+  await page.getByRole("combobox", { name: "状态" }).click();
+  await page.getByRole("option", { name: "发送失败" }).click();
+  await expect(page.getByTestId("sms-records-total")).toHaveText(`共 ${failed} 条`);
+  if (failed > 0) await expect(page.getByTestId("sms-record-status").first()).toHaveText("发送失败");
+
+  const batches = await count(`select count(*) as n from "CallBatch" where "companyId" = $1`);
+  const [newest] = await query<{ total: string; called: string }>(
+    `select count(*) as total, count(*) filter (where exists (select 1 from "Call" c where c."taskId" = t.id)) as called
+     from "CallTask" t where t."batchId" = (select id from "CallBatch" where "companyId" = $1 order by "createdAt" desc, id desc limit 1)`,
+    [company!.companyId],
+  );
+  await page.goto("/management/outbound/batches");
+  await expect(page.getByTestId("batch-row").first()).toBeVisible();
+  await expect(page.getByText(`共 ${batches} 条`)).toBeVisible();
+  await expect(page.getByTestId("batch-row").first().getByTestId("batch-called")).toHaveText(`${newest!.called}/${newest!.total}`);
+
   expect(problems, problems.join("\n")).toEqual([]);
   await close();
 });

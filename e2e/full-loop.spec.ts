@@ -67,7 +67,7 @@ test("the whole loop: 20 patients → preview → 开始呼叫 → calls end →
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.every((c) => c.outcome !== null)).toBe(true);
     const answered = calls.filter((c) => c.outcome === "answered");
-    const effective = answered.filter((c) => c.rounds >= 3);
+    const effective = answered.filter((c) => c.rounds >= 2); // 有效对话: 对话达2轮以上, 2 included
     const pct = (n: number) => `${Math.round((n / calls.length) * 1000) / 10}%`;
     expect(counts.now + counts.queued).toBe(calls.length + byStatus("intercepted") - counts.intercepted);
 
@@ -77,7 +77,8 @@ test("the whole loop: 20 patients → preview → 开始呼叫 → calls end →
     await expect(value("dialed")).toHaveText(String(calls.length));
     await expect(value("pending")).toHaveText(String(byStatus("pending", "dialing")));
     await expect(value("intercepted")).toHaveText(String(byStatus("intercepted")));
-    await expect(value("failed")).toHaveText(String(byStatus("failed", "cancelled")));
+    await expect(value("failed")).toHaveText(String(calls.filter((c) => c.outcome === "failed").length));
+    await expect(value("dispatchFailed")).toHaveText(String(byStatus("failed", "cancelled")));
     await expect(value("answeredPatients")).toHaveText(String(new Set(answered.map((c) => c.patientId)).size));
     await expect(value("answerRate")).toHaveText(pct(answered.length));
     await expect(value("effectivePatients")).toHaveText(String(new Set(effective.map((c) => c.patientId)).size));

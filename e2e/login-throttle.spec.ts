@@ -39,3 +39,17 @@ test("five wrong passwords lock the account, with a message saying when to try a
   const refused = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditLog" WHERE action = 'auth.login.locked' AND data->>'account' = $1`, [ACCOUNT]);
   expect(Number(refused[0]!.n)).toBe(1);
 });
+
+test("a client-chosen X-Forwarded-For does not change the address a wrong password counts against", async ({ page }) => {
+  await sql(`DELETE FROM "LoginThrottle" WHERE key LIKE 'ip:%'`);
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.77, 198.51.100.9", "x-real-ip": "198.51.100.10" });
+  await page.goto("/login");
+  await page.getByLabel("手机号或邮箱").fill("spoof-e2e@a.demo");
+  await page.getByLabel("密码").fill("not-the-password");
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "账号或密码错误" })).toBeVisible();
+  const keys = (await sql<{ key: string }>(`SELECT key FROM "LoginThrottle" WHERE key LIKE 'ip:%'`)).map((r) => r.key);
+  // The e2e server is reached directly (TRUSTED_PROXY_HOPS unset = 0): the socket's loopback address is counted.
+  expect(keys).toEqual([expect.stringMatching(/^ip:(127\.0\.0\.1|::1)$/)]);
+  await sql(`DELETE FROM "LoginThrottle" WHERE key = 'account:spoof-e2e@a.demo'`);
+});

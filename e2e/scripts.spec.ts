@@ -10,10 +10,12 @@ test("a clinic admin builds an AI script: generate, edit a bubble, voice and han
   await page.getByTestId("template-正畸意向邀约").getByRole("button", { name: "使用该模版" }).click();
   await expect(page).toHaveURL(/\/management\/outbound\/scripts\/new\?kind=ai/);
 
-  // 话术名称 stops at 30 characters.
+  // A 话术名称 over 30 characters is kept as typed and refused with the counter, never silently cut.
   const name = page.getByLabel("话术名称");
   await name.fill("正".repeat(35));
-  await expect(name).toHaveValue("正".repeat(30));
+  await expect(name).toHaveValue("正".repeat(35));
+  await expect(page.getByTestId("script-name-counter")).toHaveText("35/30");
+  await expect(page.getByTestId("script-name-error")).toContainText("话术名称最多 30 个字，当前 35 个字");
   const scriptName = `E2E正畸邀约-${suffix()}`;
   await name.fill(scriptName);
 

@@ -34,6 +34,12 @@ export const env = createEnv({
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     /** Most self-hosted S3-compatible services (MinIO, Ceph) need path-style URLs: http://host/bucket/key. */
     S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
+    /**
+     * How many reverse proxies in front of the app append to X-Forwarded-For (docs/security.md): 0 = the app is reached
+     * directly and the TCP peer is the client; 1 = one nginx; 2 = a load balancer and nginx … Client-sent entries beyond
+     * these hops are ignored.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** Where carriers (and the simulator) reach this app, e.g. for /api/carrier/webhook. */
     APP_URL: z.string().url().optional(),
     /** HMAC secret of carrier webhook deliveries; required in production, a fixed dev default elsewhere. */
@@ -115,9 +121,18 @@ const DEV_CARRIER_WEBHOOK_SECRET = "dev-carrier-webhook-secret-not-for-productio
 /** The app's own base URL (no trailing slash). */
 export const appUrl = () => (env.APP_URL ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`).replace(/\/+$/, "");
 
+/**
+ * Whether built-in development secrets may stand in for AUTH_SECRET and CARRIER_WEBHOOK_SECRET: only under `next dev`
+ * (which marks its server process __NEXT_DEV_SERVER=1) and in the test runner — never because NODE_ENV happens not to
+ * be "production" (a staging `next start` with NODE_ENV=development would accept forged sessions and webhooks).
+ */
+export function devSecretsAllowed(processEnv: Record<string, string | undefined> = process.env): boolean {
+  return processEnv.__NEXT_DEV_SERVER === "1" || processEnv.VITEST === "true";
+}
+
 export function carrierWebhookSecret(): string {
   if (env.CARRIER_WEBHOOK_SECRET) return env.CARRIER_WEBHOOK_SECRET;
-  if (env.NODE_ENV === "production") throw new Error("CARRIER_WEBHOOK_SECRET must be set in production");
+  if (!devSecretsAllowed()) throw new Error("CARRIER_WEBHOOK_SECRET must be set (only `next dev` has a built-in one)");
   return DEV_CARRIER_WEBHOOK_SECRET;
 }
 
@@ -125,4 +140,10 @@ export function carrierWebhookSecret(): string {
 export function carrierSimTimeScale(): number {
   const n = Number(env.CARRIER_SIM_TIME_SCALE ?? 1);
   return Number.isFinite(n) && n > 0 ? n : 1;
+}
+
+/** TRUSTED_PROXY_HOPS read defensively (with SKIP_ENV_VALIDATION env holds the raw string). */
+export function trustedProxyHops(): number {
+  const n = Number(env.TRUSTED_PROXY_HOPS ?? 0);
+  return Number.isInteger(n) && n >= 0 ? n : 0;
 }

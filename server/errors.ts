@@ -16,3 +16,18 @@ export class AppError extends Error {
     return new AppError("FORBIDDEN", message);
   }
 }
+
+/** A short id that ties the generic message a user sees to the details in the server log. */
+export function newErrorId(): string {
+  return crypto.randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase();
+}
+
+/** What any error that is not an AppError (or a validation error) says to the user: nothing about its internals. */
+export const internalErrorMessage = (errorId: string) => `服务器内部错误，请稍后重试（错误编号 ${errorId}）`;
+
+/** Logs an unexpected error under a fresh id (server log only) and returns the id for the user-facing message. */
+export function logInternalError(where: string, error: unknown): string {
+  const errorId = newErrorId();
+  console.error(`[${where}] 错误编号 ${errorId}`, error);
+  return errorId;
+}

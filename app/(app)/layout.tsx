@@ -4,6 +4,7 @@ import { AppSidebar } from "@/components/shell/app-sidebar";
 import { navFor } from "@/components/shell/nav-items";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireViewer } from "@/server/auth/viewer";
+import { PLATFORM_ADMIN_ROLE_NAME } from "@/server/domain/i18n/vocabulary";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
@@ -20,7 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-between border-b bg-background px-6">
           <span className="text-sm text-muted-foreground">{t("tagline")}</span>
-          <UserMenu name={viewer.name} roleName={viewer.isPlatformAdmin ? "平台管理员" : viewer.roleName} locale={locale} />
+          <UserMenu name={viewer.name} roleName={viewer.isPlatformAdmin ? PLATFORM_ADMIN_ROLE_NAME : viewer.roleName} locale={locale} />
         </header>
         <main className="flex-1 bg-muted/30 p-6">{children}</main>
       </div>

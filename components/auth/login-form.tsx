@@ -7,6 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { loginAction, type LoginState } from "@/server/actions/login";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 export interface DemoAccount {
   label: string;
@@ -15,6 +16,7 @@ export interface DemoAccount {
 
 export function LoginForm({ next, demoAccounts, demoPassword }: { next: string; demoAccounts: DemoAccount[]; demoPassword: string }) {
   const t = useTranslations("login");
+  const word = useVocabulary();
   const format = useFormatter();
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
   const [account, setAccount] = useState("");
@@ -56,7 +58,7 @@ export function LoginForm({ next, demoAccounts, demoPassword }: { next: string; 
             {demoAccounts.map((a) => (
               <li key={a.account} className="flex items-center justify-between gap-2">
                 <span>
-                  {a.label} <span className="font-mono text-xs text-muted-foreground">{a.account}</span>
+                  {word(a.label)} <span className="font-mono text-xs text-muted-foreground">{a.account}</span>
                 </span>
                 <Button
                   type="button"

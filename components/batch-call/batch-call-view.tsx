@@ -29,6 +29,7 @@ export function BatchCallView() {
   const t = useTranslations("batchCall");
   const tp = useTranslations("patients");
   const tc = useTranslations("common");
+  const tw = useTranslations("callingWindow");
   const trpc = useTRPC();
   const [ids, setIds] = useState<string[] | null>(null);
   const [scriptId, setScriptId] = useState<string | null>(null);
@@ -156,7 +157,7 @@ export function BatchCallView() {
               )}
               <div className="flex justify-end">
                 <Button
-                  disabled={!scriptId || !preview.data || visibleIds.length === 0 || start.isPending || !!started}
+                  disabled={!scriptId || !preview.data || preview.data.nothingToStart || visibleIds.length === 0 || start.isPending || !!started}
                   onClick={() => setConfirming(true)}
                   data-testid="start-batch"
                 >
@@ -180,7 +181,16 @@ export function BatchCallView() {
         open={confirming}
         onOpenChange={setConfirming}
         title={t("confirmTitle", { count: visibleIds.length })}
-        body={t("confirmBody", { script: script?.name ?? "", now: preview.data?.now ?? 0 })}
+        body={
+          preview.data?.callingWindow
+            ? t("confirmBodyLater", {
+                script: script?.name ?? "",
+                now: preview.data.now,
+                day: tw("day", { offset: String(preview.data.callingWindow.dayOffset) }),
+                time: preview.data.callingWindow.time,
+              })
+            : t("confirmBody", { script: script?.name ?? "", now: preview.data?.now ?? 0 })
+        }
         confirmLabel={start.isPending ? t("starting") : t("start")}
         busy={start.isPending}
         keepOpen

@@ -12,6 +12,7 @@ import { DialoguePreview } from "@/components/scripts/dialogue-preview";
 import { useAudioPlayer } from "@/components/scripts/use-audio-player";
 import { useTRPC } from "@/components/trpc/client";
 import { cn } from "@/lib/utils";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 export interface CallableScript {
   id: string;
@@ -23,6 +24,7 @@ export interface CallableScript {
 /** One choice of the script picker: the eye button previews an AI script's scenarios, the play button plays a fixed one. */
 export function ScriptOption({ script, selected, onSelect }: { script: CallableScript; selected: boolean; onSelect: () => void }) {
   const t = useTranslations("batchCall");
+  const word = useVocabulary();
   const trpc = useTRPC();
   const [previewOpen, setPreviewOpen] = useState(false);
   const player = useAudioPlayer(() => toast.error(t("audioFailed")));
@@ -58,7 +60,7 @@ export function ScriptOption({ script, selected, onSelect }: { script: CallableS
         <input type="radio" name="script" className="accent-primary" checked={selected} onChange={onSelect} aria-label={script.name} />
         <span className="min-w-0 flex-1">
           <span className="block truncate font-medium">{script.name}</span>
-          <span className="block truncate text-xs text-muted-foreground">{script.templateName}</span>
+          <span className="block truncate text-xs text-muted-foreground">{word(script.templateName)}</span>
         </span>
         <Badge variant="outline">{t(`kind_${script.kind}`)}</Badge>
       </label>

@@ -14,9 +14,13 @@ export function parseCallRecordSearch(params: URLSearchParams): ListCallRecordsI
   const from = params.get("from") ?? "";
   const to = params.get("to") ?? "";
   const reversed = DAY.test(from) && DAY.test(to) && from > to;
-  const range = { from: DAY.test(from) && !reversed ? from : undefined, to: DAY.test(to) && !reversed ? to : undefined };
+  // A reversed range (typed into the URL) keeps its start: the page says the end was refused (reversedDateRange).
+  const range = { from: DAY.test(from) ? from : undefined, to: DAY.test(to) && !reversed ? to : undefined };
+  const q = (params.get("q") ?? "").trim().slice(0, 30);
   return {
     scriptId,
+    clinicId: params.get("clinicId") || undefined,
+    q: q || undefined,
     // 客户意向 only narrows a chosen script (seed §8).
     intent: scriptId ? params.get("intent") || undefined : undefined,
     consultantId: params.get("consultantId") || undefined,
@@ -29,6 +33,19 @@ export function parseCallRecordSearch(params: URLSearchParams): ListCallRecordsI
     page: Number.isInteger(page) && page > 0 ? page : 1,
     pageSize: 20,
   };
+}
+
+/** The end date of the URL when it is before the start date (refused, not silently applied or dropped). */
+export function reversedDateRange(params: URLSearchParams): { from: string; to: string } | null {
+  const from = params.get("from") ?? "";
+  const to = params.get("to") ?? "";
+  return DAY.test(from) && DAY.test(to) && from > to ? { from, to } : null;
+}
+
+/** The list's filters without its paging: what the summary above the list counts. */
+export function summaryInput(input: ListCallRecordsInput): Omit<ListCallRecordsInput, "page" | "pageSize"> {
+  const { page: _page, pageSize: _pageSize, ...filters } = input;
+  return filters;
 }
 
 export { OUTCOMES as CALL_RECORD_OUTCOMES };

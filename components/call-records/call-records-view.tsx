@@ -17,10 +17,12 @@ import { OutcomeBadge } from "@/components/calls/outcome-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { CallRecordFilters } from "./call-record-filters";
 import { ScriptReanalysis } from "./script-reanalysis";
-import { parseCallRecordSearch } from "./call-record-search";
+import { parseCallRecordSearch, reversedDateRange, summaryInput } from "./call-record-search";
 import { analysisColumns } from "./analysis-columns";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 const REFRESH_MS = 10_000;
+const TASK_FIGURES = ["pending", "intercepted", "dispatchFailed"] as const;
 type CallRecordRow = RouterOutputs["callRecords"]["list"]["items"][number];
 
 /** 话单记录: execution summary, filters, the paginated call table, 详情 and 下载录音. */
@@ -28,15 +30,17 @@ export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { c
   const t = useTranslations("callRecords");
   const tc = useTranslations("calls");
   const tr = useTranslations("callReview");
+  const word = useVocabulary();
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const input = useMemo(() => parseCallRecordSearch(new URLSearchParams(params.toString())), [params]);
+  const reversed = reversedDateRange(new URLSearchParams(params.toString()));
   const [openId, setOpenId] = useState<string | null>(null);
 
   const summary = useQuery({
-    ...trpc.callRecords.summary.queryOptions({ scriptId: input.scriptId }),
+    ...trpc.callRecords.summary.queryOptions(summaryInput(input)),
     // Keep the figures live while calls are still waiting to be placed.
     refetchInterval: (q) => ((q.state.data?.metrics.execution.pending ?? 0) > 0 ? REFRESH_MS : false),
   });
@@ -55,7 +59,7 @@ export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { c
 
   const total = list.data?.total ?? 0;
   const page = input.page ?? 1;
-  const filtered = !!(input.scriptId || input.consultantId || input.onlineConsultantId || input.outcome || input.callback || input.review || input.proposedTime || input.from || input.to);
+  const filtered = !!(input.scriptId || input.clinicId || input.q || input.consultantId || input.onlineConsultantId || input.outcome || input.callback || input.review || input.proposedTime || input.from || input.to);
   const unit = { min: tc("minutes"), sec: tc("seconds") };
   const pagination = {
     page,
@@ -76,7 +80,7 @@ export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { c
       header: tc("intent"),
       cell: ({ row: { original: r } }) => (
         <div className="flex flex-wrap items-center gap-1" title={r.summary ?? undefined}>
-          {r.intentLabel ?? "—"}
+          {word(r.intentLabel) ?? "—"}
           {r.callbackRequested ? (
             <Badge variant="destructive" data-testid="callback-badge">
               {tc("callbackRequested")}
@@ -129,10 +133,20 @@ export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { c
           </div>
         </div>
       ) : null}
-      <MetricCards metrics={summary.data?.metrics} />
+      <MetricCards metrics={summary.data?.metrics} notApplicable={summary.data && !summary.data.taskFigures ? TASK_FIGURES : undefined} />
+      {summary.data?.filtered ? (
+        <p className="text-xs text-muted-foreground" data-testid="summary-filtered">
+          {summary.data.taskFigures ? t("summaryFiltered") : t("summaryFilteredCallsOnly")}
+        </p>
+      ) : null}
 
       <div className="space-y-4 rounded-lg border bg-background p-4">
         <CallRecordFilters input={input} onChange={setParams} onReset={() => router.replace(pathname)} />
+        {reversed ? (
+          <p role="alert" className="text-sm text-destructive" data-testid="date-range-error">
+            {t("dateReversed", reversed)}
+          </p>
+        ) : null}
         <DataTable columns={columns} query={list} loadingRows={8} empty={{ title: t("emptyTitle"), hint: filtered ? t("emptyFiltered") : t("emptyHint") }} rowTestId="call-record-row" pagination={pagination} />
       </div>
       <CallDetailDialog callId={openId} onOpenChange={(open) => !open && setOpenId(null)} />

@@ -15,10 +15,12 @@ import { formatDuration, formatInZone } from "./format-time";
 import { OutcomeBadge } from "./outcome-badge";
 import { CallAnalysisSection } from "./call-analysis-section";
 import { CallIntentReview } from "./call-intent-review";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 /** 通话详情: the recording player, the conversation as bubbles by round, intent and times. Shared by 话单记录 and timelines. */
 export function CallDetailDialog({ callId, onOpenChange }: { callId: string | null; onOpenChange: (open: boolean) => void }) {
   const t = useTranslations("calls");
+  const word = useVocabulary();
   const trpc = useTRPC();
   const detail = useQuery({ ...trpc.callRecords.byId.queryOptions({ id: callId ?? "" }), enabled: !!callId });
   const call = detail.data;
@@ -46,13 +48,15 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
               <Field label={t("outcome")}>
                 <OutcomeBadge outcome={call.outcome} />
               </Field>
-              <Field label={t("intent")}>{call.intentLabel ? <Badge variant="secondary">{call.intentLabel}</Badge> : "—"}</Field>
+              <Field label={t("intent")}>{call.intentLabel ? <Badge variant="secondary">{word(call.intentLabel)}</Badge> : "—"}</Field>
               <Field label={t("clinic")}>{call.clinic.shortName}</Field>
               <Field label={t("startedAt")}>{formatInZone(call.dialedAt, call.clinic.timezone)}</Field>
               <Field label={t("answeredAt")}>{formatInZone(call.answeredAt, call.clinic.timezone)}</Field>
               <Field label={t("endedAt")}>{formatInZone(call.endedAt, call.clinic.timezone)}</Field>
               <Field label={t("duration")}>{formatDuration(call.durationSec, unit)}</Field>
-              <Field label={t("rounds")}>{call.rounds}</Field>
+              <Field label={t("rounds")}>
+                <span data-testid="call-rounds">{call.rounds}</span>
+              </Field>
               <Field label={t("attemptLabel")}>{t("attempt", { attempt: call.attempt })}</Field>
             </dl>
 
@@ -95,9 +99,11 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
               ) : (
                 <ScrollArea className="h-72 rounded-md border bg-muted/30 p-3">
                   <ol className="space-y-4" data-testid="call-transcript">
-                    {call.transcript.map((round) => (
-                      <li key={round.index} className="space-y-2" data-testid="transcript-round">
-                        <div className="text-center text-xs text-muted-foreground">{t("round", { index: round.index })}</div>
+                    {call.transcript.map((round, n) => (
+                      <li key={n} className="space-y-2" data-testid={round.index === null ? "transcript-unanswered" : "transcript-round"}>
+                        <div className="text-center text-xs text-muted-foreground">
+                          {round.index === null ? t("roundUnanswered") : t("round", { index: round.index })}
+                        </div>
                         {round.turns.map((turn, i) => (
                           <div key={i} className={cn("flex", turn.speaker === "ai" ? "justify-start" : "justify-end")}>
                             <div
@@ -109,7 +115,7 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
                               data-testid={turn.speaker === "patient" && call.trigger === turn.text ? "transcript-trigger" : undefined}
                             >
                               <div className="mb-0.5 text-[10px] opacity-70">{t(turn.speaker === "ai" ? "speakerAi" : "speakerPatient")}</div>
-                              {turn.text}
+                              <span lang="zh-CN">{turn.text}</span>
                             </div>
                           </div>
                         ))}

@@ -11,6 +11,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { useTRPC } from "@/components/trpc/client";
 import type { RouterOutputs } from "@/components/trpc/types";
 import { formatInZone } from "./format-time";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 type CallDetail = RouterOutputs["callRecords"]["byId"];
 const EMPTY = "__empty__";
@@ -22,6 +23,7 @@ const EMPTY = "__empty__";
  */
 export function CallIntentReview({ call }: { call: CallDetail }) {
   const t = useTranslations("callReview");
+  const word = useVocabulary();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [choice, setChoice] = useState<string>(call.intent ?? EMPTY);
@@ -63,7 +65,7 @@ export function CallIntentReview({ call }: { call: CallDetail }) {
           </Badge>
         ) : null}
         {call.correction ? (
-          <Badge variant="secondary" data-testid="manual-correction" title={call.correction.before ? t("correctedFrom", { label: call.correction.before }) : undefined}>
+          <Badge variant="secondary" data-testid="manual-correction" title={call.correction.before ? t("correctedFrom", { label: word(call.correction.before) }) : undefined}>
             {t("manualCorrection")}
             {call.correction.by ? ` · ${call.correction.by}` : ""}
           </Badge>
@@ -80,7 +82,7 @@ export function CallIntentReview({ call }: { call: CallDetail }) {
           <ShieldOff className="size-4 text-amber-700" />
           <span>
             {t("onOptOutList", { at: formatInZone(call.optOut.at, call.clinic.timezone) })}
-            {call.optOut.triggerSentence ? <span className="ml-1 font-medium">「{call.optOut.triggerSentence}」</span> : null}
+            {call.optOut.triggerSentence ? <span className="ml-1 font-medium" lang="zh-CN">「{call.optOut.triggerSentence}」</span> : null}
           </span>
           {call.canCorrect ? (
             <Button
@@ -108,7 +110,7 @@ export function CallIntentReview({ call }: { call: CallDetail }) {
               <SelectItem value={EMPTY}>{t("emptyIntent")}</SelectItem>
               {call.intentOptions.map((o) => (
                 <SelectItem key={o.key} value={o.key}>
-                  {o.label}
+                  {word(o.label)}
                 </SelectItem>
               ))}
             </SelectContent>

@@ -14,7 +14,7 @@ export function CallingWindowNotice({ wait, waiting, className }: { wait: Callin
       <Clock className="size-4" />
       <AlertTitle>{t("notice", { day: t("day", { offset: String(wait.dayOffset) }), time: wait.time })}</AlertTitle>
       <AlertDescription className="text-amber-800">
-        {waiting !== undefined ? <span data-testid="waiting-for-window">{waiting > 0 ? t("waiting", { count: waiting }) : t("waitingNone")}。</span> : null}
+        {waiting !== undefined ? <span data-testid="waiting-for-window">{waiting > 0 ? t("waiting", { count: waiting }) : t("waitingNone")}</span> : null}
         {t("hint")}
       </AlertDescription>
     </Alert>

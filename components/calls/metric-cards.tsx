@@ -7,17 +7,28 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import type { CallMetrics } from "@/server/domain/calls/call-metrics";
 
-type MetricKey = "pending" | "intercepted" | "dialed" | "failed" | "answeredPatients" | "answerRate" | "effectivePatients" | "effectiveRate" | "avgDuration";
+type MetricKey = "pending" | "intercepted" | "dialed" | "failed" | "dispatchFailed" | "answeredPatients" | "answerRate" | "effectivePatients" | "effectiveRate" | "avgDuration";
 
 /** The seed's 执行数据 and 通话数据, each figure with its definition as a tooltip. */
-export function MetricCards({ metrics, only }: { metrics: CallMetrics | undefined; only?: "execution" }) {
+export function MetricCards({
+  metrics,
+  only,
+  notApplicable,
+}: {
+  metrics: CallMetrics | undefined;
+  only?: "execution";
+  /** Figures the current filters say nothing about (task figures under a call-only filter): shown as —. */
+  notApplicable?: readonly MetricKey[];
+}) {
   const t = useTranslations("calls");
   const rate = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${v}%`);
+  const na = (key: MetricKey, v: number | undefined) => (metrics && notApplicable?.includes(key) ? "—" : v);
   const execution: [MetricKey, string | number | undefined][] = [
-    ["pending", metrics?.execution.pending],
-    ["intercepted", metrics?.execution.intercepted],
+    ["pending", na("pending", metrics?.execution.pending)],
+    ["intercepted", na("intercepted", metrics?.execution.intercepted)],
     ["dialed", metrics?.execution.dialed],
     ["failed", metrics?.execution.failed],
+    ["dispatchFailed", na("dispatchFailed", metrics?.execution.dispatchFailed)],
   ];
   const calls: [MetricKey, string | number | undefined][] = [
     ["answeredPatients", metrics?.calls.answeredPatients],

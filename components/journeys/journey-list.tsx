@@ -54,7 +54,11 @@ export function JourneyList() {
       { id: "schedule", header: t("schedule"), cell: ({ row }) => scheduleText(t, row.original.schedule) },
       { id: "status", header: t("statusCol"), cell: ({ row }) => <JourneyStatusBadge status={row.original.status} /> },
       { id: "nextRun", header: t("nextRun"), meta: { className: "text-sm" }, cell: ({ row }) => when(row.original.nextRunAt) },
-      { id: "rosterTotal", accessorFn: (j) => j.rosterTotal, header: t("rosterTotal"), enableSorting: true, meta: { className: "text-right tabular-nums" }, cell: ({ row }) => row.original.rosterTotal },
+      { id: "rosterTotal", accessorFn: (j) => j.rosterTotal, header: () => (
+          <span className="cursor-help" title={t("rosterTotal_hint")} data-testid="roster-total-header">
+            {t("rosterTotal")}
+          </span>
+        ), enableSorting: true, meta: { className: "text-right tabular-nums" }, cell: ({ row }) => row.original.rosterTotal },
       {
         id: "updatedAt",
         accessorFn: (j) => new Date(j.updatedAt).getTime(),

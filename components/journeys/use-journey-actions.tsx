@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { AlertDialog, AlertDialogAction, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from "@/components/ui/alert-dialog";
 import { useTRPC } from "@/components/trpc/client";
 import type { JourneyProblem } from "@/server/domain/journey/validate-journey";
+import { useJourneyProblemText } from "@/components/i18n/use-vocabulary";
 
 export type JourneyAction = "publish" | "pause" | "resume" | "end" | "delete";
 
@@ -17,6 +18,7 @@ export type JourneyAction = "publish" | "pause" | "resume" | "end" | "delete";
  */
 export function useJourneyActions(opts: { onProblems?: (p: JourneyProblem[]) => void; onDeleted?: () => void } = {}) {
   const t = useTranslations("journeys");
+  const problemText = useJourneyProblemText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirm, setConfirm] = useState<{ id: string; name: string; action: JourneyAction } | null>(null);
@@ -77,7 +79,7 @@ export function useJourneyActions(opts: { onProblems?: (p: JourneyProblem[]) => 
             <AlertDialogDescription>{t("problemsHint")}</AlertDialogDescription>
           </AlertDialogHeader>
           <ol className="list-decimal space-y-1 pl-5 text-sm" data-testid="publish-problems">
-            {problems?.map((p, i) => <li key={i}>{p.message}</li>)}
+            {problems?.map((p, i) => <li key={i}>{problemText(p)}</li>)}
           </ol>
           <AlertDialogFooter>
             <AlertDialogAction onClick={() => setProblems(null)}>{t("problemsOk")}</AlertDialogAction>

@@ -3,7 +3,7 @@ import type { QualificationDocumentKind } from "@/server/domain/qualification/do
 /** A schematic drawing of each document (no real data), watermarked, for the local 材料示例 page. */
 export function DocumentSample({ kind, watermark }: { kind: QualificationDocumentKind; watermark: string }) {
   return (
-    <svg viewBox="0 0 320 220" role="img" aria-label={watermark} className="h-auto w-full rounded-md border bg-white">
+    <svg viewBox="0 0 320 220" role="img" aria-label={watermark} className="h-auto w-full rounded-md border bg-white" lang="zh-CN">
       {kind === "businessLicense" && (
         <g>
           <rect x="12" y="10" width="296" height="200" rx="4" fill="#fff8f0" stroke="#c2410c" strokeWidth="3" />

@@ -22,6 +22,7 @@ type State = { phase: "idle" } | { phase: "uploading"; file: File } | { phase: "
 /** One 资质材料 slot: choose, preview (images), upload, see the stored file, replace; a failed upload keeps the file for 重试. */
 export function DocumentUploadCard({ kind, document, disabled, onUploaded }: Props) {
   const t = useTranslations("onboarding");
+  const tcommon = useTranslations("common");
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ phase: "idle" });
   const [localPreview, setLocalPreview] = useState<string | null>(null);
@@ -76,7 +77,7 @@ export function DocumentUploadCard({ kind, document, disabled, onUploaded }: Pro
         disabled={disabled || uploading}
         onClick={() => input.current?.click()}
         className="relative flex aspect-[4/3] w-full items-center justify-center overflow-hidden rounded-md border border-dashed bg-muted/40 text-sm text-muted-foreground transition-colors hover:border-primary hover:text-primary disabled:cursor-not-allowed disabled:hover:border-border"
-        aria-label={`${t(document ? "reupload" : "chooseFile")}：${t(`kind_${kind}`)}`}
+        aria-label={tcommon("labelValue", { label: t(document ? "reupload" : "chooseFile"), value: t(`kind_${kind}`) })}
       >
         {preview ? (
           // eslint-disable-next-line @next/next/no-img-element -- user files served by our own route

@@ -14,6 +14,7 @@ const HIGHLIGHTS = [
 /** 功能介绍: what a company sees on its first visit to 外呼管理, before it has applied (seed §2). */
 export function OutboundIntro({ canApply }: { canApply: boolean }) {
   const t = useTranslations("onboarding");
+  const tcommon = useTranslations("common");
   return (
     <div className="space-y-4" data-testid="outbound-intro">
       <Card className="overflow-hidden border-primary/20 bg-gradient-to-br from-primary/10 via-background to-background">
@@ -65,7 +66,7 @@ export function OutboundIntro({ canApply }: { canApply: boolean }) {
               {(["prepareLicense", "prepareLegalId", "preparePledge"] as const).map((key) => (
                 <li key={key} className="flex items-center gap-2">
                   <span className="size-1.5 rounded-full bg-primary" aria-hidden />
-                  【{t(key)}】
+                  {tcommon("bracketed", { name: t(key) })}
                 </li>
               ))}
             </ul>

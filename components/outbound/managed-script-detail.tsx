@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { CallingHoldBanner } from "./calling-hold-banner";
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, Radio } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -34,6 +35,7 @@ export function ManagedScriptDetail({
   canConfigure?: boolean;
 }) {
   const t = useTranslations("outboundManagement");
+  const tcommon = useTranslations("common");
   const trpc = useTRPC();
   useRefreshAfterScriptChange();
   const detail = useQuery({
@@ -48,6 +50,7 @@ export function ManagedScriptDetail({
       <Link href="/management/outbound" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" /> {t("back")}
       </Link>
+      <CallingHoldBanner canManage={canManage} />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold" data-testid="managed-script-name">
           {s.name}
@@ -56,7 +59,7 @@ export function ManagedScriptDetail({
         <Badge variant="outline">{t(`kind_${s.kind}`)}</Badge>
         {s.journeyOnly ? <Badge variant="secondary">{t("journeyOnly")}</Badge> : null}
         <span className="text-sm text-muted-foreground">
-          {t("clinics")}：{s.clinics.map((c) => c.shortName).join("、")}
+          {tcommon("labelValue", { label: t("clinics"), value: s.clinics.map((c) => c.shortName).join(tcommon("listSeparator")) })}
         </span>
         {s.stoppedAt ? <span className="text-sm text-muted-foreground">{t("stoppedAt", { at: formatInZone(s.stoppedAt, DEFAULT_TIME_ZONE, "minute") })}</span> : null}
         <div className="ml-auto flex items-center gap-2">
@@ -75,11 +78,13 @@ export function ManagedScriptDetail({
           {canManage ? <TabsTrigger value="roster">{t("tabRoster")}</TabsTrigger> : null}
         </TabsList>
         <TabsContent value="overview" className="space-y-3 pt-2">
-          <p className="flex items-center gap-2 text-sm text-muted-foreground" data-testid="live-state">
-            {s.active ? <Radio className="size-4 animate-pulse text-emerald-600" aria-hidden /> : null}
-            {s.active ? t("live") : t("idle")}
+          <p className="flex items-center gap-2 text-sm text-muted-foreground" data-testid="live-state" data-state={s.liveState.kind}>
+            {s.liveState.kind === "calling" ? <Radio className="size-4 animate-pulse text-emerald-600" aria-hidden /> : null}
+            {s.liveState.kind === "paused"
+              ? t(s.liveState.reason === "insufficientBalance" ? "pausedForBalanceState" : "pausedState", { count: s.liveState.pending })
+              : t(`state_${s.liveState.kind}`)}
           </p>
-          {s.status !== "stopped" ? <CallingWindowNotice wait={s.callingWindow} waiting={s.waitingForWindow} /> : null}
+          <CallingWindowNotice wait={s.callingWindow} waiting={s.waitingForWindow} />
           <MetricCards metrics={s.metrics} />
         </TabsContent>
         {canManage ? (

@@ -18,13 +18,14 @@ import { ScriptStatusBadge } from "@/components/scripts/script-status-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { useRefreshAfterScriptChange } from "./use-refresh-after-script-change";
 
-const EXECUTION = ["pending", "intercepted", "dialed", "failed"] as const;
+const EXECUTION = ["pending", "intercepted", "dialed", "failed", "dispatchFailed"] as const;
 const REFRESH_MS = 10_000;
 type ManagedScriptRow = RouterOutputs["outboundManagement"]["scripts"]["items"][number];
 
 /** 外呼管理: every script with its 执行数据 columns, 【详情】, 【话单】 and 暂停 / 启用 / 停用. */
 export function ManagedScriptTable({ canManage, canViewRecords }: { canManage: boolean; canViewRecords: boolean }) {
   const t = useTranslations("outboundManagement");
+  const tcommon = useTranslations("common");
   const ts = useTranslations("scripts");
   const tc = useTranslations("calls");
   const trpc = useTRPC();
@@ -56,7 +57,7 @@ export function ManagedScriptTable({ canManage, canViewRecords }: { canManage: b
         </>
       ),
     },
-    { id: "clinics", header: t("clinics"), meta: { className: "max-w-48 text-sm", headClassName: "" }, cell: ({ row }) => row.original.clinics.map((c) => c.shortName).join("、") },
+    { id: "clinics", header: t("clinics"), meta: { className: "max-w-48 text-sm", headClassName: "" }, cell: ({ row }) => row.original.clinics.map((c) => c.shortName).join(tcommon("listSeparator")) },
     { id: "status", header: t("status"), cell: ({ row }) => <ScriptStatusBadge status={row.original.status} pauseReason={row.original.pauseReason} /> },
     ...EXECUTION.map(
       (k): ColumnDef<ManagedScriptRow> => ({

@@ -18,6 +18,7 @@ import { ReviewHistory } from "./review-history";
 /** One application under review: applicant, the four documents, the decision, clinic opening and the history. */
 export function ApplicationDetail({ id }: { id: string }) {
   const t = useTranslations("qualificationReview");
+  const tcommon = useTranslations("common");
   const format = useFormatter();
   const trpc = useTRPC();
   const query = useQuery(trpc.qualificationReview.byId.queryOptions({ id }));
@@ -85,7 +86,7 @@ export function ApplicationDetail({ id }: { id: string }) {
               </dl>
               {a.status === "rejected" && a.rejectReason && (
                 <p className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-                  {t("rejectReason")}：{a.rejectReason}
+                  {tcommon("labelValue", { label: t("rejectReason"), value: a.rejectReason })}
                 </p>
               )}
             </CardContent>

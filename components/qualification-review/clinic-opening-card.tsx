@@ -19,6 +19,7 @@ interface Clinic {
 /** 门店开通 (FAQ Q4): open further clinics or close one, after approval; closing asks for confirmation. */
 export function ClinicOpeningCard({ clinics, editable }: { clinics: Clinic[]; editable: boolean }) {
   const t = useTranslations("qualificationReview");
+  const tcommon = useTranslations("common");
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -55,7 +56,7 @@ export function ClinicOpeningCard({ clinics, editable }: { clinics: Clinic[]; ed
               <Switch
                 checked={opened}
                 disabled={!editable || setOpened.isPending}
-                aria-label={`${c.shortName}：${opened ? t("opened") : t("notOpened")}`}
+                aria-label={tcommon("labelValue", { label: c.shortName, value: opened ? t("opened") : t("notOpened") })}
                 data-testid={`clinic-switch-${c.shortName}`}
                 onCheckedChange={(on) => (on ? setOpened.mutate({ clinicId: c.id, opened: true }) : setClosing(c))}
               />

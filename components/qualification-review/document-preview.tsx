@@ -20,6 +20,7 @@ const kb = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024)
 /** One document for the reviewer: images inline (click to enlarge), PDFs embedded; both can open in a tab or download. */
 export function DocumentPreview({ doc }: { doc: Doc }) {
   const t = useTranslations("qualificationReview");
+  const tcommon = useTranslations("common");
   const to = useTranslations("onboarding");
   const label = to(`kind_${doc.kind}`);
   const isImage = doc.mimeType.startsWith("image/");
@@ -59,12 +60,12 @@ export function DocumentPreview({ doc }: { doc: Doc }) {
           {doc.fileName}
         </span>
         <Button asChild size="icon-sm" variant="ghost" title={t("openInNewTab")}>
-          <a href={documentUrl(doc.id)} target="_blank" rel="noopener noreferrer" aria-label={`${t("openInNewTab")}：${label}`}>
+          <a href={documentUrl(doc.id)} target="_blank" rel="noopener noreferrer" aria-label={tcommon("labelValue", { label: t("openInNewTab"), value: label })}>
             <ExternalLink />
           </a>
         </Button>
         <Button asChild size="icon-sm" variant="ghost" title={t("download")}>
-          <a href={documentUrl(doc.id, true)} download={doc.fileName} aria-label={`${t("download")}：${label}`} data-testid={`download-${doc.kind}`}>
+          <a href={documentUrl(doc.id, true)} download={doc.fileName} aria-label={tcommon("labelValue", { label: t("download"), value: label })} data-testid={`download-${doc.kind}`}>
             <Download />
           </a>
         </Button>

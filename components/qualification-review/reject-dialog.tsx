@@ -100,7 +100,7 @@ export function RejectDialog({ applicationId }: { applicationId: string }) {
                   key={key}
                   type="button"
                   className="rounded-full border px-2.5 py-1 text-xs hover:border-primary hover:text-primary"
-                  onClick={() => setReason((r) => (r.trim() ? `${r.trim()}；${t(key)}` : t(key)).slice(0, REJECT_REASON_MAX))}
+                  onClick={() => setReason((r) => (r.trim() ? `${r.trim()}${tc("sentenceSeparator")}${t(key)}` : t(key)).slice(0, REJECT_REASON_MAX))}
                 >
                   {t(key)}
                 </button>

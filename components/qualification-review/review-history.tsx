@@ -22,11 +22,11 @@ const KNOWN = new Set([
   "clinic.outbound.close",
 ]);
 
-function detail(data: unknown): { clinics?: string; clinic?: string } {
+function detail(data: unknown, bracketed: (names: string[]) => string): { clinics?: string; clinic?: string } {
   if (!data || typeof data !== "object") return {};
   const d = data as { openedClinics?: { shortName: string }[]; shortName?: string };
   return {
-    clinics: d.openedClinics?.map((c) => `【${c.shortName}】`).join(""),
+    clinics: d.openedClinics ? bracketed(d.openedClinics.map((c) => c.shortName)) : undefined,
     clinic: d.shortName,
   };
 }
@@ -34,6 +34,8 @@ function detail(data: unknown): { clinics?: string; clinic?: string } {
 /** The audit trail of one application: who did what, when, and why. */
 export function ReviewHistory({ entries }: { entries: Entry[] }) {
   const t = useTranslations("qualificationReview");
+  const tcommon = useTranslations("common");
+  const bracketed = (names: string[]) => names.map((name) => tcommon("bracketed", { name })).join(tcommon("bracketedSeparator"));
   const format = useFormatter();
   return (
     <Card>
@@ -46,7 +48,7 @@ export function ReviewHistory({ entries }: { entries: Entry[] }) {
         ) : (
           <ol className="relative space-y-4 border-l pl-4" data-testid="review-history">
             {entries.map((e) => {
-              const d = detail(e.data);
+              const d = detail(e.data, bracketed);
               const label = KNOWN.has(e.action) ? t(`action_${e.action.replaceAll(".", "_")}` as "action_qualification_start") : e.action;
               return (
                 <li key={e.id} className="text-sm">
@@ -54,7 +56,7 @@ export function ReviewHistory({ entries }: { entries: Entry[] }) {
                   <div className="flex flex-wrap items-baseline gap-x-2">
                     <span className="font-medium">
                       {label}
-                      {d.clinic && e.action.startsWith("clinic.") ? `【${d.clinic}】` : ""}
+                      {d.clinic && e.action.startsWith("clinic.") ? bracketed([d.clinic]) : ""}
                     </span>
                     <span className="text-xs text-muted-foreground">
                       {e.actor?.name ?? t("system")} · {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}

@@ -10,6 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/components/trpc/client";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 /** next-intl reads dots as nesting, so permission keys are stored with underscores in the messages. */
 const permissionMessageKey = (p: string) => p.replaceAll(".", "_");
@@ -17,6 +18,7 @@ const permissionMessageKey = (p: string) => p.replaceAll(".", "_");
 export function RolePermissions({ groups }: { groups: { key: "groupOutbound" | "groupBase"; permissions: string[] }[] }) {
   const t = useTranslations("roles");
   const tp = useTranslations("permissions");
+  const word = useVocabulary();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const roles = useQuery(trpc.roles.list.queryOptions());
@@ -50,7 +52,7 @@ export function RolePermissions({ groups }: { groups: { key: "groupOutbound" | "
               )}
               data-testid={`role-${r.key}`}
             >
-              <span>{r.name}</span>
+              <span data-user-content={r.isSystem ? undefined : ""}>{r.isSystem ? word(r.name) : r.name}</span>
               <span className="text-xs text-muted-foreground">{t("users", { count: r.userCount })}</span>
             </button>
           ))}

@@ -45,7 +45,7 @@ export function AiPreviewCard({
         {scenarios && template ? (
           <>
             <p className="text-xs text-muted-foreground">
-              {!readOnly && `${t("previewHint")}。`}
+              {!readOnly && t("previewHintSentence")}
               {previewClinic ? t("previewClinic", { clinic: previewClinic.shortName }) : null}
             </p>
             <DialoguePreview scenarios={scenarios} intents={template.intents} values={values} editable={!readOnly} edited={edited} onEditLine={onEditLine} />

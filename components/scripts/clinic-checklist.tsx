@@ -18,6 +18,7 @@ export function ClinicChecklist({
   disabled?: boolean;
 }) {
   const t = useTranslations("scripts");
+  const tcommon = useTranslations("common");
   if (!clinics.some((c) => c.opened)) return <p className="text-sm text-muted-foreground">{t("noClinics")}</p>;
   return (
     <div className="space-y-1.5">
@@ -34,7 +35,7 @@ export function ClinicChecklist({
               />
               <span className={c.opened ? undefined : "text-muted-foreground"}>
                 {c.shortName}
-                {!c.opened && `（${t("notOpened")}）`}
+                {!c.opened && tcommon("parenthetical", { note: t("notOpened") })}
               </span>
             </label>
           );

@@ -81,7 +81,9 @@ export function AiBubble({
       title={editable ? t("previewHint") : undefined}
       data-testid={testId}
     >
-      <VariableText text={text} values={values} inverted />
+      <span lang="zh-CN">
+        <VariableText text={text} values={values} inverted />
+      </span>
       {edited && (
         <span className="ml-2 inline-flex items-center gap-0.5 rounded bg-white/20 px-1 text-[10px]">
           <Pencil className="size-2.5" aria-hidden />

@@ -7,6 +7,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { IntentCategory, ScenarioDialogue } from "@/server/domain/templates/dialogue";
 import { AiBubble } from "./dialogue-bubble";
 import { VariableText } from "./variable-text";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 /**
  * The AI外呼预览: one tab per scenario (主流程-1, AI无法应答, 客户不在当地 …); each round is the AI's line (blue) and the
@@ -28,14 +29,15 @@ export function DialoguePreview({
   onEditLine: (scenarioKey: string, round: number, text: string) => void;
 }) {
   const t = useTranslations("scripts");
-  const intentLabel = (key: string) => intents.find((i) => i.key === key)?.label ?? key;
-  const scenarioName = (key: string) => scenarios.find((s) => s.key === key)?.name ?? key;
+  const word = useVocabulary();
+  const intentLabel = (key: string) => word(intents.find((i) => i.key === key)?.label ?? key);
+  const scenarioName = (key: string) => word(scenarios.find((s) => s.key === key)?.name ?? key);
   return (
     <Tabs defaultValue={scenarios[0]?.key} className="gap-3">
       <TabsList className="h-auto w-full flex-wrap justify-start">
         {scenarios.map((s) => (
           <TabsTrigger key={s.key} value={s.key} className="flex-none" data-testid={`scenario-tab-${s.key}`}>
-            {s.name}
+            {word(s.name)}
           </TabsTrigger>
         ))}
       </TabsList>
@@ -61,7 +63,7 @@ export function DialoguePreview({
                   <p className="text-xs text-muted-foreground">{t("patientReplies")}</p>
                   {r.replies.map((rep, j) => (
                     <div key={j} className="flex flex-wrap items-center justify-end gap-1.5">
-                      <span className="rounded-2xl rounded-tr-sm bg-muted px-3 py-1.5 text-sm">
+                      <span className="rounded-2xl rounded-tr-sm bg-muted px-3 py-1.5 text-sm" lang="zh-CN">
                         <VariableText text={rep.text} values={values} />
                       </span>
                       {rep.intent && (
@@ -97,10 +99,10 @@ export function DialoguePreview({
         </TabsContent>
       ))}
       <div className="flex flex-wrap items-center gap-1.5 border-t pt-3 text-xs">
-        <span className="text-muted-foreground">{t("intentsTitle")}：</span>
+        <span className="text-muted-foreground">{t("intentsTitleColon")}</span>
         {intents.map((i) => (
           <Badge key={i.key} variant="secondary">
-            {i.label}
+            {word(i.label)}
           </Badge>
         ))}
       </div>

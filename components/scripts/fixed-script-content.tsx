@@ -28,6 +28,7 @@ export function FixedScriptContent({
   voice: VoiceSettings;
 }) {
   const t = useTranslations("scripts");
+  const tcommon = useTranslations("common");
   const trpc = useTRPC();
   const [audioUrl, setAudioUrl] = useState<string | null>(null);
   const { values, errors } = checkParams(template.params, params);
@@ -58,7 +59,7 @@ export function FixedScriptContent({
           variant="outline"
           disabled={render.isPending}
           onClick={() => {
-            if (!complete) return toast.error(t("fixParams", { errors: Object.values(errors).join("；") }));
+            if (!complete) return toast.error(t("fixParams", { errors: Object.values(errors).join(tcommon("sentenceSeparator")) }));
             render.mutate({ templateId: template.id, params: values, voiceId: voice.voiceId, voiceSpeed: voice.voiceSpeed, voicePitch: voice.voicePitch, voiceVolume: voice.voiceVolume });
           }}
           data-testid="listen-now"

@@ -71,7 +71,7 @@ export function HangupSmsFields({
                     <span className="text-destructive">*</span>
                     {f.label}
                   </Label>
-                  <Select value={value[f.key] ?? undefined} onValueChange={(v) => onChange({ [f.key]: v })} disabled={disabled}>
+                  <Select value={value[f.key] ?? ""} onValueChange={(v) => onChange({ [f.key]: v })} disabled={disabled}>
                     <SelectTrigger id={f.key} className="w-full" data-testid={`sms-${f.key}`} aria-label={f.label}>
                       <SelectValue placeholder={t("smsPlaceholder")} />
                     </SelectTrigger>

@@ -12,6 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/components/trpc/client";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 interface Draft {
   key: string;
@@ -27,6 +28,8 @@ interface Draft {
  */
 export function IntentLabelsDialog({ scriptId }: { scriptId: string }) {
   const t = useTranslations("callReview");
+  const word = useVocabulary();
+  const tcommon = useTranslations("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -84,14 +87,14 @@ export function IntentLabelsDialog({ scriptId }: { scriptId: string }) {
                   />
                   {r.custom ? (
                     <>
-                      <Select value={r.canonical ?? undefined} onValueChange={(v) => edit(i, { canonical: v })}>
+                      <Select value={r.canonical ?? ""} onValueChange={(v) => edit(i, { canonical: v })}>
                         <SelectTrigger className="h-8 w-40" aria-label={t("labelMeaning")}>
                           <SelectValue placeholder={t("chooseMeaning")} />
                         </SelectTrigger>
                         <SelectContent>
                           {labels.data?.canonicalOptions.map((o) => (
                             <SelectItem key={o.key} value={o.key}>
-                              {o.label}
+                              {word(o.label)}
                             </SelectItem>
                           ))}
                         </SelectContent>
@@ -103,7 +106,7 @@ export function IntentLabelsDialog({ scriptId }: { scriptId: string }) {
                     </>
                   ) : r.original && r.original !== r.label ? (
                     <span className="text-xs text-muted-foreground">
-                      {t("labelOriginal")}：{r.original}
+                      {tcommon("labelValue", { label: t("labelOriginal"), value: word(r.original) })}
                     </span>
                   ) : null}
                 </li>

@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
 
-/** 【智能外呼】's two pages: 外呼管理 and 话术管理. */
+/** 【智能外呼】's pages: 外呼管理, 话术管理 and 外呼批次. */
 export function OutboundTabs() {
   const t = useTranslations("scripts");
   const pathname = usePathname();
@@ -13,6 +13,7 @@ export function OutboundTabs() {
     { href: "/management/outbound", label: t("tabManage"), active: pathname === "/management/outbound" },
     { href: "/management/outbound/monitor", label: t("tabMonitor"), active: pathname.startsWith("/management/outbound/monitor") },
     { href: "/management/outbound/scripts", label: t("tabScripts"), active: pathname.startsWith("/management/outbound/scripts") },
+    { href: "/management/outbound/batches", label: t("tabBatches"), active: pathname.startsWith("/management/outbound/batches") },
   ];
   return (
     <nav className="flex gap-1 border-b" aria-label={t("tabScripts")}>

@@ -40,7 +40,7 @@ export function ParamFields({
               {p.label}
             </Label>
             {p.kind === "select" || p.kind === "clinic" ? (
-              <Select value={value || undefined} onValueChange={(v) => onChange(p.key, v)} disabled={disabled}>
+              <Select value={value ?? ""} onValueChange={(v) => onChange(p.key, v)} disabled={disabled}>
                 <SelectTrigger id={id} className="w-full" aria-invalid={Boolean(error)} aria-label={p.label}>
                   <SelectValue placeholder={p.kind === "clinic" ? t("clinicPlaceholder") : t("selectPlaceholder")} />
                 </SelectTrigger>

@@ -14,7 +14,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { useTRPC } from "@/components/trpc/client";
-import { clampScriptName, SCRIPT_NAME_MAX } from "@/server/domain/scripts/script-name";
+import { cn } from "@/lib/utils";
+import { scriptNameCounter } from "@/server/domain/scripts/script-name";
 import { ClinicChecklist } from "./clinic-checklist";
 import { ConfirmDialog } from "@/components/shell/confirm-dialog";
 import { AiPreviewCard } from "./ai-preview-card";
@@ -91,6 +92,10 @@ export function ScriptEditorForm({ kind, templates, voices, clinics, smsOptions,
     f.setScenarios(null);
   };
   const save = () => {
+    if (nameCounter.tooLong) {
+      f.setErrors((prev) => ({ ...prev, name: t("nameTooLong", { length: nameCounter.length, max: nameCounter.max }) }));
+      return toast.error(t("nameTooLong", { length: nameCounter.length, max: nameCounter.max }));
+    }
     if (!f.checkParamErrors(template)) return toast.error(t("contentIncomplete"));
     const body = {
       name: form.name,
@@ -111,7 +116,7 @@ export function ScriptEditorForm({ kind, templates, voices, clinics, smsOptions,
     else create.mutate({ ...body, kind });
   };
 
-  const nameLength = Array.from(form.name).length;
+  const nameCounter = scriptNameCounter(form.name);
   const paramsTouched = JSON.stringify(form.params) !== JSON.stringify(templateDefaults(template, clinics).params);
   const previewCard =
     kind === "ai" ? (
@@ -150,18 +155,26 @@ export function ScriptEditorForm({ kind, templates, voices, clinics, smsOptions,
                 <Input
                   id="script-name"
                   value={form.name}
-                  maxLength={SCRIPT_NAME_MAX}
                   placeholder={t("namePlaceholder")}
-                  onChange={(e) => f.patch({ name: clampScriptName(e.target.value) })}
+                  onChange={(e) => f.patch({ name: e.target.value })}
                   disabled={readOnly}
-                  aria-invalid={Boolean(f.errors.name)}
+                  aria-invalid={Boolean(f.errors.name) || nameCounter.tooLong}
+                  aria-describedby="script-name-counter"
                   className="pr-14"
                 />
-                <span className="pointer-events-none absolute top-2 right-3 text-xs tabular-nums text-muted-foreground">
-                  {nameLength}/{SCRIPT_NAME_MAX}
+                <span
+                  id="script-name-counter"
+                  className={cn("pointer-events-none absolute top-2 right-3 text-xs tabular-nums", nameCounter.tooLong ? "font-medium text-destructive" : "text-muted-foreground")}
+                  data-testid="script-name-counter"
+                >
+                  {nameCounter.length}/{nameCounter.max}
                 </span>
               </div>
-              {f.errors.name && <p className="text-xs text-destructive">{f.errors.name}</p>}
+              {f.errors.name || nameCounter.tooLong ? (
+                <p className="text-xs text-destructive" data-testid="script-name-error">
+                  {f.errors.name ?? t("nameTooLong", { length: nameCounter.length, max: nameCounter.max })}
+                </p>
+              ) : null}
             </div>
             <TemplateSelect
               templates={templates}

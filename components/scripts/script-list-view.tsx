@@ -23,6 +23,7 @@ import { ScriptStatusBadge } from "./script-status-badge";
 import { TemplateGrid } from "./template-grid";
 import { newScriptHref, TemplatePickerDialog } from "./template-picker-dialog";
 import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 const PAGE_SIZE = 20;
 type Kind = "ai" | "fixed";
@@ -32,6 +33,8 @@ type ScriptRow = RouterOutputs["scripts"]["list"]["items"][number];
 /** 话术管理: the AI话术 / 固定模版话术 tabs, each a list; with no script yet, the preset templates to start from. */
 export function ScriptListView({ kind, canManage, canManageTasks }: { kind: Kind; canManage: boolean; canManageTasks: boolean }) {
   const t = useTranslations("scripts");
+  const tcommon = useTranslations("common");
+  const word = useVocabulary();
   const trpc = useTRPC();
   const router = useRouter();
   const [q, setQ] = useState("");
@@ -60,7 +63,7 @@ export function ScriptListView({ kind, canManage, canManageTasks }: { kind: Kind
       header: t("colTemplate"),
       cell: ({ row: { original: s } }) => (
         <>
-          {s.templateName}
+          {word(s.templateName)}
           {s.customTemplate && (
             <Badge variant="secondary" className="ml-1">
               {t("customBadge")}
@@ -74,7 +77,7 @@ export function ScriptListView({ kind, canManage, canManageTasks }: { kind: Kind
       id: "clinics",
       header: t("colClinics"),
       meta: { className: "max-w-48 truncate", headClassName: "" },
-      cell: ({ row }) => <span title={row.original.clinics.map((c) => c.shortName).join("、")}>{row.original.clinics.map((c) => c.shortName).join("、")}</span>,
+      cell: ({ row }) => <span title={row.original.clinics.map((c) => c.shortName).join(tcommon("listSeparator"))}>{row.original.clinics.map((c) => c.shortName).join(tcommon("listSeparator"))}</span>,
     },
     { id: "status", header: t("colStatus"), cell: ({ row }) => <ScriptStatusBadge status={row.original.status} pauseReason={row.original.pauseReason} /> },
     { id: "journeyOnly", header: t("colJourneyOnly"), cell: ({ row }) => (row.original.journeyOnly ? t("yes") : t("no")) },

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { templateTextForDisplay } from "@/server/domain/templates/render-text";
 import { cn } from "@/lib/utils";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 export interface TemplateSummary {
   id: string;
@@ -21,6 +22,7 @@ export interface TemplateSummary {
 /** Template cards: name, category (decides interception rules), description; 专属定制 ones marked. */
 export function TemplateGrid({ templates, onPick }: { templates: TemplateSummary[]; onPick?: (t: TemplateSummary) => void }) {
   const t = useTranslations("scripts");
+  const word = useVocabulary();
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {templates.map((tpl) => (
@@ -30,7 +32,7 @@ export function TemplateGrid({ templates, onPick }: { templates: TemplateSummary
           data-testid={`template-${tpl.name}`}
         >
           <div className="flex items-start justify-between gap-2">
-            <h3 className="font-medium leading-snug">{tpl.name}</h3>
+            <h3 className="font-medium leading-snug">{word(tpl.name)}</h3>
             <div className="flex shrink-0 gap-1">
               {tpl.custom && (
                 <Badge className="gap-1">
@@ -41,7 +43,13 @@ export function TemplateGrid({ templates, onPick }: { templates: TemplateSummary
               <Badge variant="outline">{t(`category_${tpl.category}`)}</Badge>
             </div>
           </div>
-          <p className="line-clamp-3 flex-1 text-sm text-muted-foreground">{tpl.kind === "fixed" && tpl.body ? templateTextForDisplay(tpl.body, tpl.params) : tpl.description}</p>
+          {tpl.kind === "fixed" && tpl.body ? (
+            <p className="line-clamp-3 flex-1 text-sm text-muted-foreground" lang="zh-CN">
+              {templateTextForDisplay(tpl.body, tpl.params)}
+            </p>
+          ) : (
+            <p className="line-clamp-3 flex-1 text-sm text-muted-foreground">{word(tpl.description)}</p>
+          )}
           {onPick && (
             <Button size="sm" variant="outline" className="self-end" onClick={() => onPick(tpl)}>
               {t("useTemplate")}

@@ -31,7 +31,7 @@ export function TemplateSelect({
         <span className="text-destructive">*</span>
         {t("template")}
       </Label>
-      <Select value={value || undefined} onValueChange={onChange} disabled={disabled}>
+      <Select value={value ?? ""} onValueChange={onChange} disabled={disabled}>
         <SelectTrigger id="script-template" className="w-full" aria-label={t("template")}>
           <SelectValue placeholder={t("templatePlaceholder")} />
         </SelectTrigger>

@@ -8,6 +8,7 @@ import { Label } from "@/components/ui/label";
 import { VOICE_LIMITS } from "@/server/domain/templates/voices";
 import { cn } from "@/lib/utils";
 import { useAudioPlayer } from "./use-audio-player";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 export interface VoiceOption {
   id: string;
@@ -41,6 +42,7 @@ export function VoicePicker({
   disabled?: boolean;
 }) {
   const t = useTranslations("scripts");
+  const word = useVocabulary();
   const player = useAudioPlayer(() => toast.error(t("audioFailed")));
   const sliders = [
     { key: "voiceSpeed", label: t("speed"), limits: VOICE_LIMITS.speed, unit: "%" },
@@ -76,7 +78,7 @@ export function VoicePicker({
               <img src={v.avatarUrl ?? "/voices/xiaoya.svg"} alt="" className="size-10 shrink-0 rounded-full" />
               <span className="min-w-0 flex-1">
                 <span className="flex items-center gap-1.5 font-medium whitespace-nowrap">
-                  {v.name}
+                  {word(v.name)}
                   {recommendedId === v.id && (
                     <Badge variant="secondary" className="px-1 py-0 text-[10px]">
                       {t("voiceRecommended")}
@@ -84,7 +86,7 @@ export function VoicePicker({
                   )}
                 </span>
                 <span className="block truncate text-xs text-muted-foreground">
-                  {t(`gender_${v.gender}`)} · {v.style}
+                  {t(`gender_${v.gender}`)} · {word(v.style)}
                 </span>
               </span>
               {busy ? (

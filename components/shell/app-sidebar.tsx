@@ -34,7 +34,7 @@ export function AppSidebar({ nav }: { nav: NavGroup[] }) {
   const active = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
 
   return (
-    <nav aria-label="主导航" className="flex flex-col gap-1 p-3 text-sm">
+    <nav aria-label={t("mainNav")} className="flex flex-col gap-1 p-3 text-sm">
       {nav.map((group) => {
         const Icon = ICONS[group.icon] ?? ClipboardList;
         if (group.href) {

@@ -19,7 +19,18 @@ export interface NavGroup {
 export const NAV: NavGroup[] = [
   { key: "home", icon: "home", href: "/" },
   { key: "patients", icon: "patients", sections: [{ links: [{ key: "patientList", href: "/patients", permission: "patients.view" }] }] },
-  { key: "marketing", icon: "marketing", sections: [{ links: [{ key: "sms", href: "/marketing/sms", permission: "sms.manage" }] }] },
+  {
+    key: "marketing",
+    icon: "marketing",
+    sections: [
+      {
+        links: [
+          { key: "sms", href: "/marketing/sms", permission: "sms.manage" },
+          { key: "smsRecords", href: "/marketing/sms-records", permission: "sms.manage" },
+        ],
+      },
+    ],
+  },
   { key: "journeys", icon: "journeys", href: "/journeys", permission: "journeys.manage" },
   {
     key: "management",
@@ -31,9 +42,11 @@ export const NAV: NavGroup[] = [
           { key: "clinicInfo", href: "/management/clinics", permission: "clinics.manage" },
           { key: "outbound", href: "/management/outbound", permission: "outbound.view" },
           { key: "monitor", href: "/management/outbound/monitor", permission: "outbound.view" },
+          { key: "outboundBatches", href: "/management/outbound/batches", permission: "outbound.view" },
         ],
       },
       { key: "hr", links: [{ key: "roles", href: "/management/roles", permission: "roles.manage" }] },
+      { links: [{ key: "integrations", href: "/management/integrations", permission: "integrations.manage" }] },
     ],
   },
   { key: "callRecords", icon: "records", href: "/call-records", permission: "outbound.records.view" },

@@ -23,6 +23,7 @@ type SmsTemplateRow = RouterOutputs["sms"]["templates"][number];
 /** 短信模板管理: the company's templates with their review status; pending or rejected ones can be edited and resubmitted. */
 export function SmsTemplateTable() {
   const t = useTranslations("sms");
+  const tcommon = useTranslations("common");
   const trpc = useTRPC();
   const [status, setStatus] = useState<Status | "all">("all");
   const list = useQuery(trpc.sms.templates.queryOptions(status === "all" ? {} : { status }));
@@ -52,7 +53,7 @@ export function SmsTemplateTable() {
       cell: ({ row: { original: r } }) => (
         <div data-testid="sms-vendor-template">
           <span className={r.vendorTemplateId ? "font-mono text-sm" : "text-xs text-muted-foreground"}>{r.vendorTemplateId ?? t("vendorUnmapped")}</span>
-          <Button variant="link" size="sm" onClick={() => setVendor((v) => ({ open: true, template: r, n: v.n + 1 }))} aria-label={`${t("vendorTitle")}：${r.name}`}>
+          <Button variant="link" size="sm" onClick={() => setVendor((v) => ({ open: true, template: r, n: v.n + 1 }))} aria-label={tcommon("labelValue", { label: t("vendorTitle"), value: r.name })}>
             {r.vendorTemplateId ? t("vendorEdit") : t("vendorMap")}
           </Button>
         </div>

@@ -8,6 +8,7 @@ import { formatDuration, formatInZone } from "@/components/calls/format-time";
 import { OutcomeBadge } from "@/components/calls/outcome-badge";
 import { cn } from "@/lib/utils";
 import type { TimelineEntry } from "@/server/services/timeline/list-timeline";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 const DOT: Record<string, string> = {
   call: "bg-primary",
@@ -20,6 +21,7 @@ const DOT: Record<string, string> = {
 export function TimelineEntryCard({ entry, showPatient, onOpenCall }: { entry: TimelineEntry; showPatient: boolean; onOpenCall: (id: string) => void }) {
   const t = useTranslations("timeline");
   const tc = useTranslations("calls");
+  const word = useVocabulary();
   const type =
     entry.source === "call" ? "outbound" : entry.source === "followUp" ? entry.kind : entry.source === "appointment" ? "appointment" : "clinicVisit";
   const tz = entry.clinic.timezone;
@@ -48,7 +50,7 @@ export function TimelineEntryCard({ entry, showPatient, onOpenCall }: { entry: T
               <Item label={t("outcome")}>
                 <OutcomeBadge outcome={entry.outcome} />
               </Item>
-              <Item label={t("intent")}>{entry.intentLabel ?? "—"}</Item>
+              <Item label={t("intent")}>{word(entry.intentLabel) ?? "—"}</Item>
               <Item label={t("startedAt")}>{formatInZone(entry.startedAt, tz)}</Item>
               <Item label={t("endedAt")}>{formatInZone(entry.endedAt, tz)}</Item>
               <Item label={t("duration")}>{formatDuration(entry.durationSec, { min: tc("minutes"), sec: tc("seconds") })}</Item>
@@ -59,7 +61,7 @@ export function TimelineEntryCard({ entry, showPatient, onOpenCall }: { entry: T
                 {entry.summary ? <span>{entry.summary}</span> : null}
               </p>
             ) : null}
-            {entry.outcome === "answered" ? (
+            {entry.outcome === "answered" && entry.detailAllowed ? (
               <Button size="sm" variant="outline" onClick={() => onOpenCall(entry.id)}>
                 {t("callDetail")}
               </Button>

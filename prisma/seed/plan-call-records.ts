@@ -2,6 +2,7 @@
  * Pure planning of realistic call history for a script: one call task per patient, its dial attempts (a redial 30 min
  * after a retryable outcome), outcomes, conversations, intents and the consultant snapshots. Deterministic per key.
  */
+import { countRounds } from "../../server/domain/calls/transcript";
 import { chance, pick, randInt, rngFor, weighted, type Rng } from "./random";
 import { MINUTE_MS, atShanghai } from "./time";
 
@@ -10,6 +11,8 @@ export interface CallFixturePatient {
   clinicId: string;
   name: string;
   mobile: string | null;
+  /** false: the number is marked 非本人 (a relative's) and is never dialed. */
+  hasOwnMobile?: boolean;
   consultantId: string | null;
   onlineConsultantId: string | null;
 }
@@ -119,6 +122,7 @@ export function planCallRecords(opts: PlanCallRecordsOptions): PlannedTask[] {
   return opts.patients.map((patient) => {
     const createdAt = atShanghai(opts.now, -randInt(rng, 0, days), randInt(rng, 9, 18), randInt(rng, 0, 59));
     if (!patient.mobile) return { patient, status: "failed", reason: "noMobile", createdAt, calls: [] };
+    if (patient.hasOwnMobile === false) return { patient, status: "failed", reason: "mobileNotOwn", createdAt, calls: [] };
     const roll = rng();
     const pending = opts.pendingRate ?? 0.05;
     const intercepted = opts.interceptedRate ?? 0.05;
@@ -153,7 +157,7 @@ export function planCall(rng: Rng, patient: CallFixturePatient, clinic: string, 
     return turn;
   });
   const durationSec = at + (chance(rng, 0.5) ? 1 : 0);
-  const rounds = turns.filter((t) => t.speaker === "patient").length;
+  const rounds = countRounds(turns);
   return {
     attempt,
     outcome,

@@ -38,7 +38,7 @@ export async function seedCallRecords(db: SeedDb, opts: SeedCallRecordsOptions):
     where: opts.patientIds
       ? { companyId: opts.companyId, id: { in: opts.patientIds } }
       : { companyId: opts.companyId, mobile: { not: null }, clinicId: { in: clinics.filter((c) => c.outboundOpenedAt).map((c) => c.id) } },
-    select: { id: true, clinicId: true, name: true, mobile: true, consultantId: true, onlineConsultantId: true },
+    select: { id: true, clinicId: true, name: true, mobile: true, hasOwnMobile: true, consultantId: true, onlineConsultantId: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     ...(opts.patientIds ? {} : { take: opts.patientCount ?? 40 }),
   });

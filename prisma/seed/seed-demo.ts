@@ -1,5 +1,6 @@
 /** The development/demo database: platform rows + company "a" (微笑口腔连锁, 3 clinics, 620 patients, opened). */
 import type { PrismaClient } from "./db";
+import { seedIntegrationsDemo } from "./seed-integrations";
 import { COMPANY_A } from "./presets";
 import { demoPasswordHash } from "./password-hash";
 import { seedCompany, type SeedCompanyCounts } from "./seed-company";
@@ -52,6 +53,7 @@ export async function seedDemo(db: PrismaClient, now: Date = new Date()): Promis
     { maxWait: 30_000, timeout: 180_000 },
   );
   await seedCustomTemplates(db, company.companyId, COMPANY_A.name);
+  await seedIntegrationsDemo(db, company.companyId, now);
 
   return {
     skipped: false,

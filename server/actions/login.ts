@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { signIn } from "@/server/auth";
 import { prisma } from "@/server/db/client";
+import { trustedProxyHops } from "@/server/env";
 import { clientIp } from "@/server/http/client-ip";
 import { signInLockedUntil } from "@/server/services/auth/attempt-sign-in";
 
@@ -20,7 +21,7 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     if (!(error instanceof AuthError)) throw error; // the redirect on success
     // Refused while locked, or this failure started a lock: say when to try again.
     const now = new Date();
-    const retryAt = await signInLockedUntil(prisma, { account, ip: clientIp(await headers()) }, now);
+    const retryAt = await signInLockedUntil(prisma, { account, ip: clientIp(await headers(), trustedProxyHops()) }, now);
     if (!retryAt) return { error: "invalid" };
     return { error: "locked", retryAt: retryAt.toISOString(), retryInMinutes: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000)) };
   }

@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { env } from "@/server/env";
+import { devSecretsAllowed, env, trustedProxyHops } from "@/server/env";
 import { prisma } from "@/server/db/client";
 import { clientIp } from "@/server/http/client-ip";
 import { attemptSignIn } from "@/server/services/auth/attempt-sign-in";
@@ -15,6 +15,8 @@ declare module "next-auth" {
       roleKey: string | null;
       clinicIds: string[];
       isPlatformAdmin: boolean;
+      /** The user's session version when the token was issued (server/services/auth/revoke-sessions.ts). */
+      sessionVersion: number;
     };
   }
   interface User {
@@ -22,6 +24,7 @@ declare module "next-auth" {
     roleKey: string | null;
     clinicIds: string[];
     isPlatformAdmin: boolean;
+    sessionVersion: number;
   }
 }
 
@@ -37,7 +40,7 @@ class InvalidLogin extends CredentialsSignin {
 const DEV_SECRET = "dev-only-secret-set-AUTH_SECRET-in-production";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : DEV_SECRET),
+  secret: env.AUTH_SECRET ?? (devSecretsAllowed() ? DEV_SECRET : undefined),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
@@ -48,7 +51,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
         // Throttled per account and per IP (server/domain/auth/login-throttle.ts); the login form explains a lock.
-        const result = await attemptSignIn(prisma, { ...parsed.data, ip: clientIp(request.headers) }, new Date());
+        const result = await attemptSignIn(prisma, { ...parsed.data, ip: clientIp(request.headers, trustedProxyHops()) }, new Date());
         if (!result.ok) throw new InvalidLogin();
         return result.user;
       },
@@ -63,6 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.roleKey = user.roleKey;
         token.clinicIds = user.clinicIds;
         token.isPlatformAdmin = user.isPlatformAdmin;
+        token.sessionVersion = user.sessionVersion;
       }
       return token;
     },
@@ -75,6 +79,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         roleKey: (token.roleKey as string | null) ?? null,
         clinicIds: (token.clinicIds as string[]) ?? [],
         isPlatformAdmin: Boolean(token.isPlatformAdmin),
+        // Tokens issued before session versions existed count as version 0.
+        sessionVersion: typeof token.sessionVersion === "number" ? token.sessionVersion : 0,
       };
       return session;
     },

@@ -10,7 +10,7 @@ import { loadViewer } from "@/server/services/auth/load-viewer";
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  return loadViewer(prisma, session.user.id);
+  return loadViewer(prisma, session.user.id, session.user.sessionVersion);
 });
 
 export async function requireViewer(): Promise<Viewer> {

@@ -14,4 +14,10 @@ describe("contentDisposition", () => {
     expect(header).toBe(`inline; filename="a_b_c'(d)*.png"; filename*=UTF-8''a%22b%5Cc%27%28d%29%2A.png`);
     expect(decodeURIComponent(header.split("UTF-8''")[1]!)).toBe(`a"b\\c'(d)*.png`);
   });
+
+  it("drops bidi controls, so a name cannot display reversed (issue 23)", () => {
+    const header = contentDisposition("attachment", "张三\u202Egpj.exe");
+    expect(decodeURIComponent(header.split("UTF-8''")[1]!)).toBe("张三gpj.exe");
+    expect(header).not.toMatch(/%E2%80%AE/);
+  });
 });

@@ -16,6 +16,15 @@ function keys(value: unknown, prefix = ""): string[] {
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
 
+function entries(value: unknown, prefix = ""): [string, string][] {
+  if (typeof value !== "object" || value === null) return [[prefix, String(value)]];
+  return Object.entries(value).flatMap(([k, v]) => entries(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+/** English copy that quotes Chinese on purpose: the words a patient says that the classifier reads. */
+const QUOTES_CHINESE = new Set(["calls.json:calls.rule_assentMarketing"]);
+
 describe("messages", () => {
   it("has the same files and keys in every locale", () => {
     const [base, ...others] = locales.map(load);
@@ -23,6 +32,28 @@ describe("messages", () => {
       expect(Object.keys(other!).sort()).toEqual(Object.keys(base!).sort());
       expect(keys(other).sort()).toEqual(keys(base).sort());
     }
+  });
+  it("has every zh-CN key in English, translated: no Chinese characters or full-width punctuation left", () => {
+    const zh = load("zh-CN");
+    const en = load("en");
+    const missing: string[] = [];
+    const untranslated: string[] = [];
+    for (const [file, content] of Object.entries(zh)) {
+      const english = new Map(entries(en[file]));
+      for (const [key, value] of entries(content)) {
+        const translated = english.get(key);
+        if (translated === undefined) missing.push(`${file}:${key}`);
+        else if (CJK.test(value) && translated === value) untranslated.push(`${file}:${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(untranslated).toEqual([]);
+    const chinese = Object.entries(en).flatMap(([file, content]) =>
+      entries(content)
+        .filter(([key, value]) => CJK.test(value) && !QUOTES_CHINESE.has(`${file}:${key}`))
+        .map(([key, value]) => `${file}:${key} = ${value}`),
+    );
+    expect(chinese).toEqual([]);
   });
   it("keeps each file to the namespace it is named after", () => {
     for (const locale of locales) {

@@ -42,6 +42,16 @@ export const callAnalysisRequested = eventType("calls/analysis.requested", {
   schema: z.object({ jobId: z.string().min(1), companyId: z.string().min(1) }),
 });
 
+/** 导入患者: read, check and write one confirmed import file (PatientImportJob). */
+export const patientImportRequested = eventType("patients/import.requested", {
+  schema: z.object({ jobId: z.string().min(1), companyId: z.string().min(1) }),
+});
+
+/** A webhook delivery (WebhookDelivery) is due now: its first attempt, or 重发. Retries are found by the webhook-retry cron. */
+export const webhookDeliveryRequested = eventType("webhooks/delivery.requested", {
+  schema: z.object({ deliveryId: z.string().min(1) }),
+});
+
 /** An event made by one of the definitions above (`x.create(data)`): the only kind `sendEvents` takes. */
 export type AppEvent =
   | ReturnType<typeof batchStarted.create>
@@ -49,4 +59,6 @@ export type AppEvent =
   | ReturnType<typeof carrierCallEnded.create>
   | ReturnType<typeof carrierRecordingReady.create>
   | ReturnType<typeof journeyRunRequested.create>
-  | ReturnType<typeof callAnalysisRequested.create>;
+  | ReturnType<typeof callAnalysisRequested.create>
+  | ReturnType<typeof patientImportRequested.create>
+  | ReturnType<typeof webhookDeliveryRequested.create>;

@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@/server/db/create-client";
 import type { AppPorts } from "@/server/ports/app-ports";
+import type { WebhookTransport } from "@/server/ports/webhook";
+import { fetchWebhookTransport } from "@/server/adapters/webhook/fetch-transport";
 
 /** What job handlers need from the outside, resolved lazily so importing a function does not open a database. */
 export interface JobDeps extends Pick<AppPorts, "carrier" | "sms" | "storage" | "intentClassifier"> {
@@ -7,10 +9,11 @@ export interface JobDeps extends Pick<AppPorts, "carrier" | "sms" | "storage" | 
   now: () => Date;
   /** Names this process in claim tokens. */
   workerId: string;
+  webhookTransport: WebhookTransport;
 }
 
 /** What tests (and the bench) set: their database, carrier and clock; ports they leave out are the app's adapters. */
-export type JobDepsOverride = Omit<JobDeps, "sms" | "storage" | "intentClassifier"> & Partial<JobDeps>;
+export type JobDepsOverride = Omit<JobDeps, "sms" | "storage" | "intentClassifier" | "webhookTransport"> & Partial<JobDeps>;
 
 const holder = globalThis as unknown as { __zwJobDeps?: () => Promise<JobDepsOverride> };
 
@@ -34,6 +37,9 @@ export async function jobDeps(): Promise<JobDeps> {
     },
     get intentClassifier() {
       return given.intentClassifier ?? appPorts.intentClassifier;
+    },
+    get webhookTransport() {
+      return given.webhookTransport ?? fetchWebhookTransport;
     },
   };
 }

@@ -55,6 +55,8 @@ export interface AttemptCompleted {
   turns: Turn[];
   /** AI line + patient reply pairs. */
   rounds: number;
+  /** The conversation could not be fetched yet (vendor lookup failed): the result stands, turns come later. */
+  transcriptPending?: boolean;
 }
 
 export interface RecordingReady {
@@ -91,7 +93,18 @@ export interface CarrierPort {
    * carrier accepting and our Call row): the call our clientRef created, or null if the carrier never accepted it.
    * Optional — without it such a claim waits PLACING_STALE_MS (docs/dialer.md).
    */
-  findCallByClientRef?(clientRef: string): Promise<{ carrierCallId: string; callerId: string } | null>;
+  findCallByClientRef?(
+    clientRef: string,
+    /** What we know of the placement: vendors without a user-data field (Tencent CCC) search their CDRs by callee and time. */
+    hint?: { callee: string; placingAt: Date },
+  ): Promise<{ carrierCallId: string; callerId: string } | null | "notYet">;
+  /**
+   * How long after dialing a call the carrier does not know is closed as lost (default LOST_AFTER_MS): a carrier whose
+   * records appear only after the call ended (Tencent's CDR) needs longer than its longest call.
+   */
+  readonly lostAfterMs?: number;
+  /** The conversation of an answered call whose result came with `transcriptPending` (null: the vendor has none). */
+  fetchTurns?(carrierCallId: string): Promise<Turn[] | null>;
   /** A fresh URL for a recording whose link expired. */
   refreshRecording(carrierCallId: string): Promise<RecordingReady | null>;
   /**
@@ -106,6 +119,8 @@ export class CarrierRejected extends Error {
   constructor(
     readonly reason: "rateLimited" | "invalidNumber" | "insufficientBalance" | "unavailable",
     message: string,
+    /** The vendor's documented error code: the dialer reads its disposition from server/domain/vendor/vendor-errors.ts. */
+    readonly vendor?: { api: "ccc"; code: string },
   ) {
     super(message);
     this.name = "CarrierRejected";

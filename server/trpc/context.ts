@@ -10,7 +10,7 @@ import type { Context } from "./init";
 
 export const createContext = cache(async (): Promise<Context> => {
   const session = await auth();
-  const viewer = session?.user?.id ? await loadViewer(prisma, session.user.id) : null;
+  const viewer = session?.user?.id ? await loadViewer(prisma, session.user.id, session.user.sessionVersion) : null;
   const listener = dialerActivityListener(databaseUrl());
   return { db: prisma, viewer, ports: appPorts, dialerActivity: listener ? (fn) => listener.subscribe(fn) : null };
 });

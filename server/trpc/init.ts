@@ -1,10 +1,11 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
 import type { PrismaClient } from "@/server/db/create-client";
 import { can, type Permission, type Viewer } from "@/server/domain/auth/permissions";
 import { scopeOf } from "@/server/domain/auth/scope";
-import { AppError } from "@/server/errors";
+import { untrustedInputProblem } from "@/server/domain/validation/untrusted-input";
+import { AppError, internalErrorMessage, logInternalError } from "@/server/errors";
 import type { AppPorts } from "@/server/ports/app-ports";
 import type { DialerActivity } from "@/server/services/dialer/monitor/stream-monitor-snapshots";
 
@@ -17,20 +18,43 @@ export interface Context {
   dialerActivity?: DialerActivity | null;
 }
 
+// zod's own messages (a field of the wrong type, an unknown option) in zh-CN like ours, not English in a Chinese UI.
+z.config(z.locales.zhCN());
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const zod = error.cause instanceof ZodError ? error.cause.flatten() : null;
-    return { ...shape, data: { ...shape.data, zodError: zod, stack: undefined } };
+  /**
+   * Our own errors (AppError, mapped below) and deliberate TRPCErrors pass through; a validation error says its first
+   * message (zh-CN in our schemas) and keeps the field errors for forms; anything else — a Prisma error naming the call
+   * and the database's complaint, a bug — becomes one generic message with an id, the details only in the server log.
+   */
+  errorFormatter({ shape, error, path }) {
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      const errorId = logInternalError(`trpc ${path ?? "?"}`, error.cause ?? error);
+      return { ...shape, message: internalErrorMessage(errorId), data: { ...shape.data, zodError: null, stack: undefined, errorId } };
+    }
+    const zod = error.cause instanceof ZodError ? error.cause : null;
+    const message = zod?.issues[0]?.message ?? shape.message;
+    return { ...shape, message, data: { ...shape.data, zodError: zod ? zod.flatten() : null, stack: undefined } };
   },
 });
 
-/** Maps the one domain error type to tRPC codes, once, for every procedure. */
-const mapAppErrors = t.middleware(async ({ next }) => {
+/**
+ * Maps the one domain error type to tRPC codes, once, for every procedure; a ZodError a service threw (its own
+ * `schema.parse`) is a bad request like the input validation's. Input with control characters (a NUL byte PostgreSQL
+ * refuses) or absurd sizes is refused before any procedure runs.
+ */
+const mapAppErrors = t.middleware(async ({ next, getRawInput }) => {
+  const problem = untrustedInputProblem(await getRawInput());
+  if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: problem });
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && result.error.cause instanceof ZodError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: "BAD_REQUEST", message: cause.issues[0]?.message ?? "输入无效", cause });
   }
   return result;
 });

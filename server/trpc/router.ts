@@ -3,6 +3,7 @@ import { batchCallRouter } from "./routers/batch-call";
 import { callRecordsRouter } from "./routers/call-records";
 import { clinicsRouter } from "./routers/clinics";
 import { followUpsRouter } from "./routers/follow-ups";
+import { integrationsRouter } from "./routers/integrations";
 import { outboundManagementRouter } from "./routers/outbound-management";
 import { journeysRouter } from "./routers/journeys";
 import { monitorRouter } from "./routers/monitor";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   journeys: journeysRouter,
   scripts: scriptsRouter,
   sms: smsRouter,
+  integrations: integrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -35,11 +35,22 @@ describe("批量外呼 preview", () => {
     expect(await testDb().callTask.count({ where: { companyId: company.companyId } })).toBe(before);
   });
 
-  it("defers everyone outside 09:00–20:00 until the window opens", async () => {
+  it("outside 09:00–20:00 judges every rule at the window's opening, listing each patient's outcome", async () => {
     const script = await createScript(company.companyId, company.clinicIds);
-    const preview = await previewBatchCall(testDb(), scope, { scriptId: script.id, patientIds }, shanghai(21));
-    expect(preview.now).toBe(0);
-    expect(preview.deferred).toEqual([{ reason: "outsideCallingWindow", label: expect.stringContaining("9:00"), count: 6, until: shanghai(9, 0, 1) }]);
+    const day = await previewBatchCall(testDb(), scope, { scriptId: script.id, patientIds }, shanghai(10));
+    const night = await previewBatchCall(testDb(), scope, { scriptId: script.id, patientIds }, shanghai(21));
+    expect(night.callingWindow).toMatchObject({ dayOffset: 1, time: "09:00" });
+    expect(night.deferred).toEqual([]);
+    expect(byReason(night.intercepted)).toEqual(byReason(day.intercepted));
+    expect(byReason(night.refused)).toEqual(byReason(day.refused));
+    expect(night.now + night.queued).toBe(5);
+    const vanity = night.patients.find((p) => p.patientId === groups.vanity);
+    expect(vanity).toMatchObject({ outcome: "intercepted", reason: "dncVanityNumber", label: "禁呼名单：靓号" });
+    expect(night.patients.find((p) => p.patientId === groups.noMobile)).toMatchObject({ outcome: "refused", reason: "noMobile" });
+    expect(night.patients.map((p) => p.patientId)).toEqual(patientIds);
+    expect(night.nothingToStart).toBe(false);
+    const hopeless = await previewBatchCall(testDb(), scope, { scriptId: script.id, patientIds: [groups.noMobile, groups.notRegistered] }, shanghai(21));
+    expect(hopeless.nothingToStart).toBe(true);
   });
 
   it("says a paused script keeps them waiting, and leaves out patients already queued", async () => {

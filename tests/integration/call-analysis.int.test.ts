@@ -156,3 +156,28 @@ describe("重新分析 of a script in the background", () => {
     await expect(admin.callRecords.reanalyze({ scriptId: fixture.scriptId, callId: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("重新分析 and clinic scope (issue 23)", () => {
+  it("keeps a clinic admin's job apart from a company-wide one: neither joins, narrows nor watches the other's", async () => {
+    const db = testDb();
+    const admin = await callerFor(s.a.admin.id);
+    const clinicAdmin = await callerFor(s.a.clinicAdmin.id);
+    const own = (await db.userClinic.findMany({ where: { userId: s.a.clinicAdmin.id } })).map((u) => u.clinicId);
+    const ended = { scriptId: fixture.scriptId, outcome: { not: null } } as const;
+    const ownEnded = await db.call.count({ where: { ...ended, clinicId: { in: own } } });
+    expect(ownEnded).toBeGreaterThan(0);
+    expect(ownEnded).toBeLessThan(await db.call.count({ where: ended }));
+
+    const companyJob = await admin.callRecords.reanalyze({ scriptId: fixture.scriptId });
+    expect(companyJob.created).toBe(true);
+    expect((await clinicAdmin.callRecords.analysisJob({ scriptId: fixture.scriptId }))?.id).not.toBe(companyJob.job.id);
+    const clinicJob = await clinicAdmin.callRecords.reanalyze({ scriptId: fixture.scriptId });
+    expect(clinicJob).toMatchObject({ created: true, job: { total: ownEnded } });
+    expect(clinicJob.job.id).not.toBe(companyJob.job.id);
+    expect((await clinicAdmin.callRecords.analysisJob({ scriptId: fixture.scriptId }))?.id).toBe(clinicJob.job.id);
+    expect((await admin.callRecords.analysisJob({ scriptId: fixture.scriptId }))?.id).toBe(companyJob.job.id);
+    // A company-wide admin asking again still gets the company-wide job, not the clinic's.
+    expect((await admin.callRecords.reanalyze({ scriptId: fixture.scriptId })).job.id).toBe(companyJob.job.id);
+    await db.callAnalysisJob.updateMany({ where: { id: { in: [companyJob.job.id, clinicJob.job.id] } }, data: { status: "done", activeKey: null } });
+  });
+});

@@ -225,7 +225,7 @@ describe("recording copy and intent re-run", () => {
     const { result, ctx } = await t.execute({ events: [{ name: "carrier/call.ended", data: { carrierEventId: row.carrierEventId } }] });
     expect(result).toMatchObject({ callId, applied: false, sms: "sent" });
     const stepIds = (ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0]);
-    expect(stepIds).toEqual(["load-event", "apply-attempt-result", "classify-intent", "advance-journey", "store-early-recordings", "send-hangup-sms", "mark-processed"]);
+    expect(stepIds).toEqual(["load-event", "apply-attempt-result", "classify-intent", "advance-journey", "store-early-recordings", "send-hangup-sms", "webhook-call-ended", "mark-processed"]);
     const after = await db.call.findUniqueOrThrow({ where: { id: callId }, include: { smsMessage: true, recording: true } });
     expect(after).toEqual(before);
   });

@@ -139,6 +139,9 @@ describe("通话详情 and recordings", () => {
     expect(detail.transcript.length).toBeGreaterThan(0);
     expect(detail.transcript.every((r) => r.turns[0]!.speaker === "ai")).toBe(true);
     expect(detail.transcript.flatMap((r) => r.turns).length).toBe((row.transcript as unknown[]).length);
+    // 对话轮次 is the number of 第N轮 labels (an AI line the patient replied to).
+    expect(detail.rounds).toBe(detail.transcript.filter((r) => r.index !== null).length);
+    expect(detail.transcript.filter((r) => r.index !== null).map((r) => r.index)).toEqual(Array.from({ length: detail.rounds }, (_, i) => i + 1));
     expect(detail.recording?.src).toBe(`/api/call-records/${id}/recording`);
     expect(detail.intentLabel).not.toBeNull();
   });
@@ -174,7 +177,8 @@ describe("执行数据 / 通话数据 summary", () => {
       pending: tasks.filter((t) => t.status === "pending" || t.status === "dialing").length,
       intercepted: tasks.filter((t) => t.status === "intercepted").length,
       dialed: calls.length,
-      failed: tasks.filter((t) => t.status === "failed" || t.status === "cancelled").length,
+      failed: calls.filter((c) => c.outcome === "failed").length,
+      dispatchFailed: tasks.filter((t) => t.status === "failed" || t.status === "cancelled").length,
     });
     expect(metrics.calls).toEqual({
       answeredPatients: new Set(answered.map((c) => c.patientId)).size,
@@ -185,5 +189,58 @@ describe("执行数据 / 通话数据 summary", () => {
     });
     const all = await asAdmin.callRecords.summary({});
     expect(all.metrics.execution.dialed).toBe(await db.call.count({ where: { companyId: s.a.company.id } }));
+  });
+
+  it("counts exactly the calls the list shows under every filter (dates, 通话状态, 门店, search)", async () => {
+    const asAdmin = await callerFor(s.a.admin.id);
+    const db = testDb();
+    const sample = await db.call.findFirstOrThrow({ where: { scriptId: fixture.scriptId, outcome: "answered" }, include: { patient: true } });
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(sample.dialedAt);
+    const filters = [
+      { from: day, to: day },
+      { scriptId: fixture.scriptId, outcome: "failed" as const },
+      { clinicId: sample.clinicId },
+      { q: sample.patient.name },
+      { q: sample.mobile.slice(-6) },
+      { scriptId: fixture.scriptId, outcome: "answered" as const, from: day },
+    ];
+    for (const f of filters) {
+      const [list, summary] = await Promise.all([asAdmin.callRecords.list({ ...f, pageSize: 100 }), asAdmin.callRecords.summary(f)]);
+      expect(list.total, JSON.stringify(f)).toBeGreaterThan(0);
+      expect(summary.filtered).toBe(true);
+      expect(summary.metrics.execution.dialed, JSON.stringify(f)).toBe(list.total);
+      expect(summary.metrics.execution.failed).toBe(list.items.filter((r) => r.outcome === "failed").length);
+      const answered = list.items.filter((r) => r.outcome === "answered");
+      expect(summary.metrics.calls.answeredPatients).toBe(new Set(answered.map((r) => r.patient.id)).size);
+    }
+    // The search finds the patient by name or by part of the number, and nobody else's calls by name.
+    const byName = await asAdmin.callRecords.list({ q: sample.patient.name, pageSize: 100 });
+    expect(byName.items.every((r) => r.patient.name.includes(sample.patient.name))).toBe(true);
+    expect(byName.items.map((r) => r.id)).toContain(sample.id);
+    const byMobile = await asAdmin.callRecords.list({ q: sample.mobile.slice(-6), pageSize: 100 });
+    expect(byMobile.items.map((r) => r.id)).toContain(sample.id);
+    // 门店: one clinic's calls; a clinic outside the caller's scope lists nothing.
+    const byClinic = await asAdmin.callRecords.list({ clinicId: sample.clinicId, pageSize: 100 });
+    expect(byClinic.total).toBe(await db.call.count({ where: { companyId: s.a.company.id, clinicId: sample.clinicId } }));
+    const asClinicAdmin = await callerFor(s.a.clinicAdmin.id);
+    const foreign = s.a.company.clinics.find((c) => c.id !== s.a.company.clinics[0]!.id)!.id;
+    expect((await asClinicAdmin.callRecords.list({ clinicId: foreign })).total).toBe(0);
+    // A call-only filter says nothing about tasks: their figures are withheld, not taken from other rows.
+    const byOutcome = await asAdmin.callRecords.summary({ scriptId: fixture.scriptId, outcome: "failed" });
+    expect(byOutcome.taskFigures).toBe(false);
+    // Dates narrow the task figures by the day the task was added.
+    const byDay = await asAdmin.callRecords.summary({ scriptId: fixture.scriptId, from: day, to: day });
+    expect(byDay.taskFigures).toBe(true);
+    const start = new Date(`${day}T00:00:00+08:00`);
+    const end = new Date(start.getTime() + 86_400_000);
+    expect(byDay.metrics.execution.pending).toBe(
+      await db.callTask.count({ where: { scriptId: fixture.scriptId, status: { in: ["pending", "dialing"] }, createdAt: { gte: start, lt: end } } }),
+    );
+  });
+
+  it("refuses an end date before the start date with a clear message", async () => {
+    const asAdmin = await callerFor(s.a.admin.id);
+    await expect(asAdmin.callRecords.list({ from: "2026-11-30", to: "2026-11-01" })).rejects.toThrow("结束日期不能早于开始日期");
+    await expect(asAdmin.callRecords.summary({ from: "2026-11-30", to: "2026-11-01" })).rejects.toThrow("结束日期不能早于开始日期");
   });
 });

@@ -29,7 +29,7 @@ describe("starting a batch call (患者管理 → 批量处理 → 智能外呼)
     expect(result).toMatchObject({
       queued: 1,
       alreadyQueued: 0,
-      failed: { missingNextAppointment: 1, noMobile: 2, notRegistered: 1, clinicNotOpened: 1 },
+      failed: { missingNextAppointment: 1, noMobile: 1, mobileNotOwn: 1, notRegistered: 1, clinicNotOpened: 1 },
     });
     const tasks = await db.callTask.findMany({ where: { batchId: result.batchId } });
     expect(tasks).toHaveLength(6);

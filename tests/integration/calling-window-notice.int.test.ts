@@ -45,6 +45,24 @@ describe("outside the calling window the product says when calls start", () => {
     expect(day.waitingForWindow).toBe(0);
   });
 
+  it("a paused script's 详情 says its tasks wait for the script, not for the window (and is not 外呼进行中)", async () => {
+    const db = testDb();
+    const pending = await db.callTask.count({ where: { scriptId: fixture.scriptId, status: { in: ["pending", "dialing"] } } });
+    expect((await getManagedScript(db, scope, fixture.scriptId, evening)).liveState).toEqual({ kind: "waitingWindow" });
+    expect((await getManagedScript(db, scope, fixture.scriptId, noon)).liveState).toEqual({ kind: "calling" });
+    await db.script.update({ where: { id: fixture.scriptId }, data: { status: "paused", pauseReason: "manual" } });
+    try {
+      for (const at of [evening, noon]) {
+        const paused = await getManagedScript(db, scope, fixture.scriptId, at);
+        expect(paused.callingWindow).toBeNull();
+        expect(paused.waitingForWindow).toBe(0);
+        expect(paused.liveState).toEqual({ kind: "paused", reason: "manual", pending });
+      }
+    } finally {
+      await db.script.update({ where: { id: fixture.scriptId }, data: { status: "enabled", pauseReason: null } });
+    }
+  });
+
   it("外呼管理's overview carries the notice in the clinics' zone", async () => {
     const db = testDb();
     expect((await getOutboundOverview(db, scope, evening)).callingWindow).toMatchObject({ dayOffset: 1, time: "09:00" });
@@ -52,6 +70,10 @@ describe("outside the calling window the product says when calls start", () => {
     // A company that may not call yet gets no calling-hours notice.
     const b = { companyId: s.b.company.id, clinicIds: s.b.company.clinics.map((c) => c.id) };
     expect((await getOutboundOverview(db, b, evening)).callingWindow).toBeNull();
+    // 外呼余额 is shown with the notices: the ledger's sum, none before the company may call.
+    const ledger = await db.callBalanceEntry.aggregate({ where: { companyId: s.a.company.id }, _sum: { delta: true } });
+    expect((await getOutboundOverview(db, scope, noon)).callBalance).toBe(ledger._sum.delta ?? 0);
+    expect((await getOutboundOverview(db, b, noon)).callBalance).toBeNull();
   });
 
   it("the batch-call confirmation's dry run says the batch starts tomorrow 09:00", async () => {
@@ -76,8 +98,10 @@ describe("outside the calling window the product says when calls start", () => {
     });
     const night = await previewBatchCall(db, scope, { scriptId: script.id, patientIds: patients.map((p) => p.id) }, evening);
     expect(night.callingWindow).toMatchObject({ dayOffset: 1, time: "09:00" });
-    expect(night.now).toBe(0);
     const day = await previewBatchCall(db, scope, { scriptId: script.id, patientIds: patients.map((p) => p.id) }, noon);
     expect(day.callingWindow).toBeNull();
+    // Dialed at the opening: every rule is judged then, not hidden behind the window.
+    expect(night.deferred).toEqual([]);
+    expect(night.patients.map((p) => [p.outcome, p.reason])).toEqual(day.patients.map((p) => [p.outcome, p.reason]));
   });
 });

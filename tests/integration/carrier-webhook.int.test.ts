@@ -78,7 +78,8 @@ describe("carrier webhook → call-ended pipeline (simulator over HTTP, PostgreS
 
       const b = await callOf(busy);
       expect(b).toMatchObject({ outcome: "busy", rawCode: "USER_BUSY", recording: null });
-      expect(b.smsMessage?.status).toBe("sent"); // the unanswered template
+      // A redial is scheduled: the outreach is not over, so no 「未能接通」 yet (one SMS per outreach, after its last attempt).
+      expect(b.smsMessage).toBeNull();
       expect(await db.callTask.findUniqueOrThrow({ where: { id: taskOf(busy) } })).toMatchObject({ status: "pending", reason: "redialScheduled" });
 
       const e = await callOf(empty);
@@ -100,6 +101,18 @@ describe("carrier webhook → call-ended pipeline (simulator over HTTP, PostgreS
       }
       await harness.driver.drain();
       expect(await snapshot(taskIds)).toEqual(s);
+
+      // 30 minutes later the redial — the outreach's last attempt (the simulator answers it) — ends it: now one SMS goes.
+      harness.now += 31 * 60_000;
+      await harness.tick(company.companyId);
+      await harness.run(200);
+      const busyCalls = await db.call.findMany({ where: { taskId: taskOf(busy) }, orderBy: { attempt: "asc" }, include: { smsMessage: true } });
+      expect(busyCalls.map((c) => [c.outcome, c.smsMessage?.status ?? null])).toEqual([
+        ["busy", null],
+        ["answered", "sent"],
+      ]);
+      expect(await db.smsMessage.count({ where: { call: { taskId: taskOf(busy) } } })).toBe(1);
+      expect(await db.callTask.findUniqueOrThrow({ where: { id: taskOf(busy) } })).toMatchObject({ status: "ended" });
     } finally {
       uninstall();
     }
@@ -143,11 +156,16 @@ describe("carrier webhook → call-ended pipeline (simulator over HTTP, PostgreS
       });
       const db = testDb();
       const now = harness.now;
-      expect((await harness.post(body, signedHeaders("not-the-secret-at-all-000", body, now))).status).toBe(401);
-      expect((await harness.post(body, { "content-type": "application/json" })).status).toBe(401);
-      expect((await harness.post(body, signedHeaders(carrierWebhookSecret(), body, now - 10 * 60_000))).status).toBe(401);
       const tampered = signedHeaders(carrierWebhookSecret(), body, now);
-      expect((await harness.post(body.replace("RINGING", "TALKING"), tampered)).status).toBe(401);
+      const refused = [
+        await harness.post(body, signedHeaders("not-the-secret-at-all-000", body, now)),
+        await harness.post(body, { "content-type": "application/json" }),
+        await harness.post(body, signedHeaders(carrierWebhookSecret(), body, now - 10 * 60_000)),
+        await harness.post(body.replace("RINGING", "TALKING"), tampered),
+      ];
+      expect(refused.map((r) => r.status)).toEqual([401, 401, 401, 401]);
+      // One body for every refusal: which check failed is for the server log, not for a prober (issue 23).
+      expect(new Set(await Promise.all(refused.map((r) => r.text()))).size).toBe(1);
       expect(await db.carrierEvent.count({ where: { carrierEventId: "forged-1" } })).toBe(0);
       // Signed but unreadable: 400, not 401.
       const garbage = '{"event_type":"call_record"}';

@@ -96,7 +96,7 @@ describe("crash recovery and the same attempt", () => {
     const claim = (await tick(t0)).claimed.find((c) => c.taskId === taskId)!;
     const carrier = new FakeCarrier();
     carrier.failNext = new CarrierRejected("rateLimited", "呼叫频率超限");
-    expect(await placeClaimedCall(db, carrier, claim, t0)).toEqual({ status: "retryLater", reason: "rateLimited" });
+    expect(await placeClaimedCall(db, carrier, claim, t0)).toEqual({ status: "retryLater", reason: "carrierRejected" });
     expect(await db.callTask.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({ status: "pending", attempt: 0, reason: "carrierRejected", nextAttemptAt: minutes(t0, 1) });
     expect((await tick(minutes(t0, 0.5))).claimed.some((c) => c.taskId === taskId)).toBe(false);
     expect((await tick(minutes(t0, 1))).claimed.find((c) => c.taskId === taskId)?.attempt).toBe(1);

@@ -85,7 +85,7 @@ describe("dispatching a 智能外呼组件", () => {
     const byName = Object.fromEntries(res.items.map((r) => [r.patient.name, r]));
     expect(byName["旅程ok1"]).toMatchObject({ status: "dispatched", failReason: null });
     expect(byName["旅程noMobile"]).toMatchObject({ status: "dispatchFailed", failReason: "客户暂无手机号" });
-    expect(byName["旅程relative"]).toMatchObject({ status: "dispatchFailed", failReason: "客户暂无手机号" });
+    expect(byName["旅程relative"]).toMatchObject({ status: "dispatchFailed", failReason: "手机号非本人（如家属号码），不外呼" });
     expect(byName["旅程unregistered"]).toMatchObject({ status: "dispatchFailed", failReason: "客户不是建档患者" });
     expect(byName["旅程noAppointment"]).toMatchObject({ status: "dispatchFailed", failReason: "客户未找到预约信息" });
 
@@ -97,6 +97,14 @@ describe("dispatching a 智能外呼组件", () => {
     expect(tasks.filter((t) => t.status === "failed").map((t) => t.patientId).sort()).toEqual(
       [ids.noMobile, ids.relative, ids.unregistered, ids.noAppointment].sort(),
     );
+
+    // A dispatched patient the dialer then intercepts by a rule: the roster says so and names the rule.
+    const blocked = pending.find((t) => t.patientId === ids.ok2)!;
+    await testDb().callTask.update({ where: { id: blocked.id }, data: { status: "intercepted", reason: "sameScriptWithin15Days" } });
+    const after = await j.asAdmin.journeys.roster({ journeyId: j.id, nodeId: j.node.call!, pageSize: 50 });
+    const rows = Object.fromEntries(after.items.map((r) => [r.patient.name, r]));
+    expect(rows["旅程ok2"]).toMatchObject({ status: "dispatched", callBlocked: { status: "intercepted", reason: "同一手机号15天内限拨打1次" } });
+    expect(rows["旅程ok1"]).toMatchObject({ status: "dispatched", callBlocked: null });
   });
 });
 
@@ -280,7 +288,7 @@ describe("node metrics and the MA dashboard", () => {
     await recountCallTotals(db, s.a.company.id);
 
     const metrics = (await j.asAdmin.journeys.nodeMetrics({ journeyId: j.id }))[j.node.call!]!;
-    expect(metrics.execution).toEqual({ pending: 1, intercepted: 0, dialed: 3, failed: 1 });
+    expect(metrics.execution).toEqual({ pending: 1, intercepted: 0, dialed: 3, failed: 0, dispatchFailed: 1 });
     expect(metrics).toMatchObject({ answeredCalls: 2, effectiveCalls: 1, coverage: { total: 5, dispatched: 4, dispatchFailed: 1 } });
     expect(metrics.calls).toMatchObject({ answerRate: 66.7, effectiveRate: 33.3, avgDurationSec: 40 });
 

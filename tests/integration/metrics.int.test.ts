@@ -13,8 +13,8 @@ type Status = "pending" | "dialing" | "intercepted" | "failed" | "cancelled" | "
  *          T6 无应答 then answered 80 s / 4 rounds (P6)        T7 answered 40 s / 2 rounds (P7)
  *          T8 answered 30 s / 3 rounds (P8, journey node N)    T9 answered 50 s / 5 rounds (P8 again, node N)
  *          T10 呼叫失败
- *   待呼 2 · 拦截 1 · 失败 2 · 已呼 6 calls · 接听 4 calls of 3 patients (P6, P7, P8) · 接听率 4/6 = 66.7 %
- *   有效对话 (> 2 rounds) 3 calls of 2 patients (P6, P8) · 有效对话率 3/6 = 50 % · 平均通话时长 (80+40+30+50)/4 = 50 s
+ *   待呼 2 · 拦截 1 · 失败通话 1 (T10 呼叫失败) · 下发失败 2 (T4, T5) · 已呼 6 calls · 接听 4 calls of 3 patients (P6, P7, P8) · 接听率 4/6 = 66.7 %
+ *   有效对话 (≥ 2 rounds: 对话达2轮以上 includes 2) 4 calls of 3 patients (P6, P7, P8) · 有效对话率 4/6 = 66.7 % · 平均通话时长 (80+40+30+50)/4 = 50 s
  *   node N: 已呼 2 · 接听 2 calls, 1 patient · 有效 2 · 100 % · 40 s · coverage 3 entries: 2 dispatched, 1 failed
  */
 describe("the metrics service on a hand-computed fixture", () => {
@@ -84,8 +84,8 @@ describe("the metrics service on a hand-computed fixture", () => {
   it("gives a script's 执行数据 and 通话数据 exactly", async () => {
     const { total, byScript } = await getCallMetrics(testDb(), ctx.scope, { scriptIds: [ctx.scriptId] });
     const expected = {
-      execution: { pending: 2, intercepted: 1, dialed: 6, failed: 2 },
-      calls: { answeredPatients: 3, answerRate: 66.7, effectivePatients: 2, effectiveRate: 50, avgDurationSec: 50 },
+      execution: { pending: 2, intercepted: 1, dialed: 6, failed: 1, dispatchFailed: 2 },
+      calls: { answeredPatients: 3, answerRate: 66.7, effectivePatients: 3, effectiveRate: 66.7, avgDurationSec: 50 },
     };
     expect(byScript.get(ctx.scriptId)).toEqual(expected);
     expect(total).toEqual(expected);
@@ -94,7 +94,7 @@ describe("the metrics service on a hand-computed fixture", () => {
   it("gives a journey node the same figures over its tasks, with its coverage", async () => {
     const nodes = await getJourneyNodeMetrics(testDb(), ctx.scope, ctx.journeyId);
     expect(nodes[ctx.nodeId]).toEqual({
-      execution: { pending: 0, intercepted: 0, dialed: 2, failed: 0 },
+      execution: { pending: 0, intercepted: 0, dialed: 2, failed: 0, dispatchFailed: 0 },
       calls: { answeredPatients: 1, answerRate: 100, effectivePatients: 1, effectiveRate: 100, avgDurationSec: 40 },
       answeredCalls: 2,
       effectiveCalls: 2,
@@ -118,33 +118,33 @@ describe("the metrics service on a hand-computed fixture", () => {
     await recountCallTotals(db, companyId);
     const { total, byScript } = await getCallMetrics(db, ctx.scope, { scriptIds: [ctx.scriptId, second.id] });
     expect(byScript.get(ctx.scriptId)).toEqual({
-      execution: { pending: 2, intercepted: 1, dialed: 6, failed: 2 },
-      calls: { answeredPatients: 3, answerRate: 66.7, effectivePatients: 2, effectiveRate: 50, avgDurationSec: 50 },
+      execution: { pending: 2, intercepted: 1, dialed: 6, failed: 1, dispatchFailed: 2 },
+      calls: { answeredPatients: 3, answerRate: 66.7, effectivePatients: 3, effectiveRate: 66.7, avgDurationSec: 50 },
     });
     expect(byScript.get(second.id)).toEqual({
-      execution: { pending: 0, intercepted: 0, dialed: 2, failed: 0 },
+      execution: { pending: 0, intercepted: 0, dialed: 2, failed: 0, dispatchFailed: 0 },
       calls: { answeredPatients: 2, answerRate: 100, effectivePatients: 1, effectiveRate: 50, avgDurationSec: 40 },
     });
-    // 接听 P1, P6, P7, P8 (P6 on both scripts, once) · 有效 P6, P8 · 6 of 8 answered · 4 effective · (200 + 80) / 6 s.
+    // 接听 P1, P6, P7, P8 (P6 on both scripts, once) · 有效 P6, P7, P8 · 6 of 8 answered · 5 effective · (200 + 80) / 6 s.
     expect(total).toEqual({
-      execution: { pending: 2, intercepted: 1, dialed: 8, failed: 2 },
-      calls: { answeredPatients: 4, answerRate: 75, effectivePatients: 2, effectiveRate: 50, avgDurationSec: 47 },
+      execution: { pending: 2, intercepted: 1, dialed: 8, failed: 1, dispatchFailed: 2 },
+      calls: { answeredPatients: 4, answerRate: 75, effectivePatients: 3, effectiveRate: 62.5, avgDurationSec: 47 },
     });
     // Every script of the company (话单记录汇总): the company-wide answered-patient set gives the same distinct counts.
     expect((await getCallMetrics(db, ctx.scope)).total).toEqual(total);
     expect(await getExecutionStats(db, ctx.scope, [ctx.scriptId, second.id])).toEqual(
       new Map([
-        [ctx.scriptId, { pending: 2, intercepted: 1, dialed: 6, failed: 2 }],
-        [second.id, { pending: 0, intercepted: 0, dialed: 2, failed: 0 }],
+        [ctx.scriptId, { pending: 2, intercepted: 1, dialed: 6, failed: 1, dispatchFailed: 2 }],
+        [second.id, { pending: 0, intercepted: 0, dialed: 2, failed: 0, dispatchFailed: 0 }],
       ]),
     );
   });
 
   it("counts nothing outside the caller's clinics or company", async () => {
     const stranger = await getCallMetrics(testDb(), { companyId: "someone-else", clinicIds: ctx.scope.clinicIds }, { scriptIds: [ctx.scriptId] });
-    expect(stranger.total.execution).toEqual({ pending: 0, intercepted: 0, dialed: 0, failed: 0 });
+    expect(stranger.total.execution).toEqual({ pending: 0, intercepted: 0, dialed: 0, failed: 0, dispatchFailed: 0 });
     const { total } = await getCallMetrics(testDb(), { companyId: ctx.scope.companyId, clinicIds: [ctx.scope.clinicIds[1]!] }, { scriptIds: [ctx.scriptId] });
-    expect(total.execution).toEqual({ pending: 0, intercepted: 0, dialed: 0, failed: 0 });
+    expect(total.execution).toEqual({ pending: 0, intercepted: 0, dialed: 0, failed: 0, dispatchFailed: 0 });
     const other = await getJourneyNodeMetrics(testDb(), { companyId: "someone-else", clinicIds: [] }, ctx.journeyId);
     expect(other).toEqual({});
   });

@@ -23,7 +23,7 @@ export async function createFreshCompany(key: string) {
       }),
     { timeout: 60_000 },
   );
-  return { companyId: seeded.companyId, clinicIds: seeded.clinicIds, admin: seeded.users.companyAdmin, frontDesk: seeded.users.frontDesk };
+  return { companyId: seeded.companyId, clinicIds: seeded.clinicIds, admin: seeded.users.companyAdmin, clinicAdmin: seeded.users.clinicAdmin, frontDesk: seeded.users.frontDesk };
 }
 
 /** In-memory object storage that can be told to fail, to check nothing is half-saved. */

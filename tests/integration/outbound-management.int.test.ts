@@ -54,7 +54,9 @@ describe("外呼管理", () => {
       pending: n("pending", "dialing"),
       intercepted: n("intercepted"),
       dialed: await db.call.count({ where: { scriptId: fixture.scriptId } }),
-      failed: n("failed", "cancelled"),
+      // 失败通话数 = 呼叫失败的通话数; tasks never dispatched are 下发失败.
+      failed: await db.call.count({ where: { scriptId: fixture.scriptId, outcome: "failed" } }),
+      dispatchFailed: n("failed", "cancelled"),
     });
     const order = res.items.map((i) => ({ enabled: 0, paused: 1, stopped: 2 })[i.status]);
     expect(order).toEqual([...order].sort());
@@ -74,7 +76,7 @@ describe("外呼管理", () => {
     expect(all.total).toBe(fixture.taskIds.length);
     const failed = await asAdmin.outboundManagement.roster({ scriptId: fixture.scriptId, status: "failed", pageSize: 100 });
     expect(failed.total).toBe(await testDb().callTask.count({ where: { scriptId: fixture.scriptId, status: "failed" } }));
-    expect(failed.items.every((r) => r.failReason === "缺少下次预约信息" || r.failReason === "客户暂无手机号")).toBe(true);
+    expect(failed.items.every((r) => ["缺少下次预约信息", "客户暂无手机号", "手机号非本人（如家属号码），不外呼"].includes(r.failReason ?? ""))).toBe(true);
     const answered = await asAdmin.outboundManagement.roster({ scriptId: fixture.scriptId, status: "answered", pageSize: 100 });
     expect(answered.items.every((r) => r.status === "answered" && r.failReason === null)).toBe(true);
     expect(all.items.find((r) => r.status === "intercepted")?.failReason).toBe("同一手机号15天内限拨打1次");
@@ -132,5 +134,25 @@ describe("客户名单 export", () => {
       sum += listed.total;
     }
     expect(sum).toBe(fixture.taskIds.length);
+  });
+  it("writes a patient name that looks like a formula as text, with a leading apostrophe (issue 23, CSV injection)", async () => {
+    const db = testDb();
+    const viewer = (await loadViewer(db, s.a.admin.id))!;
+    const scope = { companyId: s.a.company.id, clinicIds: viewer.clinicIds };
+    const task = await db.callTask.findFirstOrThrow({ where: { scriptId: fixture.scriptId }, include: { patient: true } });
+    const formula = '=HYPERLINK("http://evil.test","点我")';
+    await db.patient.update({ where: { id: task.patientId }, data: { name: formula } });
+    try {
+      const { stream, done } = await exportScriptRoster(db, scope, viewer, { scriptId: fixture.scriptId }, LABELS, new Date());
+      const bytes = await buffer(stream);
+      await done;
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      const names = workbook.getWorksheet("客户名单")!.getColumn(1).values;
+      expect(names).toContain(`'${formula}`);
+      expect(names).not.toContain(formula);
+    } finally {
+      await db.patient.update({ where: { id: task.patientId }, data: { name: task.patient.name } });
+    }
   });
 });

@@ -25,6 +25,20 @@ describe("patient list", () => {
     }
   });
 
+  it("takes % and _ in a search literally, not as wildcards (issue 23)", async () => {
+    const s = await seeded();
+    const asAdmin = await callerFor(s.a.admin.id);
+    const clinicId = s.a.company.clinics[0]!.id;
+    const odd = await testDb().patient.create({ data: { companyId: s.a.company.id, clinicId, name: "百分_患者%" } });
+    try {
+      expect((await asAdmin.patients.list({ q: "_", pageSize: 100 })).items.map((p) => p.id)).toEqual([odd.id]);
+      expect((await asAdmin.patients.list({ q: "%", pageSize: 100 })).items.map((p) => p.id)).toEqual([odd.id]);
+      expect((await asAdmin.patients.list({ q: "百分_患", pageSize: 100 })).total).toBe(1);
+    } finally {
+      await testDb().patient.delete({ where: { id: odd.id } });
+    }
+  });
+
   it("filters by clinic and by consultant", async () => {
     const s = await seeded();
     const asAdmin = await callerFor(s.a.admin.id);

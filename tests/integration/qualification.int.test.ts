@@ -136,6 +136,19 @@ describe("qualification: the company's side", () => {
     await expect(read(s.b.admin.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(read(c.frontDesk.id)).rejects.toMatchObject({ code: "NOT_FOUND" }); // same company, no onboarding permission
   });
+
+  it("serves the legal representative's ID scans to the company admin and platform admins only, not to a clinic admin (issue 23)", async () => {
+    const c = await submittedCompany("onb-int-legal-id");
+    const s = await seeded();
+    const docs = await testDb().qualificationDocument.findMany({ where: { application: { companyId: c.companyId } } });
+    const read = async (userId: string, kind: string) => readQualificationDocument(testDb(), c.storage, await viewerOf(userId), docs.find((d) => d.kind === kind)!.id);
+    await expect(read(c.clinicAdmin.id, "businessLicense")).resolves.toMatchObject({ mimeType: "image/png" });
+    for (const kind of ["legalIdFront", "legalIdBack"]) {
+      await expect(read(c.clinicAdmin.id, kind)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(read(c.admin.id, kind)).resolves.toHaveProperty("body");
+      await expect(read(s.platformAdmin.id, kind)).resolves.toHaveProperty("body");
+    }
+  });
 });
 
 describe("qualification: platform review", () => {

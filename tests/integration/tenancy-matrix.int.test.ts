@@ -64,6 +64,19 @@ beforeAll(async () => {
     smsTemplateId: sms.id,
     roleId: role.id,
     applicationId: application.id,
+    ...(await (async () => {
+      const endpoint = await db.webhookEndpoint.create({ data: { companyId: s.a.company.id, url: "https://example.com/matrix", secret: "whsec_matrix", events: ["call.ended"] } });
+      const delivery = await db.webhookDelivery.create({ data: { companyId: s.a.company.id, endpointId: endpoint.id, event: "call.ended", eventId: "matrix", payload: {}, status: "succeeded" } });
+      return { webhookId: endpoint.id, webhookDeliveryId: delivery.id };
+    })()),
+    apiKeyId: (
+      await db.apiKey.create({ data: { companyId: s.a.company.id, name: "矩阵", prefix: "matrix000001", secretHash: "00".repeat(32), scopes: ["read"] } })
+    ).id,
+    importJobId: (
+      await db.patientImportJob.create({
+        data: { companyId: s.a.company.id, fileKey: "patient-imports/matrix/none.csv", fileName: "matrix.csv", fileKind: "csv", clinicIds: [] },
+      })
+    ).id,
   };
   shared = [voice, ...(template.companyId ? [] : [script.templateId])];
 

@@ -26,6 +26,10 @@ export interface AIds {
   smsTemplateId: string;
   roleId: string;
   applicationId: string;
+  importJobId: string;
+  apiKeyId: string;
+  webhookId: string;
+  webhookDeliveryId: string;
 }
 export interface MatrixEntry {
   input: (a: AIds) => unknown;
@@ -45,6 +49,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "patients.list": { input: (a) => ({ clinicId: a.clinicId }), other: "ownData", noPerm: "FORBIDDEN" },
   "patients.byId": { input: (a) => ({ id: a.patientId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "patients.consultants": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "patients.importStart": { input: (a) => ({ jobId: a.importJobId, mapping: { name: "姓名", mobile: "手机号" }, duplicateMode: "skip" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "patients.importStatus": { input: (a) => ({ jobId: a.importJobId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "clinics.list": { input: () => undefined, other: "ownData", noPerm: "allowed" },
   "clinics.update": { input: (a) => ({ id: a.clinicId, name: "x", shortName: "x", address: "x" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "roles.list": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
@@ -63,6 +69,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "batchCall.preview": { input: (a) => ({ scriptId: a.scriptId, patientIds: [a.patientId] }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "batchCall.start": { input: (a) => ({ scriptId: a.scriptId, patientIds: [a.patientId] }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "batchCall.progress": { input: (a) => ({ batchId: a.batchId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "batchCall.list": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
+  "batchCall.change": { input: (a) => ({ batchId: a.batchId, action: "resume" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "batchCall.scriptDialogues": { input: (a) => ({ scriptId: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "followUps.timeline": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
   "followUps.patientTimeline": { input: (a) => ({ patientId: a.patientId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
@@ -70,6 +78,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "outboundManagement.scripts": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
   "outboundManagement.detail": { input: (a) => ({ id: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "outboundManagement.roster": { input: (a) => ({ scriptId: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "outboundManagement.callingHold": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
+  "outboundManagement.resumeCalling": { input: () => ({}), other: "noTenantInput", noPerm: "FORBIDDEN" },
   "qualification.mine": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
   "qualification.saveApplicant": { input: () => ({ applicantName: "x", applicantMobile: "13900000000", companyName: "x", termsAccepted: true }), other: "noTenantInput", noPerm: "FORBIDDEN" },
   "qualification.submit": { input: () => undefined, other: "noTenantInput", noPerm: "FORBIDDEN" },
@@ -115,6 +125,15 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "sms.updateTemplate": { input: (a) => ({ id: a.smsTemplateId, name: "x", content: "您好" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "sms.setVendorTemplate": { input: (a) => ({ id: a.smsTemplateId, vendorTemplateId: "1234567" }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "sms.quota": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
+  "sms.messages": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
   "sms.reviewList": { input: () => ({}), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
   "sms.review": { input: (a) => ({ id: a.smsTemplateId, approve: true }), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
+  "integrations.apiKeys": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "integrations.createApiKey": { input: () => ({ name: "矩阵密钥", scopes: ["read"] }), other: "noTenantInput", noPerm: "FORBIDDEN" },
+  "integrations.revokeApiKey": { input: (a) => ({ id: a.apiKeyId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "integrations.webhooks": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "integrations.createWebhook": { input: () => ({ url: "https://example.com/hook", events: ["call.ended"] }), other: "noTenantInput", noPerm: "FORBIDDEN" },
+  "integrations.deleteWebhook": { input: (a) => ({ id: a.webhookId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
+  "integrations.webhookDeliveries": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "integrations.redeliverWebhook": { input: (a) => ({ id: a.webhookDeliveryId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
 };

@@ -56,11 +56,15 @@ describe("follow-up timeline", () => {
     expect(onlyRevisits.entries.every((e) => e.source === "followUp" && e.kind === "revisit")).toBe(true);
   });
 
-  it("leaves calls out for viewers who may not see call records", async () => {
-    const asFrontDesk = await callerFor(s.a.frontDesk.id);
-    const res = await asFrontDesk.followUps.patientTimeline({ patientId, limit: 50 });
-    expect(res.entries.length).toBeGreaterThan(0);
-    expect(res.entries.some((e) => e.source === "call")).toBe(false);
+  it("shows the calls to everyone who sees the timeline (consultants act on them), the 通话详情 only with 查看话单记录", async () => {
+    const asConsultant = await callerFor(s.a.consultant.id);
+    const res = await asConsultant.followUps.patientTimeline({ patientId, types: ["outbound"], limit: 50 });
+    const calls = res.entries.filter((e) => e.source === "call");
+    expect(calls.length).toBe(await testDb().call.count({ where: { patientId } }));
+    expect(calls.every((e) => e.source === "call" && !e.detailAllowed)).toBe(true);
+    const asAdmin = await callerFor(s.a.admin.id);
+    const mine = await asAdmin.followUps.patientTimeline({ patientId, types: ["outbound"], limit: 50 });
+    expect(mine.entries.every((e) => e.source === "call" && e.detailAllowed)).toBe(true);
   });
 
   it("includes 预约 and 到诊 on 客户动态 only, and keeps tenants apart", async () => {

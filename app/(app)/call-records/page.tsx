@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { CallRecordsView } from "@/components/call-records/call-records-view";
-import { parseCallRecordSearch } from "@/components/call-records/call-record-search";
+import { parseCallRecordSearch, summaryInput } from "@/components/call-records/call-record-search";
 import { OutboundOnboardingBanner } from "@/components/onboarding/outbound-onboarding-banner";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
 import { requireCompanyPermission } from "@/server/auth/viewer";
@@ -27,7 +27,7 @@ export default async function CallRecordsPage({ searchParams }: { searchParams: 
   const input = parseCallRecordSearch(new URLSearchParams((await searchParams) as Record<string, string>));
   await Promise.all([
     prefetch(trpc.callRecords.list.queryOptions(input)),
-    prefetch(trpc.callRecords.summary.queryOptions({ scriptId: input.scriptId })),
+    prefetch(trpc.callRecords.summary.queryOptions(summaryInput(input))),
     prefetch(trpc.callRecords.filterOptions.queryOptions()),
     ...(input.scriptId ? [prefetch(trpc.callRecords.intents.queryOptions({ scriptId: input.scriptId }))] : []),
   ]);

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/shell/page-header";
 import { PatientTable } from "@/components/patients/patient-table";
+import { PatientImportDialog } from "@/components/patients/patient-import-dialog";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
 import { requireCompanyPermission } from "@/server/auth/viewer";
 import { can } from "@/server/domain/auth/permissions";
@@ -21,7 +22,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("patients");
   return (
     <div className="space-y-4">
-      <PageHeader title={t("title")} />
+      <PageHeader title={t("title")} actions={can(viewer, "patients.import") ? <PatientImportDialog /> : undefined} />
       <HydrateClient>
         <PatientTable canStartCalls={can(viewer, "outbound.calls.start")} />
       </HydrateClient>

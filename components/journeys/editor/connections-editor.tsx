@@ -5,6 +5,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { branchLabel, type IntentOption } from "@/server/domain/journey/intent-branches";
 import type { JourneyGraph, JourneyNode } from "@/server/domain/journey/journey-graph";
 import { connect, disconnect, edgeFrom, outgoingSlots, PLAIN } from "./graph-ops";
+import { useBranchWords } from "@/components/i18n/use-vocabulary";
 
 const NONE = "__none__";
 
@@ -25,6 +26,7 @@ export function ConnectionsEditor({
   onGraphChange: (fn: (g: JourneyGraph) => JourneyGraph) => void;
 }) {
   const t = useTranslations("journeys");
+  const branchWords = useBranchWords();
   const slots = outgoingSlots(node);
   if (slots.length === 0) return null;
   const targets = graph.nodes.filter((n) => n.kind !== "entry" && n.id !== node.id);
@@ -33,7 +35,7 @@ export function ConnectionsEditor({
       <div className="text-sm font-medium">{t("nextNodes")}</div>
       {slots.map((slot) => {
         const edge = edgeFrom(graph, node.id, slot);
-        const label = slot === PLAIN ? t("nextNode") : node.kind === "outbound" ? branchLabel(node.config.intentBranches, slot, intents) : slot;
+        const label = slot === PLAIN ? t("nextNode") : node.kind === "outbound" ? branchLabel(node.config.intentBranches, slot, intents, branchWords) : slot;
         return (
           <div key={slot} className="flex items-center gap-2">
             <span className="w-36 shrink-0 truncate text-xs text-muted-foreground" title={label}>

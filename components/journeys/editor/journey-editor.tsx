@@ -23,6 +23,7 @@ import { EDGE_TYPES } from "./journey-edge";
 import { NODE_TYPES } from "./journey-nodes";
 import { NodePanel } from "./node-panel";
 import { useNodeViews, type ScriptInfo } from "./use-node-views";
+import { useJourneyProblemText } from "@/components/i18n/use-vocabulary";
 
 const STATUS_ACTIONS: Record<string, JourneyAction[]> = {
   draft: ["publish"],
@@ -42,6 +43,8 @@ export function JourneyEditor({ journeyId }: { journeyId: string }) {
 /** The journey canvas: component library, React Flow graph, and the selected node's settings, roster and figures. */
 function Editor({ journeyId }: { journeyId: string }) {
   const t = useTranslations("journeys");
+  const tcommon = useTranslations("common");
+  const problemText = useJourneyProblemText();
   const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
@@ -93,7 +96,7 @@ function Editor({ journeyId }: { journeyId: string }) {
     return map;
   }, [data?.scripts, scriptOptions.data]);
   const segmentNames = useMemo(() => new Map((segments.data ?? []).map((s) => [s.id, s.name])), [segments.data]);
-  const outboundUnavailable = data && !data.outboundAccess.ok ? data.outboundAccess.reason : null;
+  const outboundUnavailable = data && !data.outboundAccess.ok ? t(`outboundLocked_${data.outboundAccess.code}`, { clinic: data.outboundAccess.clinic ?? "" }) : null;
 
   const views = useNodeViews({
     graph: graph ?? { nodes: [], edges: [] },
@@ -233,7 +236,7 @@ function Editor({ journeyId }: { journeyId: string }) {
       ) : null}
       {problems.length ? (
         <Alert variant="destructive" className="rounded-none border-x-0 border-t-0 py-2" data-testid="canvas-problems">
-          <AlertDescription className="text-xs">{problems.map((p) => p.message).join("；")}</AlertDescription>
+          <AlertDescription className="text-xs">{problems.map(problemText).join(tcommon("sentenceSeparator"))}</AlertDescription>
         </Alert>
       ) : null}
       <div className="flex min-h-0 flex-1">

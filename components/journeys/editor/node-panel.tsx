@@ -16,6 +16,7 @@ import { NodeMetrics } from "./node-metrics";
 import { NodeRoster } from "./node-roster";
 import { OutboundConfigForm } from "./outbound-config";
 import type { ScriptInfo } from "./use-node-views";
+import { useNodeKindNames } from "@/components/i18n/use-vocabulary";
 
 /** The selected node's side panel: its settings (配置), and once patients entered, 数据 and 旅程名单. */
 export function NodePanel({
@@ -44,7 +45,8 @@ export function NodePanel({
   onClose: () => void;
 }) {
   const t = useTranslations("journeys");
-  const names = nodeDisplayNames(graph.nodes);
+  const kindNames = useNodeKindNames();
+  const names = nodeDisplayNames(graph.nodes, kindNames);
   const setNode = (fn: (n: JourneyNode) => JourneyNode) => onGraphChange((g) => updateNode(g, node.id, fn));
   const current = node.kind === "outbound" && node.config.scriptId ? scriptInfo.get(node.config.scriptId) : undefined;
   // The outbound node's settings are locked (not just hidden) where the clinic cannot call.

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/components/trpc/client";
 import { cn } from "@/lib/utils";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 const TONE = {
   dispatching: "border-sky-200 bg-sky-50 text-sky-700",
@@ -20,6 +21,7 @@ type Status = keyof typeof TONE;
 /** 旅程名单 of one node: every patient who entered it, 下发状态 with the failure reason, and the branch taken. */
 export function NodeRoster({ journeyId, nodeId, kind }: { journeyId: string; nodeId: string; kind: string }) {
   const t = useTranslations("journeys");
+  const word = useVocabulary();
   const format = useFormatter();
   const trpc = useTRPC();
   const [status, setStatus] = useState<Status | undefined>(undefined);
@@ -63,7 +65,9 @@ export function NodeRoster({ journeyId, nodeId, kind }: { journeyId: string; nod
         {q.data?.items.map((r) => (
           <li key={r.id} className="space-y-1 px-3 py-2" data-testid="roster-row">
             <div className="flex items-center gap-2">
-              <span className="font-medium">{r.patient.name}</span>
+              <span className="font-medium" data-user-content>
+                {r.patient.name}
+              </span>
               <span className="text-xs text-muted-foreground">{r.patient.mobile || t("noMobile")}</span>
               <Badge variant="outline" className={cn("ml-auto", TONE[r.status])}>
                 {statusLabel(r.status)}
@@ -71,8 +75,13 @@ export function NodeRoster({ journeyId, nodeId, kind }: { journeyId: string; nod
             </div>
             <div className="flex flex-wrap gap-x-3 text-xs text-muted-foreground">
               <span>{t("rosterEntered", { at: format.dateTime(r.enteredAt, { dateStyle: "short", timeStyle: "short" }) })}</span>
-              {r.failReason ? <span className="text-red-600" data-testid="roster-fail-reason">{t("rosterFailReason", { reason: r.failReason })}</span> : null}
-              {r.intent ? <span>{t("rosterIntent", { intent: r.intent })}</span> : null}
+              {r.failReason ? <span className="text-red-600" data-testid="roster-fail-reason">{t("rosterFailReason", { reason: word(r.failReason) })}</span> : null}
+              {r.callBlocked ? (
+                <span className="text-amber-700" data-testid="roster-call-blocked">
+                  {t(`rosterCall_${r.callBlocked.status}`, { reason: word(r.callBlocked.reason) ?? "—" })}
+                </span>
+              ) : null}
+              {r.intent ? <span>{t("rosterIntent", { intent: word(r.intent) })}</span> : null}
               {r.branch ? <span data-testid="roster-branch">{t("rosterBranch", { branch: r.branch })}</span> : null}
               {r.dueAt && !r.advancedAt ? <span>{t("rosterDue", { at: format.dateTime(r.dueAt, { dateStyle: "short", timeStyle: "short" }) })}</span> : null}
             </div>

@@ -19,6 +19,7 @@ import type { OutboundConfig } from "@/server/domain/journey/journey-graph";
 import { MultiSelect } from "../multi-select";
 import { ScriptPeek } from "./script-peek";
 import type { ScriptInfo } from "./use-node-views";
+import { useVocabulary } from "@/components/i18n/use-vocabulary";
 
 /**
  * 智能外呼组件: the script (启用 scripts of the journey's clinic only, with 试听 / 预览) and 客户意向多分支. Locked, with the
@@ -40,6 +41,7 @@ export function OutboundConfigForm({
   onChange: (next: OutboundConfig) => void;
 }) {
   const t = useTranslations("journeys");
+  const word = useVocabulary();
   const disabled = !editable || unavailable !== null;
   const intents: IntentOption[] = current?.intents ?? [];
   const branches = config.intentBranches;
@@ -100,7 +102,7 @@ export function OutboundConfigForm({
                 </Badge>
                 <div className="min-w-0 flex-1">
                   <MultiSelect
-                    options={selectableIntents(branches, b.key, intents).map((o) => ({ value: o.key, label: o.label }))}
+                    options={selectableIntents(branches, b.key, intents).map((o) => ({ value: o.key, label: word(o.label) }))}
                     value={b.intents}
                     disabled={disabled || !current}
                     onChange={(next) => setBranches({ ...branches, branches: branches.branches.map((x) => (x.key === b.key ? { ...x, intents: next } : x)) })}

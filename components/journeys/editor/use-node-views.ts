@@ -10,6 +10,7 @@ import { scheduleText } from "../schedule-text";
 import type { JourneyFlowEdge } from "./journey-edge";
 import type { JourneyFlowNode } from "./journey-nodes";
 import { outgoingSlots, PLAIN } from "./graph-ops";
+import { useNodeKindNames, useBranchWords } from "@/components/i18n/use-vocabulary";
 
 export interface ScriptInfo {
   id: string;
@@ -31,10 +32,12 @@ export function useNodeViews(input: {
   outboundUnavailable: string | null;
 }) {
   const t = useTranslations("journeys");
+  const kindNames = useNodeKindNames();
+  const branchWords = useBranchWords();
   const { graph, selectedId, editable, segments, scripts, rosterCounts, problems, outboundUnavailable } = input;
 
   return useMemo(() => {
-    const names = nodeDisplayNames(graph.nodes);
+    const names = nodeDisplayNames(graph.nodes, kindNames);
     const intentsOf = (scriptId: string | null) => (scriptId ? (scripts.get(scriptId)?.intents ?? []) : []);
     const nodes: JourneyFlowNode[] = graph.nodes.map((n) => {
       let lines: string[] = [];
@@ -46,10 +49,10 @@ export function useNodeViews(input: {
         const script = n.config.scriptId ? scripts.get(n.config.scriptId) : undefined;
         lines = [script ? t("nodeScript", { name: script.name, kind: t(`scriptKind_${script.kind}`) }) : t("scriptNone")];
         if (n.config.intentBranches.enabled) {
-          slots = slots.map((s) => ({ key: s.key, label: branchLabel(n.config.intentBranches, s.key, intentsOf(n.config.scriptId)) }));
+          slots = slots.map((s) => ({ key: s.key, label: branchLabel(n.config.intentBranches, s.key, intentsOf(n.config.scriptId), branchWords) }));
         }
       } else if (n.kind === "wait") {
-        lines = [t("nodeWait", { amount: n.config.amount, unit: t(`unit_${n.config.unit}`) })];
+        lines = [t(`nodeWait_${n.config.unit}`, { amount: n.config.amount })];
       } else {
         lines = [t("nodeEnd")];
       }
@@ -78,7 +81,7 @@ export function useNodeViews(input: {
       const source = graph.nodes.find((n) => n.id === e.source);
       const label =
         source?.kind === "outbound" && source.config.intentBranches.enabled && e.branchKey
-          ? branchLabel(source.config.intentBranches, e.branchKey, intentsOf(source.config.scriptId))
+          ? branchLabel(source.config.intentBranches, e.branchKey, intentsOf(source.config.scriptId), branchWords)
           : null;
       return {
         id: e.id,
@@ -92,5 +95,5 @@ export function useNodeViews(input: {
       };
     });
     return { nodes, edges, names };
-  }, [graph, selectedId, editable, segments, scripts, rosterCounts, problems, outboundUnavailable, t]);
+  }, [graph, selectedId, editable, segments, scripts, rosterCounts, problems, outboundUnavailable, t, kindNames, branchWords]);
 }

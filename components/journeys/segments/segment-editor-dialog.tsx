@@ -174,7 +174,7 @@ export function SegmentEditorDialog({
                 {t.rich("liveCount", { count: count.data.count, b: (chunks) => <b className="text-lg tabular-nums" data-testid="segment-count">{chunks}</b> })}
                 {count.isFetching ? <Loader2 className="ml-2 inline size-3 animate-spin text-muted-foreground" /> : null}
                 {count.data.sample.length ? (
-                  <span className="ml-3 text-muted-foreground">{t("sample", { names: count.data.sample.map((p) => p.name).join("、") })}</span>
+                  <span className="ml-3 text-muted-foreground">{t("sample", { names: count.data.sample.map((p) => p.name).join(tc("listSeparator")) })}</span>
                 ) : null}
               </div>
             )}

@@ -75,15 +75,21 @@ export function SegmentList() {
       meta: { className: "text-right", headClassName: "w-32 text-right" },
       cell: ({ row: { original: s } }) => (
         <>
-          <Button variant="link" size="sm" onClick={() => openEditor({ id: s.id, name: s.name, definition: s.definition })}>
+          <Button
+            variant="link"
+            size="sm"
+            disabled={s.readOnly}
+            title={s.readOnly ? t("readOnly") : undefined}
+            onClick={() => openEditor({ id: s.id, name: s.name, definition: s.definition })}
+          >
             {tc("edit")}
           </Button>
           <Button
             variant="link"
             size="sm"
             className="text-destructive"
-            disabled={s.usedBy.length > 0}
-            title={s.usedBy.length ? t("inUse") : undefined}
+            disabled={s.usedBy.length > 0 || s.readOnly}
+            title={s.readOnly ? t("readOnly") : s.usedBy.length ? t("inUse") : undefined}
             onClick={() => setDeleting({ id: s.id, name: s.name })}
           >
             {t("delete")}

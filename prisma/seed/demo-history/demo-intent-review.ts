@@ -1,3 +1,4 @@
+import { countRounds } from "../../../server/domain/calls/transcript";
 import { ruleBasedClassifier } from "../../../server/adapters/intent/rule-based-classifier";
 import { addOptOutFromCall } from "../../../server/services/calls/add-opt-out-from-call";
 import { classifyCallIntent } from "../../../server/services/calls/classify-call-intent";
@@ -39,7 +40,7 @@ async function rewrite(db: PrismaClient, companyId: string, scriptId: string, tu
     select: { id: true, mobile: true },
   });
   if (!call) return null;
-  await db.call.update({ where: { id: call.id }, data: { transcript: turns.map((t, i) => ({ ...t, at: i * 6 })), rounds: 2 } });
+  await db.call.update({ where: { id: call.id }, data: { transcript: turns.map((t, i) => ({ ...t, at: i * 6 })), rounds: countRounds(turns) } });
   // A number the simulated history happened to opt out stays callable for the complaint scene (a complaint never is DNC).
   if (turns.some((t) => t.text === DEMO_COMPLAINT)) await db.dncEntry.deleteMany({ where: { companyId, kind: "optOut", mobile: call.mobile } });
   await classifyCallIntent(db, call.id, { force: true, classifier: ruleBasedClassifier });

@@ -8,6 +8,7 @@ import type { ObjectStorage } from "../../../server/ports/storage";
 import { saveApplicant } from "../../../server/services/qualification/save-applicant";
 import { submitQualification } from "../../../server/services/qualification/submit-qualification";
 import { uploadQualificationDocument } from "../../../server/services/qualification/upload-qualification-document";
+import { checkDocumentFile } from "../../../server/domain/qualification/sniff-file-type";
 import type { PrismaClient } from "../db";
 import { COMPANY_B } from "../presets";
 import { seedCompany } from "../seed-company";
@@ -23,26 +24,51 @@ export async function seedDemoReviewQueue(db: PrismaClient, storage: ObjectStora
   const actor = await loadDemoActor(db, companyId);
   const admin = await db.user.findUniqueOrThrow({ where: { id: actor.viewer.userId }, select: { name: true, mobile: true } });
   await saveApplicant(db, actor.scope, actor.viewer, { applicantName: admin.name, applicantMobile: admin.mobile!, companyName: COMPANY_B.name, termsAccepted: true });
-  const files = [
-    { kind: "businessLicense", fileName: "营业执照.pdf", bytes: documentPdf(["Business licence", "Haochi Dental Group Co., Ltd.", "Unified social credit code 91440101MA5D0DEMO1"]) },
-    { kind: "legalIdFront", fileName: "法人身份证正面.png", bytes: idCardPng(false) },
-    { kind: "legalIdBack", fileName: "法人身份证反面.png", bytes: idCardPng(true) },
-    { kind: "networkSecurityPledge", fileName: "入网安全承诺书.pdf", bytes: documentPdf(["Network security pledge", "Haochi Dental Group Co., Ltd.", "Signed and sealed by the legal representative"]) },
-  ];
-  for (const f of files) await uploadQualificationDocument(db, storage, actor.viewer, f);
+  for (const f of qualificationFiles(COMPANY_B.name, "91440101MA5D0DEMO1")) await uploadQualificationDocument(db, storage, actor.viewer, f);
   const submitted = await submitQualification(db, actor.scope, actor.viewer);
   // Submitted yesterday afternoon, like a real queue entry waiting for the platform's review.
   const submittedAt = atShanghai(now, -1, 16, 20);
-  await db.qualificationApplication.update({ where: { id: submitted.id }, data: { submittedAt, createdAt: new Date(submittedAt.getTime() - 40 * 60_000) } });
+  // Backdated as a whole, in the order a person does it: application and 同意服务条款, then the uploads, then 提交.
+  const createdAt = new Date(submittedAt.getTime() - 40 * 60_000);
+  await db.qualificationApplication.update({
+    where: { id: submitted.id },
+    data: { submittedAt, createdAt, termsAcceptedAt: new Date(createdAt.getTime() + 2 * 60_000) },
+  });
+  const docs = await db.qualificationDocument.findMany({ where: { applicationId: submitted.id }, orderBy: { uploadedAt: "asc" }, select: { id: true } });
+  for (const [i, d] of docs.entries()) {
+    await db.qualificationDocument.update({ where: { id: d.id }, data: { uploadedAt: new Date(createdAt.getTime() + (10 + i * 5) * 60_000) } });
+  }
   await db.auditLog.updateMany({ where: { targetType: "qualificationApplication", targetId: submitted.id }, data: { createdAt: submittedAt } });
   return { companyId, applicationId: submitted.id };
 }
 
-/** A one-page PDF with a few lines of text (Helvetica: the standard fonts need no embedding). */
+/** The four 资质材料 of a demo company, in Chinese as a mainland clinic's would be (marked as demo samples). */
+export function qualificationFiles(companyName: string, creditCode: string) {
+  return [
+    {
+      kind: "businessLicense",
+      fileName: "营业执照.pdf",
+      bytes: documentPdf(["营业执照", `名称：${companyName}有限公司`, `统一社会信用代码：${creditCode}`, "类型：有限责任公司", "经营范围：口腔诊疗服务", "（演示样本，非真实证照）"]),
+    },
+    { kind: "legalIdFront", fileName: "法人身份证正面.png", bytes: idCardPng(false) },
+    { kind: "legalIdBack", fileName: "法人身份证反面.png", bytes: idCardPng(true) },
+    {
+      kind: "networkSecurityPledge",
+      fileName: "入网安全承诺书.pdf",
+      bytes: documentPdf(["入网安全承诺书", `承诺单位：${companyName}有限公司`, "本单位承诺依法合规使用智能外呼服务，", "不拨打骚扰电话，遵守禁呼名单与拨打频率限制。", "法定代表人签字并加盖公章", "（演示样本）"]),
+    },
+  ] as const;
+}
+
+/**
+ * A one-page PDF with a few lines of Chinese text, in the standard CJK font STSong-Light (UniGB-UCS2-H): PDF viewers
+ * supply it, so nothing is embedded. Text is written as UCS-2 hex strings.
+ */
 function documentPdf(lines: string[]): Uint8Array {
+  const hex = (s: string) => Array.from(s, (ch) => ch.charCodeAt(0).toString(16).padStart(4, "0")).join("");
   const text = lines
     .filter(Boolean)
-    .map((l, i) => `BT /F1 ${i === 0 ? 20 : 12} Tf 60 ${740 - i * 36} Td (${l.replace(/[()\\]/g, "")}) Tj ET`)
+    .map((l, i) => `BT /F1 ${i === 0 ? 22 : 13} Tf 60 ${740 - i * 36} Td <${hex(l)}> Tj ET`)
     .join("\n");
   const frame = "0.8 0.1 0.1 RG 4 w 30 30 535 782 re S";
   const content = `${frame}\n${text}`;
@@ -51,7 +77,9 @@ function documentPdf(lines: string[]): Uint8Array {
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+    "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>",
+    "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
   ];
   let pdf = "%PDF-1.4\n";
   const offsets: number[] = [];
@@ -117,4 +145,37 @@ function crc32(buf: Buffer): number {
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   }
   return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * Company A (微笑口腔连锁) is 已通过: its approved application holds the four 资质材料 it was approved on, uploaded
+ * before it was submitted (seedCompany writes the application; the files need the app's storage, so they come here).
+ */
+export async function seedApprovedDocuments(db: PrismaClient, storage: ObjectStorage, companyId: string, companyName: string): Promise<number> {
+  const application = await db.qualificationApplication.findFirst({
+    where: { companyId, status: "approved" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true, termsAcceptedAt: true, submittedAt: true, _count: { select: { documents: true } } },
+  });
+  if (!application || application._count.documents > 0) return 0;
+  const start = application.termsAcceptedAt ?? application.createdAt;
+  const files = qualificationFiles(companyName, "91310106MA1FDEMO2X");
+  for (const [i, f] of files.entries()) {
+    const check = checkDocumentFile(f.bytes);
+    if (!check.ok) throw new Error(`demo document ${f.kind} is not a valid file: ${check.reason}`);
+    const key = `qualification/${companyId}/${application.id}/${f.kind}-demo.${check.type.ext}`;
+    await storage.put(key, f.bytes, { contentType: check.type.mimeType });
+    await db.qualificationDocument.create({
+      data: {
+        applicationId: application.id,
+        kind: f.kind,
+        storageKey: key,
+        fileName: f.fileName,
+        mimeType: check.type.mimeType,
+        sizeBytes: f.bytes.byteLength,
+        uploadedAt: new Date(Math.min(start.getTime() + (i + 1) * 60_000, (application.submittedAt ?? start).getTime())),
+      },
+    });
+  }
+  return files.length;
 }

@@ -108,6 +108,7 @@ export async function dialDemoTasks(db: PrismaClient, ctx: DialContext, taskIds:
     let attempt = task.attempt;
     let when = dialAt;
     let last: { outcome: string; intent: string | null; endedAt: Date } | null = null;
+    let texted = false;
     for (;;) {
       const decision = decide(
         { id: task.id, scriptId: task.scriptId, mobile: task.mobile },
@@ -146,8 +147,10 @@ export async function dialDemoTasks(db: PrismaClient, ctx: DialContext, taskIds:
       if (call.recording) out.recordings.push(call.recording);
       if (call.minutes > 0) out.balance.push({ companyId, delta: -call.minutes, reason: "call", callId: call.row.id, createdAt: call.row.endedAt });
       if (call.optOut) out.optOuts.set(task.mobile, call.optOut);
-      const sms = hangupSms(script, call, patient, clinic, variables);
+      const next = planAfterAttempt(call.redialAs, attempt, call.row.endedAt, { maxAttempts: task.maxAttempts, intervalMin: company.redialIntervalMin });
+      const sms = hangupSms(script, call, patient, clinic, variables, { redialPending: next.kind === "redial", outreachAlreadyTexted: texted });
       if (sms) {
+        texted = true;
         const enough = ctx.smsQuota >= sms.segments;
         const failedDelivery = enough && stableUnit(call.row.id) < 0.04;
         const id = newId();
@@ -170,7 +173,6 @@ export async function dialDemoTasks(db: PrismaClient, ctx: DialContext, taskIds:
         }
       }
       last = { outcome: call.row.outcome, intent: call.row.intent ?? null, endedAt: call.row.endedAt };
-      const next = planAfterAttempt(call.redialAs, attempt, call.row.endedAt, { maxAttempts: task.maxAttempts, intervalMin: company.redialIntervalMin });
       if (next.kind === "done") {
         out.task(task.id, { status: "ended", reason: null, attempt, finishedAt: call.row.endedAt, lastOutcome: call.row.outcome, intent: call.row.intent ?? null });
         break;
@@ -265,8 +267,16 @@ async function placeCall(
   };
 }
 
-function hangupSms(script: DemoScript, call: { row: CallRow; carrierOutcome: string }, patient: Patient, clinic: Clinic, variables: Record<string, string>) {
+function hangupSms(
+  script: DemoScript,
+  call: { row: CallRow; carrierOutcome: string },
+  patient: Patient,
+  clinic: Clinic,
+  variables: Record<string, string>,
+  outreach: { redialPending: boolean; outreachAlreadyTexted: boolean },
+) {
   const decision = decideHangupSms({
+    ...outreach,
     enabled: script.hangupSmsEnabled,
     outcome: call.row.outcome,
     carrierOutcome: call.carrierOutcome,

@@ -21,7 +21,7 @@ import { rngFor, sample } from "../random";
 import { atShanghai } from "../time";
 import { loadDemoActor } from "./demo-actor";
 import { createDemoJourneys } from "./demo-journeys";
-import { seedDemoReviewQueue } from "./demo-review-queue";
+import { seedApprovedDocuments, seedDemoReviewQueue } from "./demo-review-queue";
 import { seedDemoIntentReview } from "./demo-intent-review";
 import { createDemoScripts } from "./demo-scripts";
 import { loadDialContext } from "./dial-context";
@@ -131,6 +131,7 @@ export async function seedDemoHistory(db: PrismaClient, now: Date = new Date(), 
   // The dial results above were written in bulk, not through the transitions: rebuild the running totals (docs/metrics.md).
   await recountCallTotals(db, company.id);
   await seedDemoReviewQueue(db, deps.storage ?? getStorage(), now);
+  await seedApprovedDocuments(db, deps.storage ?? getStorage(), company.id, COMPANY_A.name);
 
   return {
     skipped: false,

@@ -25,6 +25,15 @@ describe("the demo's batch calls", () => {
     for (const b of batches.filter((x) => x.script === "kids")) expect(daysAgo(b.at)).toBeGreaterThan(STOPPED_DAYS_AGO - 1);
   });
 
+  it("launch a late batch on the day of the pause and of the stop, so the change finds patients still waiting", () => {
+    for (const [script, days] of [["reactivation", PAUSED_DAYS_AGO], ["kids", STOPPED_DAYS_AGO]] as const) {
+      const day = shanghaiParts(new Date(now.getTime() - days * DAY_MS));
+      const late = batches.filter((b) => b.script === script && shanghaiParts(b.at).day === day.day && shanghaiParts(b.at).month === day.month);
+      expect(late, script).toHaveLength(1);
+      expect(shanghaiParts(late[0]!.at).hour, script).toBe(19);
+    }
+  });
+
   it("grow week over week", () => {
     expect(growth(0)).toBeGreaterThan(growth(7));
     const week = (from: number) => batches.filter((b) => daysAgo(b.at) >= from && daysAgo(b.at) < from + 14).reduce((n, b) => n + b.size, 0);

@@ -26,7 +26,8 @@ const CADENCES: readonly Cadence[] = [
   { script: "implant", firstDaysAgo: 57, everyDays: 6, lastDaysAgo: 1, size: 70 },
   { script: "survey", firstDaysAgo: 56, everyDays: 4, lastDaysAgo: 1, size: 40 },
   { script: "reactivation", firstDaysAgo: 49, everyDays: 6, lastDaysAgo: 13, size: 60 },
-  { script: "kids", firstDaysAgo: 54, everyDays: 7, lastDaysAgo: 31, size: 50 },
+  // 52, 45, 38, 31: the last batch falls on the day of the stop (54 stepped by 7 never reached it, so nothing waited).
+  { script: "kids", firstDaysAgo: 52, everyDays: 7, lastDaysAgo: 31, size: 50 },
   { script: "recall", firstDaysAgo: 39, everyDays: 7, lastDaysAgo: 1, size: 60 },
 ];
 

@@ -16,6 +16,8 @@ export const OUTBOUND_PERMISSIONS = [
 export const BASE_PERMISSIONS = [
   "patients.view", // 患者管理
   "patients.mobile.view", // 查看完整手机号
+  "patients.import", // 导入患者
+  "integrations.manage", // 开放接口与 Webhook
   "clinics.manage", // 诊所管理-门诊信息
   "roles.manage", // 人事管理-角色管理
   "sms.manage", // 营销-短信管理
@@ -40,7 +42,7 @@ export type SystemRoleKey = "companyAdmin" | "clinicAdmin" | "frontDesk" | "cons
 /** 公司管理员 and 诊所管理员 hold every 智能外呼 permission by default (seed §1). */
 export const DEFAULT_ROLE_PERMISSIONS: Record<SystemRoleKey, readonly Permission[]> = {
   companyAdmin: [...BASE_PERMISSIONS, ...OUTBOUND_PERMISSIONS],
-  clinicAdmin: [...BASE_PERMISSIONS.filter((p) => p !== "roles.manage"), ...OUTBOUND_PERMISSIONS],
+  clinicAdmin: [...BASE_PERMISSIONS.filter((p) => p !== "roles.manage" && p !== "patients.import" && p !== "integrations.manage"), ...OUTBOUND_PERMISSIONS],
   frontDesk: ["patients.view", "followUps.view"],
   consultant: ["patients.view", "patients.mobile.view", "followUps.view"],
   onlineConsultant: ["patients.view", "patients.mobile.view", "followUps.view"],

@@ -18,8 +18,10 @@ describe("creation-time checks", () => {
   it("gives the seed's reasons, the most basic first", () => {
     expect(checkTaskCreation({ ...ok, scriptStatus: "stopped", patient: { ...ok.patient, mobile: null } })).toBe("scriptStopped");
     expect(checkTaskCreation({ ...ok, patient: { ...ok.patient, mobile: null } })).toBe("noMobile");
-    expect(checkTaskCreation({ ...ok, patient: { ...ok.patient, hasOwnMobile: false } })).toBe("noMobile");
-    expect(checkTaskCreation({ ...ok, patient: { ...ok.patient, mobile: "021-62881266" } })).toBe("noMobile");
+    // A number marked 非本人 is shown with the patient: its reason names it, not 「客户暂无手机号」.
+    expect(checkTaskCreation({ ...ok, patient: { ...ok.patient, hasOwnMobile: false } })).toBe("mobileNotOwn");
+    expect(callTaskReasonLabel(checkTaskCreation({ ...ok, patient: { ...ok.patient, hasOwnMobile: false } }))).toBe("手机号非本人（如家属号码），不外呼");
+    expect(checkTaskCreation({ ...ok, patient: { ...ok.patient, mobile: "021-62881266" } })).toBe("invalidMobile");
     expect(checkTaskCreation({ ...ok, patient: { ...ok.patient, registered: false } })).toBe("notRegistered");
     expect(checkTaskCreation({ ...ok, clinic: { opened: false, inScript: true } })).toBe("clinicNotOpened");
     expect(checkTaskCreation({ ...ok, clinic: { opened: true, inScript: false } })).toBe("clinicNotInScript");

@@ -28,14 +28,17 @@ const REQUIREMENT_ORDER: readonly PatientDataRequirement[] = ["appointment", "de
 
 /**
  * The creation-time checks of a call task (seed §6 roster and §7 失败原因): a stopped script (话术停用), no mobile of the
- * patient's own (客户暂无手机号, FAQ Q7), not registered (客户不是建档患者), the clinic not opened or not among the script's
+ * patient's own (客户暂无手机号; 手机号非本人 for a number marked 非本人, FAQ Q7; 手机号无效), not registered (客户不是建档患者), the clinic not opened or not among the script's
  * 适用门店, and the patient data the script speaks about (缺少下次预约信息 …). Null means the task can be created.
  * A paused script still accepts tasks (seed §7: 暂停期间仍可以添加客户).
  */
 export function checkTaskCreation(facts: CreationFacts): CreationFailure | null {
   if (facts.scriptStatus === "stopped") return "scriptStopped";
   const { mobile, hasOwnMobile, registered } = facts.patient;
-  if (!mobile || !hasOwnMobile || !isMainlandMobile(mobile)) return "noMobile";
+  if (!mobile) return "noMobile";
+  // A number marked 非本人 is displayed with the patient, so 「客户暂无手机号」 would be untrue: say why it is not called.
+  if (!hasOwnMobile) return "mobileNotOwn";
+  if (!isMainlandMobile(mobile)) return "invalidMobile";
   if (!registered) return "notRegistered";
   if (!facts.clinic.opened) return "clinicNotOpened";
   if (!facts.clinic.inScript) return "clinicNotInScript";

@@ -1,3 +1,4 @@
+import { isInCallingWindow, nextWindowStart } from "./calling-window";
 import { freeCapacity, type DialerLoad } from "./capacity";
 import { decide } from "./decide";
 import type { Decision, DialerLimits, DncLookup, PastCall, ScriptCategory } from "./types";
@@ -14,7 +15,7 @@ export interface PatientPolicyInputs {
   scriptId: string;
   category: ScriptCategory;
   limits: DialerLimits;
-  /** Seats in use and the script's dials of the last minute at the instant evaluated. */
+  /** Seats in use and the script's dials of the last minute at `now`. */
   load: DialerLoad;
   /** Each number's calls (history) and DNC entries, as loaded for the claim. */
   history: ReadonlyMap<string, readonly PastCall[]>;
@@ -23,24 +24,38 @@ export interface PatientPolicyInputs {
 
 export interface PatientVerdict {
   patientId: string;
+  /** When the dialer would first look at the task: now inside 09:00–20:00, else the next opening of the window. */
+  at: Date;
   /** Every rule but capacity (window, DNC, caps, carrier, number in a call) at `at`. */
   decision: Decision;
-  /** For the allowed: dialed at once (within freeCapacity) or queued behind them until seats and the throttle free up. */
+  /** For the allowed: dialed at once (within freeCapacity at `at`) or queued behind them until seats and the throttle free up. */
   admitted: "now" | "queued" | null;
 }
 
+/** The instant a task created now is first dialed: now inside the calling window, else when it next opens. */
+export function firstDialMoment(now: Date, timeZone: string): Date {
+  return isInCallingWindow(now, timeZone) ? now : nextWindowStart(now, timeZone);
+}
+
+const IDLE: DialerLoad = { companyActive: 0, scriptActive: 0, recentDials: 0 };
+
 /**
- * What the dialer would decide for these patients' tasks of one script at the instant `at`, in order: the blocking and
- * waiting rules are judged for everyone with capacity set aside (so an interception is not hidden behind a full queue);
- * the allowed then take the free capacity in order and the rest queue behind them. Each allowed task counts as a call
- * in progress for the patients after it (two tasks for one number see each other), as in the claim.
+ * What the dialer would decide for these patients' tasks of one script, each judged at the instant it would really be
+ * dialed (firstDialMoment): outside 09:00–20:00 that is the next opening, so the window never hides DNC, the frequency
+ * caps or the carrier rules. The blocking and waiting rules are judged for everyone with capacity set aside (so an
+ * interception is not hidden behind a full queue); the allowed then take the free capacity in order and the rest queue
+ * behind them. At a later opening no call of now is still in progress and no seat is taken (nothing is dialed outside
+ * the window). Each allowed task counts as a call in progress for the patients after it (two tasks for one number see
+ * each other), as in the claim.
  */
-export function evaluatePatients(patients: readonly PatientToEvaluate[], inputs: PatientPolicyInputs, at: Date): PatientVerdict[] {
+export function evaluatePatients(patients: readonly PatientToEvaluate[], inputs: PatientPolicyInputs, now: Date): PatientVerdict[] {
   const history = new Map<string, PastCall[]>();
-  let free = freeCapacity(inputs.limits, inputs.load);
+  const free = new Map<number, number>();
   return patients.map((p) => {
+    const at = firstDialMoment(now, p.timeZone);
+    const later = at.getTime() > now.getTime();
     const taskId = `evaluate:${p.id}`;
-    const past = history.get(p.mobile) ?? [...(inputs.history.get(p.mobile) ?? [])];
+    const past = history.get(p.mobile) ?? (inputs.history.get(p.mobile) ?? []).map((c) => (later && c.inProgress ? { ...c, inProgress: false } : c));
     const decision = decide(
       { id: taskId, scriptId: inputs.scriptId, mobile: p.mobile },
       {
@@ -56,11 +71,12 @@ export function evaluatePatients(patients: readonly PatientToEvaluate[], inputs:
     );
     let admitted: PatientVerdict["admitted"] = null;
     if (decision.kind === "allow") {
-      admitted = free > 0 ? "now" : "queued";
-      if (free > 0) free -= 1;
+      const left = free.get(at.getTime()) ?? freeCapacity(inputs.limits, later ? IDLE : inputs.load);
+      admitted = left > 0 ? "now" : "queued";
+      free.set(at.getTime(), Math.max(0, left - 1));
       past.push({ taskId, scriptId: inputs.scriptId, category: inputs.category, dialedAt: at, answered: false, inProgress: true });
     }
     history.set(p.mobile, past);
-    return { patientId: p.id, decision, admitted };
+    return { patientId: p.id, at, decision, admitted };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callMetrics, ZERO_COUNTS } from "./call-metrics";
+import { callMetrics, isEffectiveDialogue, ZERO_COUNTS } from "./call-metrics";
 
 describe("callMetrics", () => {
   it("computes the rates over dialed calls and the mean talk time over answered calls", () => {
@@ -8,6 +8,7 @@ describe("callMetrics", () => {
       pendingTasks: 5,
       interceptedTasks: 2,
       failedTasks: 1,
+      failedCalls: 3,
       dialedCalls: 30,
       answeredCalls: 12,
       answeredPatients: 11,
@@ -15,7 +16,8 @@ describe("callMetrics", () => {
       effectivePatients: 7,
       answeredSeconds: 12 * 41 + 5,
     });
-    expect(m.execution).toEqual({ pending: 5, intercepted: 2, dialed: 30, failed: 1 });
+    // 失败通话数 counts calls that failed (呼叫失败); tasks never dispatched are 下发失败, apart.
+    expect(m.execution).toEqual({ pending: 5, intercepted: 2, dialed: 30, failed: 3, dispatchFailed: 1 });
     expect(m.calls).toEqual({ answeredPatients: 11, answerRate: 40, effectivePatients: 7, effectiveRate: 23.3, avgDurationSec: 41 });
   });
 
@@ -27,5 +29,14 @@ describe("callMetrics", () => {
       effectiveRate: null,
       avgDurationSec: null,
     });
+  });
+});
+
+describe("isEffectiveDialogue", () => {
+  it("counts answered calls of two rounds or more (对话达2轮以上: 以上 includes 2)", () => {
+    expect(isEffectiveDialogue({ answered: true, rounds: 1 })).toBe(false);
+    expect(isEffectiveDialogue({ answered: true, rounds: 2 })).toBe(true);
+    expect(isEffectiveDialogue({ answered: true, rounds: 3 })).toBe(true);
+    expect(isEffectiveDialogue({ answered: false, rounds: 4 })).toBe(false);
   });
 });

@@ -6,4 +6,7 @@ describe("safeFileNamePart", () => {
     expect(safeFileNamePart(" 王/五:?* ")).toBe("王_五___");
     expect(safeFileNamePart("活动通知")).toBe("活动通知");
   });
+  it("drops bidi controls (U+202E would show 「张三\u202Egpj.exe」 as 张三exe.jpg)", () => {
+    expect(safeFileNamePart("张三\u202Egpj.exe\u2066")).toBe("张三gpj.exe");
+  });
 });

@@ -35,9 +35,10 @@ describe("客户意向多分支", () => {
     expect(addIntentBranch(config!)).toBeNull();
     const withoutB = { ...config!, branches: config!.branches.filter((b) => b.key !== "B") };
     expect(addIntentBranch(withoutB)!.branches.at(-1)!.key).toBe("B");
-    expect(validateIntentBranches({ enabled: true, branches: [...config!.branches, { key: "A", intents: ["x"] }] }, OPTIONS)).toContain(
-      "意向分支最多添加 5 条",
-    );
+    expect(validateIntentBranches({ enabled: true, branches: [...config!.branches, { key: "A", intents: ["x"] }] }, OPTIONS)).toContainEqual({
+      code: "branchTooMany",
+      params: { max: 5 },
+    });
   });
 
   it("lets each intent be chosen by one branch only", () => {
@@ -48,19 +49,15 @@ describe("客户意向多分支", () => {
         { key: "B", intents: ["reschedule", "confirmed"] },
       ],
     };
-    expect(validateIntentBranches(config, OPTIONS)).toEqual(["客户意向「确认到店」已在分支「A」中使用，每个意向只能选择一次"]);
+    expect(validateIntentBranches(config, OPTIONS)).toEqual([{ code: "intentUsedTwice", params: { intent: "确认到店", other: "A" } }]);
     expect(selectableIntents(config, "B", OPTIONS).map((o) => o.key)).toEqual(["reschedule", "cancelled", "refused", "noAnswer"]);
     expect(selectableIntents(config, "A", OPTIONS).map((o) => o.key)).not.toContain("reschedule");
   });
 
   it("requires at least one branch with intents from the script", () => {
-    expect(validateIntentBranches({ enabled: true, branches: [] }, OPTIONS)).toEqual(["已开启客户意向多分支，请至少添加一条意向分支"]);
-    expect(validateIntentBranches({ enabled: true, branches: [{ key: "A", intents: [] }] }, OPTIONS)).toEqual([
-      "意向分支「A」未选择客户意向",
-    ]);
-    expect(validateIntentBranches({ enabled: true, branches: [{ key: "A", intents: ["interested"] }] }, OPTIONS)).toEqual([
-      "分支「A」的客户意向「interested」不属于所选话术",
-    ]);
+    expect(validateIntentBranches({ enabled: true, branches: [] }, OPTIONS)).toEqual([{ code: "branchNone", params: {} }]);
+    expect(validateIntentBranches({ enabled: true, branches: [{ key: "A", intents: [] }] }, OPTIONS)).toEqual([{ code: "branchNoIntents", params: { key: "A" } }]);
+    expect(validateIntentBranches({ enabled: true, branches: [{ key: "A", intents: ["interested"] }] }, OPTIONS)).toEqual([{ code: "intentNotInScript", params: { key: "A", intent: "interested" } }]);
     expect(validateIntentBranches({ enabled: false, branches: [] }, OPTIONS)).toEqual([]);
   });
 

@@ -53,25 +53,33 @@ export function branchKeys(config: IntentBranchesConfig): string[] {
   return [...config.branches.map((b) => b.key), EMPTY_BRANCH, OTHER_BRANCH];
 }
 
-/** Problems with a node's branch rules, as zh-CN sentences (empty when fine). */
-export function validateIntentBranches(config: IntentBranchesConfig, options: readonly IntentOption[]): string[] {
+/** A problem with a node's branch rules; validate-journey.ts words it (JOURNEY_PROBLEM_TEXTS). */
+export type BranchProblem =
+  | { code: "branchTooMany"; params: { max: number } }
+  | { code: "branchNone"; params: Record<string, never> }
+  | { code: "branchDuplicate" | "branchNoIntents"; params: { key: string } }
+  | { code: "intentUsedTwice"; params: { intent: string; other: string } }
+  | { code: "intentNotInScript"; params: { key: string; intent: string } };
+
+/** Problems with a node's branch rules (empty when fine). */
+export function validateIntentBranches(config: IntentBranchesConfig, options: readonly IntentOption[]): BranchProblem[] {
   if (!config.enabled) return [];
-  const errors: string[] = [];
-  if (config.branches.length > MAX_INTENT_BRANCHES) errors.push(`意向分支最多添加 ${MAX_INTENT_BRANCHES} 条`);
-  if (config.branches.length === 0) errors.push("已开启客户意向多分支，请至少添加一条意向分支");
+  const errors: BranchProblem[] = [];
+  if (config.branches.length > MAX_INTENT_BRANCHES) errors.push({ code: "branchTooMany", params: { max: MAX_INTENT_BRANCHES } });
+  if (config.branches.length === 0) errors.push({ code: "branchNone", params: {} });
   const keys = new Set<string>();
   const usedBy = new Map<string, string>();
   const known = new Set(options.map((o) => o.key));
   for (const b of config.branches) {
-    if (keys.has(b.key)) errors.push(`意向分支「${b.key}」重复`);
+    if (keys.has(b.key)) errors.push({ code: "branchDuplicate", params: { key: b.key } });
     keys.add(b.key);
-    if (b.intents.length === 0) errors.push(`意向分支「${b.key}」未选择客户意向`);
+    if (b.intents.length === 0) errors.push({ code: "branchNoIntents", params: { key: b.key } });
     for (const intent of b.intents) {
       const label = intentName(intent, options);
       const other = usedBy.get(intent);
-      if (other !== undefined) errors.push(`客户意向「${label}」已在分支「${other}」中使用，每个意向只能选择一次`);
+      if (other !== undefined) errors.push({ code: "intentUsedTwice", params: { intent: label, other } });
       else usedBy.set(intent, b.key);
-      if (!known.has(intent)) errors.push(`分支「${b.key}」的客户意向「${label}」不属于所选话术`);
+      if (!known.has(intent)) errors.push({ code: "intentNotInScript", params: { key: b.key, intent: label } });
     }
   }
   return errors;
@@ -84,14 +92,21 @@ export function routeIntent(config: IntentBranchesConfig, intent: string | null 
   return config.branches.find((b) => b.intents.includes(intent))?.key ?? OTHER_BRANCH;
 }
 
+/** The names of the two fixed branches (zh-CN; the UI passes its locale's through `BranchWords`). */
+export const BRANCH_NAMES = { empty: "默认为空", other: "其他" } as const;
+
+/** A locale's words for branch labels: the fixed branches' names, an intent label's translation, the list separator. */
+export type BranchWords = { empty: string; other: string; intent: (label: string) => string; separator: string };
+const ZH_WORDS: BranchWords = { ...BRANCH_NAMES, intent: (label) => label, separator: "、" };
+
 /** The text drawn on a branch's edge: 「A(有意向、比较有意向)」, 「默认为空」, 「其他」. */
-export function branchLabel(config: IntentBranchesConfig, branchKey: string, options: readonly IntentOption[]): string {
-  if (branchKey === EMPTY_BRANCH) return "默认为空";
-  if (branchKey === OTHER_BRANCH) return "其他";
+export function branchLabel(config: IntentBranchesConfig, branchKey: string, options: readonly IntentOption[], words: BranchWords = ZH_WORDS): string {
+  if (branchKey === EMPTY_BRANCH) return words.empty;
+  if (branchKey === OTHER_BRANCH) return words.other;
   const branch = config.branches.find((b) => b.key === branchKey);
   if (!branch) return branchKey;
-  const names = branch.intents.map((i) => intentName(i, options));
-  return names.length ? `${branch.key}(${names.join("、")})` : branch.key;
+  const names = branch.intents.map((i) => words.intent(intentName(i, options)));
+  return names.length ? `${branch.key}(${names.join(words.separator)})` : branch.key;
 }
 
 function intentName(key: string, options: readonly IntentOption[]): string {

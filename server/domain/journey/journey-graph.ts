@@ -67,7 +67,10 @@ export const NODE_KIND_NAMES: Record<JourneyNodeKind, string> = {
 };
 
 /** What messages call a node: its own label, else 智能外呼 1, 智能外呼 2 … left to right, top to bottom on the canvas. */
-export function nodeDisplayNames(nodes: readonly Pick<JourneyNode, "id" | "kind" | "label" | "position">[]): Map<string, string> {
+export function nodeDisplayNames(
+  nodes: readonly Pick<JourneyNode, "id" | "kind" | "label" | "position">[],
+  kindNames: Record<JourneyNodeKind, string> = NODE_KIND_NAMES,
+): Map<string, string> {
   const seen: Partial<Record<JourneyNodeKind, number>> = {};
   const names = new Map<string, string>();
   const ordered = [...nodes].sort((a, b) => a.position.x - b.position.x || a.position.y - b.position.y || (a.id < b.id ? -1 : 1));
@@ -75,7 +78,7 @@ export function nodeDisplayNames(nodes: readonly Pick<JourneyNode, "id" | "kind"
   for (const n of ordered) {
     const i = (seen[n.kind] = (seen[n.kind] ?? 0) + 1);
     const numbered = n.kind === "outbound" || n.kind === "wait" || (n.kind === "end" && ends > 1);
-    names.set(n.id, n.label || (numbered ? `${NODE_KIND_NAMES[n.kind]} ${i}` : NODE_KIND_NAMES[n.kind]));
+    names.set(n.id, n.label || (numbered ? `${kindNames[n.kind]} ${i}` : kindNames[n.kind]));
   }
   return names;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { localDayRange, zonedParts, zonedTimeToInstant } from "@/server/domain/time/local-day";
+import { isCalendarDay } from "@/server/domain/validation/calendar-day";
 
 /**
  * When a published journey runs, in its clinic's time zone (never the server's): every day at HH:mm, or once at a local
@@ -12,7 +13,7 @@ export const journeySchedule = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("daily"), time: z.string().regex(HHMM, "请选择每天的执行时间") }),
   z.object({
     kind: z.literal("once"),
-    at: z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "请选择执行的日期和时间"),
+    at: z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "请选择执行的日期和时间").refine(isCalendarDay, "日期不存在"),
   }),
 ]);
 export type JourneySchedule = z.output<typeof journeySchedule>;

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { journeyGraph, type JourneyGraph, type JourneyGraphInput } from "./journey-graph";
-import { validateJourney, type PublishContext } from "./validate-journey";
+import { JOURNEY_PROBLEM_TEXTS, validateJourney, type PublishContext } from "./validate-journey";
 
 const INTENTS = [
   { key: "confirmed", label: "确认到店" },
@@ -125,5 +127,12 @@ describe("publishing validates the journey graph", () => {
     const g = valid();
     g.edges.push({ id: "8", source: "end1", target: "e" });
     expect(messages(g)).toEqual(expect.arrayContaining(["开始节点不能有进入的连线", "结束节点不能再连接后续节点"]));
+  });
+});
+
+describe("problem wording", () => {
+  it("zh-CN messages (journeys.problem_<code>) say exactly what the domain says", () => {
+    const zh = JSON.parse(readFileSync(path.join(process.cwd(), "server/i18n/messages/zh-CN/journeys.json"), "utf8")).journeys as Record<string, string>;
+    for (const [code, text] of Object.entries(JOURNEY_PROBLEM_TEXTS)) expect(zh[`problem_${code}`], code).toBe(text);
   });
 });

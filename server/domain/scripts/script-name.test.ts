@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampScriptName, normalizeScriptName, scriptNameProblem, SCRIPT_NAME_MAX } from "./script-name";
+import { normalizeScriptName, scriptNameCounter, scriptNameProblem, SCRIPT_NAME_MAX } from "./script-name";
 
 describe("话术名称", () => {
   it("is required", () => {
@@ -18,8 +18,8 @@ describe("话术名称", () => {
     expect(scriptNameProblem(` ${"预".repeat(SCRIPT_NAME_MAX)} `)).toBeNull();
   });
 
-  it("clamps a pasted name to the first 30 characters, as the input does", () => {
-    expect(clampScriptName("一".repeat(40))).toBe("一".repeat(30));
-    expect(clampScriptName("短名")).toBe("短名");
+  it("counts a longer name in full and refuses it, rather than cutting it to 30", () => {
+    expect(scriptNameCounter("一".repeat(31))).toEqual({ length: 31, max: 30, tooLong: true });
+    expect(scriptNameCounter(" 短名 ")).toEqual({ length: 2, max: 30, tooLong: false });
   });
 });

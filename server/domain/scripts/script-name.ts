@@ -16,7 +16,11 @@ export function scriptNameProblem(name: string): string | null {
   return null;
 }
 
-/** What the input shows when a pasted text is longer than allowed: the first 30 characters. */
-export function clampScriptName(raw: string): string {
-  return Array.from(raw).slice(0, SCRIPT_NAME_MAX).join("");
+/**
+ * The name input's counter: the input keeps everything typed or pasted (a longer name is refused with the counter in
+ * red, never silently cut), and `tooLong` blocks saving.
+ */
+export function scriptNameCounter(raw: string): { length: number; max: number; tooLong: boolean } {
+  const length = charCount(normalizeScriptName(raw));
+  return { length, max: SCRIPT_NAME_MAX, tooLong: length > SCRIPT_NAME_MAX };
 }

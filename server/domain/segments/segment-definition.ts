@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDay } from "@/server/domain/validation/calendar-day";
 
 /**
  * A segment (人群, CDP 筛选) is a list of patient conditions combined with 且 (all) or 或 (any). Relative conditions count
@@ -24,7 +25,7 @@ export const appointmentCondition = z.object({
 export const lastVisitBeforeCondition = z.object({
   kind: z.literal("lastVisitBefore"),
   /** A local date "YYYY-MM-DD", or … */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").optional(),
+  date: calendarDay.optional(),
   /** … N days before today (keeps a daily journey's meaning as time passes). */
   daysAgo: days(3650).optional(),
 });

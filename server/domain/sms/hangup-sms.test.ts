@@ -3,7 +3,7 @@ import { decideHangupSms, renderSms, smsPlaceholderValues } from "./hangup-sms";
 
 const answered = { id: "t-a", content: "【{诊所简称}】感谢接听", status: "approved" };
 const unanswered = { id: "t-u", content: "【{诊所简称}】刚才未能接通", status: "approved" };
-const base = { enabled: true, answered, unanswered };
+const base = { enabled: true, answered, unanswered, redialPending: false, outreachAlreadyTexted: false };
 
 describe("decideHangupSms", () => {
   it("sends the answered template after an answered call, the unanswered one otherwise", () => {
@@ -29,6 +29,37 @@ describe("decideHangupSms", () => {
       send: false,
       reason: "templateNotApproved",
     });
+  });
+});
+
+describe("decideHangupSms: one message per outreach", () => {
+  it("waits for the last attempt of an unanswered outreach, and texts at once on an answer", () => {
+    // 08:00 no answer, redial in 30 min: nothing yet; the redial, the last attempt, no answer: 「未能接通」 once.
+    expect(decideHangupSms({ ...base, outcome: "noAnswer", redialPending: true })).toEqual({ send: false, reason: "redialPending" });
+    expect(decideHangupSms({ ...base, outcome: "noAnswer" })).toMatchObject({ send: true, kind: "unanswered" });
+    // An answer ends the outreach; its template goes even if an earlier attempt was unanswered.
+    expect(decideHangupSms({ ...base, outcome: "answered", redialPending: true })).toMatchObject({ send: true, kind: "answered" });
+  });
+
+  it("never sends a second message in one outreach", () => {
+    for (const outcome of ["answered", "noAnswer", "busy"]) {
+      expect(decideHangupSms({ ...base, outcome, outreachAlreadyTexted: true })).toEqual({ send: false, reason: "outreachAlreadyTexted" });
+    }
+  });
+
+  it("sends at most once over any sequence of attempts of one outreach", () => {
+    const outcomes = ["noAnswer", "busy", "rejected", "poweredOff", "answered"];
+    for (let mask = 0; mask < 5 ** 4; mask++) {
+      const seq = [0, 1, 2, 3].map((i) => outcomes[Math.floor(mask / 5 ** i) % 5]!);
+      const stop = seq.indexOf("answered");
+      const attempts = stop === -1 ? seq : seq.slice(0, stop + 1);
+      let sent = 0;
+      attempts.forEach((outcome, i) => {
+        const d = decideHangupSms({ ...base, outcome, redialPending: i < attempts.length - 1 && outcome !== "answered", outreachAlreadyTexted: sent > 0 });
+        if (d.send) sent += 1;
+      });
+      expect(sent).toBe(1);
+    }
   });
 });
 

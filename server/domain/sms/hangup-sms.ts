@@ -3,8 +3,10 @@ import { CALL_VARIABLES } from "@/server/domain/templates/call-variables";
 /**
  * 挂机短信 rules (seed §3-(5)): after a call, the script's answered or unanswered template goes to the patient;
  * 客户停机或空号时默认不发送短信. A call we withdrew ourselves (cancelled before it rang through) is not "a call" to them.
+ * One message per outreach (a task with its redials): the patient hears from us once, after the first answered call or,
+ * unanswered, after the last attempt — not 「未能接通」 again after every redial.
  */
-export type HangupSmsSkip = "disabled" | "noSmsForOutcome" | "noTemplate" | "templateNotApproved";
+export type HangupSmsSkip = "disabled" | "noSmsForOutcome" | "noTemplate" | "templateNotApproved" | "redialPending" | "outreachAlreadyTexted";
 
 export type HangupSmsDecision =
   | { send: true; kind: "answered" | "unanswered"; templateId: string; content: string }
@@ -18,6 +20,10 @@ export interface HangupSmsInput {
   carrierOutcome?: string | null;
   answered: { id: string; content: string; status: string } | null;
   unanswered: { id: string; content: string; status: string } | null;
+  /** The outreach will dial this number again (a redial is scheduled, or a later attempt already exists). */
+  redialPending: boolean;
+  /** Another call of the same outreach already has its hang-up SMS. */
+  outreachAlreadyTexted: boolean;
 }
 
 // A wrong number (号码错误) belongs to someone else: no SMS about the patient's appointment to a stranger.
@@ -25,6 +31,8 @@ const NEVER = new Set(["emptyNumber", "suspended", "inArrears", "cancelled", "wr
 
 export function decideHangupSms(input: HangupSmsInput): HangupSmsDecision {
   if (!input.enabled) return { send: false, reason: "disabled" };
+  if (input.outreachAlreadyTexted) return { send: false, reason: "outreachAlreadyTexted" };
+  if (input.outcome !== "answered" && input.redialPending) return { send: false, reason: "redialPending" };
   if (NEVER.has(input.outcome) || (input.carrierOutcome && NEVER.has(input.carrierOutcome))) {
     return { send: false, reason: "noSmsForOutcome" };
   }

@@ -3,9 +3,11 @@ import { isRolePermission, type Permission, type Viewer } from "@/server/domain/
 
 /**
  * Resolves the caller from the database on every request, so a role change or a deactivated account
- * takes effect at once rather than when the session token expires.
+ * takes effect at once rather than when the session token expires. `sessionVersion` is the one the session's token was
+ * issued with: once the user's has moved on (logout, 强制下线 — `revokeSessions`), the token is dead. Same query, no
+ * extra cost.
  */
-export async function loadViewer(db: Tx, userId: string): Promise<Viewer | null> {
+export async function loadViewer(db: Tx, userId: string, sessionVersion?: number): Promise<Viewer | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     include: {
@@ -15,6 +17,7 @@ export async function loadViewer(db: Tx, userId: string): Promise<Viewer | null>
     },
   });
   if (!user || !user.active) return null;
+  if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
   const permissions = new Set<Permission>(
     (user.role?.permissions ?? []).map((p) => p.permission).filter(isRolePermission),
   );

@@ -23,6 +23,7 @@ export async function verifyCredentials(account: string, password: string) {
       ? (user.company?.clinics.map((c) => c.id) ?? [])
       : user.userClinics.map((uc) => uc.clinicId),
     isPlatformAdmin: user.isPlatformAdmin,
+    sessionVersion: user.sessionVersion,
   };
 }
 

@@ -11,6 +11,7 @@ import { addOptOutFromCall } from "./add-opt-out-from-call";
 import { classifyCallIntent } from "./classify-call-intent";
 import { flagWrongNumber } from "./flag-wrong-number";
 import { storeCallRecording } from "./store-call-recording";
+import { emitCallEnded } from "@/server/services/webhooks/emit-webhook-event";
 
 /** Runs one named, retryable piece of work: Inngest's step.run, or a plain call outside Inngest. */
 export type StepRunner = <T>(name: string, fn: () => Promise<T>) => Promise<T>;
@@ -111,6 +112,16 @@ export async function handleCallEnded(
   summary.sms = await runStep("send-hangup-sms", async () => {
     const r = await sendHangupSms(db, callId, ports);
     return r.status === "skipped" ? `skipped:${r.reason}` : r.status;
+  });
+
+  await runStep("webhook-call-ended", async () => {
+    // The company's own systems hear of the call; a failure here must never hold up the pipeline (deliveries retry).
+    try {
+      return await emitCallEnded(db, callId, new Date());
+    } catch (error) {
+      console.warn(`[call-ended] webhook for call ${callId} not queued`, error);
+      return 0;
+    }
   });
 
   await runStep("mark-processed", () => markProcessed(db, carrierEventId, callId));

@@ -8,7 +8,7 @@ import type { AttemptCompleted } from "@/server/ports/carrier";
 import type { TaskStatus } from "@/server/services/metrics/call-totals";
 import { pauseScriptsForInsufficientBalance } from "@/server/services/scripts/pause-scripts-for-insufficient-balance";
 import { billedMinutes, debitCall } from "./call-balance";
-import { withCallRows } from "./call-rows";
+import { withCallRows, type Consultants, type TaskRef } from "./call-rows";
 
 export type AppliedAttempt =
   | {
@@ -31,23 +31,15 @@ export type AppliedAttempt =
     }
   | { applied: false; why: "unknownClientRef" | "duplicate"; callId?: string };
 
-type TaskRow = {
-  id: string;
-  companyId: string;
-  clinicId: string;
-  scriptId: string;
-  patientId: string;
-  mobile: string;
-  status: TaskStatus;
-  source: "batch" | "journey";
-  createdAt: Date;
-  attempt: number;
-  maxAttempts: number;
-  scriptStatus: string;
-  redialIntervalMin: number | null;
-  consultantId: string | null;
-  onlineConsultantId: string | null;
-};
+type TaskRow = TaskRef &
+  Consultants & {
+    status: TaskStatus;
+    attempt: number;
+    maxAttempts: number;
+    scriptStatus: string;
+    batchStatus: string | null;
+    redialIntervalMin: number | null;
+  };
 
 /**
  * The state transition when an attempt completes (the carrier's attempt.completed, delivered at least once and in any
@@ -62,12 +54,13 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
     withCallRows(tx, async (rows): Promise<AppliedAttempt> => {
       const [task] = await tx.$queryRaw<TaskRow[]>`
         SELECT t.id, t."companyId", t."clinicId", t."scriptId", t."patientId", coalesce(t.mobile, '') AS mobile, t.status::text AS status,
-               t.source::text AS source, t."createdAt", t.attempt, t."maxAttempts", s.status::text AS "scriptStatus", c."redialIntervalMin",
+               t.source::text AS source, t."createdAt", t.attempt, t."maxAttempts", s.status::text AS "scriptStatus", b.status::text AS "batchStatus", c."redialIntervalMin",
                p."consultantId", p."onlineConsultantId"
         FROM "CallTask" t
           JOIN "Script" s ON s.id = t."scriptId"
           JOIN "Company" c ON c.id = t."companyId"
           JOIN "Patient" p ON p.id = t."patientId"
+          LEFT JOIN "CallBatch" b ON b.id = t."batchId"
         WHERE t.id = ${ref.taskId}
         FOR NO KEY UPDATE OF t`;
       if (!task) return { applied: false, why: "unknownClientRef" };
@@ -89,13 +82,13 @@ export async function applyAttemptResult(db: PrismaClient, result: AttemptComple
         const { redialIntervalMin } = companyLimits({ redialIntervalMin: task.redialIntervalMin });
         const plan = planAfterAttempt(unreached ? redialOutcomeOf(unreached) : result.outcome, ref.attempt, endedAt, { maxAttempts: task.maxAttempts, intervalMin: redialIntervalMin });
         const release = { claimedBy: null, claimedAt: null, placingAt: null, attempt: ref.attempt, lastOutcome: outcome };
-        if (plan.kind === "redial" && task.scriptStatus !== "stopped") {
+        if (plan.kind === "redial" && task.scriptStatus !== "stopped" && task.batchStatus !== "cancelled") {
           next = "redial";
           redialAt = plan.at;
           await rows.moveTask(task, task.status, "pending", { ...release, nextAttemptAt: plan.at, reason: "redialScheduled" });
         } else if (plan.kind === "redial") {
           next = "cancelled";
-          await rows.moveTask(task, task.status, "cancelled", { ...release, reason: "scriptStopped", finishedAt: endedAt });
+          await rows.moveTask(task, task.status, "cancelled", { ...release, reason: task.scriptStatus === "stopped" ? "scriptStopped" : "batchCancelled", finishedAt: endedAt });
         } else {
           next = "ended";
           await rows.moveTask(task, task.status, "ended", { ...release, reason: outcome === "failed" ? "carrierFailed" : outcome === "wrongNumber" ? "wrongNumber" : null, finishedAt: endedAt });

@@ -1,7 +1,8 @@
 import type { Tx } from "@/server/db/create-client";
 import { notifyDialerActivity } from "@/server/db/dialer-activity";
 import { attemptOutcome } from "@/server/domain/calls/unreached-outcome";
-import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
+import { isEffectiveDialogue } from "@/server/domain/calls/call-metrics";
+import { roundsOfAttempt } from "@/server/domain/calls/transcript";
 import type { DeferRule, InterceptRule } from "@/server/domain/calling-policy";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { AttemptCompleted } from "@/server/ports/carrier";
@@ -165,12 +166,13 @@ export class CallRows {
       result,
     });
     if (!call) return null;
-    const answered = attemptOutcome(result) === "answered";
-    const rounds = Math.max(0, result.rounds);
+    const outcome = attemptOutcome(result);
+    const answered = outcome === "answered";
+    const rounds = roundsOfAttempt(result.turns, result.rounds);
     if (answered) {
-      await addAnsweredPatient(this.tx, { ...task, patientId: task.patientId, effective: rounds >= EFFECTIVE_DIALOGUE_MIN_ROUNDS });
+      await addAnsweredPatient(this.tx, { ...task, patientId: task.patientId, effective: isEffectiveDialogue({ answered, rounds }) });
     }
-    this.deltas.push(callCounted({ ...task, taskId: task.id, dialedAt: call.dialedAt }, { created: call.inserted, result: { answered, rounds, durationSec: call.durationSec } }));
+    this.deltas.push(callCounted({ ...task, taskId: task.id, dialedAt: call.dialedAt }, { created: call.inserted, result: { answered, failed: outcome === "failed", rounds, durationSec: call.durationSec } }));
     return call;
   }
 
@@ -213,7 +215,7 @@ async function upsertCall(
     VALUES (${newRowId()}, ${t.companyId}, ${t.clinicId}, ${t.scriptId}, ${t.id}, ${t.patientId}, ${t.mobile}, ${c.attempt},
             ${c.carrierCallId}, ${c.callerId}, ${r ? attemptOutcome(r) : null}::"CallOutcome", ${r?.outcome ?? null}, ${r?.rawCode ?? null},
             ${c.dialedAt}, ${r?.answeredAt ? new Date(r.answeredAt) : null}, ${r ? new Date(r.endedAt) : null},
-            ${r ? Math.max(0, Math.round(r.talkSeconds)) : 0}, ${r ? Math.max(0, Math.round(r.ringSeconds)) : 0}, ${r ? Math.max(0, r.rounds) : 0},
+            ${r ? Math.max(0, Math.round(r.talkSeconds)) : 0}, ${r ? Math.max(0, Math.round(r.ringSeconds)) : 0}, ${r ? roundsOfAttempt(r.turns, r.rounds) : 0},
             ${r ? JSON.stringify(r.turns ?? []) : null}::jsonb, ${r?.hangupBy ?? null}, ${t.consultantId}, ${t.onlineConsultantId}, ${c.now})
     ON CONFLICT ("taskId", attempt) DO UPDATE SET ${onConflict}
     RETURNING id, (xmax = 0) AS inserted, "dialedAt", "durationSec"`;
@@ -227,11 +229,15 @@ const CLEAR_CLAIM = Prisma.sql`"claimedBy" = NULL, "claimedAt" = NULL, "placingA
  * dialing → pending, same attempt: claims that never reached the carrier (or that it refused, or that it turned out not
  * to know) are released to be claimed again at `nextAttemptAt`. Both count as 待呼, so the totals do not change.
  */
-export async function releaseClaims(tx: Tx, p: { where: Prisma.Sql; now: Date; nextAttemptAt: Date; reason: string }): Promise<number> {
+export async function releaseClaims(
+  tx: Tx,
+  p: { where: Prisma.Sql; now: Date; nextAttemptAt: Date; reason: string; /** the carrier refused it (backoff and cap) */ countRefusal?: boolean },
+): Promise<number> {
+  const refusals = p.countRefusal ? Prisma.sql`, "vendorRefusals" = t."vendorRefusals" + 1` : Prisma.empty;
   return moveTasks(tx, {
     from: "dialing",
     to: "pending",
-    set: Prisma.sql`${CLEAR_CLAIM}, "nextAttemptAt" = ${p.nextAttemptAt}, reason = ${p.reason}, "updatedAt" = ${p.now}`,
+    set: Prisma.sql`${CLEAR_CLAIM}, "nextAttemptAt" = ${p.nextAttemptAt}, reason = ${p.reason}, "updatedAt" = ${p.now}${refusals}`,
     where: p.where,
   });
 }
@@ -241,6 +247,16 @@ export async function failClaim(tx: Tx, claim: { taskId: string; claimToken: str
   return moveTasks(tx, {
     from: "dialing",
     to: "failed",
+    set: Prisma.sql`reason = ${reason}, "finishedAt" = ${now}, ${CLEAR_CLAIM}, "updatedAt" = ${now}`,
+    where: Prisma.sql`t.id = ${claim.taskId} AND t."claimedBy" = ${claim.claimToken}`,
+  });
+}
+
+/** dialing → intercepted (拦截) with `reason`: the carrier will not let us call this patient (vendor-errors.ts). */
+export async function interceptClaim(tx: Tx, claim: { taskId: string; claimToken: string }, reason: string, now: Date): Promise<number> {
+  return moveTasks(tx, {
+    from: "dialing",
+    to: "intercepted",
     set: Prisma.sql`reason = ${reason}, "finishedAt" = ${now}, ${CLEAR_CLAIM}, "updatedAt" = ${now}`,
     where: Prisma.sql`t.id = ${claim.taskId} AND t."claimedBy" = ${claim.claimToken}`,
   });
@@ -271,5 +287,15 @@ export async function cancelPendingTasks(tx: Tx, which: { scriptId: string } | {
     to: "cancelled",
     set: Prisma.sql`reason = 'scriptStopped', "finishedAt" = ${now}, "updatedAt" = ${now}`,
     where,
+  });
+}
+
+/** 外呼批次 → 取消: the batch's undialed (pending) tasks are cancelled; tasks in a call finish it without a redial. */
+export async function cancelPendingBatchTasks(tx: Tx, batchId: string, now: Date): Promise<number> {
+  return moveTasks(tx, {
+    from: "pending",
+    to: "cancelled",
+    set: Prisma.sql`reason = 'batchCancelled', "finishedAt" = ${now}, "updatedAt" = ${now}`,
+    where: Prisma.sql`t."batchId" = ${batchId}`,
   });
 }

@@ -1,3 +1,4 @@
+import { HOLD_PROBE_EVERY_MS } from "@/server/domain/vendor/vendor-errors";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/server/db/create-client";
 import {
@@ -62,9 +63,18 @@ export async function claimCompanyTasks(db: PrismaClient, companyId: string, scr
     (tx) =>
       withCallRows(tx, async (rows) => {
         await opts.beforeLock?.();
-        const [configured] = await tx.$queryRaw<{ seatLimit: number | null; seatsPerScript: number | null; dialsPerMinuteScript: number | null }[]>`
-          SELECT "seatLimit", "seatsPerScript", "dialsPerMinuteScript" FROM "Company" WHERE id = ${companyId} FOR NO KEY UPDATE`;
+        const [configured] = await tx.$queryRaw<
+          { seatLimit: number | null; seatsPerScript: number | null; dialsPerMinuteScript: number | null; callingHeldAt: Date | null; callingHoldProbeAt: Date | null }[]
+        >`
+          SELECT "seatLimit", "seatsPerScript", "dialsPerMinuteScript", "callingHeldAt", "callingHoldProbeAt" FROM "Company" WHERE id = ${companyId} FOR NO KEY UPDATE`;
         if (!configured) return;
+        // Calling held (the carrier said the account cannot call): nothing is claimed, except one probe call now and then.
+        let budget = Number.POSITIVE_INFINITY;
+        if (configured.callingHeldAt) {
+          if (configured.callingHoldProbeAt && configured.callingHoldProbeAt > now) return;
+          budget = 1;
+          await tx.company.update({ where: { id: companyId }, data: { callingHoldProbeAt: new Date(now.getTime() + HOLD_PROBE_EVERY_MS) } });
+        }
         const limits = companyLimits(configured);
         if ((await getCallBalance(tx, companyId)) <= 0) {
           await pauseScriptsForInsufficientBalance(tx, companyId);
@@ -81,7 +91,8 @@ export async function claimCompanyTasks(db: PrismaClient, companyId: string, scr
           return { script, category: script.category as ScriptCategory, active: own.active, recent: { ...own.recent }, drained: false };
         });
         type State = (typeof states)[number];
-        const free = (st: State) => freeCapacity(limits, { companyActive: load.companyActive, scriptActive: st.active, recentDials: st.recent.count });
+        const free = (st: State) =>
+          Math.min(budget - stats.claimed.length, freeCapacity(limits, { companyActive: load.companyActive, scriptActive: st.active, recentDials: st.recent.count }));
 
         for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
           const wanting = states.filter((st) => !st.drained && free(st) > 0);
@@ -94,6 +105,7 @@ export async function claimCompanyTasks(db: PrismaClient, companyId: string, scr
               SELECT t.id, t."scriptId", t."clinicId", t.mobile, t.attempt FROM "CallTask" t
               WHERE t."scriptId" = s.id AND t.status = 'pending' AND t."nextAttemptAt" <= ${now}
                 AND t."clinicId" = ANY(${clinicIds}::text[]) AND t.mobile IS NOT NULL
+                AND (t."batchId" IS NULL OR NOT EXISTS (SELECT 1 FROM "CallBatch" b WHERE b.id = t."batchId" AND b.status = 'paused'))
               ORDER BY t."nextAttemptAt", t.id
               LIMIT s.lim
               FOR UPDATE SKIP LOCKED

@@ -8,8 +8,7 @@ export const CLAIM_STALE_MS = 2 * 60_000;
  * twice even by a carrier that does not deduplicate our clientRef.
  */
 export const PLACING_STALE_MS = 2 * 3600_000;
-/** How long a task waits after the carrier refused to accept it (rate limit, unavailable). */
-export const CARRIER_RETRY_MS = 60_000;
+// How long a task waits after the carrier refused it: server/domain/vendor/vendor-errors.ts (slowDownDelayMs, by code).
 /** Candidates read per claim round, as a multiple of the free capacity (some are deferred or intercepted). */
 export const CANDIDATE_FACTOR = 2;
 export const MAX_CLAIM_ROUNDS = 4;

@@ -2,27 +2,13 @@ import type { PrismaClient } from "@/server/db/create-client";
 import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { CarrierPort } from "@/server/ports/carrier";
-import { releaseClaims, withCallRows } from "./call-rows";
+import { releaseClaims, withCallRows, type Consultants, type TaskRef } from "./call-rows";
 
 /** A claim sent to the carrier (placingAt) without a Call row this long is asked about by clientRef. */
 export const PLACING_UNSETTLED_MS = 3 * 60_000;
 const BATCH = 200;
 
-type PlacingRow = {
-  id: string;
-  companyId: string;
-  clinicId: string;
-  scriptId: string;
-  patientId: string;
-  mobile: string;
-  source: "batch" | "journey";
-  createdAt: Date;
-  attempt: number;
-  claimedBy: string;
-  placingAt: Date;
-  consultantId: string | null;
-  onlineConsultantId: string | null;
-};
+type PlacingRow = TaskRef & Consultants & { attempt: number; claimedBy: string; placingAt: Date };
 
 /**
  * A placement whose answer we never stored — the process died, or the database was down, between the carrier accepting
@@ -47,7 +33,15 @@ export async function settlePlacingClaims(db: PrismaClient, carrier: CarrierPort
     ORDER BY t."placingAt" LIMIT ${BATCH}`;
   for (const task of rows) {
     const attempt = task.attempt + 1;
-    const found = await carrier.findCallByClientRef(clientRefOf(task.id, attempt));
+    let found: Awaited<ReturnType<NonNullable<CarrierPort["findCallByClientRef"]>>>;
+    try {
+      found = await carrier.findCallByClientRef(clientRefOf(task.id, attempt), { callee: task.mobile, placingAt: task.placingAt });
+    } catch (error) {
+      // One placement the carrier cannot answer for now must not stop the others.
+      console.error(`[reconcile] findCallByClientRef failed for task ${task.id}:`, error instanceof Error ? error.message : error);
+      continue;
+    }
+    if (found === "notYet") continue;
     if (!found) {
       result.released += await releaseClaims(db, {
         where: Prisma.sql`t.id = ${task.id} AND t."claimedBy" = ${task.claimedBy} AND t."placingAt" = ${task.placingAt}`,

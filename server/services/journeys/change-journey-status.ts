@@ -3,7 +3,7 @@ import type { PrismaClient, Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import { graphFromRows, type JourneyGraph } from "@/server/domain/journey/journey-graph";
 import { JOURNEY_STATUS_LABELS, transition } from "@/server/domain/journey/journey-status";
-import { validateJourney, type JourneyProblem } from "@/server/domain/journey/validate-journey";
+import { journeyProblemText, validateJourney, type JourneyProblem } from "@/server/domain/journey/validate-journey";
 import { AppError } from "@/server/errors";
 import type { Scope } from "@/server/domain/auth/scope";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
@@ -81,7 +81,10 @@ async function publishProblems(
   const outbound = graph.nodes.filter((n) => n.kind === "outbound");
   if (outbound.length) {
     const access = await outboundNodeAccess(tx, viewer, scope.companyId, journey.clinic);
-    if (!access.ok) problems.unshift({ nodeId: outbound[0]!.id, message: `智能外呼组件不可用：${access.reason}` });
+    if (!access.ok) {
+      const params = { reason: access.reason, lock: access.code, ...(access.clinic ? { clinic: access.clinic } : {}) };
+      problems.unshift({ nodeId: outbound[0]!.id, code: "outboundLocked", params, message: journeyProblemText("outboundLocked", params) });
+    }
   }
   return problems;
 }

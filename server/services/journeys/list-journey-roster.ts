@@ -6,6 +6,7 @@ import { intentLabel } from "@/server/domain/calls/intent-label";
 import { branchLabel } from "@/server/domain/journey/intent-branches";
 import { graphFromRows } from "@/server/domain/journey/journey-graph";
 import { dispatchFailLabel } from "@/server/domain/journey/roster";
+import { callTaskReasonLabel } from "@/server/domain/call-tasks/reasons";
 import { maskMobile } from "@/server/domain/patients/mobile";
 import { AppError } from "@/server/errors";
 import type { Scope } from "@/server/domain/auth/scope";
@@ -39,7 +40,7 @@ export async function listJourneyRoster(db: Tx, scope: Scope, viewer: Viewer, ra
       take: input.pageSize,
       include: {
         patient: { select: { id: true, name: true, mobile: true, medicalRecordNo: true } },
-        callTask: { select: { id: true, status: true, lastOutcome: true, intent: true, attempt: true } },
+        callTask: { select: { id: true, status: true, reason: true, lastOutcome: true, intent: true, attempt: true } },
         run: { select: { scheduledFor: true } },
       },
     }),
@@ -69,7 +70,15 @@ export async function listJourneyRoster(db: Tx, scope: Scope, viewer: Viewer, ra
       scheduledFor: r.run?.scheduledFor ?? null,
       dueAt: r.dueAt,
       advancedAt: r.advancedAt,
-      callTask: r.callTask,
+      callTask: r.callTask && { id: r.callTask.id, status: r.callTask.status, lastOutcome: r.callTask.lastOutcome, intent: r.callTask.intent, attempt: r.callTask.attempt },
+      /**
+       * Why a dispatched patient was not called: the task was intercepted by a rule (DNC, 15-day rule, carrier caps …),
+       * failed before dialing or was cancelled — so 「下发成功 · 进入分支：默认为空」 is never the whole story.
+       */
+      callBlocked:
+        r.callTask && (r.callTask.status === "intercepted" || r.callTask.status === "failed" || r.callTask.status === "cancelled")
+          ? { status: r.callTask.status, reason: callTaskReasonLabel(r.callTask.reason ?? (r.callTask.status === "cancelled" ? "scriptStopped" : null)) }
+          : null,
       intent: intentLabel(r.intent ?? r.callTask?.intent, intents),
       branch: r.branchKey && typed.kind === "outbound" ? branchLabel(typed.config.intentBranches, r.branchKey, intents) : null,
     })),

@@ -8,7 +8,10 @@ import {
 } from "@/server/domain/outbound/outbound-access";
 import { loadOutboundAccess } from "@/server/services/dialer/outbound/load-outbound-access";
 
-export type OutboundNodeAccess = { ok: true } | { ok: false; reason: string };
+/** `reason` in zh-CN for errors; the UI words `code` (journeys.outboundLocked_<code>) with `clinic`. */
+export type OutboundNodeAccess =
+  | { ok: true }
+  | { ok: false; reason: string; code: "noPermission" | Exclude<OutboundAccessState, "approved"> | "clinicNotOpened"; clinic?: string };
 
 /**
  * Whether the 智能外呼组件 may be added or edited in a journey of this clinic (FAQ Q6): the viewer holds
@@ -20,9 +23,9 @@ export async function outboundNodeAccess(
   companyId: string,
   clinic: { shortName: string; outboundOpenedAt: Date | null },
 ): Promise<OutboundNodeAccess> {
-  if (!can(viewer, "outbound.journey.use")) return { ok: false, reason: "您没有使用智能外呼组件的权限，请联系管理员在角色管理中开启" };
+  if (!can(viewer, "outbound.journey.use")) return { ok: false, code: "noPermission", reason: "您没有使用智能外呼组件的权限，请联系管理员在角色管理中开启" };
   const state = await loadOutboundAccess(db, companyId);
-  if (state !== "approved") return { ok: false, reason: OUTBOUND_LOCKED_MESSAGES[state as Exclude<OutboundAccessState, "approved">] };
-  if (!clinicMayCall(state, clinic)) return { ok: false, reason: clinicNotOpenedMessage(clinic.shortName) };
+  if (state !== "approved") return { ok: false, code: state, reason: OUTBOUND_LOCKED_MESSAGES[state] };
+  if (!clinicMayCall(state, clinic)) return { ok: false, code: "clinicNotOpened", clinic: clinic.shortName, reason: clinicNotOpenedMessage(clinic.shortName) };
   return { ok: true };
 }

@@ -1,5 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
-import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
+import { isEffectiveDialogue } from "@/server/domain/calls/call-metrics";
 import { Prisma } from "@/server/generated/prisma/client";
 
 /**
@@ -54,12 +54,13 @@ export interface TotalsDelta extends TotalsKey {
   interceptedTasks?: number;
   failedTasks?: number;
   dialedCalls?: number;
+  failedCalls?: number;
   answeredCalls?: number;
   effectiveCalls?: number;
   answeredSeconds?: number;
 }
 
-const COLUMNS = ["pendingTasks", "interceptedTasks", "failedTasks", "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds"] as const;
+const COLUMNS = ["pendingTasks", "interceptedTasks", "failedTasks", "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds", "failedCalls"] as const;
 
 /** A task moving from one status to another (from null = created; to null = gone). */
 export function taskMoved(task: TotalsKey & { id: string; createdAt: Date }, from: TaskStatus | null, to: TaskStatus | null): TotalsDelta {
@@ -75,7 +76,7 @@ export function taskMoved(task: TotalsKey & { id: string; createdAt: Date }, fro
 /** A Call row created (placed) and/or given its result. */
 export function callCounted(
   call: TotalsKey & { taskId: string; dialedAt: Date },
-  change: { created: boolean; result?: { answered: boolean; rounds: number; durationSec: number } },
+  change: { created: boolean; result?: { answered: boolean; failed?: boolean; rounds: number; durationSec: number } },
 ): TotalsDelta {
   const answered = change.result?.answered ?? false;
   return {
@@ -86,8 +87,9 @@ export function callCounted(
     at: call.dialedAt,
     taskId: call.taskId,
     dialedCalls: change.created ? 1 : 0,
+    failedCalls: change.result?.failed ? 1 : 0,
     answeredCalls: answered ? 1 : 0,
-    effectiveCalls: answered && change.result!.rounds >= EFFECTIVE_DIALOGUE_MIN_ROUNDS ? 1 : 0,
+    effectiveCalls: isEffectiveDialogue({ answered, rounds: change.result?.rounds ?? 0 }) ? 1 : 0,
     answeredSeconds: answered ? change.result!.durationSec : 0,
   };
 }
@@ -108,11 +110,11 @@ export async function addCallTotals(tx: Tx, deltas: readonly TotalsDelta[]): Pro
   const col = (i: number) => rows.map((r) => r.sums[i]!);
   await tx.$executeRaw`
     INSERT INTO "CallDailyTotal" ("scriptId", "clinicId", source, day, shard, "companyId", "pendingTasks", "interceptedTasks", "failedTasks",
-                                  "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds")
+                                  "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds", "failedCalls")
     SELECT * FROM unnest(${rows.map((r) => r.key.scriptId)}::text[], ${rows.map((r) => r.key.clinicId)}::text[],
                          ${rows.map((r) => r.key.source)}::"CallTaskSource"[], ${rows.map((r) => r.key.day)}::date[], ${rows.map((r) => r.key.shard)}::int[],
                          ${rows.map((r) => r.key.companyId)}::text[], ${col(0)}::int[], ${col(1)}::int[], ${col(2)}::int[],
-                         ${col(3)}::int[], ${col(4)}::int[], ${col(5)}::int[], ${col(6)}::bigint[])
+                         ${col(3)}::int[], ${col(4)}::int[], ${col(5)}::int[], ${col(6)}::bigint[], ${col(7)}::int[])
     ${UPSERT_TOTALS}`;
 }
 
@@ -125,7 +127,8 @@ const UPSERT_TOTALS = Prisma.sql`
       "dialedCalls" = "CallDailyTotal"."dialedCalls" + EXCLUDED."dialedCalls",
       "answeredCalls" = "CallDailyTotal"."answeredCalls" + EXCLUDED."answeredCalls",
       "effectiveCalls" = "CallDailyTotal"."effectiveCalls" + EXCLUDED."effectiveCalls",
-      "answeredSeconds" = "CallDailyTotal"."answeredSeconds" + EXCLUDED."answeredSeconds"`;
+      "answeredSeconds" = "CallDailyTotal"."answeredSeconds" + EXCLUDED."answeredSeconds",
+      "failedCalls" = "CallDailyTotal"."failedCalls" + EXCLUDED."failedCalls"`;
 
 /**
  * Moves a set of tasks from one status to another in one statement and files the change in the totals in the same

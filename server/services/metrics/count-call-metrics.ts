@@ -26,8 +26,8 @@ type Row = { key: string | null } & { [K in keyof CallMetricCounts]?: Num };
 
 /**
  * The one counting path behind every 执行数据 / 通话数据 figure (scripts, journeys, journey nodes, 话单记录): CallTask
- * rows give 待呼 (pending or being claimed), 拦截 and 失败 (creation checks, 话术停用); Call rows — one per placed
- * attempt — give 已呼, 接听, 有效对话 (answered, more than two rounds) and talk time. Grouped by script or journey node,
+ * rows give 待呼 (pending or being claimed), 拦截 and 下发失败 (creation checks, 话术停用); Call rows — one per placed
+ * attempt — give 已呼, 失败 (呼叫失败), 接听, 有效对话 (answered, at least two rounds: EFFECTIVE_DIALOGUE_MIN_ROUNDS) and talk time. Grouped by script or journey node,
  * plus the total (key null). Formulas: server/domain/calls/call-metrics.ts.
  *
  * Scripts, 话单记录 and the MA dashboard (no journey in the target) read the running totals every transition keeps
@@ -93,6 +93,7 @@ export async function countCallMetrics(
     db.$queryRaw<Row[]>`
       SELECT ${cq.select} AS key,
         count(*) AS "dialedCalls",
+        count(*) FILTER (WHERE c.outcome = 'failed') AS "failedCalls",
         count(*) FILTER (WHERE c.outcome = 'answered') AS "answeredCalls",
         count(*) FILTER (WHERE c.outcome = 'answered' AND ${effective}) AS "effectiveCalls",
         coalesce(sum(c."durationSec") FILTER (WHERE c.outcome = 'answered'), 0) AS "answeredSeconds"

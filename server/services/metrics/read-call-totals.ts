@@ -30,7 +30,7 @@ export function readCallTotals(db: Tx, f: TotalsFilter, byScript: boolean): Prom
     SELECT ${byScript ? Prisma.sql`CASE WHEN GROUPING(d."scriptId") = 1 THEN NULL ELSE d."scriptId" END` : Prisma.sql`NULL::text`} AS key,
       sum(d."pendingTasks") AS "pendingTasks", sum(d."interceptedTasks") AS "interceptedTasks", sum(d."failedTasks") AS "failedTasks",
       sum(d."dialedCalls") AS "dialedCalls", sum(d."answeredCalls") AS "answeredCalls", sum(d."effectiveCalls") AS "effectiveCalls",
-      sum(d."answeredSeconds") AS "answeredSeconds"
+      sum(d."answeredSeconds") AS "answeredSeconds", sum(d."failedCalls") AS "failedCalls"
     FROM "CallDailyTotal" d
     WHERE ${where}
     ${byScript ? Prisma.sql`GROUP BY GROUPING SETS ((d."scriptId"), ())` : Prisma.empty}`;

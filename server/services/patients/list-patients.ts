@@ -4,6 +4,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import { can, type Viewer } from "@/server/domain/auth/permissions";
 import { maskMobile, normalizeMobile } from "@/server/domain/patients/mobile";
 import type { Scope } from "@/server/domain/auth/scope";
+import { likeText } from "@/server/domain/validation/like-pattern";
 
 export const listPatientsInput = z.object({
   q: z.string().trim().max(50).optional(),
@@ -61,8 +62,8 @@ export async function listPatients(db: Tx, scope: Scope, viewer: Viewer, raw: Li
 function searchConditions(q: string): Prisma.PatientWhereInput[] {
   const digits = normalizeMobile(q);
   const conditions: Prisma.PatientWhereInput[] = [
-    { name: { contains: q } },
-    { medicalRecordNo: { contains: q, mode: "insensitive" } },
+    { name: { contains: likeText(q) } },
+    { medicalRecordNo: { contains: likeText(q), mode: "insensitive" } },
   ];
   if (/^\d{3,11}$/.test(digits)) conditions.push({ mobile: { contains: digits } });
   return conditions;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import type { Prisma } from "@/server/generated/prisma/client";
+import { likeText } from "@/server/domain/validation/like-pattern";
 
 export const listQualificationApplicationsInput = z.object({
   status: z.enum(["pending", "approved", "rejected"]).optional(),
@@ -31,7 +32,7 @@ const select = {
 export async function listQualificationApplications(db: Tx, raw: ListQualificationApplicationsInput) {
   const input = listQualificationApplicationsInput.parse(raw);
   const search: Prisma.QualificationApplicationWhereInput = input.q
-    ? { OR: [{ companyName: { contains: input.q, mode: "insensitive" } }, { company: { name: { contains: input.q, mode: "insensitive" } } }] }
+    ? { OR: [{ companyName: { contains: likeText(input.q), mode: "insensitive" } }, { company: { name: { contains: likeText(input.q), mode: "insensitive" } } }] }
     : {};
   const pendingWhere = { ...search, status: "pending" as const };
   const reviewedWhere: Prisma.QualificationApplicationWhereInput = {

@@ -7,7 +7,7 @@ import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { cancelPendingTasks } from "@/server/services/dialer/call-rows";
 import type { Scope } from "@/server/domain/auth/scope";
 import { getCallBalance } from "./get-call-balance";
-import { visibleScript } from "./visible-script";
+import { assertManagesScript } from "./manageable-script";
 
 export const changeScriptStatusInput = z.object({ id: z.string().min(1) });
 
@@ -25,8 +25,8 @@ export async function changeScriptStatus(
 ) {
   const { id } = changeScriptStatusInput.parse(raw);
   return db.$transaction(async (tx) => {
-    const script = await tx.script.findFirst({ where: { id, ...visibleScript(scope) }, select: { id: true, name: true, status: true, pauseReason: true } });
-    if (!script) throw AppError.notFound("话术");
+    await assertManagesScript(tx, scope, id);
+    const script = await tx.script.findUniqueOrThrow({ where: { id }, select: { id: true, name: true, status: true, pauseReason: true } });
     // Row lock: two people pressing 启用 and 停用 at once must not both win.
     await tx.$queryRaw`SELECT id FROM "Script" WHERE id = ${script.id} FOR UPDATE`;
     const fresh = await tx.script.findUniqueOrThrow({ where: { id: script.id }, select: { status: true, pauseReason: true } });

@@ -5,6 +5,7 @@ import type { Scope } from "@/server/domain/auth/scope";
 import { scriptSummarySelect } from "./script-summary";
 import { visibleClinics, visibleScript } from "./visible-script";
 import { SCRIPT_STATUSES } from "@/server/domain/scripts/script-status";
+import { likeText } from "@/server/domain/validation/like-pattern";
 
 export const listScriptsInput = z.object({
   kind: z.enum(["ai", "fixed"]),
@@ -21,7 +22,7 @@ export async function listScripts(db: Tx, scope: Scope, raw: z.input<typeof list
     ...visibleScript(scope),
     kind: input.kind,
     ...(input.status ? { status: input.status } : {}),
-    ...(input.q ? { name: { contains: input.q } } : {}),
+    ...(input.q ? { name: { contains: likeText(input.q) } } : {}),
   };
   const [total, rows] = await Promise.all([
     db.script.count({ where }),

@@ -6,6 +6,7 @@ import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import type { Scope } from "@/server/domain/auth/scope";
 import { baseIntentsOf } from "./get-intent-labels";
+import { assertManagesScript } from "./manageable-script";
 
 export const updateIntentLabelsInput = intentLabelsInput.extend({ scriptId: z.string().min(1) });
 
@@ -17,6 +18,7 @@ export const updateIntentLabelsInput = intentLabelsInput.extend({ scriptId: z.st
 export async function updateIntentLabels(db: PrismaClient, scope: Scope, viewer: Viewer, raw: z.input<typeof updateIntentLabelsInput>) {
   const input = updateIntentLabelsInput.parse(raw);
   return db.$transaction(async (tx) => {
+    await assertManagesScript(tx, scope, input.scriptId);
     const { script, base } = await baseIntentsOf(tx, scope, input.scriptId);
     const { intents, problems } = applyIntentLabels(base, input.labels);
     if (problems.length) throw new AppError("BAD_REQUEST", problems[0]!);

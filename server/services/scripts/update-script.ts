@@ -7,19 +7,19 @@ import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import type { Scope } from "@/server/domain/auth/scope";
 import { duplicateName, isDuplicateName, resolveScriptForm } from "./resolve-script-form";
 import { updateScriptInput, type UpdateScriptInput } from "./script-input";
-import { visibleScript } from "./visible-script";
+import { assertManagesScript } from "./manageable-script";
 
 /**
- * 编辑话术. The kind stays; a stopped script is final. 适用门店 outside the caller's clinics are kept as they are, so a
- * clinic admin cannot drop another clinic's use of a shared script.
+ * 编辑话术. The kind stays; a stopped script is final. Only a caller who manages every 适用门店 may edit
+ * (`assertManagesScript`); 适用门店 outside their clinics would still be kept, should that rule ever widen.
  */
 export async function updateScript(db: PrismaClient, scope: Scope, viewer: Viewer, raw: UpdateScriptInput) {
   const input = updateScriptInput.parse(raw);
-  const existing = await db.script.findFirst({
-    where: { id: input.id, ...visibleScript(scope) },
+  await assertManagesScript(db, scope, input.id);
+  const existing = await db.script.findUniqueOrThrow({
+    where: { id: input.id },
     select: { id: true, kind: true, status: true, name: true, clinics: { select: { clinicId: true } } },
   });
-  if (!existing) throw AppError.notFound("话术");
   if (!isEditable(existing.status)) throw new AppError("BAD_REQUEST", "话术已停用，不能再修改");
   const name = normalizeScriptName(input.name);
   const clash = await db.script.findFirst({ where: { companyId: scope.companyId, name, NOT: { id: existing.id } }, select: { id: true } });

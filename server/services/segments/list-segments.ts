@@ -8,12 +8,14 @@ export async function listSegments(db: Tx, scope: Scope) {
     where: { companyId: scope.companyId },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
   });
-  const usage = await journeysUsingSegment(db, scope.companyId, rows.map((r) => r.id));
+  const usage = await journeysUsingSegment(db, scope, rows.map((r) => r.id));
   return rows.map((s) => ({
     id: s.id,
     name: s.name,
     definition: parseStoredDefinition(s.conditions),
-    usedBy: usage.get(s.id) ?? [],
+    usedBy: usage.get(s.id)?.names ?? [],
+    /** Used by a journey of a clinic outside the caller's scope: shown, but not editable by them. */
+    readOnly: usage.get(s.id)?.elsewhere ?? false,
     updatedAt: s.updatedAt,
   }));
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import { smsSegments } from "@/server/domain/sms/sms-template";
 import type { Scope } from "@/server/domain/auth/scope";
+import { likeText } from "@/server/domain/validation/like-pattern";
 
 export const listSmsTemplatesInput = z
   .object({ status: z.enum(["pending", "approved", "rejected"]).optional(), q: z.string().trim().max(20).optional() })
@@ -11,7 +12,7 @@ export const listSmsTemplatesInput = z
 export async function listSmsTemplates(db: Tx, scope: Scope, raw: z.input<typeof listSmsTemplatesInput>) {
   const input = listSmsTemplatesInput.parse(raw);
   const rows = await db.smsTemplate.findMany({
-    where: { companyId: scope.companyId, ...(input.status ? { status: input.status } : {}), ...(input.q ? { name: { contains: input.q } } : {}) },
+    where: { companyId: scope.companyId, ...(input.status ? { status: input.status } : {}), ...(input.q ? { name: { contains: likeText(input.q) } } : {}) },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     select: { id: true, name: true, content: true, status: true, rejectReason: true, vendorTemplateId: true, reviewedAt: true, createdAt: true, updatedAt: true },
   });

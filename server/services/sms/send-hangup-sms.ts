@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/server/db/create-client";
+import type { PrismaClient, Tx } from "@/server/db/create-client";
 import type { PatientDataRequirement } from "@/server/domain/call-tasks/creation-checks";
 import { callVariableValues } from "@/server/domain/call-tasks/call-variable-values";
 import { decideHangupSms, renderSms, smsPlaceholderValues, smsTemplateParams } from "@/server/domain/sms/hangup-sms";
@@ -18,7 +18,8 @@ export const SMS_TEMPLATE_NOT_MAPPED = "smsTemplateNotMapped";
 
 /**
  * 挂机短信 after one call: the script's answered / unanswered template, never to 停机 / 空号, paid from the company's
- * 短信余量 (SmsQuotaEntry ledger) by its segments, recorded once per call (SmsMessage.callId is unique). Without quota
+ * 短信余量 (SmsQuotaEntry ledger) by its segments, once per outreach (decideHangupSms: after the first answer or the
+ * last attempt; checked again under the company's SMS lock) and recorded once per call (SmsMessage.callId is unique). Without quota
  * nothing is sent and the message is recorded as failed with the reason. Safe to run again for the same call.
  */
 export async function sendHangupSms(
@@ -34,6 +35,8 @@ export async function sendHangupSms(
       id: true,
       companyId: true,
       patientId: true,
+      taskId: true,
+      attempt: true,
       mobile: true,
       outcome: true,
       carrierOutcome: true,
@@ -65,6 +68,7 @@ export async function sendHangupSms(
     carrierOutcome: call.carrierOutcome,
     answered: call.script.hangupSmsAnsweredTemplate,
     unanswered: call.script.hangupSmsUnansweredTemplate,
+    ...(await outreachState(db, call)),
   });
   if (!decision.send) return { status: "skipped", reason: decision.reason };
 
@@ -80,6 +84,7 @@ export async function sendHangupSms(
     await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`sms-quota:${call.companyId}`}))) AS locked`;
     const existing = await tx.smsMessage.findUnique({ where: { callId: call.id }, select: { id: true, status: true } });
     if (existing) return { id: existing.id, status: existing.status, fresh: false };
+    if ((await outreachState(tx, call)).outreachAlreadyTexted) return null;
     const sum = await tx.smsQuotaEntry.aggregate({ where: { companyId: call.companyId }, _sum: { delta: true } });
     const enough = !unmapped && (sum._sum.delta ?? 0) >= segments;
     const message = await tx.smsMessage.create({
@@ -104,12 +109,24 @@ export async function sendHangupSms(
     return { ...message, fresh: true };
   });
 
+  if (!recorded) return { status: "skipped", reason: "outreachAlreadyTexted" };
   if (recorded.status === "queued") {
     return deliver(db, sms, { id: recorded.id, companyId: call.companyId, mobile: call.mobile, content: text, template: { vendorTemplateId, params } }, now);
   }
   if (recorded.status === "failed" && recorded.fresh) return { status: "failed", messageId: recorded.id, reason: unmapped ? SMS_TEMPLATE_NOT_MAPPED : INSUFFICIENT_SMS_QUOTA };
   const again = await db.smsMessage.findUniqueOrThrow({ where: { id: recorded.id }, select: { status: true, error: true } });
   return { status: again.status === "sent" ? "sent" : "failed", messageId: recorded.id, ...(again.error ? { reason: again.error } : {}) };
+}
+
+/** Where this call stands in its outreach: whether the task will dial again, and whether another of its calls was texted. */
+async function outreachState(db: Tx, call: { id: string; taskId: string; attempt: number }) {
+  const [task, later, texted] = await Promise.all([
+    db.callTask.findUnique({ where: { id: call.taskId }, select: { status: true } }),
+    db.call.count({ where: { taskId: call.taskId, attempt: { gt: call.attempt } } }),
+    db.smsMessage.count({ where: { call: { taskId: call.taskId }, callId: { not: call.id } } }),
+  ]);
+  const open = task?.status === "pending" || task?.status === "dialing" || task?.status === "inCall";
+  return { redialPending: open || later > 0, outreachAlreadyTexted: texted > 0 };
 }
 
 async function deliver(

@@ -8,10 +8,11 @@ import type { Scope } from "@/server/domain/auth/scope";
 import { FOLLOW_UP_TYPES, TIMELINE_TYPES } from "@/server/domain/timeline/timeline-types";
 import { loadAppointments, loadCalls, loadClinicVisits, loadFollowUps, type TimelineBase } from "./timeline-sources";
 import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
+import { calendarDay } from "@/server/domain/validation/calendar-day";
 
 export { FOLLOW_UP_TYPES, TIMELINE_TYPES, type TimelineType } from "@/server/domain/timeline/timeline-types";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+const day = calendarDay;
 
 export const timelineInput = z.object({
   types: z.array(z.enum(TIMELINE_TYPES)).min(1, "请至少选择一种动态类型").default([...FOLLOW_UP_TYPES]),
@@ -38,7 +39,8 @@ function windowEnd(a: Date | undefined, b: Date | undefined): { lt?: Date } {
 
 /**
  * The 动态时间轴: 回访 / 随访 tasks and 智能外呼 calls (plus 预约 / 到诊 on a patient's 客户动态) merged by time, newest
- * first, a page at a time. Calls appear only for viewers who may see call records.
+ * first, a page at a time. The calls are part of the 跟进 timeline (seed §9: 智能外呼 is one of its types), so whoever
+ * may see the timeline sees them — consultants act on them; the 通话详情 (transcript, recording) stays with 查看话单记录.
  */
 export async function listTimeline(db: Tx, scope: Scope, viewer: Viewer, raw: TimelineInput & { patientId?: string }) {
   const input = timelineInput.parse(raw);
@@ -59,7 +61,7 @@ export async function listTimeline(db: Tx, scope: Scope, viewer: Viewer, raw: Ti
   const take = input.limit + 1;
   const followUpKinds = (["revisit", "visit"] as const).filter((k) => types.has(k));
   const [calls, followUps, appointments, visits] = await Promise.all([
-    types.has("outbound") && can(viewer, "outbound.records.view") ? loadCalls(db, base, sourceBound("call", input.cursor), take) : [],
+    types.has("outbound") ? loadCalls(db, base, sourceBound("call", input.cursor), take, can(viewer, "outbound.records.view")) : [],
     followUpKinds.length ? loadFollowUps(db, base, followUpKinds, sourceBound("followUp", input.cursor), take) : [],
     types.has("appointment") ? loadAppointments(db, base, sourceBound("appointment", input.cursor), take) : [],
     types.has("clinicVisit") ? loadClinicVisits(db, base, sourceBound("clinicVisit", input.cursor), take) : [],

@@ -36,7 +36,8 @@ const scoped = (base: TimelineBase) => ({
 const orderBy = (field: string) => [{ [field]: "desc" as const }, { id: "desc" as const }];
 const patientAndClinic = { patient: { select: { id: true, name: true } }, clinic: { select: { id: true, shortName: true, timezone: true } } };
 
-export async function loadCalls(db: Tx, base: TimelineBase, bound: SourceBound, take: number) {
+/** `detail`: whether the viewer may open the call's 通话详情 (查看话单记录). */
+export async function loadCalls(db: Tx, base: TimelineBase, bound: SourceBound, take: number, detail = true) {
   const rows = await db.call.findMany({
     where: { ...scoped(base), ...bounded("dialedAt", bound, base.window) } as Prisma.CallWhereInput,
     orderBy: orderBy("dialedAt"),
@@ -58,6 +59,7 @@ export async function loadCalls(db: Tx, base: TimelineBase, bound: SourceBound, 
   const fallback: IntentOption[] = vocabularyIntents();
   return rows.map((r) => ({
     source: "call" as const,
+    detailAllowed: detail,
     id: r.id,
     at: r.dialedAt,
     patient: r.patient,

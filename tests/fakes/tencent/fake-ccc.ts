@@ -92,7 +92,8 @@ export class FakeCcc {
   private createAICall(req: Record<string, unknown>) {
     for (const k of ["Callee", "LLMType", "APIKey", "APIUrl"]) if (!req[k]) throw new ApiError("MissingParameter", `The request is missing a required parameter \`${k}\`.`);
     const callee = String(req.Callee);
-    if (!/^(0086|\+86)?1\d{10}$/.test(callee)) throw new ApiError("InvalidParameterValue.InvalidCallee", "被叫号码不合法");
+    // 无效的号码 — InvalidParameter.InvalidPhoneNumber (https://cloud.tencent.com/document/api/679/47722)
+    if (!/^(0086|\+86)?1\d{10}$/.test(callee)) throw new ApiError("InvalidParameter.InvalidPhoneNumber", "无效的号码");
     const id = randomUUID();
     const callers = (req.Callers as string[] | undefined) ?? [];
     const session: Session = { id, callee, caller: callers[0] ?? "02150000000", request: req, startedAt: this.nowMs(), endStatus: null, endedAt: null };
@@ -106,8 +107,8 @@ export class FakeCcc {
 
   private hangUp(id: string) {
     const s = this.sessions.get(id);
-    if (!s) throw new ApiError("ResourceNotFound", "会话不存在");
-    if (s.endedAt) throw new ApiError("FailedOperation", "会话已结束");
+    // 会话不存在 — FailedOperation.SessionNotExists (https://cloud.tencent.com/document/api/679/47722)
+    if (!s || s.endedAt) throw new ApiError("FailedOperation.SessionNotExists", "会话不存在");
     this.finish(s, 209);
     return {};
   }
@@ -122,8 +123,15 @@ export class FakeCcc {
   private describeCdr(req: Record<string, unknown>) {
     for (const k of ["StartTimeStamp", "EndTimeStamp", "SdkAppId", "PageSize"]) if (req[k] === undefined) throw new ApiError("MissingParameter", `The request is missing a required parameter \`${k}\`.`);
     if (Number(req.EndTimeStamp) - Number(req.StartTimeStamp) >= 90 * 86400) throw new ApiError("InvalidParameterValue", "时间范围不能超过90天");
+    // SessionIds.N and Phones.N filters (https://www.tencentcloud.com/document/api/1229/59764); a CDR exists once the session ended.
     const ids = (req.SessionIds as string[] | undefined) ?? null;
-    const list = [...this.sessions.values()].filter((s) => s.endedAt && (!ids || ids.includes(s.id))).map((s) => this.cdr(s));
+    const phones = (req.Phones as string[] | undefined) ?? null;
+    const from = Number(req.StartTimeStamp);
+    const to = Number(req.EndTimeStamp);
+    const list = [...this.sessions.values()]
+      .filter((s) => s.endedAt && (!ids || ids.includes(s.id)) && (!phones || phones.includes(s.callee) || phones.includes(s.caller)))
+      .filter((s) => s.startedAt / 1000 >= from - 1 && s.startedAt / 1000 <= to + 1)
+      .map((s) => this.cdr(s));
     return { TotalCount: list.length, TelCdrList: list, TelCdrs: list };
   }
 
@@ -138,8 +146,10 @@ export class FakeCcc {
     const cdr = this.cdr(s, this.opts.expiredPushLinks);
     const pushes: { action: string; payload: unknown }[] = [{ action: "cdr", payload: cdr }];
     if (status === 1) {
-      const record = { SdkAppId: this.opts.sdkAppId, RecordId: cdr.RecordId, SessionId: s.id, Timestamp: cdr.EndedTimestamp, EndpointUser: s.callee, RecordURL: cdr.RecordURL };
-      const agentSide = { ...record, EndpointUser: "ai-agent@example.com" };
+      // 录音数据推送 is one push per participant, each with its own side's recording — not the whole call, which is the
+      // CDR's RecordURL (电话 CDR 数据推送 / TelCdrInfo: https://www.tencentcloud.com/document/api/1229/59764).
+      const record = { SdkAppId: this.opts.sdkAppId, RecordId: `${cdr.RecordId}-user`, SessionId: s.id, Timestamp: cdr.EndedTimestamp, EndpointUser: s.callee, RecordURL: this.recordingUrl(`${s.id}-user`, this.opts.expiredPushLinks) };
+      const agentSide = { ...record, RecordId: `${cdr.RecordId}-agent`, EndpointUser: "ai-agent@example.com", RecordURL: this.recordingUrl(`${s.id}-agent`, this.opts.expiredPushLinks) };
       if (this.opts.reorder) pushes.unshift({ action: "record", payload: record });
       else pushes.push({ action: "record", payload: record });
       pushes.push({ action: "record", payload: agentSide });
@@ -189,7 +199,7 @@ export class FakeCcc {
 
   /** 200 | 403 (expired / bad signature) | 404 (no such recording). */
   recordingStatus(id: string, query: URLSearchParams): 200 | 403 | 404 {
-    const s = this.sessions.get(id);
+    const s = this.sessions.get(id.replace(/-(user|agent)$/, ""));
     if (!s || s.endStatus !== 1) return 404;
     const end = Number(query.get("q-sign-time")?.split(";")[1]);
     const sig = createHmac("sha1", this.recordingKey).update(`${id}:${end}`).digest("hex");

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { Mp3Encoder } from "@breezystack/lamejs";
 import { ApiError, FakeCcc, type FakeCccOptions } from "./fake-ccc";
+import { CCC_ERRORS, SMS_ERRORS } from "@/server/domain/vendor/vendor-errors";
 import { FakeSms, type FakeSmsOptions } from "./fake-sms";
 import { Pusher } from "./pusher";
 import { TC3_MESSAGES, verifyTc3 } from "./tc3-verify";
@@ -57,6 +58,9 @@ export class FakeTencent {
 
   /** The next call of `action` answers this error code (once per code given). */
   failNext(action: string, ...codes: string[]) {
+    // Only documented codes (server/domain/vendor/vendor-errors.ts, each row citing its page): a test cannot make the
+    // fake answer what Tencent never does.
+    for (const code of codes) if (!CCC_ERRORS[code] && !SMS_ERRORS[code]) throw new Error(`${code} is not a documented Tencent error code`);
     this.failures.set(action, [...(this.failures.get(action) ?? []), ...codes]);
   }
 
@@ -76,6 +80,22 @@ export class FakeTencent {
             return;
           }
           res.writeHead(200, { "content-type": "audio/mpeg", "content-length": this.mp3.length }).end(this.mp3);
+          return;
+        }
+        // Test control (e2e runs the fake as its own process): the next calls of an action answer documented codes.
+        if (req.method === "POST" && path === "/__fake/fail-next") {
+          try {
+            const { action, codes } = JSON.parse(body.toString("utf8")) as { action: string; codes: string[] };
+            this.failNext(action, ...codes);
+            res.writeHead(200, { "content-type": "application/json" }).end("{}");
+          } catch (e) {
+            res.writeHead(400, { "content-type": "text/plain" }).end(String(e));
+          }
+          return;
+        }
+        if (req.method === "POST" && path === "/__fake/reset-failures") {
+          this.failures.clear();
+          res.writeHead(200, { "content-type": "application/json" }).end("{}");
           return;
         }
         if (req.method === "GET" && path === "/health") {

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Info } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { CallingWindowNotice } from "@/components/calls/calling-window-notice";
+import { CallingHoldBanner } from "@/components/outbound/calling-hold-banner";
 import { ManagedScriptTable } from "@/components/outbound/managed-script-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { OutboundTabs } from "@/components/scripts/outbound-tabs";
@@ -21,9 +22,10 @@ export async function generateMetadata() {
 /** 外呼管理: the intro and onboarding status until the company is approved, then the notices and the managed scripts. */
 export default async function OutboundPage() {
   const viewer = await requireCompanyPermission("outbound.view");
-  const [overview, t] = await Promise.all([
+  const [overview, t, tcommon] = await Promise.all([
     getQueryClient().fetchQuery(trpc.outbound.overview.queryOptions()),
     getTranslations("outbound"),
+    getTranslations("common"),
   ]);
   const canApply = can(viewer, "outbound.onboarding.manage");
 
@@ -47,7 +49,7 @@ export default async function OutboundPage() {
     );
   }
 
-  const opened = overview.openedClinics.map((c) => `【${c.shortName}】`).join("");
+  const opened = overview.openedClinics.map((c) => tcommon("bracketed", { name: c.shortName })).join(tcommon("bracketedSeparator"));
   const notices = [
     opened ? t("opened", { clinics: opened }) : t("notOpened"),
     t("seats", { seatLimit: overview.limits.seatLimit, seatsPerScript: overview.limits.seatsPerScript }),
@@ -59,7 +61,14 @@ export default async function OutboundPage() {
     <div className="space-y-4">
       <PageHeader title={t("title")} />
       <OutboundTabs />
+      <CallingHoldBanner canManage={can(viewer, "outbound.tasks.manage")} />
       <CallingWindowNotice wait={overview.callingWindow} />
+      {overview.callBalance !== null ? (
+        <p className={overview.callBalance > 0 ? "text-sm" : "text-sm font-medium text-destructive"} data-testid="call-balance">
+          {t("balance", { minutes: overview.callBalance })}
+          <span className="ml-2 text-muted-foreground">{overview.callBalance > 0 ? t("balanceHint") : t("balanceEmpty")}</span>
+        </p>
+      ) : null}
       <Alert data-testid="outbound-notices">
         <Info className="size-4" />
         <AlertDescription>

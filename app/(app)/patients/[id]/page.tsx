@@ -16,14 +16,14 @@ export async function generateMetadata() {
 export default async function PatientDetailPage({ params }: { params: Promise<{ id: string }> }) {
   await requireCompanyPermission("patients.view");
   const { id } = await params;
-  const [t, tp] = await Promise.all([getTranslations("patientDetail"), getTranslations("patients")]);
+  const [t, tp, tcommon] = await Promise.all([getTranslations("patientDetail"), getTranslations("patients"), getTranslations("common")]);
   const patient = await getQueryClient()
     .fetchQuery(trpc.patients.byId.queryOptions({ id }))
     .catch(() => null);
   if (!patient) notFound();
   const fields: [string, React.ReactNode][] = [
     [t("gender"), tp(`gender_${patient.gender}`)],
-    [t("mobile"), patient.mobile ? `${patient.mobile}${patient.hasOwnMobile ? "" : `（${t("notOwnMobile")}）`}` : tp("noMobile")],
+    [t("mobile"), patient.mobile ? `${patient.mobile}${patient.hasOwnMobile ? "" : tcommon("parenthetical", { note: t("notOwnMobile") })}` : tp("noMobile")],
     [t("medicalRecordNo"), patient.medicalRecordNo ?? "—"],
     [t("clinic"), patient.clinic.shortName],
     [t("consultant"), patient.consultant?.name ?? "—"],

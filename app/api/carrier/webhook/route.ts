@@ -26,7 +26,10 @@ export async function POST(request: Request) {
   } catch (error) {
     if (error instanceof InvalidCallback) {
       const status = error.problem === "payload" ? 400 : 401;
-      return Response.json({ ok: false, error: error.message, ErrCode: status, ErrMsg: error.message }, { status });
+      // A refused signature says only that: which check failed goes to the server log, not to a prober.
+      if (status === 401) console.warn(`[carrier webhook] refused: ${error.message}`);
+      const message = status === 401 ? "unauthorized" : error.message;
+      return Response.json({ ok: false, error: message, ErrCode: status, ErrMsg: message }, { status });
     }
     throw error;
   }

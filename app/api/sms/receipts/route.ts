@@ -25,7 +25,8 @@ export async function POST(request: Request) {
     receipts = sms.parseReceipts(request.headers, raw, new URL(request.url));
   } catch (error) {
     if (error instanceof InvalidSmsCallback) {
-      return Response.json({ result: 1, errmsg: error.message }, { status: error.problem === "payload" ? 400 : 401 });
+      if (error.problem !== "payload") console.warn(`[sms receipts] refused: ${error.message}`);
+      return Response.json({ result: 1, errmsg: error.problem === "payload" ? error.message : "unauthorized" }, { status: error.problem === "payload" ? 400 : 401 });
     }
     throw error;
   }

@@ -1,8 +1,6 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "@/server/trpc/context";
-import { appRouter } from "@/server/trpc/router";
+import { handleTrpcRequest } from "@/server/trpc/handle-request";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext });
+const handler = (req: Request) => handleTrpcRequest(req, createContext);
 
 export { handler as GET, handler as POST };

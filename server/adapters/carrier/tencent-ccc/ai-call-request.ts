@@ -53,7 +53,7 @@ export function buildAiCallRequest(input: CreateCallInput, settings: AiCallSetti
   const common = {
     SdkAppId: settings.sdkAppId,
     Callee: toCccNumber(input.callee),
-    ...(settings.callers.length ? { Callers: settings.callers } : {}),
+    ...(settings.callers.length ? { Callers: settings.callers.map(toCccNumber) } : {}),
     LLMType: settings.llmType,
     APIKey: settings.llmApiKey,
     APIUrl: settings.llmApiUrl,

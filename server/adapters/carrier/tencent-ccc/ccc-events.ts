@@ -1,3 +1,4 @@
+import { countRounds } from "@/server/domain/calls/transcript";
 import type { AttemptCompleted, CarrierEvent, RecordingReady, Turn } from "@/server/ports/carrier";
 import { fromCccNumber, hangupByOf, outcomeOfEndStatus, recordingExpiresAt } from "./ccc-mapping";
 
@@ -53,7 +54,7 @@ function endStatusOf(cdr: CccCdr): number | undefined {
   return undefined;
 }
 
-export function cdrToEvents(cdr: CccCdr, opts: { nowMs: number; turns?: Turn[]; clientRef?: string }): CarrierEvent[] {
+export function cdrToEvents(cdr: CccCdr, opts: { nowMs: number; turns?: Turn[]; clientRef?: string; transcriptPending?: boolean }): CarrierEvent[] {
   const sessionId = cdr.SessionId;
   if (!sessionId) return [];
   const { outcome, rawCode } = outcomeOfEndStatus(endStatusOf(cdr));
@@ -80,6 +81,7 @@ export function cdrToEvents(cdr: CccCdr, opts: { nowMs: number; turns?: Turn[]; 
     hangupBy: hangupByOf(cdr.HungUpSide),
     turns,
     rounds: roundsOf(turns),
+    ...(answered && opts.transcriptPending ? { transcriptPending: true } : {}),
   };
   const events: CarrierEvent[] = [attempt];
   const url = cdr.CustomRecordURL || cdr.RecordURL;
@@ -132,9 +134,5 @@ export function turnsFromInteraction(rounds: CccInteractionRound[] | undefined, 
   return turns.sort((a, b) => a.at - b.at);
 }
 
-/** Dialogue rounds as the product counts them: an AI line answered by the patient. */
-export function roundsOf(turns: Turn[]): number {
-  let rounds = 0;
-  for (let i = 1; i < turns.length; i++) if (turns[i]!.speaker === "patient" && turns[i - 1]!.speaker === "ai") rounds++;
-  return rounds;
-}
+/** Dialogue rounds as the product counts them (one definition, in the domain). */
+export const roundsOf = (turns: Turn[]): number => countRounds(turns);

@@ -30,18 +30,23 @@ describe("Tencent CCC API errors → CarrierRejected reasons", () => {
     ["RequestLimitExceeded", "rateLimited"],
     ["RequestLimitExceeded.UinLimitExceeded", "rateLimited"],
     ["LimitExceeded", "rateLimited"],
-    ["FailedOperation.AIConcurrencyExceeded", "rateLimited"],
-    ["FailedOperation.InsufficientBalance", "insufficientBalance"],
-    ["UnauthorizedOperation.Arrears", "insufficientBalance"],
-    ["InvalidParameterValue.InvalidCallee", "invalidNumber"],
-    ["InvalidParameterValue.PhoneNumberIllegal", "invalidNumber"],
+    // documented codes only (server/domain/vendor/vendor-errors.ts); the dialer reads the disposition, this is the port's coarse reason
+    ["FailedOperation.AIConcurrentOverFrequency", "rateLimited"],
+    ["FailedOperation.CallerOverFrequency", "rateLimited"],
+    ["LimitExceeded.BasePackageExpired", "insufficientBalance"],
+    ["FailedOperation.AIConcurrentNoPackage", "insufficientBalance"],
+    ["FailedOperation.NoCallOutNumber", "unavailable"],
+    ["InvalidParameter.InvalidPhoneNumber", "invalidNumber"],
+    ["InvalidParameter.IllegalPhoneNumber", "invalidNumber"],
     ["FailedOperation.CalleeIsLimited", "unavailable"],
+    ["InternalError.DBError", null],
+    ["Some.UndocumentedCode", "unavailable"],
     ["AuthFailure.SignatureFailure", "unavailable"],
     ["AuthFailure.SignatureExpire", "unavailable"],
     ["ResourceUnavailable", "unavailable"],
     ["FailedOperation", "unavailable"],
     ["MissingParameter", "unavailable"],
-  ])("%s → %s", (code, reason) => {
+  ] as [string, string | null][])("%s → %s", (code, reason) => {
     expect(rejectionOfError(code)).toBe(reason);
   });
 
@@ -54,6 +59,8 @@ describe("Tencent CCC API errors → CarrierRejected reasons", () => {
 describe("CCC numbers, recording expiry", () => {
   it("dials 0086 + mobile and reads any prefix back", () => {
     expect(toCccNumber("13712340212")).toBe("008613712340212");
+    expect(toCccNumber("02151234567")).toBe("008602151234567"); // landline keeps its trunk 0 (Callers 示例值 008601012341234)
+    expect(fromCccNumber("008602151234567")).toBe("02151234567");
     expect(["008613712340212", "+8613712340212", "8613712340212", "13712340212"].map(fromCccNumber)).toEqual(Array(4).fill("13712340212"));
   });
 

@@ -1,4 +1,5 @@
 import type { AttemptCompleted, CarrierOutcome, CarrierRejected } from "@/server/ports/carrier";
+import { dispositionOf, vendorErrorRow } from "@/server/domain/vendor/vendor-errors";
 
 /**
  * Tencent Cloud CCC → our vocabulary. Pure tables, so every mapping is unit-tested (ccc-mapping.test.ts).
@@ -49,26 +50,34 @@ export function hangupByOf(side: string | undefined): AttemptCompleted["hangupBy
 }
 
 /**
- * API error codes of CreateAICall → why the dialer should back off. null = not a refusal we can name: the caller
- * treats it as "unknown whether accepted". Tencent documents the common codes; CCC's own business codes for
- * CreateAICall are not listed in the reference we could read, so they are matched by their documented families.
+ * CreateAICall's error code → the port's coarse reason, from the documented table (server/domain/vendor/vendor-errors.ts,
+ * which the dialer reads for the disposition). null = the vendor may have accepted the call (InternalError …).
  */
 export function rejectionOfError(code: string | undefined): CarrierRejected["reason"] | null {
   if (!code) return null;
-  if (code.startsWith("RequestLimitExceeded")) return "rateLimited";
-  if (code.startsWith("LimitExceeded")) return "rateLimited"; // quota / AI concurrency
-  if (/concurren|toomany|frequen/i.test(code)) return "rateLimited";
-  if (/balance|arrear|insufficient|overdue|outofcredit/i.test(code)) return "insufficientBalance";
-  if (/callee|phone|number/i.test(code) && code.startsWith("InvalidParameter")) return "invalidNumber";
-  if (code.startsWith("AuthFailure")) return "unavailable"; // our keys are wrong: nothing was placed; retry after the fix
-  if (code.startsWith("ResourceUnavailable") || code.startsWith("ResourceNotFound") || code.startsWith("UnauthorizedOperation")) return "unavailable";
-  if (code === "FailedOperation" || code.startsWith("FailedOperation.") || code.startsWith("InvalidParameter") || code === "MissingParameter") return "unavailable";
-  return null; // InternalError and the like: the call may or may not have been accepted
+  const row = vendorErrorRow("ccc", code);
+  if (!row) return dispositionOf("ccc", code, 0) === "outcomeUnknown" ? null : "unavailable";
+  switch (row.disposition) {
+    case "outcomeUnknown":
+      return null;
+    case "slowDown":
+      return "rateLimited";
+    case "badNumber":
+      return "invalidNumber";
+    case "accountHold":
+      return /Package|Balance|Arrears/i.test(code) ? "insufficientBalance" : "unavailable";
+    default:
+      return "unavailable";
+  }
 }
 
-/** CCC numbers: mainland mobiles are dialled as 0086 + 11 digits; pushes may carry either form. */
-export const toCccNumber = (mobile: string) => (/^1\d{10}$/.test(mobile) ? `0086${mobile}` : mobile);
-export const fromCccNumber = (n: string | undefined) => (n ?? "").replace(/^(\+86|0086|86)(?=1\d{10}$)/, "");
+/**
+ * CCC numbers are 0086-prefixed: a mobile as 0086 + 11 digits (Callee 示例值 008613012345678), a landline with its
+ * trunk 0 kept (Callers 示例值 008601012341234) — https://cloud.tencent.com/document/api/679/115681. Pushes may carry
+ * either form.
+ */
+export const toCccNumber = (n: string) => (/^1\d{10}$/.test(n) || /^0[1-9]\d{8,10}$/.test(n) ? `0086${n}` : n);
+export const fromCccNumber = (n: string | undefined) => (n ?? "").replace(/^(\+86|0086|86)(?=1\d{10}$)/, "").replace(/^0086(?=0[1-9]\d{8,10}$)/, "");
 
 const RECORDING_KEPT_MS = 90 * 24 * 3600_000; // 录音默认免费存储时长为3个月
 

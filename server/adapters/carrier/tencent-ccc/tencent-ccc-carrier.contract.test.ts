@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CarrierRejected, InvalidCallback, type CarrierEvent } from "@/server/ports/carrier";
 import { startFakeTencent, type FakeTencent, type FakeTencentOptions } from "@/tests/fakes/tencent/fake-tencent";
+import { dispositionOf } from "@/server/domain/vendor/vendor-errors";
 import { END_STATUS_OUTCOMES } from "./ccc-mapping";
 import { TencentCccCarrier, type TencentCccConfig } from "./tencent-ccc-carrier";
 
@@ -116,7 +117,43 @@ describe("Tencent CCC adapter ⇄ fake CCC", { timeout: 30_000 }, () => {
     expect([...new Set(events.map((e) => e.eventId))].sort()).toEqual([`ccc:cdr:${carrierCallId}`, `ccc:record:${carrierCallId}`]);
     const attempt = events.find((e) => e.type === "attempt.completed")!;
     expect(attempt).toMatchObject({ outcome: "answered", hangupBy: "bot", rounds: 1, callerId: "02150000000" });
+    // Never one participant's side labelled as the call: every recording event is the CDR's whole-call RecordURL.
+    const whole = fake.ccc.cdr(fake.ccc.sessions.get(carrierCallId)!).RecordURL.split("?")[0];
+    for (const e of events.filter((e) => e.type === "recording.ready")) expect(e.type === "recording.ready" && e.url.split("?")[0]).toBe(whole);
     expect(attempt.type === "attempt.completed" && attempt.turns[0]).toMatchObject({ speaker: "ai", text: "您好，这里是静安店" });
+  });
+
+  it("a failing transcript fetch does not fail the push: the CDR is applied, the turns come later", async () => {
+    received.length = 0;
+    fake.failNext("DescribeAICallInteractionRecords", "InternalError", "InternalError"); // the CDR push and its duplicate
+    const { carrierCallId } = await carrier.createCall(input("13712340244", 96));
+    await new Promise((r) => setTimeout(r, 150));
+    await settle();
+    const mine = received.filter((r) => r.events.some((e) => e.carrierCallId === carrierCallId));
+    expect(mine.every((r) => r.status === 200)).toBe(true);
+    const attempts = mine.flatMap((r) => r.events).filter((e) => e.type === "attempt.completed");
+    expect(attempts.some((e) => e.type === "attempt.completed" && e.transcriptPending && e.outcome === "answered")).toBe(true);
+    expect((await carrier.fetchTurns(carrierCallId))![0]).toMatchObject({ speaker: "ai" });
+  });
+
+  it("findCallByClientRef finds a placement by callee and time among the CDRs; not yet / never otherwise", async () => {
+    const placingAt = new Date(Date.now() - 1000);
+    const { carrierCallId } = await carrier.createCall(input("13712340255", 95));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await carrier.findCallByClientRef("t:1", { callee: "13712340255", placingAt })).toEqual({ carrierCallId, callerId: "02150000000" });
+    expect(await carrier.findCallByClientRef("t:1", { callee: "13712340266", placingAt })).toBe("notYet");
+    expect(await carrier.findCallByClientRef("t:1", { callee: "13712340266", placingAt: new Date(Date.now() - 20 * 60_000) })).toBeNull();
+  });
+
+  it("cancelCall retries a rate-limited HangUpCall and throws when the vendor refuses it", async () => {
+    const before = fake.requests.filter((r) => r.headers["x-tc-action"] === "HangUpCall").length;
+    fake.failNext("HangUpCall", "RequestLimitExceeded");
+    const { carrierCallId } = await carrier.createCall(input("13712340277", 94));
+    await expect(carrier.cancelCall(carrierCallId)).resolves.toBeUndefined();
+    expect(fake.requests.filter((r) => r.headers["x-tc-action"] === "HangUpCall").length - before).toBeGreaterThanOrEqual(2);
+    fake.failNext("HangUpCall", "FailedOperation.PermissionDenied");
+    const second = await carrier.createCall(input("13712340278", 93));
+    await expect(carrier.cancelCall(second.carrierCallId)).rejects.toMatchObject({ code: "FailedOperation.PermissionDenied" });
   });
 
   it("an expired recording link answers 403 and refreshRecording gets a fresh one from the CDR", async () => {
@@ -136,17 +173,33 @@ describe("Tencent CCC adapter ⇄ fake CCC", { timeout: 30_000 }, () => {
     expect(Date.parse(fresh.expiresAt)).toBeGreaterThan(Date.now() + 3000_000);
   });
 
+  // The error list CreateAICall documents (创建单次智能体通话 / CreateAICall, https://cloud.tencent.com/document/api/679/115681).
   it.each([
-    ["RequestLimitExceeded", "rateLimited"],
-    ["LimitExceeded", "rateLimited"],
-    ["FailedOperation.InsufficientBalance", "insufficientBalance"],
-    ["InvalidParameterValue.InvalidCallee", "invalidNumber"],
-    ["ResourceUnavailable", "unavailable"],
-  ])("CreateAICall answering %s is CarrierRejected(%s)", async (code, reason) => {
+    ["FailedOperation.CallOutFailed", "slowDown"],
+    ["FailedOperation.CalleeIsBlackUser", "patientNotNow"],
+    ["FailedOperation.CallerOverFrequency", "slowDown"],
+    ["FailedOperation.CalloutRuleBlindArea", "patientNotNow"],
+    ["FailedOperation.CalloutRuleMaxCallCountCalleeIntervalTime", "patientNotNow"],
+    ["FailedOperation.CalloutRuleMaxCallCountCalleePerDayAppID", "patientNotNow"],
+    ["FailedOperation.CalloutRuleNotWorkTime", "patientNotNow"],
+    ["FailedOperation.NoCallOutNumber", "accountHold"],
+    ["FailedOperation.PermissionDenied", "accountHold"],
+    ["InvalidParameterValue", "ourBug"],
+    ["InvalidParameterValue.InstanceNotExist", "accountHold"],
+    ["LimitExceeded.BasePackageExpired", "accountHold"],
+    ["FailedOperation.AIConcurrentNoPackage", "accountHold"],
+    ["FailedOperation.AIConcurrentOverFrequency", "slowDown"],
+    ["RequestLimitExceeded", "slowDown"],
+  ])("CreateAICall answering %s is a refusal carrying that code (%s)", async (code, disposition) => {
     fake.failNext("CreateAICall", code);
     const error = await carrier.createCall(input("13712340001")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CarrierRejected);
-    expect((error as CarrierRejected).reason).toBe(reason);
+    expect((error as CarrierRejected).vendor).toEqual({ api: "ccc", code });
+    expect(dispositionOf("ccc", (error as CarrierRejected).vendor!.code, 0)).toBe(disposition);
+  });
+
+  it("the fake refuses to answer a code Tencent does not document", () => {
+    expect(() => fake.failNext("CreateAICall", "FailedOperation.InsufficientBalance")).toThrow(/not a documented/);
   });
 
   it("an internal error is not a refusal: whether the call was accepted is unknown", async () => {

@@ -1,9 +1,10 @@
 import { ccc } from "tencentcloud-sdk-nodejs/tencentcloud/services/ccc";
-import { CarrierRejected, InvalidCallback, type CarrierEvent, type CarrierPort, type CreateCallInput, type RecordingReady } from "@/server/ports/carrier";
+import { CarrierRejected, InvalidCallback, type CarrierEvent, type CarrierPort, type CreateCallInput, type RecordingReady, type Turn } from "@/server/ports/carrier";
 import type { TencentClientOptions } from "@/server/adapters/tencent/tencent-settings";
 import { buildAiCallRequest, type AiCallSettings } from "./ai-call-request";
 import { cdrToEvents, recordPushToEvent, turnsFromInteraction, type CccCdr, type CccRecordPush } from "./ccc-events";
-import { rejectionOfError } from "./ccc-mapping";
+import { fromCccNumber, rejectionOfError, toCccNumber } from "./ccc-mapping";
+import { dispositionOf } from "@/server/domain/vendor/vendor-errors";
 import { verifyBasicAuth } from "./push-auth";
 
 type CccClient = InstanceType<typeof ccc.v20200210.Client>;
@@ -17,6 +18,16 @@ export interface TencentCccConfig extends AiCallSettings {
 
 /** How far back getCall / refreshRecording look for a session's CDR (DescribeTelCdr allows < 90 days a query). */
 const LOOKBACK_SECONDS = 7 * 24 * 3600;
+/**
+ * A CreateAICall session lasts at most MaxCallDurationMs (5 min here) after a ring of at most MaxRingTimeoutSecond,
+ * and its CDR is written when it ends; a session neither DescribeTelCdr nor DescribeTelSession knows is called lost
+ * only after 30 minutes (docs/carrier.md), so a late CDR still closes it with its real outcome.
+ */
+const LOST_AFTER_MS = 30 * 60_000;
+/** findCallByClientRef: how long after placingAt a missing CDR still means "maybe in progress". */
+const CDR_SETTLES_MS = 10 * 60_000;
+/** HangUpCall tries (a failed one is retried; a session already ended needs nothing). */
+const HANGUP_TRIES = 3;
 
 /**
  * Tencent Cloud CCC (云联络中心) behind our CarrierPort, through the official SDK:
@@ -25,6 +36,7 @@ const LOOKBACK_SECONDS = 7 * 24 * 3600;
  * the conversation from DescribeAICallInteractionRecords; a fresh recording link from the CDR.
  */
 export class TencentCccCarrier implements CarrierPort {
+  readonly lostAfterMs = LOST_AFTER_MS;
   private readonly client: CccClient;
   private readonly now: () => Date;
 
@@ -46,13 +58,46 @@ export class TencentCccCarrier implements CarrierPort {
     return { carrierCallId: res.SessionId, callerId: this.config.callers[0] ?? "" };
   }
 
+  /**
+   * HangUpCall, retried when it was rate-limited or failed; a session that already ended (SessionNotExists /
+   * ResourceNotFound) needs nothing. Anything else throws, so the caller can tell the operator the call may still run.
+   */
   async cancelCall(carrierCallId: string): Promise<void> {
-    try {
-      await this.client.HangUpCall({ SdkAppId: this.config.sdkAppId, SessionId: carrierCallId });
-    } catch (error) {
-      // A session that already ended cannot be hung up: nothing left to cancel.
-      if (!codeOf(error)) throw error;
+    let last: unknown;
+    for (let i = 0; i < HANGUP_TRIES; i++) {
+      try {
+        await this.client.HangUpCall({ SdkAppId: this.config.sdkAppId, SessionId: carrierCallId });
+        return;
+      } catch (error) {
+        const code = codeOf(error);
+        if (code === "FailedOperation.SessionNotExists" || code?.startsWith("ResourceNotFound")) return;
+        last = error;
+        const d = code ? dispositionOf("ccc", code, 0) : "outcomeUnknown";
+        if (d !== "slowDown" && d !== "outcomeUnknown") break;
+        await new Promise((r) => setTimeout(r, 200 * 2 ** i));
+      }
     }
+    throw last instanceof Error ? last : new Error(String(last));
+  }
+
+  /**
+   * CreateAICall has no user-data field (its request documents none: https://www.tencentcloud.com/document/product/1229/66755),
+   * so a placement whose answer we lost is found among the CDRs (DescribeTelCdr, Phones.N filter: https://www.tencentcloud.com/document/api/1229/59764)
+   * by callee and time. No CDR yet: "notYet" while the session could still be running, null once it cannot.
+   */
+  async findCallByClientRef(_clientRef: string, hint?: { callee: string; placingAt: Date }): Promise<{ carrierCallId: string; callerId: string } | null | "notYet"> {
+    if (!hint) return "notYet";
+    const from = Math.floor(hint.placingAt.getTime() / 1000) - 60;
+    const end = Math.floor(this.now().getTime() / 1000);
+    const callee = toCccNumber(hint.callee);
+    const res = await this.client.DescribeTelCdr({ SdkAppId: this.config.sdkAppId, StartTimeStamp: from, EndTimeStamp: Math.max(end, from + 1), Phones: [callee], PageSize: 100, PageNumber: 0 });
+    const cdrs = ((res.TelCdrList ?? res.TelCdrs ?? []) as CccCdr[]).filter(
+      (c) => c.SessionId && (c.Callee === callee || c.Callee === hint.callee) && Number(c.Direction ?? 1) === 1 && (c.StartTimestamp ?? c.Time ?? 0) >= from,
+    );
+    cdrs.sort((a, b) => (a.StartTimestamp ?? a.Time ?? 0) - (b.StartTimestamp ?? b.Time ?? 0));
+    const first = cdrs[0];
+    if (first) return { carrierCallId: first.SessionId!, callerId: fromCccNumber(first.Caller) };
+    return this.now().getTime() - hint.placingAt.getTime() < CDR_SETTLES_MS ? "notYet" : null;
   }
 
   async getCall(carrierCallId: string): Promise<CarrierEvent[] | null> {
@@ -90,9 +135,13 @@ export class TencentCccCarrier implements CarrierPort {
       if (item.SdkAppId !== undefined && Number(item.SdkAppId) !== this.config.sdkAppId) throw new InvalidCallback("push for another SdkAppId", "payload");
       const isRecord = action === "record" || (action !== "cdr" && "EndpointUser" in item && !("Callee" in item));
       if (isRecord) {
-        const e = recordPushToEvent(item, { nowMs: this.now().getTime() });
-        // The recording push has no duration: the session's CDR has it, when CCC already serves it.
-        if (e) events.push({ ...e, durationSeconds: await this.talkSecondsOf(e.carrierCallId) });
+        // CCC pushes one recording per participant (录音数据推送): never store one side as the call. The whole-call
+        // recording is the CDR's RecordURL: take it from there when CCC already serves the CDR, else the CDR push (or
+        // reconciliation) brings it.
+        if (recordPushToEvent(item, { nowMs: this.now().getTime() })) {
+          const cdr = await this.findCdr(item.SessionId).catch(() => null);
+          if (cdr) events.push(...cdrToEvents(cdr, { nowMs: this.now().getTime() }).filter((e) => e.type === "recording.ready"));
+        }
       } else if (action === "cdr" || !action) {
         if (Number(item.Direction ?? 1) === 1) events.push(...(await this.eventsOf(item)));
       }
@@ -114,28 +163,44 @@ export class TencentCccCarrier implements CarrierPort {
     return ((res.TelCdrList ?? res.TelCdrs ?? []) as CccCdr[]).find((c) => c.SessionId === sessionId) ?? null;
   }
 
-  private async talkSecondsOf(sessionId: string): Promise<number> {
-    const cdr = await this.findCdr(sessionId).catch(() => null);
-    return cdr?.AcceptTimestamp && cdr.EndedTimestamp ? Math.max(0, cdr.EndedTimestamp - cdr.AcceptTimestamp) : 0;
-  }
-
   /** A CDR with the conversation of an answered AI call (asked for only then: unanswered calls have none). */
   private async eventsOf(cdr: CccCdr): Promise<CarrierEvent[]> {
     const nowMs = this.now().getTime();
     const answered = Number(cdr.EndStatus) === 1 || cdr.EndStatusString === "ok";
     if (!answered || !cdr.SessionId) return cdrToEvents(cdr, { nowMs });
-    const res = await this.client.DescribeAICallInteractionRecords({ SdkAppId: this.config.sdkAppId, SessionId: cdr.SessionId });
+    let res;
+    try {
+      res = await this.client.DescribeAICallInteractionRecords({ SdkAppId: this.config.sdkAppId, SessionId: cdr.SessionId });
+    } catch (error) {
+      // The result must not wait for the conversation (a push answered 500 is retried 3 times, then dropped): the CDR is
+      // applied now and the turns are fetched later by their own job (fetchTurns).
+      console.warn(`[carrier] DescribeAICallInteractionRecords(${cdr.SessionId}) failed: ${codeOf(error) ?? (error as Error).message}; transcript later`);
+      return cdrToEvents(cdr, { nowMs, transcriptPending: true });
+    }
     return cdrToEvents(cdr, { nowMs, turns: turnsFromInteraction(res.InteractionEventList, cdr.AcceptTimestamp) });
+  }
+
+  /** The conversation of an answered session, for the transcript job (null: the vendor has none). */
+  async fetchTurns(carrierCallId: string): Promise<Turn[] | null> {
+    const cdr = await this.findCdr(carrierCallId);
+    if (!cdr) return null;
+    const res = await this.client.DescribeAICallInteractionRecords({ SdkAppId: this.config.sdkAppId, SessionId: carrierCallId });
+    return turnsFromInteraction(res.InteractionEventList, cdr.AcceptTimestamp);
   }
 }
 
 const codeOf = (error: unknown): string | undefined =>
   typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : undefined;
 
+/**
+ * CreateAICall's error → a refusal carrying the documented code (the dialer reads its disposition from
+ * server/domain/vendor/vendor-errors.ts), or the error itself when the vendor may have placed the call anyway
+ * (InternalError, network failure): reconciliation settles those by findCallByClientRef.
+ */
 function asRejection(error: unknown): Error {
   const code = codeOf(error);
   const reason = rejectionOfError(code);
-  if (!reason) return error instanceof Error ? error : new Error(String(error));
-  if (code?.startsWith("AuthFailure")) console.error(`[carrier] Tencent CCC refused our credentials (${code}): check TENCENT_SECRET_ID / TENCENT_SECRET_KEY`);
-  return new CarrierRejected(reason, `${code}: ${(error as Error).message}`);
+  if (!code || !reason) return error instanceof Error ? error : new Error(String(error));
+  if (code.startsWith("AuthFailure")) console.error(`[carrier] Tencent CCC refused our credentials (${code}): check TENCENT_SECRET_ID / TENCENT_SECRET_KEY`);
+  return new CarrierRejected(reason, `${code}: ${(error as Error).message}`, { api: "ccc", code });
 }

@@ -66,6 +66,11 @@ describe("Tencent SMS mapping", () => {
     ["AuthFailure.SignatureFailure", "unavailable"],
     ["InternalError.Timeout", "retry"],
     ["RequestLimitExceeded", "retry"],
+    // issue 24: arrears is "no balance", and a clock off by 10 minutes is never retried forever
+    ["UnauthorizedOperation.SerivceSuspendDueToArrears", "insufficientBalance"],
+    ["InternalError.RequestTimeException", "unavailable"],
+    ["FailedOperation.TemplateParamSetNotMatchApprovedTemplate", "templateRejected"],
+    ["LimitExceeded.PhoneNumberThirtySecondLimit", "rateLimited"],
   ])("SendStatus %s → %s", (code, expected) => {
     const o = sendCodeOutcome(code);
     expect(o.ok === true ? true : o.ok === "retry" ? "retry" : o.reason).toBe(expected);

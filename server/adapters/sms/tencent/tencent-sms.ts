@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { sms } from "tencentcloud-sdk-nodejs-sms";
 import type { TencentClientOptions } from "@/server/adapters/tencent/tencent-settings";
 import { InvalidSmsCallback, SmsRejected, type SendSmsInput, type SmsPort, type SmsReceipt } from "@/server/ports/sms";
-import { receiptOf, sendCodeOutcome, toE164, type TencentSmsReceipt } from "./sms-mapping";
+import { receiptOf, sendCodeOutcome, toE164 } from "./sms-mapping";
 
 type SmsClient = InstanceType<typeof sms.v20210111.Client>;
 
@@ -70,7 +70,7 @@ export class TencentSms implements SmsPort {
     } catch {
       throw new InvalidSmsCallback("receipt body is not JSON", "payload");
     }
-    const list = (Array.isArray(items) ? items : [items]) as TencentSmsReceipt[];
+    const list: unknown[] = Array.isArray(items) ? items : [items];
     return list.map((item) => receiptOf(item, this.now())).filter((r) => r !== null);
   }
 }

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { PrismaClient } from "@/server/db/create-client";
+import type { PrismaClient, Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import { AppError } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
@@ -7,6 +8,7 @@ import { callAnalysisRequested } from "@/server/jobs/events";
 import { sendEvents } from "@/server/jobs/send-events";
 import type { Scope } from "@/server/domain/auth/scope";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
+import { visibleScript } from "@/server/services/scripts/visible-script";
 import { clinicFilter } from "@/server/services/tenancy/clinic-filter";
 import { toCallAnalysisJobView } from "./call-analysis-job-view";
 
@@ -20,22 +22,36 @@ export const startCallAnalysisInput = z.object({
 export const STALE_JOB_MS = 5 * 60_000;
 
 /**
+ * Which clinics a job covers, as stored and compared: [] for a caller who sees every clinic of the company, else their
+ * clinics sorted. Jobs are per (script, clinic set): a clinic admin neither joins nor watches a company-wide job (whose
+ * counts include other clinics' calls), and a company admin's request is never narrowed to one clinic's job.
+ */
+export async function analysisClinicIds(db: Tx, scope: Scope): Promise<string[]> {
+  const clinics = await clinicFilter(db, scope);
+  return clinics ? [...clinics.in].sort() : [];
+}
+
+export function scriptJobKey(scriptId: string, clinicIds: readonly string[]): string {
+  return clinicIds.length ? `${scriptId}:${createHash("sha256").update(clinicIds.join(",")).digest("hex").slice(0, 20)}` : scriptId;
+}
+
+/**
  * 重新分析: queues a background re-classification of one call or of every ended call of a script. Idempotent: while a
  * job for the same script (or call) is queued or running, asking again returns that job (`activeKey` is unique) — and
  * re-announces it when it looks stalled, so a job lost with a process resumes from its stored cursor.
  */
 export async function startCallAnalysis(db: PrismaClient, scope: Scope, viewer: Viewer, raw: z.input<typeof startCallAnalysisInput>, now = new Date()) {
   const input = startCallAnalysisInput.parse(raw);
-  const script = await db.script.findFirst({ where: { id: input.scriptId, companyId: scope.companyId }, select: { id: true } });
+  const script = await db.script.findFirst({ where: { id: input.scriptId, ...visibleScript(scope) }, select: { id: true } });
   if (!script) throw AppError.notFound("话术");
-  const clinics = await clinicFilter(db, scope);
-  const where = { scriptId: script.id, companyId: scope.companyId, outcome: { not: null }, ...(clinics ? { clinicId: clinics } : {}) } satisfies Prisma.CallWhereInput;
+  const clinicIds = await analysisClinicIds(db, scope);
+  const where = { scriptId: script.id, companyId: scope.companyId, outcome: { not: null }, ...(clinicIds.length ? { clinicId: { in: clinicIds } } : {}) } satisfies Prisma.CallWhereInput;
   if (input.callId) {
     const call = await db.call.findFirst({ where: { id: input.callId, companyId: scope.companyId, clinicId: { in: scope.clinicIds } }, select: { scriptId: true, outcome: true } });
     if (!call || call.scriptId !== script.id) throw AppError.notFound("通话");
     if (!call.outcome) throw new AppError("BAD_REQUEST", "通话尚未结束，暂不能分析");
   }
-  const activeKey = input.callId ? `call:${input.callId}` : script.id;
+  const activeKey = input.callId ? `call:${input.callId}` : scriptJobKey(script.id, clinicIds);
 
   const existing = await db.callAnalysisJob.findUnique({ where: { activeKey } });
   if (existing) {
@@ -55,7 +71,7 @@ export async function startCallAnalysis(db: PrismaClient, scope: Scope, viewer: 
         companyId: scope.companyId,
         scriptId: script.id,
         callId: input.callId ?? null,
-        clinicIds: clinics ? clinics.in : [],
+        clinicIds,
         activeKey,
         total,
         requestedById: viewer.userId,

@@ -1,9 +1,9 @@
 import type { Tx } from "@/server/db/create-client";
 import type { Scope } from "@/server/domain/auth/scope";
 
-/** Choices for the 话单记录 filters: the company's scripts and the staff who can be 归属(网电)咨询师. */
+/** Choices for the 话单记录 filters: the company's scripts, the caller's clinics and the staff who can be 归属(网电)咨询师. */
 export async function listCallRecordFilterOptions(db: Tx, scope: Scope) {
-  const [scripts, staff] = await Promise.all([
+  const [scripts, staff, clinics] = await Promise.all([
     db.script.findMany({
       where: { companyId: scope.companyId },
       select: { id: true, name: true, status: true },
@@ -14,9 +14,15 @@ export async function listCallRecordFilterOptions(db: Tx, scope: Scope) {
       select: { id: true, name: true, role: { select: { key: true } } },
       orderBy: { name: "asc" },
     }),
+    db.clinic.findMany({
+      where: { companyId: scope.companyId, id: { in: scope.clinicIds } },
+      select: { id: true, shortName: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
   ]);
   return {
     scripts,
+    clinics: clinics.map((c) => ({ id: c.id, name: c.shortName })),
     consultants: staff.filter((u) => u.role?.key === "consultant").map(({ id, name }) => ({ id, name })),
     onlineConsultants: staff.filter((u) => u.role?.key === "onlineConsultant").map(({ id, name }) => ({ id, name })),
   };

@@ -18,7 +18,7 @@ export async function loadBatch(tx: Tx, scope: Scope, input: { scriptId: string;
   const patientIds = [...new Set(input.patientIds)];
   const patients = await tx.patient.findMany({
     where: { id: { in: patientIds }, companyId: scope.companyId, clinicId: { in: scope.clinicIds } },
-    select: { id: true, clinicId: true, mobile: true, hasOwnMobile: true, registered: true, clinic: { select: { timezone: true } } },
+    select: { id: true, name: true, clinicId: true, mobile: true, hasOwnMobile: true, registered: true, clinic: { select: { timezone: true } } },
   });
   if (patients.length !== patientIds.length) throw AppError.notFound("患者");
   const open = await tx.callTask.findMany({

@@ -12,9 +12,21 @@ import { startBatchCallInput, type StartBatchCallInput } from "./start-batch-cal
 
 type Group<R extends string> = { reason: R; label: string; count: number; until?: Date };
 
+/** One selected patient's estimate: what 开始呼叫 would do with them, and the rule or reason why. */
+export interface PatientEstimate {
+  patientId: string;
+  name: string;
+  outcome: "now" | "queued" | "deferred" | "intercepted" | "refused" | "alreadyQueued";
+  /** The rule (拦截, 延后) or creation failure (无法呼叫); null when called or queued. */
+  reason: string | null;
+  label: string | null;
+  /** When a deferred task is looked at again. */
+  until?: Date;
+}
+
 export interface BatchCallPreview {
   selected: number;
-  /** Allowed by every rule and within free seats: dialed as soon as the batch starts. */
+  /** Allowed by every rule and within free seats: dialed as soon as the batch starts (at the window's opening when outside it). */
   now: number;
   /** Allowed, but beyond the seats / per-minute dials free right now: dialed as calls finish. */
   queued: number;
@@ -30,13 +42,19 @@ export interface BatchCallPreview {
   callBalance: number;
   /** Outside 09:00–20:00 (the patients' clinic's zone): when the batch will start; null inside the window. */
   callingWindow: CallingWindowWait | null;
+  /** Every selected patient in selection order, with their outcome and reason. */
+  patients: PatientEstimate[];
+  /** Nobody would get a task (every patient 无法呼叫 or already waiting): 开始呼叫 has nothing to do. */
+  nothingToStart: boolean;
 }
 
 /**
  * 开始呼叫's dry run: for the chosen patients and script, what would happen if the batch started now — the same checks
  * as the batch (loadBatch), the same creation checks as the dial engine's `insertCallTasks` (`checkTaskCreations`), and
- * the calling policy as the claim applies it (`evaluatePatients`: `decide` with today's history and DNC entries, then
- * `freeCapacity` over the load the claim counts, loadDialerLoad) — without writing anything.
+ * the calling policy as the claim applies it (`evaluatePatients`: `decide` with the history and DNC entries, then
+ * `freeCapacity` over the load the claim counts, loadDialerLoad), each task judged at the moment it would really be
+ * dialed — now inside 09:00–20:00, else the window's next opening, so every rule shows at night too — without writing
+ * anything.
  */
 export async function previewBatchCall(db: PrismaClient, scope: Scope, raw: StartBatchCallInput, now = new Date()): Promise<BatchCallPreview> {
   const input = startBatchCallInput.parse(raw);
@@ -48,12 +66,20 @@ export async function previewBatchCall(db: PrismaClient, scope: Scope, raw: Star
     const candidates = patients.filter((p) => !alreadyQueued.has(p.id));
     const verdicts = await checkTaskCreations(tx, scope.companyId, script, candidates, now);
 
+    const estimates = new Map<string, PatientEstimate>();
+    const estimate = (id: string, outcome: PatientEstimate["outcome"], reason: string | null = null, until?: Date) =>
+      estimates.set(id, { patientId: id, name: names.get(id) ?? "", outcome, reason, label: reason ? label(reason) : null, ...(until ? { until } : {}) });
+    const names = new Map(patients.map((p) => [p.id, p.name]));
+    for (const id of alreadyQueued) estimate(id, "alreadyQueued");
+
     const refused = new Map<CreationFailure, number>();
     const passing: PatientToEvaluate[] = [];
     for (const p of candidates) {
       const { mobile, failure } = verdicts.get(p.id)!;
-      if (failure) refused.set(failure, (refused.get(failure) ?? 0) + 1);
-      else passing.push({ id: p.id, mobile: mobile!, timeZone: p.clinic.timezone });
+      if (failure) {
+        refused.set(failure, (refused.get(failure) ?? 0) + 1);
+        estimate(p.id, "refused", failure);
+      } else passing.push({ id: p.id, mobile: mobile!, timeZone: p.clinic.timezone });
     }
 
     const deferred = new Map<string, Group<DeferRule | "scriptPaused">>();
@@ -62,6 +88,7 @@ export async function previewBatchCall(db: PrismaClient, scope: Scope, raw: Star
     let queued = 0;
     if (script.status === "paused") {
       if (passing.length) deferred.set("scriptPaused", { reason: "scriptPaused", label: label("scriptPaused"), count: passing.length });
+      for (const p of passing) estimate(p.id, "deferred", "scriptPaused");
     } else {
       const company = await tx.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { seatLimit: true, seatsPerScript: true, dialsPerMinuteScript: true } });
       const load = await loadDialerLoad(tx, scope.companyId, now);
@@ -79,7 +106,9 @@ export async function previewBatchCall(db: PrismaClient, scope: Scope, raw: Star
         },
         now,
       );
-      for (const { decision, admitted } of results) {
+      for (const { patientId, decision, admitted } of results) {
+        if (admitted) estimate(patientId, admitted);
+        else if (decision.kind !== "allow") estimate(patientId, decision.kind === "defer" ? "deferred" : "intercepted", decision.rule, decision.kind === "defer" ? decision.until : undefined);
         if (admitted === "now") allowedNow += 1;
         else if (admitted === "queued") queued += 1;
         else if (decision.kind === "intercept") intercepted.set(decision.rule, (intercepted.get(decision.rule) ?? 0) + 1);
@@ -101,6 +130,8 @@ export async function previewBatchCall(db: PrismaClient, scope: Scope, raw: Star
       alreadyQueued: alreadyQueued.size,
       callBalance,
       callingWindow: callingWindowWait(now, patients[0]?.clinic.timezone ?? DEFAULT_TIME_ZONE),
+      patients: patientIds.flatMap((id) => estimates.get(id) ?? []),
+      nothingToStart: candidates.every((p) => verdicts.get(p.id)!.failure),
     };
   });
 }

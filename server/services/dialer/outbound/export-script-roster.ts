@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import type { Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import { rosterExportFileName, type RosterStatus } from "@/server/domain/calls/roster";
+import { spreadsheetText } from "@/server/domain/files/spreadsheet-cell";
 import type { Scope } from "@/server/domain/auth/scope";
 import { Prisma } from "@/server/generated/prisma/client";
 import { rosterLine, rosterScope, type RosterRow } from "./roster-query";
@@ -55,21 +56,23 @@ export async function exportScriptRoster(
         for (const row of page) {
           const line = rosterLine(row, viewer, labels.locale, rosterAnalysisFields(row.analysis, intents));
           sheet
-            .addRow([
-              line.name,
-              labels.gender[line.gender],
-              line.mobile,
-              line.medicalRecordNo ?? "",
-              line.clinic,
-              labels.status[line.status],
-              line.createdBy ?? "",
-              stamp(line.createdAt),
-              line.failReason ?? "",
-              line.intentLabel ?? "",
-              line.summary ?? "",
-              line.proposedTime ?? "",
-              line.callback ? (labels.callback?.[line.callback] ?? line.callback) : "",
-            ])
+            .addRow(
+              [
+                line.name,
+                labels.gender[line.gender],
+                line.mobile,
+                line.medicalRecordNo ?? "",
+                line.clinic,
+                labels.status[line.status],
+                line.createdBy ?? "",
+                stamp(line.createdAt),
+                line.failReason ?? "",
+                line.intentLabel ?? "",
+                line.summary ?? "",
+                line.proposedTime ?? "",
+                line.callback ? (labels.callback?.[line.callback] ?? line.callback) : "",
+              ].map(spreadsheetText),
+            )
             .commit();
         }
         rows += page.length;

@@ -3,6 +3,7 @@ import { companyLimits } from "@/server/domain/calling-policy";
 import { callingWindowWait } from "@/server/domain/calling-policy/calling-window";
 import { mayUseOutbound, outboundAccessState } from "@/server/domain/outbound/outbound-access";
 import { AppError } from "@/server/errors";
+import { getCallBalance } from "@/server/services/scripts/get-call-balance";
 import type { Scope } from "@/server/domain/auth/scope";
 
 /**
@@ -34,6 +35,8 @@ export async function getOutboundOverview(db: Tx, scope: Scope, now: Date = new 
   const enabled = mayUseOutbound(access);
   const openedClinics = enabled ? clinics.filter((c) => c.outboundOpenedAt) : [];
   return {
+    /** 外呼余额 (call minutes, the ledger's sum): scripts pause for 余额不足 at 0. Null before the company may call. */
+    callBalance: enabled ? await getCallBalance(db, scope.companyId) : null,
     access,
     enabled,
     /** Outside 09:00–20:00 of the (first opened) clinic's zone: when calls launched now will start. */

@@ -1,4 +1,6 @@
 import { createTRPCRouter } from "@/server/trpc/init";
+import { changeCallBatchProcedure } from "./change";
+import { listCallBatchesProcedure } from "./list";
 import { batchPatientsProcedure } from "./patients";
 import { previewBatchCallProcedure } from "./preview";
 import { batchProgressProcedure } from "./progress";
@@ -11,4 +13,6 @@ export const batchCallRouter = createTRPCRouter({
   start: startBatchCallProcedure,
   progress: batchProgressProcedure,
   scriptDialogues: batchScriptDialoguesProcedure,
+  list: listCallBatchesProcedure,
+  change: changeCallBatchProcedure,
 });

@@ -1,5 +1,7 @@
 import { createTRPCRouter } from "@/server/trpc/init";
+import { callingHoldProcedure } from "./calling-hold";
 import { managedScriptDetailProcedure } from "./detail";
+import { resumeCallingProcedure } from "./resume-calling";
 import { scriptRosterProcedure } from "./roster";
 import { listManagedScriptsProcedure } from "./scripts";
 
@@ -7,4 +9,6 @@ export const outboundManagementRouter = createTRPCRouter({
   scripts: listManagedScriptsProcedure,
   detail: managedScriptDetailProcedure,
   roster: scriptRosterProcedure,
+  callingHold: callingHoldProcedure,
+  resumeCalling: resumeCallingProcedure,
 });

@@ -1,6 +1,7 @@
 import { createTRPCRouter } from "@/server/trpc/init";
 import { createSmsTemplateProcedure } from "./create";
 import { listSmsTemplatesProcedure } from "./list";
+import { listSmsMessagesProcedure } from "./messages";
 import { smsQuotaProcedure } from "./quota";
 import { reviewSmsTemplateProcedure } from "./review";
 import { setSmsVendorTemplateProcedure } from "./set-vendor-template";
@@ -13,6 +14,7 @@ export const smsRouter = createTRPCRouter({
   updateTemplate: updateSmsTemplateProcedure,
   setVendorTemplate: setSmsVendorTemplateProcedure,
   quota: smsQuotaProcedure,
+  messages: listSmsMessagesProcedure,
   reviewList: smsReviewListProcedure,
   review: reviewSmsTemplateProcedure,
 });

@@ -3,7 +3,7 @@ import { requireOutboundViewer } from "@/server/auth/require-outbound-viewer";
 import { prisma } from "@/server/db/client";
 import { scopeOf } from "@/server/domain/auth/scope";
 import { AppError } from "@/server/errors";
-import { appErrorResponse } from "@/server/http/app-error-response";
+import { appErrorResponse, routeParam } from "@/server/http/app-error-response";
 import { audioResponse } from "@/server/http/audio-response";
 import { loadCallRecording } from "@/server/services/calls/records/load-call-recording";
 import { readRecordingAudio } from "@/server/services/calls/records/read-recording-audio";
@@ -15,7 +15,7 @@ import { readRecordingAudio } from "@/server/services/calls/records/read-recordi
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const viewer = await requireOutboundViewer("outbound.recordings.play", "没有播放/下载录音的权限");
-    const { id } = await params;
+    const id = routeParam((await params).id);
     const recording = await loadCallRecording(prisma, scopeOf(viewer), id);
     const object = await readRecordingAudio(prisma, appPorts, id, recording);
     if (!object) throw AppError.notFound("录音文件");

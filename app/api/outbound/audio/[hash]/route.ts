@@ -1,7 +1,7 @@
 import { appPorts } from "@/server/adapters/app-ports";
 import { AppError } from "@/server/errors";
 import { audioResponse } from "@/server/http/audio-response";
-import { appErrorResponse } from "@/server/http/app-error-response";
+import { appErrorResponse, routeParam } from "@/server/http/app-error-response";
 import { requireOutboundViewer } from "@/server/auth/require-outbound-viewer";
 import { readScriptAudio } from "@/server/services/audio/script-audio";
 
@@ -9,7 +9,7 @@ import { readScriptAudio } from "@/server/services/audio/script-audio";
 export async function GET(request: Request, { params }: { params: Promise<{ hash: string }> }) {
   try {
     const viewer = await requireOutboundViewer("outbound.view");
-    const { hash } = await params;
+    const hash = routeParam((await params).hash);
     const object = await readScriptAudio(appPorts.storage, viewer.companyId, hash);
     if (!object) throw AppError.notFound("音频");
     return audioResponse(request, object.body, { contentType: object.contentType });

@@ -2,7 +2,7 @@ import { getViewer } from "@/server/auth/viewer";
 import { appPorts } from "@/server/adapters/app-ports";
 import { prisma } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { appErrorResponse } from "@/server/http/app-error-response";
+import { appErrorResponse, routeParam } from "@/server/http/app-error-response";
 import { contentDisposition } from "@/server/http/content-disposition";
 import { readQualificationDocument } from "@/server/services/qualification/read-qualification-document";
 
@@ -10,8 +10,8 @@ import { readQualificationDocument } from "@/server/services/qualification/read-
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const viewer = await getViewer();
   if (!viewer) return appErrorResponse(new AppError("UNAUTHORIZED", "请先登录"));
-  const { id } = await params;
   try {
+    const id = routeParam((await params).id);
     const doc = await readQualificationDocument(prisma, appPorts.storage, viewer, id);
     const download = new URL(request.url).searchParams.get("download") === "1";
     return new Response(new Uint8Array(doc.body), {

@@ -4,7 +4,7 @@ import { requireOutboundViewer } from "@/server/auth/require-outbound-viewer";
 import { prisma } from "@/server/db/client";
 import { scopeOf } from "@/server/domain/auth/scope";
 import { AppError } from "@/server/errors";
-import { appErrorResponse } from "@/server/http/app-error-response";
+import { appErrorResponse, routeParam } from "@/server/http/app-error-response";
 import { contentDisposition } from "@/server/http/content-disposition";
 import { exportScriptRoster } from "@/server/services/dialer/outbound/export-script-roster";
 import { ROSTER_STATUSES } from "@/server/services/dialer/outbound/roster-query";
@@ -19,7 +19,7 @@ const STATUS_KEYS = ROSTER_STATUSES;
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const viewer = await requireOutboundViewer("outbound.tasks.manage", "没有管理外呼任务的权限");
-    const { id } = await params;
+    const id = routeParam((await params).id);
     const raw = new URL(request.url).searchParams.get("status");
     if (raw && !(STATUS_KEYS as readonly string[]).includes(raw)) throw new AppError("BAD_REQUEST", "执行状态不正确");
     const status = (raw || undefined) as (typeof STATUS_KEYS)[number] | undefined;

@@ -1,0 +1,6 @@
+import { permissionProcedure } from "@/server/trpc/init";
+import { startPatientImport, startPatientImportInput } from "@/server/services/patients/import/start-patient-import";
+
+export const startPatientImportProcedure = permissionProcedure("patients.import")
+  .input(startPatientImportInput)
+  .mutation(({ ctx, input }) => startPatientImport(ctx.db, ctx.ports.storage, ctx.scope, ctx.viewer, input));
