@@ -31,6 +31,8 @@ describe("notDialingReason: the one reason a script with pending tasks is not di
     expect(notDialingReason(input({ status: "stopped" }), noon)).toEqual({ kind: "stopped" });
     expect(notDialingReason(input({ status: "paused", pauseReason: "insufficientBalance" }), noon)).toEqual({ kind: "balanceExhausted" });
     expect(notDialingReason(input({ balance: 0 }), noon)).toEqual({ kind: "balanceExhausted" });
+    const probeAt = new Date(noon.getTime() + 60_000);
+    expect(notDialingReason(input({ carrierHold: { code: "vendor:ccc:x", probeAt } }), noon)).toEqual({ kind: "carrierHeld", code: "vendor:ccc:x", probeAt });
   });
 
   it("says the clinic is not opened when none of the clinics with pending tasks may call", () => {

@@ -17,6 +17,8 @@ export interface PendingInClinic {
 export interface NotDialingInput {
   status: "enabled" | "paused" | "stopped";
   pauseReason: "manual" | "insufficientBalance" | null;
+  /** The carrier refused the account (Company.callingHeldAt): the claim only sends one probe call now and then. */
+  carrierHold?: { code: string | null; probeAt: Date | null } | null;
   /** 余额 (call credits). */
   balance: number;
   /** The company's qualification is approved. */
@@ -31,6 +33,7 @@ export type NotDialingReason =
   | { kind: "stopped" }
   | { kind: "paused" }
   | { kind: "balanceExhausted" }
+  | { kind: "carrierHeld"; code: string | null; probeAt: Date | null }
   | { kind: "outboundNotApproved" }
   | { kind: "clinicNotOpened" }
   | { kind: "companySeatsFull"; retryAt: Date }
@@ -51,6 +54,7 @@ export function notDialingReason(input: NotDialingInput, now: Date): NotDialingR
   if (pending === 0) return null;
   if (input.status === "stopped") return { kind: "stopped" };
   if (input.status === "paused") return input.pauseReason === "insufficientBalance" ? { kind: "balanceExhausted" } : { kind: "paused" };
+  if (input.carrierHold) return { kind: "carrierHeld", code: input.carrierHold.code, probeAt: input.carrierHold.probeAt };
   if (input.balance <= 0) return { kind: "balanceExhausted" };
   if (!input.outboundApproved) return { kind: "outboundNotApproved" };
   const opened = input.clinics.filter((c) => c.opened && c.dueNow + c.later > 0);

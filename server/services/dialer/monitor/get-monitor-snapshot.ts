@@ -57,7 +57,7 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
   const scriptFilter = input.scriptId ? { id: input.scriptId } : {};
 
   const [company, access, balance, load, scripts, clinics] = await Promise.all([
-    db.company.findUniqueOrThrow({ where: { id: companyId }, select: { seatLimit: true, seatsPerScript: true, dialsPerMinuteScript: true, redialMaxAttempts: true, redialIntervalMin: true } }),
+    db.company.findUniqueOrThrow({ where: { id: companyId }, select: { seatLimit: true, seatsPerScript: true, dialsPerMinuteScript: true, redialMaxAttempts: true, redialIntervalMin: true, callingHeldAt: true, callingHoldCode: true, callingHoldProbeAt: true } }),
     loadOutboundAccess(db, companyId),
     getCallBalance(db, companyId),
     loadDialerLoad(db, companyId, now),
@@ -156,6 +156,7 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
         status: s.status,
         pauseReason: s.pauseReason,
         balance,
+        carrierHold: company.callingHeldAt ? { code: company.callingHoldCode, probeAt: company.callingHoldProbeAt } : null,
         outboundApproved: approved,
         limits,
         load: { companyActive: load.companyActive, scriptActive: own.active, recentDials: own.recent.count, recentOldestAt: own.recent.oldestAt },
