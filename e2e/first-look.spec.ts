@@ -188,6 +188,32 @@ test("every main page shows the demo's data, with one set of figures and no erro
   await expect(page.getByTestId("timeline-entry").first()).toBeVisible();
   expect(await page.getByTestId("timeline-entry").count()).toBeGreaterThan(5);
 
+  // 实时监控: the cards, the chart, the stream open (SSE), and why each script with work is or is not dialing.
+  await page.goto("/management/outbound/monitor");
+  await expect(page.getByTestId("monitor-card-seats")).toContainText(/^座席占用\d+ \/ \d+$/);
+  for (const card of ["dials", "calls", "answered", "notAnswered", "intercepted", "sms", "due", "window"]) await expect(page.getByTestId(`monitor-card-${card}`)).toBeVisible();
+  await expect(page.getByTestId("monitor-chart")).toBeVisible();
+  await expect(page.getByTestId("monitor-stream-state")).toHaveText("实时推送");
+  const company = `select "companyId" from "User" where email = '${ACCOUNTS.companyAdmin}'`;
+  const withWork = await query<{ name: string; status: string }>(
+    `select distinct s.name, s.status::text from "Script" s join "CallTask" t on t."scriptId" = s.id
+     where s."companyId" = (${company}) and t.status = 'pending' and t.mobile is not null`,
+  );
+  for (const s of withWork.filter((w) => w.status === "paused")) {
+    await expect(page.getByTestId(`monitor-script-${s.name}`).getByTestId("monitor-reason")).toHaveText(/话术已暂停|余额不足/);
+  }
+  const enabled = withWork.find((w) => w.status === "enabled");
+  if (enabled) {
+    const reason = page.getByTestId(`monitor-script-${enabled.name}`).getByTestId("monitor-reason");
+    if (outside) await expect(reason).toContainText(/不在外呼时段（09:00–20:00），将于 (今天|明天) 09:00 开始/);
+    // 暂停 from the monitor, with 外呼管理's confirmation: the script then says why it is not dialing.
+    await page.getByTestId(`script-pause-${enabled.name}`).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "暂停" }).click();
+    await expect(reason).toHaveText("话术已暂停");
+  } else {
+    await expect(page.getByTestId("monitor-reason").first()).toBeVisible();
+  }
+
   expect(problems, problems.join("\n")).toEqual([]);
   await close();
 });

@@ -11,6 +11,7 @@ export function OutboundTabs() {
   const pathname = usePathname();
   const tabs = [
     { href: "/management/outbound", label: t("tabManage"), active: pathname === "/management/outbound" },
+    { href: "/management/outbound/monitor", label: t("tabMonitor"), active: pathname.startsWith("/management/outbound/monitor") },
     { href: "/management/outbound/scripts", label: t("tabScripts"), active: pathname.startsWith("/management/outbound/scripts") },
     { href: "/management/outbound/batches", label: t("tabBatches"), active: pathname.startsWith("/management/outbound/batches") },
   ];

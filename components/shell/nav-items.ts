@@ -41,6 +41,7 @@ export const NAV: NavGroup[] = [
         links: [
           { key: "clinicInfo", href: "/management/clinics", permission: "clinics.manage" },
           { key: "outbound", href: "/management/outbound", permission: "outbound.view" },
+          { key: "monitor", href: "/management/outbound/monitor", permission: "outbound.view" },
           { key: "outboundBatches", href: "/management/outbound/batches", permission: "outbound.view" },
           { key: "outcomes", href: "/management/outcomes", permission: "outbound.view" },
         ],

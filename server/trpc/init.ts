@@ -7,12 +7,15 @@ import { scopeOf } from "@/server/domain/auth/scope";
 import { untrustedInputProblem } from "@/server/domain/validation/untrusted-input";
 import { AppError, internalErrorMessage, logInternalError } from "@/server/errors";
 import type { AppPorts } from "@/server/ports/app-ports";
+import type { DialerActivity } from "@/server/services/dialer/monitor/stream-monitor-snapshots";
 
 export interface Context {
   db: PrismaClient;
   viewer: Viewer | null;
   /** The outside systems services are handed (storage, TTS, the script generator …), composed in context.ts. */
   ports: AppPorts;
+  /** The dialer's writes of every app process, as this process hears them (LISTEN); absent: 实时监控 refreshes on a timer. */
+  dialerActivity?: DialerActivity | null;
 }
 
 // zod's own messages (a field of the wrong type, an unknown option) in zh-CN like ours, not English in a Chinese UI.

@@ -6,6 +6,7 @@ import { followUpsRouter } from "./routers/follow-ups";
 import { integrationsRouter } from "./routers/integrations";
 import { outboundManagementRouter } from "./routers/outbound-management";
 import { journeysRouter } from "./routers/journeys";
+import { monitorRouter } from "./routers/monitor";
 import { outboundRouter } from "./routers/outbound";
 import { outcomesRouter } from "./routers/outcomes";
 import { patientsRouter } from "./routers/patients";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   batchCall: batchCallRouter,
   followUps: followUpsRouter,
   outboundManagement: outboundManagementRouter,
+  monitor: monitorRouter,
   qualification: qualificationRouter,
   qualificationReview: qualificationReviewRouter,
   segments: segmentsRouter,

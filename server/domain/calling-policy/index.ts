@@ -7,3 +7,4 @@ export { freeCapacity, THROTTLE_WINDOW_MS, type DialerLoad } from "./capacity";
 export { companyLimits, PRODUCT_LIMITS, type CompanyLimits, type ConfiguredLimits } from "./limits";
 export { historySince, HISTORY_LOOKBACK_DAYS } from "./history-window";
 export { evaluatePatients, firstDialMoment, type PatientPolicyInputs, type PatientToEvaluate, type PatientVerdict } from "./evaluate-patients";
+export { notDialingReason, type NotDialingInput, type NotDialingReason, type PendingInClinic } from "./not-dialing-reason";

@@ -1,4 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
+import { notifyDialerActivity } from "@/server/db/dialer-activity";
 import { attemptOutcome } from "@/server/domain/calls/unreached-outcome";
 import { isEffectiveDialogue } from "@/server/domain/calls/call-metrics";
 import { roundsOfAttempt } from "@/server/domain/calls/transcript";
@@ -31,7 +32,10 @@ import { newRowId } from "./row-id";
 export async function withCallRows<T>(tx: Tx, fn: (rows: CallRows) => Promise<T>): Promise<T> {
   const rows = new CallRows(tx);
   const result = await fn(rows);
-  await addCallTotals(tx, rows.takeDeltas());
+  const deltas = rows.takeDeltas();
+  await addCallTotals(tx, deltas);
+  // 实时监控 of every app process hears of it at commit (docs/dialer.md, "One writer").
+  await notifyDialerActivity(tx, [...rows.takeTouched(), ...deltas.map((d) => d.companyId)]);
   return result;
 }
 
@@ -61,6 +65,7 @@ export interface RecordedCall {
 
 export class CallRows {
   private deltas: TotalsDelta[] = [];
+  private touched = new Set<string>();
 
   constructor(private readonly tx: Tx) {}
 
@@ -69,6 +74,18 @@ export class CallRows {
     const out = this.deltas;
     this.deltas = [];
     return out;
+  }
+
+  /** @internal withCallRows notifies these companies' monitors. */
+  takeTouched(): string[] {
+    const out = [...this.touched];
+    this.touched.clear();
+    return out;
+  }
+
+  /** A write that files no totals (a claim: pending → dialing) still changes the seats the monitor shows. */
+  touch(companyId: string): void {
+    this.touched.add(companyId);
   }
 
   /** New tasks: pending (due at `nextAttemptAt`) or failed at creation with their reason. */

@@ -156,6 +156,7 @@ export async function claimCompanyTasks(db: PrismaClient, companyId: string, scr
             }
           }
           const written = await outcome.write(rows, now, token);
+          rows.touch(companyId);
           stats.deferred += written.deferred;
           stats.intercepted += written.intercepted;
         }

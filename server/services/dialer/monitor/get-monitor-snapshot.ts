@@ -1,0 +1,232 @@
+import { z } from "zod";
+import type { Tx } from "@/server/db/create-client";
+import type { Scope } from "@/server/domain/auth/scope";
+import { companyLimits, notDialingReason, type NotDialingReason, type PendingInClinic } from "@/server/domain/calling-policy";
+import { ALERT_THRESHOLDS, monitorAlerts } from "@/server/domain/calling-policy/monitor-alerts";
+import { mayUseOutbound } from "@/server/domain/outbound/outbound-access";
+import { maskMobile } from "@/server/domain/patients/mobile";
+import { loadOutboundAccess } from "@/server/services/dialer/outbound/load-outbound-access";
+import { getCallBalance } from "@/server/services/scripts/get-call-balance";
+import { visibleScript } from "@/server/services/scripts/visible-script";
+import { idleScript, loadDialerLoad } from "../load-dialer-load";
+
+export const monitorSnapshotInput = z.object({ scriptId: z.string().min(1).optional() }).default({});
+export type MonitorSnapshotInput = z.input<typeof monitorSnapshotInput>;
+
+/** The figures of the last this-many minutes (接通 / 未接通 / 拦截, 短信). */
+export const RECENT_MINUTES = 15;
+/** The per-minute chart covers this many minutes. */
+export const SERIES_MINUTES = 60;
+
+export interface LiveCall {
+  id: string;
+  /** ringing: placed (or being placed), not answered yet; talking: the carrier reported the call connected. */
+  state: "ringing" | "talking";
+  patientName: string;
+  mobile: string;
+  scriptId: string;
+  scriptName: string;
+  clinicShortName: string;
+  /** Since the dial, for the live duration. */
+  startedAt: Date;
+}
+
+export interface MonitorScript {
+  id: string;
+  name: string;
+  status: "enabled" | "paused" | "stopped";
+  pauseReason: "manual" | "insufficientBalance" | null;
+  seatsInUse: number;
+  dialsLastMinute: number;
+  dueNow: number;
+  waitingForWindow: number;
+  reason: NotDialingReason | null;
+}
+
+/**
+ * 实时监控: one snapshot of the company's calling now (issue 27). The capacity figures come from loadDialerLoad and the
+ * per-script reason from notDialingReason — the claim's own counts and rules — so the page and the dialer never disagree.
+ * Seats and the per-minute throttle are the company's and the script's whatever clinic the caller sees; everything else
+ * (calls, tasks, figures) is limited to the caller's clinics.
+ */
+export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnapshotInput, now: Date) {
+  const input = monitorSnapshotInput.parse(raw);
+  const { companyId, clinicIds } = scope;
+  const since15 = new Date(now.getTime() - RECENT_MINUTES * 60_000);
+  const sinceHour = new Date(now.getTime() - SERIES_MINUTES * 60_000);
+  const scriptFilter = input.scriptId ? { id: input.scriptId } : {};
+
+  const [company, access, balance, load, scripts, clinics] = await Promise.all([
+    db.company.findUniqueOrThrow({ where: { id: companyId }, select: { seatLimit: true, seatsPerScript: true, dialsPerMinuteScript: true, redialMaxAttempts: true, redialIntervalMin: true, callingHeldAt: true, callingHoldCode: true, callingHoldProbeAt: true } }),
+    loadOutboundAccess(db, companyId),
+    getCallBalance(db, companyId),
+    loadDialerLoad(db, companyId, now),
+    db.script.findMany({
+      where: { ...visibleScript(scope), ...scriptFilter },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      select: { id: true, name: true, status: true, pauseReason: true },
+    }),
+    db.clinic.findMany({ where: { companyId, id: { in: clinicIds } }, select: { id: true, shortName: true, timezone: true, outboundOpenedAt: true } }),
+  ]);
+  const scriptIds = scripts.map((s) => s.id);
+  const clinicById = new Map(clinics.map((c) => [c.id, c]));
+  const limits = companyLimits(company);
+
+  const enabledIds = scripts.filter((s) => s.status === "enabled").map((s) => s.id);
+  const [pending, live, ended, intercepted, sms, series, lastCalls, dialed15] = await Promise.all([
+    db.$queryRaw<{ scriptId: string; clinicId: string; due: number; later: number; window: number; next: Date | null }[]>`
+      SELECT "scriptId", "clinicId",
+             count(*) FILTER (WHERE "nextAttemptAt" <= ${now})::int AS due,
+             count(*) FILTER (WHERE "nextAttemptAt" > ${now})::int AS later,
+             count(*) FILTER (WHERE "nextAttemptAt" > ${now} AND reason = 'outsideCallingWindow')::int AS window,
+             min("nextAttemptAt") FILTER (WHERE "nextAttemptAt" > ${now}) AS next
+      FROM "CallTask"
+      WHERE "companyId" = ${companyId} AND status = 'pending' AND mobile IS NOT NULL
+        AND "scriptId" = ANY(${scriptIds}::text[]) AND "clinicId" = ANY(${clinicIds}::text[])
+      GROUP BY "scriptId", "clinicId"`,
+    // Calls in progress: tasks being placed (no Call row yet) and placed calls without a result; talking once the
+    // carrier's latest progress event says so.
+    db.$queryRaw<{ id: string; scriptId: string; clinicId: string; mobile: string | null; patientName: string; startedAt: Date; state: string | null }[]>`
+      SELECT t.id, t."scriptId", t."clinicId", coalesce(c.mobile, t.mobile) AS mobile, p.name AS "patientName",
+             coalesce(c."dialedAt", t."placingAt", t."claimedAt", t."updatedAt") AS "startedAt",
+             (SELECT e.payload->>'state' FROM "CarrierEvent" e WHERE e."carrierCallId" = c."carrierCallId" AND e.type = 'call.state'
+              ORDER BY e."receivedAt" DESC LIMIT 1) AS state
+      FROM "CallTask" t
+      JOIN "Patient" p ON p.id = t."patientId"
+      LEFT JOIN "Call" c ON c."taskId" = t.id AND c.attempt = t.attempt AND c."endedAt" IS NULL
+      WHERE t."companyId" = ${companyId} AND t.status IN ('dialing', 'inCall')
+        AND t."scriptId" = ANY(${scriptIds}::text[]) AND t."clinicId" = ANY(${clinicIds}::text[])
+      ORDER BY 6 ASC
+      LIMIT 1000`,
+    db.$queryRaw<{ answered: number; notAnswered: number }[]>`
+      SELECT count(*) FILTER (WHERE outcome = 'answered')::int AS answered,
+             count(*) FILTER (WHERE outcome <> 'answered')::int AS "notAnswered"
+      FROM "Call"
+      WHERE "companyId" = ${companyId} AND "dialedAt" > ${new Date(since15.getTime() - 3600_000)} AND "endedAt" > ${since15}
+        AND outcome IS NOT NULL AND "scriptId" = ANY(${scriptIds}::text[]) AND "clinicId" = ANY(${clinicIds}::text[])`,
+    db.$queryRaw<{ rule: string; n: number }[]>`
+      SELECT reason AS rule, count(*)::int AS n FROM "CallTask"
+      WHERE "companyId" = ${companyId} AND status = 'intercepted' AND "finishedAt" > ${since15}
+        AND "scriptId" = ANY(${scriptIds}::text[]) AND "clinicId" = ANY(${clinicIds}::text[])
+      GROUP BY reason ORDER BY n DESC`,
+    db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "SmsMessage" m
+      LEFT JOIN "Call" c ON c.id = m."callId"
+      WHERE m."companyId" = ${companyId} AND m."sentAt" > ${since15}
+        AND (c.id IS NULL OR (c."scriptId" = ANY(${scriptIds}::text[]) AND c."clinicId" = ANY(${clinicIds}::text[])))`,
+    db.$queryRaw<{ minute: Date; dials: number; answers: number }[]>`
+      SELECT date_trunc('minute', "dialedAt") AS minute, count(*)::int AS dials,
+             count(*) FILTER (WHERE outcome = 'answered')::int AS answers
+      FROM "Call"
+      WHERE "companyId" = ${companyId} AND "dialedAt" > ${sinceHour}
+        AND "scriptId" = ANY(${scriptIds}::text[]) AND "clinicId" = ANY(${clinicIds}::text[])
+      GROUP BY 1`,
+    // Each enabled script's last ended calls, for the answer-rate alert (the [scriptId, dialedAt] index, newest first).
+    db.$queryRaw<{ scriptId: string; calls: number; answered: number }[]>`
+      SELECT s.id AS "scriptId", count(*)::int AS calls, count(*) FILTER (WHERE c.outcome = 'answered')::int AS answered
+      FROM unnest(${enabledIds}::text[]) AS s(id)
+      CROSS JOIN LATERAL (
+        SELECT outcome FROM "Call" WHERE "scriptId" = s.id AND outcome IS NOT NULL ORDER BY "dialedAt" DESC LIMIT ${ALERT_THRESHOLDS.answerRateWindow}
+      ) c
+      GROUP BY s.id`,
+    db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Call"
+      WHERE "companyId" = ${companyId} AND "dialedAt" > ${since15}
+        AND "scriptId" = ANY(${scriptIds}::text[]) AND "clinicId" = ANY(${clinicIds}::text[])`,
+  ]);
+
+  const byMinute = new Map(series.map((r) => [r.minute.getTime(), r]));
+  const lastMinute = Math.floor(now.getTime() / 60_000) * 60_000;
+  const perMinute = Array.from({ length: SERIES_MINUTES }, (_, i) => {
+    const at = lastMinute - (SERIES_MINUTES - 1 - i) * 60_000;
+    const row = byMinute.get(at);
+    return { minute: new Date(at), dials: row?.dials ?? 0, answers: row?.answers ?? 0 };
+  });
+
+  const approved = mayUseOutbound(access);
+  const scriptRows: MonitorScript[] = scripts.map((s) => {
+    const own = load.byScript.get(s.id) ?? idleScript();
+    const rows = pending.filter((p) => p.scriptId === s.id);
+    const inClinics: PendingInClinic[] = rows.map((p) => {
+      const c = clinicById.get(p.clinicId);
+      return { timeZone: c?.timezone ?? "Asia/Shanghai", opened: c?.outboundOpenedAt != null, dueNow: p.due, later: p.later, nextDueAt: p.next };
+    });
+    const reason = notDialingReason(
+      {
+        status: s.status,
+        pauseReason: s.pauseReason,
+        balance,
+        carrierHold: company.callingHeldAt ? { code: company.callingHoldCode, probeAt: company.callingHoldProbeAt } : null,
+        outboundApproved: approved,
+        limits,
+        load: { companyActive: load.companyActive, scriptActive: own.active, recentDials: own.recent.count, recentOldestAt: own.recent.oldestAt },
+        clinics: inClinics,
+      },
+      now,
+    );
+    return {
+      id: s.id,
+      name: s.name,
+      status: s.status,
+      pauseReason: s.pauseReason,
+      seatsInUse: own.active,
+      dialsLastMinute: own.recent.count,
+      dueNow: rows.reduce((n, p) => n + p.due, 0),
+      waitingForWindow: rows.reduce((n, p) => n + p.window, 0),
+      reason,
+    };
+  });
+  // The table shows scripts that may dial or have something to say: enabled ones, and any with work or a call now.
+  const shown = scriptRows.filter((s) => s.status === "enabled" || s.seatsInUse > 0 || s.dueNow > 0 || s.reason !== null);
+  const nameOf = new Map(scripts.map((s) => [s.id, s.name]));
+
+  const liveCalls: LiveCall[] = live.map((r) => ({
+    id: r.id,
+    state: r.state === "inCall" ? "talking" : "ringing",
+    patientName: r.patientName,
+    mobile: maskMobile(r.mobile),
+    scriptId: r.scriptId,
+    scriptName: nameOf.get(r.scriptId) ?? "",
+    clinicShortName: clinicById.get(r.clinicId)?.shortName ?? "",
+    startedAt: r.startedAt,
+  }));
+
+  const interceptedRecent = intercepted.reduce((n, r) => n + r.n, 0);
+  const alerts = monitorAlerts({
+    balance,
+    scripts: lastCalls.map((r) => ({ id: r.scriptId, name: nameOf.get(r.scriptId) ?? "", lastCalls: r.calls, lastAnswered: r.answered })),
+    recent: { intercepted: interceptedRecent, dialed: dialed15[0]?.n ?? 0 },
+  });
+
+  return {
+    at: now,
+    alerts,
+    balance,
+    limits: { seatLimit: limits.seatLimit, seatsPerScript: limits.seatsPerScript, dialsPerMinuteScript: limits.dialsPerMinuteScript },
+    seats: { inUse: load.companyActive, allowed: limits.seatLimit },
+    dialsLastMinute: [...load.byScript.entries()].filter(([id]) => !input.scriptId || id === input.scriptId).reduce((n, [, l]) => n + l.recent.count, 0),
+    /** The per-minute limit applies per script: the company's ceiling is the limit times its enabled scripts. */
+    dialsPerMinuteLimit: limits.dialsPerMinuteScript * Math.max(1, scripts.filter((s) => s.status === "enabled").length),
+    calls: {
+      ringing: liveCalls.filter((c) => c.state === "ringing").length,
+      talking: liveCalls.filter((c) => c.state === "talking").length,
+      list: liveCalls.slice(0, 100),
+    },
+    recent: {
+      minutes: RECENT_MINUTES,
+      answered: ended[0]?.answered ?? 0,
+      notAnswered: ended[0]?.notAnswered ?? 0,
+      intercepted: interceptedRecent,
+      interceptedByRule: intercepted,
+      smsSent: sms[0]?.n ?? 0,
+    },
+    tasks: {
+      dueNow: scriptRows.reduce((n, s) => n + s.dueNow, 0),
+      waitingForWindow: scriptRows.reduce((n, s) => n + s.waitingForWindow, 0),
+    },
+    perMinute,
+    scripts: shown,
+  };
+}
+
+export type MonitorSnapshot = Awaited<ReturnType<typeof getMonitorSnapshot>>;

@@ -1,0 +1,6 @@
+import { getMonitorSnapshot, monitorSnapshotInput } from "@/server/services/dialer/monitor/get-monitor-snapshot";
+import { outboundProcedure } from "@/server/trpc/outbound-procedure";
+
+export const monitorSnapshotProcedure = outboundProcedure("outbound.view")
+  .input(monitorSnapshotInput)
+  .query(({ ctx, input }) => getMonitorSnapshot(ctx.db, ctx.scope, input, new Date()));

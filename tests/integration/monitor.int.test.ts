@@ -1,0 +1,156 @@
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/server/db/create-client";
+import { dialerActivityListener } from "@/server/db/dialer-activity";
+import { streamMonitorSnapshots } from "@/server/services/dialer/monitor/stream-monitor-snapshots";
+import { maskMobile } from "@/server/domain/patients/mobile";
+import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
+import { getMonitorSnapshot } from "@/server/services/dialer/monitor/get-monitor-snapshot";
+import { placeClaimedCall } from "@/server/services/dialer/place-claimed-call";
+import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
+import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";
+import { callerFor, testDb } from "./fixtures";
+import { attemptCompleted, createDialerCompany, createPatients, createScript, FakeCarrier, minutes, shanghai } from "./dialer-fixtures";
+
+async function queue(companyId: string, scriptId: string, patientIds: string[], now: Date) {
+  const db = testDb();
+  return db.$transaction(async (tx) => {
+    const script = (await loadScriptForTasks(tx, companyId, scriptId))!;
+    return insertCallTasks(tx, { companyId, script, seeds: patientIds.map((patientId) => ({ patientId })), source: "batch", now });
+  });
+}
+
+describe("实时监控: the snapshot counts what the dialer counts and says why a script is not dialing", () => {
+  let company: Awaited<ReturnType<typeof createDialerCompany>>;
+  let busy: { id: string };
+  let paused: { id: string };
+  let idle: { id: string };
+  const t0 = shanghai(10);
+  const carrier = new FakeCarrier();
+  let patients: Awaited<ReturnType<typeof createPatients>>;
+
+  beforeAll(async () => {
+    const db = testDb();
+    company = await createDialerCompany("monitor", { seatsPerScript: 3, seatLimit: 10, dialsPerMinuteScript: 5 });
+    busy = await createScript(company.companyId, company.clinicIds);
+    paused = await createScript(company.companyId, company.clinicIds);
+    idle = await createScript(company.companyId, company.clinicIds);
+    patients = await createPatients(company.companyId, company.clinicIds[0]!, 5);
+    await queue(company.companyId, busy.id, patients.map((p) => p.id), t0);
+    await queue(company.companyId, paused.id, patients.slice(0, 2).map((p) => p.id), minutes(t0, 600));
+    await db.script.update({ where: { id: paused.id }, data: { status: "paused", pauseReason: "manual" } });
+    // One tick places three calls of `busy` (its 3 seats); `idle` has nothing queued yet.
+    const tick = await runDialerTick(db, { now: t0, workerId: "w", companyId: company.companyId });
+    expect(tick.claimed).toHaveLength(3);
+    for (const c of tick.claimed) expect((await placeClaimedCall(db, carrier, c, t0)).status).toBe("placed");
+  });
+
+  it("shows the seats in use, the dials of the minute and the calls in progress, with the patient's mobile masked", async () => {
+    const now = minutes(t0, 0.5);
+    const snap = await getMonitorSnapshot(testDb(), { companyId: company.companyId, clinicIds: company.clinicIds }, {}, now);
+    expect(snap.seats).toEqual({ inUse: 3, allowed: 10 });
+    expect(snap.dialsLastMinute).toBe(3);
+    expect(snap.calls.ringing + snap.calls.talking).toBe(3);
+    const mobiles = new Set(patients.map((p) => maskMobile(p.mobile)));
+    for (const call of snap.calls.list) {
+      expect(mobiles.has(call.mobile)).toBe(true);
+      expect(call.mobile).toContain("****");
+      expect(call.scriptId).toBe(busy.id);
+      expect(call.clinicShortName).toBe("一店");
+    }
+    expect(snap.tasks.dueNow).toBe(2);
+    const row = snap.scripts.find((s) => s.id === busy.id)!;
+    expect(row).toMatchObject({ seatsInUse: 3, dialsLastMinute: 3, dueNow: 2, reason: { kind: "scriptSeatsFull" } });
+    expect(snap.scripts.find((s) => s.id === paused.id)?.reason).toEqual({ kind: "paused" });
+    expect(snap.scripts.find((s) => s.id === idle.id)?.reason).toBeNull();
+    expect(snap.perMinute).toHaveLength(60);
+    expect(snap.perMinute.at(-1)).toMatchObject({ dials: 3 });
+  });
+
+  it("counts answered and not-answered calls of the last 15 minutes and draws them in the per-minute series", async () => {
+    const db = testDb();
+    const ended = minutes(t0, 1);
+    const [a, b] = carrier.created;
+    await applyAttemptResult(db, attemptCompleted(a!.clientRef, "answered", { carrierCallId: carrier.carrierCallIdOf(a!.clientRef), endedAt: ended }), ended);
+    await applyAttemptResult(db, attemptCompleted(b!.clientRef, "noAnswer", { carrierCallId: carrier.carrierCallIdOf(b!.clientRef), endedAt: ended }), ended);
+    const now = minutes(t0, 2);
+    const snap = await getMonitorSnapshot(db, { companyId: company.companyId, clinicIds: company.clinicIds }, {}, now);
+    expect(snap.recent).toMatchObject({ answered: 1, notAnswered: 1 });
+    expect(snap.seats.inUse).toBe(1);
+    expect(snap.calls.ringing + snap.calls.talking).toBe(1);
+    expect(snap.perMinute.reduce((n, m) => n + m.dials, 0)).toBe(3);
+    // Two seats are free again and the minute has passed: `busy` would dial now.
+    expect(snap.scripts.find((s) => s.id === busy.id)?.reason).toBeNull();
+  });
+
+  it("says the calling window outside 09:00–20:00, and limits calls and tasks to the caller's clinics", async () => {
+    const db = testDb();
+    const evening = shanghai(21);
+    const more = await createPatients(company.companyId, company.clinicIds[1]!, 2);
+    await queue(company.companyId, idle.id, more.map((p) => p.id), evening);
+    const snap = await getMonitorSnapshot(db, { companyId: company.companyId, clinicIds: company.clinicIds }, {}, evening);
+    expect(snap.scripts.find((s) => s.id === idle.id)?.reason).toMatchObject({ kind: "outsideCallingWindow", time: "09:00", dayOffset: 1 });
+    const secondOnly = await getMonitorSnapshot(db, { companyId: company.companyId, clinicIds: [company.clinicIds[1]!] }, {}, evening);
+    expect(secondOnly.calls.list).toHaveLength(0);
+    expect(secondOnly.tasks.dueNow).toBe(2);
+  });
+
+  it("alerts the admin when the balance runs low", async () => {
+    const db = testDb();
+    const scope = { companyId: company.companyId, clinicIds: company.clinicIds };
+    const before = await getMonitorSnapshot(db, scope, {}, minutes(t0, 2));
+    expect(before.alerts.filter((a) => a.kind.startsWith("balance"))).toEqual([]);
+    await db.callBalanceEntry.create({ data: { companyId: company.companyId, delta: 50 - before.balance, reason: "adjustment" } });
+    const after = await getMonitorSnapshot(db, scope, {}, minutes(t0, 2));
+    expect(after.alerts).toContainEqual({ kind: "balanceLow", balance: 50, threshold: 100 });
+    await db.callBalanceEntry.create({ data: { companyId: company.companyId, delta: before.balance - 50, reason: "adjustment" } });
+  });
+
+  it("is served to the company's users through tRPC", async () => {
+    const asAdmin = await callerFor(company.admin.id);
+    const snap = await asAdmin.monitor.snapshot({ scriptId: busy.id });
+    expect(snap.scripts.map((s) => s.id)).toEqual([busy.id]);
+  });
+});
+
+describe("实时监控 is pushed: a dial by another process reaches the stream through LISTEN/NOTIFY", () => {
+  it("wakes the stream within 2 s of a claim committed on another connection, well before its 10 s refresh", async () => {
+    const own = await createDialerCompany("monitor-push", { seatsPerScript: 5, seatLimit: 10, dialsPerMinuteScript: 10 });
+    const t0 = shanghai(10);
+    const script = await createScript(own.companyId, own.clinicIds);
+    const patients = await createPatients(own.companyId, own.clinicIds[0]!, 3);
+    await queue(own.companyId, script.id, patients.map((p) => p.id), t0);
+
+    const url = inject("databaseUrl");
+    const listener = dialerActivityListener(url)!;
+    const pageProcess = createPrismaClient(url);
+    const dialerProcess = createPrismaClient(url);
+    const abort = new AbortController();
+    try {
+      const stream = streamMonitorSnapshots(pageProcess, { companyId: own.companyId, clinicIds: own.clinicIds }, {}, {
+        activity: (fn) => listener.subscribe(fn),
+        signal: abort.signal,
+        clock: () => t0,
+      });
+      const first = await stream.next();
+      expect(first.value?.seats.inUse).toBe(0);
+      // Let the LISTEN connection open (it is made on the first subscriber).
+      await new Promise((r) => setTimeout(r, 1_500));
+      const next = stream.next();
+      const started = Date.now();
+      const tick = await runDialerTick(dialerProcess, { now: t0, workerId: "other-process", companyId: own.companyId });
+      expect(tick.claimed).toHaveLength(3);
+      const pushed = await next;
+      const latency = Date.now() - started;
+      if (pushed.done) throw new Error("the stream ended");
+      expect(pushed.value.seats.inUse).toBe(3);
+      expect(pushed.value.scripts.find((s) => s.id === script.id)?.seatsInUse).toBe(3);
+      expect(latency).toBeLessThan(2_000);
+      abort.abort();
+      expect((await stream.next()).done).toBe(true);
+    } finally {
+      abort.abort();
+      await pageProcess.$disconnect();
+      await dialerProcess.$disconnect();
+    }
+  });
+});
