@@ -141,4 +141,6 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "integrations.webhookDeliveries": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
   "integrations.redeliverWebhook": { input: (a) => ({ id: a.webhookDeliveryId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "outcomes.scriptFunnels": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "monitor.snapshot": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
+  "monitor.live": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
 };
