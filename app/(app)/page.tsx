@@ -28,7 +28,7 @@ export default async function HomePage() {
         <Link
           href="/follow-ups/tasks"
           data-testid="home-overdue-follow-ups"
-          className="flex items-center justify-between rounded-lg border border-destructive/40 bg-destructive/5 px-4 py-3 text-sm text-destructive hover:bg-destructive/10"
+          className="flex items-center justify-between rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 hover:bg-red-100"
         >
           <span>{t("followUpsOverdue", { count: stats.followUpsOverdue })}</span>
           <span className="font-medium">{t("toWorklist")}</span>

@@ -42,6 +42,7 @@ function FunnelBars({ funnel, label }: { funnel: Funnel; label: string }) {
 /** 效果分析: the company's funnel and one row per script (rules: docs/outcomes.md). */
 export function ScriptFunnelsView() {
   const t = useTranslations("outcomes");
+  const tcommon = useTranslations("common");
   const trpc = useTRPC();
   const { data } = useQuery(trpc.outcomes.scriptFunnels.queryOptions());
   if (!data) return null;
@@ -56,10 +57,10 @@ export function ScriptFunnelsView() {
           <FunnelBars funnel={data.total} label={t("totalTitle")} />
           <div className="flex flex-wrap gap-6 text-sm">
             <span>
-              {t("revenue")}：<strong data-testid="total-revenue">{yuan(data.total.revenueCents)}</strong>
+              {t("revenue")}{tcommon("labelSeparator")}<strong data-testid="total-revenue">{yuan(data.total.revenueCents)}</strong>
             </span>
             <span>
-              {t("costPerVisit")}：<strong>{yuan(data.total.costPerVisitCents)}</strong>
+              {t("costPerVisit")}{tcommon("labelSeparator")}<strong>{yuan(data.total.costPerVisitCents)}</strong>
             </span>
           </div>
         </CardContent>

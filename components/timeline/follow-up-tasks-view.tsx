@@ -32,6 +32,7 @@ type FollowUpTaskRow = RouterOutputs["followUps"]["tasks"]["items"][number];
 export function FollowUpTasksView({ now }: { now: number }) {
   const t = useTranslations("followUps");
   const tt = useTranslations("timeline");
+  const tcommon = useTranslations("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<"revisit" | "visit" | undefined>();
@@ -89,9 +90,9 @@ export function FollowUpTasksView({ now }: { now: number }) {
       cell: ({ row: { original: task } }) => (
         <div className="space-y-1">
           <div>{task.title}</div>
-          {task.content ? <div className="text-xs text-muted-foreground">{t("summary")}：{task.content}</div> : null}
+          {task.content ? <div className="text-xs text-muted-foreground">{tcommon("labelValue", { label: t("summary"), value: task.content })}</div> : null}
           {task.triggerSentence ? <div className="text-xs text-destructive">「{task.triggerSentence}」</div> : null}
-          {task.result ? <div className="text-xs">{t("result")}：{task.result}</div> : null}
+          {task.result ? <div className="text-xs">{tcommon("labelValue", { label: t("result"), value: task.result })}</div> : null}
         </div>
       ),
     },
