@@ -174,8 +174,9 @@ test("a clinic admin builds, publishes and watches an appointment-reminder journ
       [name, seconds, rounds, intent, scriptId],
     );
   };
-  await endCall(P.confirms, "confirmed", 3, 40);
-  await endCall(P.reschedules, "reschedule", 2, 20);
+  // 有效对话 = 2 rounds or more (以上 includes 2): the 2-round call counts, the 1-round one does not.
+  await endCall(P.confirms, "confirmed", 2, 40);
+  await endCall(P.reschedules, "reschedule", 1, 20);
   await sql(
     `UPDATE "CallTask" t SET status = 'intercepted', reason = 'carrierServiceDailyCalls', "finishedAt" = now()
      FROM "Patient" p WHERE p.id = t."patientId" AND p.name = $1 AND t."scriptId" = $2`,
