@@ -6,7 +6,8 @@
  */
 import { fileURLToPath } from "node:url";
 import { canonicalOf } from "../../server/domain/intent/canonical-intents";
-import { allowedClasses, featuresOf, modelMayRead, readByRules, refineWithModel, type RulesReading } from "../../server/domain/intent/classify-intent";
+import { readByRules, type RulesReading } from "../../server/domain/intent/classify-intent";
+import { allowedClasses, featuresOf, modelMayRead, refineWithModel } from "../../server/domain/intent/refine-with-model";
 import type { IntentResult } from "../../server/domain/intent/classify-intent";
 import { COMPLAINT, NO_COMPLAINT, NO_INTENT, trainModel, type LearnedModels } from "../../server/domain/intent/learned-model";
 import { inputOfCase, loadCases, type EvalCase } from "./cases";
