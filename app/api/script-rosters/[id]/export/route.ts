@@ -1,11 +1,10 @@
-import { Readable } from "node:stream";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireOutboundViewer } from "@/server/auth/require-outbound-viewer";
 import { prisma } from "@/server/db/client";
 import { scopeOf } from "@/server/domain/auth/scope";
 import { AppError } from "@/server/errors";
 import { appErrorResponse, routeParam } from "@/server/http/app-error-response";
-import { contentDisposition } from "@/server/http/content-disposition";
+import { xlsxDownload } from "@/server/http/xlsx-download";
 import { exportScriptRoster } from "@/server/services/dialer/outbound/export-script-roster";
 import { ROSTER_STATUSES } from "@/server/services/dialer/outbound/roster-query";
 import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
@@ -35,14 +34,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       timeZone: DEFAULT_TIME_ZONE,
     };
     const { fileName, stream } = await exportScriptRoster(prisma, scopeOf(viewer), viewer, { scriptId: id, status }, labels, new Date());
-    return new Response(Readable.toWeb(stream) as ReadableStream, {
-      headers: {
-        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": contentDisposition("attachment", fileName),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return xlsxDownload(fileName, stream);
   } catch (error) {
     return appErrorResponse(error);
   }

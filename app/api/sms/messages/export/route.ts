@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getViewer } from "@/server/auth/viewer";
 import { prisma } from "@/server/db/client";
@@ -6,7 +5,7 @@ import { can } from "@/server/domain/auth/permissions";
 import { scopeOf } from "@/server/domain/auth/scope";
 import { AppError } from "@/server/errors";
 import { appErrorResponse } from "@/server/http/app-error-response";
-import { contentDisposition } from "@/server/http/content-disposition";
+import { xlsxDownload } from "@/server/http/xlsx-download";
 import { exportSmsMessages } from "@/server/services/sms/export-sms-messages";
 import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
 
@@ -34,14 +33,7 @@ export async function GET(request: Request) {
     };
     const viewerInCompany = { ...viewer, companyId: viewer.companyId };
     const { fileName, stream } = await exportSmsMessages(prisma, scopeOf(viewerInCompany), viewerInCompany, filters, labels, new Date());
-    return new Response(Readable.toWeb(stream) as ReadableStream, {
-      headers: {
-        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": contentDisposition("attachment", fileName),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return xlsxDownload(fileName, stream);
   } catch (error) {
     return appErrorResponse(error);
   }
