@@ -8,26 +8,30 @@ import { COMPANY_A, removeRecordsFixture, seedRecordsFixture } from "./call-reco
 
 /**
  * The app/api half of the tenancy matrix (the tRPC half is tests/integration/tenancy-matrix.int.test.ts): every route
- * handler, called with company A's real ids by company A's admin (the control), company B's admin and 前台 (no 智能外呼
- * permissions). Routes are listed from the file system, so a new route without an entry here fails.
+ * handler, called with company A's real ids by company A's admin (the control), company B's admin, 前台 (no 智能外呼
+ * permissions) and — the clinic-scope axis — 静安店's 诊所管理员: the fixture script serves only clinics outside theirs
+ * and the call is of such a clinic (徐汇店 …), so clinic-scoped rows must answer as missing; company-wide rows (TTS audio,
+ * a qualification document) follow the role's permissions. Routes are listed from the file system, so a new route without
+ * an entry here fails.
  */
 type Ids = { scriptId: string; callId: string; audioHash: string; documentId: string; importJobId: string };
-type Expect = { self: number; other: number; noPerm: number };
+type Expect = { self: number; other: number; noPerm: number; clinic: number };
 type Route = { url: (ids: Ids) => string } & Expect;
 type Unsessioned = { unsessioned: string; check?: (request: APIRequestContext) => Promise<void> };
 
 const ROUTES: Record<string, Route | Unsessioned> = {
-  "/api/call-records/[id]/recording": { url: (i) => `/api/call-records/${i.callId}/recording`, self: 200, other: 404, noPerm: 403 },
-  "/api/sms/messages/export": { url: () => "/api/sms/messages/export", self: 200, other: 200, noPerm: 403 },
-  "/api/script-rosters/[id]/export": { url: (i) => `/api/script-rosters/${i.scriptId}/export`, self: 200, other: 404, noPerm: 403 },
-  "/api/patient-imports/[id]/errors": { url: (i) => `/api/patient-imports/${i.importJobId}/errors`, self: 200, other: 404, noPerm: 403 },
+  "/api/call-records/[id]/recording": { url: (i) => `/api/call-records/${i.callId}/recording`, self: 200, other: 404, noPerm: 403, clinic: 404 },
+  "/api/sms/messages/export": { url: () => "/api/sms/messages/export", self: 200, other: 200, noPerm: 403, clinic: 200 },
+  "/api/script-rosters/[id]/export": { url: (i) => `/api/script-rosters/${i.scriptId}/export`, self: 200, other: 404, noPerm: 403, clinic: 404 },
+  // 诊所管理员 holds no 导入客户 permission.
+  "/api/patient-imports/[id]/errors": { url: (i) => `/api/patient-imports/${i.importJobId}/errors`, self: 200, other: 404, noPerm: 403, clinic: 403 },
   "/api/patient-imports": {
     unsessioned: "POST uploads a file into the caller's own company (no id in the request); anonymous → 401",
     check: async (request) => expect((await request.post("/api/patient-imports", { multipart: { x: "1" } })).status()).toBe(401),
   },
-  "/api/outbound/audio/[hash]": { url: (i) => `/api/outbound/audio/${i.audioHash}`, self: 200, other: 404, noPerm: 403 },
-  "/api/outbound/voices/[key]/sample": { url: () => "/api/outbound/voices/no-such-voice/sample", self: 404, other: 404, noPerm: 403 },
-  "/api/qualification/documents/[id]": { url: (i) => `/api/qualification/documents/${i.documentId}`, self: 200, other: 404, noPerm: 404 },
+  "/api/outbound/audio/[hash]": { url: (i) => `/api/outbound/audio/${i.audioHash}`, self: 200, other: 404, noPerm: 403, clinic: 200 },
+  "/api/outbound/voices/[key]/sample": { url: () => "/api/outbound/voices/no-such-voice/sample", self: 404, other: 404, noPerm: 403, clinic: 404 },
+  "/api/qualification/documents/[id]": { url: (i) => `/api/qualification/documents/${i.documentId}`, self: 200, other: 404, noPerm: 404, clinic: 200 },
   "/api/qualification/documents": {
     unsessioned: "POST uploads into the caller's own company's application only (no id in the request); anonymous → 401",
     check: async (request) => expect((await request.post("/api/qualification/documents", { multipart: { kind: "license" } })).status()).toBe(401),
@@ -132,6 +136,12 @@ test.beforeAll(async () => {
     [`e2e_import_${audioHash.slice(0, 8)}`, company!.id],
   );
   importJobId = job!.id;
+  // The clinic-scope axis: the script serves no clinic of 静安店's 诊所管理员, and the call is of another clinic.
+  const clinicAdminClinics = `SELECT uc."clinicId" FROM "UserClinic" uc JOIN "User" u ON u.id = uc."userId" WHERE u.email = '${ACCOUNTS.clinicAdmin}'`;
+  const [otherClinic] = await sql<{ id: string }>(`SELECT id FROM "Clinic" WHERE "companyId" = $1 AND id NOT IN (${clinicAdminClinics}) ORDER BY "createdAt" LIMIT 1`, [company!.id]);
+  await sql(`INSERT INTO "ScriptClinic" ("scriptId", "clinicId") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [records.scriptId, otherClinic!.id]);
+  await sql(`DELETE FROM "ScriptClinic" WHERE "scriptId" = $1 AND "clinicId" IN (${clinicAdminClinics})`, [records.scriptId]);
+  await sql(`UPDATE "Call" SET "clinicId" = $2 WHERE id = $1`, [records.answeredCallIds[0]!, otherClinic!.id]);
   ids = { scriptId: records.scriptId, callId: records.answeredCallIds[0]!, audioHash, documentId, importJobId };
 });
 
@@ -158,6 +168,7 @@ for (const [who, account, field] of [
   ["company A's admin (control)", ACCOUNTS.companyAdmin, "self"],
   ["company B's admin", ACCOUNTS.companyBAdmin, "other"],
   ["前台 without 智能外呼 permissions", ACCOUNTS.frontDesk, "noPerm"],
+  ["静安店's 诊所管理员 (clinic scope)", ACCOUNTS.clinicAdmin, "clinic"],
 ] as const) {
   test(`app/api routes with company A's ids as ${who}`, async ({ playwright, baseURL }) => {
     const request = await playwright.request.newContext({ baseURL });

@@ -44,6 +44,7 @@ export function pagesByAccount(f: EveryPageFixture): { account: string | null; p
         { name: "人群", path: "/journeys/segments" },
         { name: "门店管理", path: "/management/clinics" },
         { name: "角色管理", path: "/management/roles" },
+        { name: "员工账号", path: "/management/staff" },
         { name: "开放接口", path: "/management/integrations" },
         { name: "智能外呼", path: "/management/outbound" },
         { name: "效果分析", path: "/management/outcomes" },

@@ -46,7 +46,13 @@ export const NAV: NavGroup[] = [
           { key: "outcomes", href: "/management/outcomes", permission: "outbound.view" },
         ],
       },
-      { key: "hr", links: [{ key: "roles", href: "/management/roles", permission: "roles.manage" }] },
+      {
+        key: "hr",
+        links: [
+          { key: "roles", href: "/management/roles", permission: "roles.manage" },
+          { key: "staff", href: "/management/staff", permission: "roles.manage" },
+        ],
+      },
       { links: [{ key: "integrations", href: "/management/integrations", permission: "integrations.manage" }] },
     ],
   },

@@ -13,6 +13,7 @@ import { patientsRouter } from "./routers/patients";
 import { qualificationRouter } from "./routers/qualification";
 import { qualificationReviewRouter } from "./routers/qualification-review";
 import { rolesRouter } from "./routers/roles";
+import { staffRouter } from "./routers/staff";
 import { segmentsRouter } from "./routers/segments";
 import { scriptsRouter } from "./routers/scripts";
 import { smsRouter } from "./routers/sms";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   patients: patientsRouter,
   clinics: clinicsRouter,
   roles: rolesRouter,
+  staff: staffRouter,
   outbound: outboundRouter,
   callRecords: callRecordsRouter,
   batchCall: batchCallRouter,

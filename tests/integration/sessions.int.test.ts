@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadViewer } from "@/server/services/auth/load-viewer";
 import { revokeSessions } from "@/server/services/auth/revoke-sessions";
-import { seeded, testDb } from "./fixtures";
+import { callerFor, seeded, testDb } from "./fixtures";
 
 /** Issue 23, finding 5: a session token stops working once the user's sessions are revoked (logout, 强制下线). */
 let userId: string;
+let s: Awaited<ReturnType<typeof seeded>>;
 beforeAll(async () => {
-  userId = (await seeded()).a.frontDesk.id;
+  s = await seeded();
+  userId = s.a.frontDesk.id;
 });
 
 describe("session versions", () => {
@@ -59,5 +61,21 @@ describe("changes that end sessions", () => {
     const before = await version(userId);
     await testDb().user.update({ where: { id: userId }, data: { name: "前台（改名）" } });
     expect(await version(userId)).toBe(before);
+  });
+});
+
+describe("强制下线 (staff.forceSignOut)", () => {
+  it("a company admin ends another user's sessions, audited; a clinic admin may not; another company's user is missing", async () => {
+    const db = testDb();
+    const before = (await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } })).sessionVersion;
+    await expect((await callerFor(s.a.clinicAdmin.id)).staff.forceSignOut({ userId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await callerFor(s.b.admin.id)).staff.forceSignOut({ userId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await loadViewer(db, userId, before))?.userId).toBe(userId);
+
+    const asAdmin = await callerFor(s.a.admin.id);
+    expect((await asAdmin.staff.list()).find((u) => u.id === userId)).toMatchObject({ name: s.a.frontDesk.name });
+    await asAdmin.staff.forceSignOut({ userId });
+    expect(await loadViewer(db, userId, before)).toBeNull();
+    expect(await db.auditLog.count({ where: { action: "user.forceSignOut", targetId: userId, actorId: s.a.admin.id } })).toBe(1);
   });
 });

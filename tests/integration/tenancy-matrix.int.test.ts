@@ -69,6 +69,7 @@ beforeAll(async () => {
     segmentId: segment.id,
     smsTemplateId: sms.id,
     roleId: role.id,
+    staffUserId: s.a.frontDesk.id,
     applicationId: application.id,
     ...(await (async () => {
       const endpoint = await db.webhookEndpoint.create({ data: { companyId: s.a.company.id, url: "https://example.com/matrix", secret: "whsec_matrix", events: ["call.ended"] } });
@@ -228,6 +229,7 @@ describe("tenancy matrix", () => {
     expect(await db.segment.findUniqueOrThrow({ where: { id: a.segmentId }, select: { name: true } })).toEqual({ name: "租户矩阵人群" });
     expect((await db.clinic.findUniqueOrThrow({ where: { id: a.clinicId } })).name).not.toBe("x");
     expect(await db.rolePermission.count({ where: { roleId: a.roleId, permission: "outbound.view" } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "user.forceSignOut", targetId: a.staffUserId } })).toBe(0);
   });
 
   it("changed nothing of clinic Y", async () => {

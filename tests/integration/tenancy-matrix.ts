@@ -27,6 +27,8 @@ export interface AIds {
   segmentId: string;
   smsTemplateId: string;
   roleId: string;
+  /** A member of company A (前台). */
+  staffUserId: string;
   applicationId: string;
   importJobId: string;
   apiKeyId: string;
@@ -63,6 +65,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "clinics.update": { input: (a) => ({ id: a.clinicId, name: "x", shortName: "x", address: "x" }), other: "NOT_FOUND", noPerm: "FORBIDDEN", clinic: "NOT_FOUND" },
   "roles.list": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN", clinic: "FORBIDDEN" },
   "roles.setPermission": { input: (a) => ({ roleId: a.roleId, permission: "outbound.view", granted: true }), other: "NOT_FOUND", noPerm: "FORBIDDEN", clinic: "FORBIDDEN" },
+  "staff.list": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN", clinic: "FORBIDDEN" },
+  "staff.forceSignOut": { input: (a) => ({ userId: a.staffUserId }), other: "NOT_FOUND", noPerm: "FORBIDDEN", clinic: "FORBIDDEN" },
   "outbound.overview": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
   "callRecords.list": { input: (a) => ({ scriptId: a.scriptId }), other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
   "callRecords.byId": { input: (a) => ({ id: a.callId }), other: "NOT_FOUND", noPerm: "FORBIDDEN", clinic: "NOT_FOUND" },
