@@ -73,7 +73,7 @@ describe("强制下线 (staff.forceSignOut)", () => {
     expect((await loadViewer(db, userId, before))?.userId).toBe(userId);
 
     const asAdmin = await callerFor(s.a.admin.id);
-    expect((await asAdmin.staff.list()).find((u) => u.id === userId)).toMatchObject({ name: s.a.frontDesk.name });
+    expect((await asAdmin.staff.list()).find((u) => u.id === userId)).toMatchObject({ id: userId, active: true });
     await asAdmin.staff.forceSignOut({ userId });
     expect(await loadViewer(db, userId, before)).toBeNull();
     expect(await db.auditLog.count({ where: { action: "user.forceSignOut", targetId: userId, actorId: s.a.admin.id } })).toBe(1);
