@@ -218,6 +218,12 @@ test("every main page shows the demo's data, with one set of figures and no erro
     await expect(page.getByTestId("monitor-reason").first()).toBeVisible();
   }
 
+  // 员工账号: the company's people, each with 强制下线 (issue 23).
+  await page.goto("/management/staff");
+  const clinicAdminRow = page.getByTestId(`staff-${ACCOUNTS.clinicAdmin}`);
+  await expect(clinicAdminRow).toContainText("诊所管理员");
+  await expect(clinicAdminRow.getByRole("button", { name: "强制下线" })).toBeVisible();
+
   expect(problems, problems.join("\n")).toEqual([]);
   await close();
 });
