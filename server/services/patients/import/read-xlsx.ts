@@ -49,7 +49,10 @@ function zipEntries(buf: Buffer): Map<string, ZipEntry> {
         if (id === 1) {
           let p = e + 4;
           if (uncompressedSaturated) p += 8;
-          if (compressedSize === 0xffffffff) (compressedSize = Number(buf.readBigUInt64LE(p))), (p += 8);
+          if (compressedSize === 0xffffffff) {
+            compressedSize = Number(buf.readBigUInt64LE(p));
+            p += 8;
+          }
           if (localOffset === 0xffffffff) localOffset = Number(buf.readBigUInt64LE(p));
         }
         e += 4 + size;
