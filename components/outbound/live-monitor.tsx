@@ -30,6 +30,7 @@ const FALLBACK_REFETCH_MS = 10_000;
 export function LiveMonitor({ canManage }: { canManage: boolean }) {
   const t = useTranslations("monitor");
   const tWindow = useTranslations("callingWindow");
+  const tCommon = useTranslations("common");
   const locale = useLocale() === "en" ? "en" : "zh-CN";
   const format = useFormatter();
   const trpc = useTRPC();
@@ -76,10 +77,10 @@ export function LiveMonitor({ canManage }: { canManage: boolean }) {
     { key: "seats", label: t("seats"), value: t("seatsValue", { inUse: data.seats.inUse, allowed: data.seats.allowed }) },
     { key: "dials", label: t("dialsPerMinute"), value: t("dialsValue", { count: data.dialsLastMinute, limit: data.dialsPerMinuteLimit }) },
     { key: "calls", label: t("callsNow"), value: t("callsNowValue", { ringing: data.calls.ringing, talking: data.calls.talking }) },
-    { key: "answered", label: `${t("answered")}（${t("recent", { minutes: data.recent.minutes })}）`, value: String(data.recent.answered) },
-    { key: "notAnswered", label: `${t("notAnswered")}（${t("recent", { minutes: data.recent.minutes })}）`, value: String(data.recent.notAnswered) },
-    { key: "intercepted", label: `${t("intercepted")}（${t("recent", { minutes: data.recent.minutes })}）`, value: String(data.recent.intercepted) },
-    { key: "sms", label: `${t("smsSent")}（${t("recent", { minutes: data.recent.minutes })}）`, value: String(data.recent.smsSent) },
+    { key: "answered", label: t("recentLabel", { label: t("answered"), minutes: data.recent.minutes }), value: String(data.recent.answered) },
+    { key: "notAnswered", label: t("recentLabel", { label: t("notAnswered"), minutes: data.recent.minutes }), value: String(data.recent.notAnswered) },
+    { key: "intercepted", label: t("recentLabel", { label: t("intercepted"), minutes: data.recent.minutes }), value: String(data.recent.intercepted) },
+    { key: "sms", label: t("recentLabel", { label: t("smsSent"), minutes: data.recent.minutes }), value: String(data.recent.smsSent) },
     { key: "due", label: t("dueNow"), value: String(data.tasks.dueNow) },
     { key: "window", label: t("waitingForWindow"), value: String(data.tasks.waitingForWindow) },
     { key: "balance", label: t("balance"), value: String(data.balance) },
@@ -126,7 +127,7 @@ export function LiveMonitor({ canManage }: { canManage: boolean }) {
       </div>
       {data.recent.interceptedByRule.length > 0 ? (
         <p className="text-sm text-muted-foreground" data-testid="monitor-intercepted-rules">
-          {t("interceptedByRule")}：{data.recent.interceptedByRule.map((r) => `${callTaskReasonLabel(r.rule, locale)} ${r.n}`).join("，")}
+          {tCommon("labelValue", { label: t("interceptedByRule"), value: data.recent.interceptedByRule.map((r) => `${callTaskReasonLabel(r.rule, locale)} ${r.n}`).join(t("listSeparator")) })}
         </p>
       ) : null}
 
