@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
@@ -27,7 +28,7 @@ const FALLBACK_REFETCH_MS = 10_000;
  * 实时监控: the snapshot query (prefetched on the server) kept current by the monitor.live stream (SSE); if the stream
  * cannot open, the query refetches every 10 s instead.
  */
-export function LiveMonitor({ canManage }: { canManage: boolean }) {
+export function LiveMonitor({ canManage, scriptId }: { canManage: boolean; scriptId?: string }) {
   const t = useTranslations("monitor");
   const tWindow = useTranslations("callingWindow");
   const tCommon = useTranslations("common");
@@ -38,12 +39,12 @@ export function LiveMonitor({ canManage }: { canManage: boolean }) {
   useRefreshAfterScriptChange();
   const sub = useSubscription(
     trpc.monitor.live.subscriptionOptions(
-      {},
-      { onData: (event) => queryClient.setQueryData(trpc.monitor.snapshot.queryKey({}), event.data) },
+      { scriptId },
+      { onData: (event) => queryClient.setQueryData(trpc.monitor.snapshot.queryKey({ scriptId }), event.data) },
     ),
   );
   const live = sub.status === "pending";
-  const { data } = useQuery({ ...trpc.monitor.snapshot.queryOptions({}), refetchInterval: live ? false : FALLBACK_REFETCH_MS });
+  const { data } = useQuery({ ...trpc.monitor.snapshot.queryOptions({ scriptId }), refetchInterval: live ? false : FALLBACK_REFETCH_MS });
   const [clock, setClock] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setClock(Date.now()), 1000);
@@ -167,7 +168,15 @@ export function LiveMonitor({ canManage }: { canManage: boolean }) {
               ) : (
                 data.scripts.map((s) => (
                   <TableRow key={s.id} data-testid={`monitor-script-${s.name}`}>
-                    <TableCell className="font-medium">{s.name}</TableCell>
+                    <TableCell className="font-medium">
+                      {scriptId ? (
+                        s.name
+                      ) : (
+                        <Link href={`/management/outbound/monitor/${s.id}`} className="underline-offset-4 hover:underline" data-testid="monitor-script-link">
+                          {s.name}
+                        </Link>
+                      )}
+                    </TableCell>
                     <TableCell>
                       <ScriptStatusBadge status={s.status} pauseReason={s.pauseReason} />
                     </TableCell>

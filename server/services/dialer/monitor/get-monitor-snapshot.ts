@@ -3,6 +3,7 @@ import type { Tx } from "@/server/db/create-client";
 import type { Scope } from "@/server/domain/auth/scope";
 import { companyLimits, notDialingReason, type NotDialingReason, type PendingInClinic } from "@/server/domain/calling-policy";
 import { ALERT_THRESHOLDS, monitorAlerts } from "@/server/domain/calling-policy/monitor-alerts";
+import { AppError } from "@/server/errors";
 import { mayUseOutbound } from "@/server/domain/outbound/outbound-access";
 import { maskMobile } from "@/server/domain/patients/mobile";
 import { loadOutboundAccess } from "@/server/services/dialer/outbound/load-outbound-access";
@@ -68,6 +69,7 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
     }),
     db.clinic.findMany({ where: { companyId, id: { in: clinicIds } }, select: { id: true, shortName: true, timezone: true, outboundOpenedAt: true } }),
   ]);
+  if (input.scriptId && scripts.length === 0) throw AppError.notFound("话术");
   const scriptIds = scripts.map((s) => s.id);
   const clinicById = new Map(clinics.map((c) => [c.id, c]));
   const limits = companyLimits(company);
@@ -177,7 +179,7 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
     };
   });
   // The table shows scripts that may dial or have something to say: enabled ones, and any with work or a call now.
-  const shown = scriptRows.filter((s) => s.status === "enabled" || s.seatsInUse > 0 || s.dueNow > 0 || s.reason !== null);
+  const shown = input.scriptId ? scriptRows : scriptRows.filter((s) => s.status === "enabled" || s.seatsInUse > 0 || s.dueNow > 0 || s.reason !== null);
   const nameOf = new Map(scripts.map((s) => [s.id, s.name]));
 
   const liveCalls: LiveCall[] = live.map((r) => ({
@@ -200,6 +202,8 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
 
   return {
     at: now,
+    /** The one script of a per-script monitor. */
+    script: input.scriptId ? { id: scripts[0]!.id, name: scripts[0]!.name } : null,
     alerts,
     balance,
     limits: { seatLimit: limits.seatLimit, seatsPerScript: limits.seatsPerScript, dialsPerMinuteScript: limits.dialsPerMinuteScript },
