@@ -109,7 +109,9 @@ export function LiveMonitor({ canManage, scriptId }: { canManage: boolean; scrip
                       ? t("alerts.answerRateLow", { name: a.scriptName, answered: a.answered, calls: a.calls, threshold: Math.round(a.threshold * 100) })
                       : a.kind === "interceptedShareHigh"
                         ? t("alerts.interceptedShareHigh", { intercepted: a.intercepted, decisions: a.decisions, threshold: Math.round(a.threshold * 100) })
-                        : t("alerts.balanceExhausted")}
+                        : a.kind === "carrierHeld"
+                          ? t("alerts.carrierHeld")
+                          : t("alerts.balanceExhausted")}
                 </li>
               ))}
             </ul>

@@ -143,4 +143,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "outcomes.scriptFunnels": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
   "monitor.snapshot": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
   "monitor.live": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
+  "monitor.alertSettings": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "monitor.updateAlertSettings": { input: () => ({ balanceMinutes: 100, answerRatePercent: 15, interceptedPercent: 50, smsMobile: null, byWebhook: false }), other: "noTenantInput", noPerm: "FORBIDDEN" },
+  "monitor.platform": { input: () => undefined, other: "FORBIDDEN", noPerm: "FORBIDDEN" },
 };

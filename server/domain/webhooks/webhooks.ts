@@ -1,5 +1,5 @@
 /** Events a company can subscribe a URL to. */
-export const WEBHOOK_EVENTS = ["call.ended"] as const;
+export const WEBHOOK_EVENTS = ["call.ended", "alert.raised"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Deliveries are retried for this long after the event, then given up (重发 starts again). */

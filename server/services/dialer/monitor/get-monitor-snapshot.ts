@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import type { Scope } from "@/server/domain/auth/scope";
 import { companyLimits, notDialingReason, type NotDialingReason, type PendingInClinic } from "@/server/domain/calling-policy";
-import { ALERT_THRESHOLDS, monitorAlerts } from "@/server/domain/calling-policy/monitor-alerts";
+import { alertThresholds, monitorAlerts } from "@/server/domain/calling-policy/monitor-alerts";
 import { AppError } from "@/server/errors";
 import { mayUseOutbound } from "@/server/domain/outbound/outbound-access";
 import { maskMobile } from "@/server/domain/patients/mobile";
@@ -58,7 +58,7 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
   const scriptFilter = input.scriptId ? { id: input.scriptId } : {};
 
   const [company, access, balance, load, scripts, clinics] = await Promise.all([
-    db.company.findUniqueOrThrow({ where: { id: companyId }, select: { seatLimit: true, seatsPerScript: true, dialsPerMinuteScript: true, redialMaxAttempts: true, redialIntervalMin: true, callingHeldAt: true, callingHoldCode: true, callingHoldProbeAt: true } }),
+    db.company.findUniqueOrThrow({ where: { id: companyId }, select: { seatLimit: true, seatsPerScript: true, dialsPerMinuteScript: true, redialMaxAttempts: true, redialIntervalMin: true, callingHeldAt: true, callingHoldCode: true, callingHoldProbeAt: true, alertBalanceMinutes: true, alertAnswerRatePercent: true, alertInterceptedPercent: true } }),
     loadOutboundAccess(db, companyId),
     getCallBalance(db, companyId),
     loadDialerLoad(db, companyId, now),
@@ -73,6 +73,7 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
   const scriptIds = scripts.map((s) => s.id);
   const clinicById = new Map(clinics.map((c) => [c.id, c]));
   const limits = companyLimits(company);
+  const thresholds = alertThresholds(company);
 
   const enabledIds = scripts.filter((s) => s.status === "enabled").map((s) => s.id);
   const [pending, live, ended, intercepted, sms, series, lastCalls, dialed15] = await Promise.all([
@@ -128,7 +129,7 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
       SELECT s.id AS "scriptId", count(*)::int AS calls, count(*) FILTER (WHERE c.outcome = 'answered')::int AS answered
       FROM unnest(${enabledIds}::text[]) AS s(id)
       CROSS JOIN LATERAL (
-        SELECT outcome FROM "Call" WHERE "scriptId" = s.id AND outcome IS NOT NULL ORDER BY "dialedAt" DESC LIMIT ${ALERT_THRESHOLDS.answerRateWindow}
+        SELECT outcome FROM "Call" WHERE "scriptId" = s.id AND outcome IS NOT NULL ORDER BY "dialedAt" DESC LIMIT ${thresholds.answerRateWindow}
       ) c
       GROUP BY s.id`,
     db.$queryRaw<{ n: number }[]>`
@@ -196,9 +197,10 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
   const interceptedRecent = intercepted.reduce((n, r) => n + r.n, 0);
   const alerts = monitorAlerts({
     balance,
+    carrierHold: company.callingHeldAt ? { code: company.callingHoldCode } : null,
     scripts: lastCalls.map((r) => ({ id: r.scriptId, name: nameOf.get(r.scriptId) ?? "", lastCalls: r.calls, lastAnswered: r.answered })),
     recent: { intercepted: interceptedRecent, dialed: dialed15[0]?.n ?? 0 },
-  });
+  }, thresholds);
 
   return {
     at: now,
