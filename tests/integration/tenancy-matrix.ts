@@ -151,4 +151,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "outcomes.scriptFunnels": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
   "monitor.snapshot": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
   "monitor.live": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
+  "monitor.alertSettings": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
+  "monitor.updateAlertSettings": { input: () => ({ balanceMinutes: 100, answerRatePercent: 15, interceptedPercent: 50, smsMobile: null, byWebhook: false }), other: "noTenantInput", noPerm: "FORBIDDEN", clinic: "noTenantInput" },
+  "monitor.platform": { input: () => undefined, other: "FORBIDDEN", noPerm: "FORBIDDEN", clinic: "FORBIDDEN" },
 };

@@ -27,7 +27,7 @@ import { newRowId } from "./row-id";
  *   their totals are filed once, after `fn`, in key order — a busy script's totals row is then held only for that
  *   statement and the commit, and two transactions never lock totals rows in opposite orders.
  * - the set-based transitions below (`releaseClaims`, `failClaim`, `cancelPendingTasks`): one statement each that files
- *   its own totals.
+ *   its own totals and notifies the companies it moved.
  */
 export async function withCallRows<T>(tx: Tx, fn: (rows: CallRows) => Promise<T>): Promise<T> {
   const rows = new CallRows(tx);
@@ -222,6 +222,13 @@ async function upsertCall(
   return rows[0] ?? null;
 }
 
+/** A set-based transition, heard by 实时监控 of every app process at commit (like withCallRows's writes). */
+async function moveAndNotify(tx: Tx, move: Parameters<typeof moveTasks>[1]): Promise<number> {
+  const { count, companyIds } = await moveTasks(tx, move);
+  await notifyDialerActivity(tx, companyIds);
+  return count;
+}
+
 /** A claim's fields cleared: the task is no longer being placed. */
 const CLEAR_CLAIM = Prisma.sql`"claimedBy" = NULL, "claimedAt" = NULL, "placingAt" = NULL`;
 
@@ -234,7 +241,7 @@ export async function releaseClaims(
   p: { where: Prisma.Sql; now: Date; nextAttemptAt: Date; reason: string; /** the carrier refused it (backoff and cap) */ countRefusal?: boolean },
 ): Promise<number> {
   const refusals = p.countRefusal ? Prisma.sql`, "vendorRefusals" = t."vendorRefusals" + 1` : Prisma.empty;
-  return moveTasks(tx, {
+  return moveAndNotify(tx, {
     from: "dialing",
     to: "pending",
     set: Prisma.sql`${CLEAR_CLAIM}, "nextAttemptAt" = ${p.nextAttemptAt}, reason = ${p.reason}, "updatedAt" = ${p.now}${refusals}`,
@@ -244,7 +251,7 @@ export async function releaseClaims(
 
 /** dialing → failed (失败原因 `reason`) for a claim still held by `claimToken`. */
 export async function failClaim(tx: Tx, claim: { taskId: string; claimToken: string }, reason: string, now: Date): Promise<number> {
-  return moveTasks(tx, {
+  return moveAndNotify(tx, {
     from: "dialing",
     to: "failed",
     set: Prisma.sql`reason = ${reason}, "finishedAt" = ${now}, ${CLEAR_CLAIM}, "updatedAt" = ${now}`,
@@ -254,7 +261,7 @@ export async function failClaim(tx: Tx, claim: { taskId: string; claimToken: str
 
 /** dialing → intercepted (拦截) with `reason`: the carrier will not let us call this patient (vendor-errors.ts). */
 export async function interceptClaim(tx: Tx, claim: { taskId: string; claimToken: string }, reason: string, now: Date): Promise<number> {
-  return moveTasks(tx, {
+  return moveAndNotify(tx, {
     from: "dialing",
     to: "intercepted",
     set: Prisma.sql`reason = ${reason}, "finishedAt" = ${now}, ${CLEAR_CLAIM}, "updatedAt" = ${now}`,
@@ -282,7 +289,7 @@ export async function cancelPendingTasks(tx: Tx, which: { scriptId: string } | {
       : Prisma.sql`t."scriptId" IN (SELECT s.id FROM "Script" s WHERE s.status = 'stopped'
           ${which.companyId ? Prisma.sql`AND s."companyId" = ${which.companyId}` : Prisma.empty})
           ${which.companyId ? Prisma.sql`AND t."companyId" = ${which.companyId}` : Prisma.empty}`;
-  return moveTasks(tx, {
+  return moveAndNotify(tx, {
     from: "pending",
     to: "cancelled",
     set: Prisma.sql`reason = 'scriptStopped', "finishedAt" = ${now}, "updatedAt" = ${now}`,
@@ -292,7 +299,7 @@ export async function cancelPendingTasks(tx: Tx, which: { scriptId: string } | {
 
 /** 外呼批次 → 取消: the batch's undialed (pending) tasks are cancelled; tasks in a call finish it without a redial. */
 export async function cancelPendingBatchTasks(tx: Tx, batchId: string, now: Date): Promise<number> {
-  return moveTasks(tx, {
+  return moveAndNotify(tx, {
     from: "pending",
     to: "cancelled",
     set: Prisma.sql`reason = 'batchCancelled', "finishedAt" = ${now}, "updatedAt" = ${now}`,
