@@ -14,6 +14,7 @@ import { formatInZone } from "@/components/calls/format-time";
 import { MetricCards } from "@/components/calls/metric-cards";
 import { ScriptRowActions } from "@/components/scripts/script-row-actions";
 import { IntentLabelsDialog } from "@/components/scripts/intent-labels-dialog";
+import { VariantsDialog } from "@/components/scripts/variants-dialog";
 import { ScriptStatusBadge } from "@/components/scripts/script-status-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { ScriptRosterTable } from "./script-roster-table";
@@ -64,6 +65,7 @@ export function ManagedScriptDetail({
         {s.stoppedAt ? <span className="text-sm text-muted-foreground">{t("stoppedAt", { at: formatInZone(s.stoppedAt, DEFAULT_TIME_ZONE, "minute") })}</span> : null}
         <div className="ml-auto flex items-center gap-2">
           {canConfigure ? <IntentLabelsDialog scriptId={s.id} /> : null}
+          {canConfigure ? <VariantsDialog scriptId={s.id} /> : null}
           {canViewRecords ? (
             <Button variant="outline" size="sm" asChild>
               <Link href={`/call-records?scriptId=${s.id}`}>{t("records")}</Link>
