@@ -14,6 +14,7 @@ import { formatInZone } from "@/components/calls/format-time";
 import { MetricCards } from "@/components/calls/metric-cards";
 import { ScriptRowActions } from "@/components/scripts/script-row-actions";
 import { IntentLabelsDialog } from "@/components/scripts/intent-labels-dialog";
+import { FunnelCharts } from "@/components/outcomes/funnel-charts";
 import { VariantsDialog } from "@/components/scripts/variants-dialog";
 import { ScriptStatusBadge } from "@/components/scripts/script-status-badge";
 import { useTRPC } from "@/components/trpc/client";
@@ -88,6 +89,7 @@ export function ManagedScriptDetail({
           </p>
           <CallingWindowNotice wait={s.callingWindow} waiting={s.waitingForWindow} />
           <MetricCards metrics={s.metrics} />
+          <FunnelCharts filter={{ scriptId: s.id }} />
         </TabsContent>
         {canManage ? (
           <TabsContent value="roster" className="pt-2">

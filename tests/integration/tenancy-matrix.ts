@@ -144,6 +144,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "integrations.webhookDeliveries": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
   "integrations.redeliverWebhook": { input: (a) => ({ id: a.webhookDeliveryId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "outcomes.scriptFunnels": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
+  "outcomes.funnel": { input: (a) => ({ scriptId: a.scriptId, clinicId: a.clinicId, batchId: a.batchId, journeyId: a.journeyId }), other: "ownData", noPerm: "FORBIDDEN" },
   "outcomes.abTests": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
   "outcomes.variantTest": { input: (a) => ({ scriptId: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "monitor.snapshot": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },

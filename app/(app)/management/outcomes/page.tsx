@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
 import { requireCompanyPermission } from "@/server/auth/viewer";
 import { can } from "@/server/domain/auth/permissions";
+import { OutcomesOverview } from "@/components/outcomes/outcomes-overview";
 import { AbTestsSection } from "@/components/outcomes/ab-tests-section";
 
 export async function generateMetadata() {
@@ -19,6 +20,7 @@ export default async function OutcomesPage() {
     <div className="space-y-4">
       <PageHeader title={t("title")} />
       <HydrateClient>
+        <OutcomesOverview />
         <ScriptFunnelsView />
         <AbTestsSection canEnd={can(viewer, "outbound.scripts.manage")} />
       </HydrateClient>
