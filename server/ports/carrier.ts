@@ -1,5 +1,6 @@
 import type { CarrierOutcome } from "@/server/domain/calls/call-outcome";
 import type { ScriptDialogues } from "@/server/domain/templates/dialogue";
+import type { AiCallFeatures, ExtractedAnswers } from "@/server/domain/vendor/ai-call-features";
 
 /**
  * The carrier (AI outbound-bot vendor) port, modelled on real vendors (../shared/design/carrier.md):
@@ -28,6 +29,8 @@ export interface CreateCallInput {
   script: CallScriptSnapshot;
   /** Values substituted into the script (patient name, clinic short name and address, appointment time …). */
   variables: Record<string, string>;
+  /** The company's vendor call features and the clinic's front desk (转人工); carriers without them ignore this. */
+  vendor?: { features: AiCallFeatures; frontDeskSkillGroupId: number | null };
 }
 
 export interface Turn {
@@ -57,6 +60,10 @@ export interface AttemptCompleted {
   rounds: number;
   /** The conversation could not be fetched yet (vendor lookup failed): the result stands, turns come later. */
   transcriptPending?: boolean;
+  /** The AI handed the call to a person (Tencent 转人工): the skill group (or seat) that took it. */
+  transferredTo?: string | null;
+  /** The vendor's structured extraction of the conversation (Tencent ExtractConfig), when it made one. */
+  extraction?: ExtractedAnswers | null;
 }
 
 export interface RecordingReady {

@@ -2,7 +2,8 @@ import { ccc } from "tencentcloud-sdk-nodejs/tencentcloud/services/ccc";
 import { CarrierRejected, InvalidCallback, type CarrierEvent, type CarrierPort, type CreateCallInput, type RecordingReady, type Turn } from "@/server/ports/carrier";
 import type { TencentClientOptions } from "@/server/adapters/tencent/tencent-settings";
 import { buildAiCallRequest, type AiCallSettings } from "./ai-call-request";
-import { cdrToEvents, recordPushToEvent, turnsFromInteraction, type CccCdr, type CccRecordPush } from "./ccc-events";
+import { cdrToEvents, extractionOf, recordPushToEvent, turnsFromInteraction, type CccCdr, type CccExtractElement, type CccRecordPush } from "./ccc-events";
+import type { ExtractedAnswers } from "@/server/domain/vendor/ai-call-features";
 import { fromCccNumber, rejectionOfError, toCccNumber } from "./ccc-mapping";
 import { dispositionOf } from "@/server/domain/vendor/vendor-errors";
 import { verifyBasicAuth } from "./push-auth";
@@ -168,6 +169,7 @@ export class TencentCccCarrier implements CarrierPort {
     const nowMs = this.now().getTime();
     const answered = Number(cdr.EndStatus) === 1 || cdr.EndStatusString === "ok";
     if (!answered || !cdr.SessionId) return cdrToEvents(cdr, { nowMs });
+    const extraction = await this.extraction(cdr);
     let res;
     try {
       res = await this.client.DescribeAICallInteractionRecords({ SdkAppId: this.config.sdkAppId, SessionId: cdr.SessionId });
@@ -175,9 +177,25 @@ export class TencentCccCarrier implements CarrierPort {
       // The result must not wait for the conversation (a push answered 500 is retried 3 times, then dropped): the CDR is
       // applied now and the turns are fetched later by their own job (fetchTurns).
       console.warn(`[carrier] DescribeAICallInteractionRecords(${cdr.SessionId}) failed: ${codeOf(error) ?? (error as Error).message}; transcript later`);
-      return cdrToEvents(cdr, { nowMs, transcriptPending: true });
+      return cdrToEvents(cdr, { nowMs, transcriptPending: true, extraction });
     }
-    return cdrToEvents(cdr, { nowMs, turns: turnsFromInteraction(res.InteractionEventList, cdr.AcceptTimestamp) });
+    return cdrToEvents(cdr, { nowMs, turns: turnsFromInteraction(res.InteractionEventList, cdr.AcceptTimestamp), extraction });
+  }
+
+  /**
+   * DescribeAICallExtractResult (SdkAppId, SessionId, StartTime/EndTime around the session): what the vendor extracted
+   * with the ExtractConfig we sent. Optional: a failure or an empty list leaves the analysis to the rules and the model.
+   */
+  private async extraction(cdr: CccCdr): Promise<ExtractedAnswers | null> {
+    const start = (cdr.StartTimestamp || cdr.Time || Math.floor(this.now().getTime() / 1000)) - 60;
+    const end = Math.max(start + 1, (cdr.EndedTimestamp || start) + 3600);
+    try {
+      const res = await this.client.DescribeAICallExtractResult({ SdkAppId: this.config.sdkAppId, SessionId: cdr.SessionId!, StartTime: start, EndTime: end });
+      return extractionOf(res.ResultList as CccExtractElement[] | undefined);
+    } catch (error) {
+      console.warn(`[carrier] DescribeAICallExtractResult(${cdr.SessionId}) failed: ${codeOf(error) ?? (error as Error).message}; no extraction`);
+      return null;
+    }
   }
 
   /** The conversation of an answered session, for the transcript job (null: the vendor has none). */
