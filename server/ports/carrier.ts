@@ -1,6 +1,7 @@
 import type { CarrierOutcome } from "@/server/domain/calls/call-outcome";
 import type { ScriptDialogues } from "@/server/domain/templates/dialogue";
 import type { AiCallFeatures, ExtractedAnswers } from "@/server/domain/vendor/ai-call-features";
+import type { CallingAccount } from "@/server/domain/vendor/capacity-problems";
 
 /**
  * The carrier (AI outbound-bot vendor) port, modelled on real vendors (../shared/design/carrier.md):
@@ -112,6 +113,8 @@ export interface CarrierPort {
   readonly lostAfterMs?: number;
   /** The conversation of an answered call whose result came with `transcriptPending` (null: the vendor has none). */
   fetchTurns?(carrierCallId: string): Promise<Turn[] | null>;
+  /** What the vendor account can do now (numbers, packages, seats): the capacity and configuration check. */
+  describeAccount?(): Promise<CallingAccount>;
   /** A fresh URL for a recording whose link expired. */
   refreshRecording(carrierCallId: string): Promise<RecordingReady | null>;
   /**

@@ -1,3 +1,5 @@
+import type { SmsAccount } from "@/server/domain/vendor/capacity-problems";
+
 /**
  * Sending an SMS through a provider (短信通道). Our clientRef travels with each message (Tencent: SessionContext).
  * The simulator dedupes on it; Tencent SMS does not, so a message is only re-sent when a send failed without an answer.
@@ -56,6 +58,8 @@ export interface SmsPort {
   pullReplies?(): Promise<SmsReply[]>;
   /** The vendor's template with this id (null: it has none). */
   describeTemplate?(vendorTemplateId: string): Promise<VendorSmsTemplate | null>;
+  /** The account's SMS packages (the capacity check). */
+  describeAccount?(): Promise<SmsAccount>;
 }
 
 export class SmsRejected extends Error {

@@ -24,6 +24,17 @@ export interface FakeCccOptions {
   recordingTtlSeconds?: number;
   /** The links in pushes are already expired (as if the push was late); DescribeTelCdr still hands out fresh ones. */
   expiredPushLinks?: boolean;
+  /**
+   * The account as DescribeCCCBuyInfoList (https://www.tencentcloud.com/document/product/1229/59761) and DescribeNumbers
+   * (NumberInfo: Number, CallOutSkillGroupIds, State 1 正常 | 2 欠费停用 | 4 管理员停用 | 5 违规停用, CostType 0 | 1 自携)
+   * describe it. Default: one own number in service, 10 seats, an outbound package good for a year.
+   */
+  account?: {
+    numbers?: { Number: string; State: number; CostType: number; CallOutSkillGroupIds?: number[] }[];
+    staffBuyNum?: number;
+    /** PackageBuyInfo: Type 0 外呼套餐包 | 1 400呼入套餐包; EndTime unix seconds. */
+    packages?: { PackageId: string; Type: number; CapacitySize: number; CapacityRemain: number; EndTime: number }[];
+  };
 }
 
 interface Session {
@@ -116,7 +127,7 @@ export class FakeCcc {
   ) {}
 
   handle(action: string, req: Record<string, unknown>): Record<string, unknown> {
-    if (action !== "DescribeTelCdr" && Number(req.SdkAppId) !== this.opts.sdkAppId) throw new ApiError("InvalidParameterValue.InstanceNotExist", "SdkAppId does not exist");
+    if (action !== "DescribeTelCdr" && action !== "DescribeCCCBuyInfoList" && Number(req.SdkAppId) !== this.opts.sdkAppId) throw new ApiError("InvalidParameterValue.InstanceNotExist", "SdkAppId does not exist");
     switch (action) {
       case "CreateAICall":
         return this.createAICall(req);
@@ -130,6 +141,14 @@ export class FakeCcc {
         return { InteractionEventList: this.interaction(String(req.SessionId)) };
       case "DescribeAICallExtractResult":
         return { ResultList: this.extractResult(req) };
+      case "DescribeCCCBuyInfoList":
+        return this.buyInfo();
+      case "DescribeNumbers": {
+        const all = this.opts.account?.numbers ?? [{ Number: "008602150000000", State: 1, CostType: 1, CallOutSkillGroupIds: [1] }];
+        const size = Number(req.PageSize ?? 20);
+        const page = Number(req.PageNumber ?? 0);
+        return { TotalCount: all.length, Numbers: all.slice(page * size, page * size + size) };
+      }
       default:
         throw new ApiError("InvalidAction", `The action ${action} is not implemented by the fake`);
     }
@@ -257,6 +276,26 @@ export class FakeCcc {
     const sig = createHmac("sha1", this.recordingKey).update(`${id}:${end}`).digest("hex");
     if (query.get("q-signature") !== sig || !(end * 1000 > this.nowMs())) return 403;
     return 200;
+  }
+
+  private buyInfo() {
+    const now = Math.floor(this.nowMs() / 1000);
+    const packages = this.opts.account?.packages ?? [{ PackageId: "pkg-1", Type: 0, CapacitySize: 100000, CapacityRemain: 90000, EndTime: now + 365 * 86400 }];
+    const numbers = this.opts.account?.numbers ?? [{ Number: "008602150000000", State: 1, CostType: 1 }];
+    return {
+      TotalCount: 1,
+      SdkAppIdBuyList: [
+        {
+          SdkAppId: this.opts.sdkAppId,
+          Name: "fake",
+          StaffBuyNum: this.opts.account?.staffBuyNum ?? 10,
+          StaffBuyList: [],
+          PhoneNumBuyList: numbers.map((n) => ({ PhoneNum: n.Number, Type: 2, CallType: 2, BuyTime: now - 86400, EndTime: now + 365 * 86400, State: n.State })),
+          SipBuyNum: 0,
+        },
+      ],
+      PackageBuyList: packages.map((p) => ({ ...p, BuyTime: now - 86400 })),
+    };
   }
 
   /** The patient asked for a person and the request enabled 转人工: the first TransferItems' skill group took the call. */

@@ -3,6 +3,7 @@ import { sms } from "tencentcloud-sdk-nodejs-sms";
 import type { TencentClientOptions } from "@/server/adapters/tencent/tencent-settings";
 import { InvalidSmsCallback, SmsRejected, type SendSmsInput, type SmsPort, type SmsReceipt, type SmsReply, type VendorSmsTemplate } from "@/server/ports/sms";
 import { receiptOf, sendCodeOutcome, toE164 } from "./sms-mapping";
+import type { SmsAccount } from "@/server/domain/vendor/capacity-problems";
 
 type SmsClient = InstanceType<typeof sms.v20210111.Client>;
 
@@ -120,6 +121,25 @@ export class TencentSms implements SmsPort {
    * DescribeSmsTemplateList (International 0, TemplateIdSet; https://www.tencentcloud.com/document/api/382/40524):
    * StatusCode 0 = 审核通过且已生效 (the only state that can be sent), 1 审核中, 2 审核通过待生效, -1 未通过.
    */
+  /**
+   * SmsPackagesStatistics (SmsSdkAppId, Limit ≤ 500, Offset, BeginTime / EndTime yyyymmddhh — packages created in that
+   * window, EndTime "必须大于 BeginTime 且小于当前时间"; https://cloud.tencent.com/document/api/382/55964): packages
+   * created in the last 3 years.
+   */
+  async describeAccount(): Promise<SmsAccount> {
+    const now = this.now();
+    const res = await this.client.SmsPackagesStatistics({
+      SmsSdkAppId: this.config.smsSdkAppId,
+      Limit: 500,
+      Offset: 0,
+      BeginTime: hourStamp(new Date(now.getTime() - 3 * 365 * 86400_000)),
+      EndTime: hourStamp(new Date(now.getTime() - 3600_000)),
+    });
+    return {
+      packages: (res.SmsPackagesStatisticsSet ?? []).map((p) => ({ id: String(p.PackageId ?? ""), amount: p.PackageAmount ?? 0, used: p.CurrentUsage ?? 0, expiresAt: p.PackageExpiredTime ?? 0 })),
+    };
+  }
+
   async describeTemplate(vendorTemplateId: string): Promise<VendorSmsTemplate | null> {
     if (!/^\d{1,12}$/.test(vendorTemplateId)) return null;
     const res = await this.client.DescribeSmsTemplateList({ International: 0, TemplateIdSet: [Number(vendorTemplateId)] });
@@ -131,6 +151,9 @@ export class TencentSms implements SmsPort {
     return { id: vendorTemplateId, approved: code === 0, status, content, paramCount: new Set(content.match(/\{\d+\}/g) ?? []).size };
   }
 }
+
+/** yyyymmddhh in Beijing time, as SmsPackagesStatistics takes BeginTime / EndTime. */
+const hourStamp = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 13).replace(/[-T]/g, "");
 
 /** PullSmsSendStatus / PullSmsReplyStatus: "拉取最大条数，最多100条". */
 const PULL_LIMIT = 100;
