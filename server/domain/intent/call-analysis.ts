@@ -25,7 +25,15 @@ export const RULES_ANALYZER = "rules-v1";
 export function analyzeByRules(input: ClassifyIntentInput): CallAnalysis {
   const r = classifyIntent(input);
   const vendorTime = input.vendorExtraction?.fields?.["预约时间"] ?? input.vendorExtraction?.fields?.["proposedTime"] ?? null;
-  return { ...r, proposedTime: r.proposedTime ?? (r.reached === "patient" ? vendorTime : null), summary: null, reason: null };
+  // The vendor heard the patient ask for a person (是否需要人工回电, issue 24): 需回电 even when the words escaped the rules.
+  const vendorCallback = r.reached === "patient" && input.vendorExtraction?.fields?.["是否需要人工回电"] === "是";
+  return {
+    ...r,
+    callbackRequested: r.callbackRequested || vendorCallback,
+    proposedTime: r.proposedTime ?? (r.reached === "patient" ? vendorTime : null),
+    summary: null,
+    reason: null,
+  };
 }
 
 /** Whether a model has anything to read: an answered call in which a person (not a machine) said something. */
