@@ -1,8 +1,8 @@
 /**
  * Trains the offline reader's learned model (server/domain/intent/learned-model.ts) and measures it by cross-validation.
  *
- *   npx tsx bench/intent/train-model.ts            # 5-fold CV over dev + dev2: rules alone vs rules + model
- *   npx tsx bench/intent/train-model.ts --write    # train on all of dev + dev2, write server/domain/intent/intent-model.json
+ *   npx tsx bench/intent/train-model.ts            # 5-fold CV over dev + dev2 + dev3: rules alone vs rules + model
+ *   npx tsx bench/intent/train-model.ts --write    # train on all of dev + dev2 + dev3, write server/domain/intent/intent-model.json
  *   (npm run intent:train = --write; options --epochs= --l2= --lr= --min-count= --margin= for experiments)
  *
  * Reads only the corpora in learn.ts's TRAINING_CORPORA. Deterministic: the same corpora give the same weights, byte
@@ -83,8 +83,8 @@ function line(name: string, t: Tally) {
 }
 
 function crossValidate(all: Prepared[]) {
-  const rules = { all: tally(), dev: tally(), dev2: tally() };
-  const blended = { all: tally(), dev: tally(), dev2: tally() };
+  const rules = { all: tally(), dev: tally(), dev2: tally(), dev3: tally() };
+  const blended = { all: tally(), dev: tally(), dev2: tally(), dev3: tally() };
   const oof = outOfFold(all, opts, margin);
   for (const e of all) {
     for (const key of ["all", e.part] as const) {
@@ -93,7 +93,7 @@ function crossValidate(all: Prepared[]) {
     }
   }
   // The first set (legacy: other conventions, AI lines that never react) is no training data: scored by a model
-  // trained on all of dev + dev2, as a check that what is learned carries over.
+  // trained on all of the development parts, as a check that what is learned carries over.
   const full = train(all, opts);
   const legacyRules = tally();
   const legacyBlend = tally();
@@ -103,7 +103,7 @@ function crossValidate(all: Prepared[]) {
     count(legacyBlend, c, refineWithModel(e.reading, inputOfCase(c), full, margin), e.reading.result);
   }
   console.log(`${FOLDS}-fold cross-validation over ${TRAINING_CORPORA.join(" + ")} (${all.length} calls; folds by a hash of the id; options ${JSON.stringify({ ...opts, margin })})`);
-  for (const key of ["all", "dev", "dev2"] as const) {
+  for (const key of ["all", "dev", "dev2", "dev3"] as const) {
     console.log(line(`rules alone — ${key}`, rules[key]));
     console.log(line(`rules + model (CV) — ${key}`, blended[key]));
   }
