@@ -36,19 +36,21 @@ const WRONG_NUMBER =
  * or a state with the announcement's instruction (请稍后再拨、请查证、请挂机). Each is tested on the text and on the text
  * with its punctuation dropped, so an ASR fragment (「……正忙请稍后再……」) reads like the whole.
  */
-const ANNOUNCER = "(您|你)(所)?(拨打|拨叫|呼叫|拨|搅|打|呼)的?(电话|用户|号码|手机|号)?|(拨打|拨叫|呼叫)的(电话|用户|号码|手机)|(对不起|抱歉)[，,]?(用户|号码)|对方(的)?(用户|号码|电话|手机)?|(该|此|这个)(用户|号码)|^(号码|用户)|(移动|联通|电信|广电|运营商|百事通)";
+const ANNOUNCER = "(您|你)(所)?(拨打|拨叫|呼叫|拨|搅|打|呼)的?(电话|用户|号码|手机|号)?|(拨打|拨叫|呼叫)的(电话|用户|号码|手机)|(对不起|抱歉)[，,]?(用户|号码)|对方(的)?(用户|号码|电话|手机)?|(该|此|这个)(用户|号码)|^(嘟|喂)*(号码|用户)|(移动|联通|电信|广电|运营商|百事通)";
 const LINE_STATE =
-  "暂时.{0,3}接通|正忙|忙|关机|停机|空号|无法接通|未能接通|不能接通|无法接听|暂时不方便接听|无人接听|无应答|无人应答|不在服务区|服务区|通话中|暂停(服务|使用|通话)?|停止服务|停用|销户|注销|回收|过期|失效|不存在|未登记|有误|拒接|呼叫限制|限制呼入|勿扰|免打扰|欠费|呼叫转移|无法(完成|连接)|接通中|没人接|无人接|忙线|线路(正)?忙";
+  "暂时.{0,3}接通|正忙|忙|关机|停机|空号|无法接通|未能接通|不能接通|无法接听|暂时不方便接听|无人接听|无应答|无人应答|不在服务区|服务区|通话中|暂停(服务|使用|通话)?|停止服务|停用|销户|注销|回收|过期|有效期|无效|失效|不存在|未登记|有误|拒接|呼叫限制|限制呼入|勿扰|免打扰|欠费|呼叫转移|无法(完成|连接)|接通中|没人接|无人接|忙线|线路(正)?忙";
 /** States only an announcement says (「……无法接通……」 alone is still one), unless said of the clinic's own line. */
 const ANNOUNCEMENT_STATE = /无法接通|未能接通|暂时无法接听|空号|已停机|已关机|已停用|已销户|已注销|不在服务区|暂停服务|无人接听/;
 const OF_THE_CLINIC = /你们|你家|门店|诊所|医院|前台/;
 const OPERATOR_STRUCTURE = new RegExp(`(${ANNOUNCER}).{0,12}(${LINE_STATE})`);
+/** An instruction only an announcement gives: 「请查询后再拨」. */
+const ANNOUNCER_ONLY = /(查证|核对|查询|核实)(号码)?后再(拨|呼)|请查证/;
 const ANNOUNCER_INSTRUCTION = /请(您)?(稍后|稍候|迟啲|过会)再(拨|打|试|联系)?|稍(后|候)再拨|请(您)?(查证|核对|查询|核实)|请挂机|请不要挂机|如不挂机/;
 const STATE_ONLY = new RegExp(`(${LINE_STATE})`);
 const OPERATOR_EN =
   /(you(have)?(dialed|dialled|called|arecalling|aredialing)).{0,30}(busy|off|unavailable|notavailable|reachable|inservice|outofservice|connected|cannotbe|disconnected|exist)|(cannot|notbe|can'?tbe)(be)?(connected|reached|completed)|(number|subscriber|person|party|phone|user)(you)?(are|have|were)?(calling|called|dialed|dialled|reached|trying)?(is|has|was)?(been|now|currently)?(temporarily)?(busy|poweredoff|poweroff|switchedoff|unavailable|notavailable|notreachable|unreachable|notinservice|outofservice|disconnected|cannotbe)|yourcallcannotbe|(try|call|dial)again(later)?|pleaseredial|checkthenumber|servicearea/;
 /** A ring-back tune (彩铃) or a hold tune marked by the transcript, with nothing a person said. */
-const TUNE_MARK = /♪|[（(\[【][^）)\]】]*(彩铃|音乐|铃声|歌声|等待音)[^）)\]】]*[）)\]】]|彩铃/;
+const TUNE_MARK = /♪|[（(\[【][^）)\]】]*(彩铃|音乐|铃声|歌声|等待音|嘟|忙音|回铃)[^）)\]】]*[）)\]】]|彩铃/;
 /** A beep marked by the transcript or spelled out: a recording about to take a message. */
 const BEEP_MARK = /[（(\[【][^）)\]】]*(嘀|滴|哔|beep|提示音)[^）)\]】]*[）)\]】]/i;
 const BEEP_ONLY = /^[，,。.!！…—~～\s-]*((嘀|滴|哔)+[—~～-]*[，,。.!！…\s]*)+$/;
@@ -70,17 +72,17 @@ const MISDIALED =
 const MISDIALED_OTHER_THING = /(时间|日子|日期|几点|几号|钟点|价格|地址)/;
 /** 「我不是张先生」「你说的那个刘女士不是我」「我不姓陈」, the speaker denying being the one asked for. */
 const NOT_THE_ONE =
-  /我(可|也|又|真|并|根本)?不是(什么|你们?(要)?找的|你们?说的|那个|那位|病人|患者|她|他|本人|你们的?(客户|会员|病人|患者))|不是(你们?(要)?找的|你们?(说|讲)的)(那个|那位)?(人|先生|女士)|我不是(?<who>[\u4e00-\u9fa5]{1,3})[，,]\k<who>|我不是[\u4e00-\u9fa5]{1,3}(先生|女士|小姐|老师|姐|哥|总|阿姨|叔|经理|师傅)|(先生|女士|小姐|阿姨|姐|哥|总|老师|师傅)(我)?(不认识|不认得)|(不认识|不认得)你(说|讲|找)的|(先生|女士|小姐|阿姨|老师|总)(也)?不是我|我(也)?不姓|i'?mnot(mr|mrs|ms|miss)|不是不是/;
+  /我(可|也|又|真|并|根本)?不是(什么|你们?(要)?找的|你们?说的|那个|那位|病人|患者|她|他|本人|你们的?(客户|会员|病人|患者))|不是(你们?(要)?找的|你们?(说|讲)的)(那个|那位)?(人|先生|女士)|我不是(?<who>[\u4e00-\u9fa5]{1,3})[，,]\k<who>|我不是[\u4e00-\u9fa5]{1,3}(先生|女士|小姐|老师|姐|哥|总|阿姨|叔|经理|师傅)|(先生|女士|小姐|阿姨|姐|哥|总|老师|师傅)(我)?(不认识|不认得)|(不认识|不认得)你(说|讲|找)的|(先生|女士|小姐|阿姨|老师|总)(也)?不是我|不姓|(找|说|讲)的(人|那个人|那位)?(不是我|我不认识)|不是(机主)?本人|捡(到|来)的(手机|电话)|i'?mnot(mr|mrs|ms|miss)|不是不是/;
 const NO_SUCH_PERSON =
   /没(有)?(这(个|号|位)?(人|员工|客户|病人|患者|住户)|叫这(个)?名字|姓.的|[\u4e00-\u9fa5](先生|女士|小姐|阿姨))|查无此人|这(里|儿)没有|家(里)?没有(这个人|这人)/;
 /** The number belongs to the speaker (new, reassigned, a work phone) rather than to the patient. */
 const NUMBER_IS_MINE =
-  /(号|号码|手机号?|电话)(是)?(我)?(刚|才|新|去年|今年|上个月|前阵子|前段时间)?.{0,8}(新)?(办|换|买)的|号(码)?是新的|(一直|本来|从来)(都)?是我(的|在用)|一直是我在用|换主人|(才|只)用了.{1,4}(月|天|周|年)|换号了|单位(配|发)(给我)?的|(工作|公司|单位)(手机|电话)/;
+  /(号|号码|手机号?|电话)(是)?(我)?(刚|才|新|去年|今年|上个月|前阵子|前段时间)?.{0,8}(新)?(办|换|买)的|号(码)?是新的|(开|办|换|买|注册)的(卡|号)|过户|(以前|之前|原来)(可能)?是别人的|(之前|以前|原来)是谁(的|在用)?|(一直|本来|从来)(都)?是我(的|在用)|一直是我在用|换主人|(才|只)用了.{1,4}(月|天|周|年)|换号了|单位(配|发)(给我)?的|(工作|公司|单位)(手机|电话)/;
 /** The speaker has nothing to do with the clinic (「我不认识什么诊所」「没约过牙医」「我也没看过牙」). */
 const NO_TIES =
   /不认识(什么|你们)?(诊所|口腔|牙科|医院|医生)|(?<!不是)没(去|到|在)过你们|(?<!不是)没(看|约|做|补|拔|洗|种)过(牙|牙医)|(?<!不是)没约过|(?<!不是)没看过牙|(?<!不是)没缺牙|(?<!不是)没办过卡|不知道你们是(哪|谁)/;
 const A_PLACE = /(这(里|儿)?是|我们?这(儿|里)?是)[^，,]{0,6}(店|饭店|公司|单位|工地|办公室|派出所|值班室|学校|幼儿园|驿站|厂|酒店|超市|门卫|前台)|(这(里|儿)是|我们?这(儿|里)?是)[^，,]{1,6}的电话/;
-const KIN = "妈妈|母亲|妈|爸爸|父亲|爸|老婆|老公|爱人|媳妇|丈夫|妻子|儿子|女儿|闺女|老伴|孩子|家人|家属|姐姐|妹妹|哥哥|弟弟|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|保姆|阿姨|哥(?!们)|姐(?!妹们)|弟|妹|嫂子|姐夫|妹夫|舅舅|叔叔|姑姑|小姨|侄子|外甥|孙子|孙女";
+const KIN = "对象|男朋友|女朋友|未婚妻|未婚夫|妈妈|母亲|妈|爸爸|父亲|爸|老婆|老公|爱人|媳妇|丈夫|妻子|儿子|女儿|闺女|老伴|孩子|家人|家属|姐姐|妹妹|哥哥|弟弟|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|保姆|阿姨|哥(?!们)|姐(?!妹们)|弟|妹|嫂子|姐夫|妹夫|舅舅|叔叔|姑姑|小姨|侄子|外甥|孙子|孙女";
 const KIN_CLAIM = new RegExp(`(我是|这是)(他|她)的?(${KIN})|(他|她)是我(的)?(${KIN})|(孩子|小孩)(他|她)?的?(爸|妈|${KIN})`);
 /** 「我妈拔完牙一直说头晕」「我爸出去遛弯了」: the first words speak of a parent or spouse as the one the call is about. */
 const KIN_SUBJECT = /^(喂[，,]?)?我(妈|爸|老公|老婆|爱人|老伴|奶奶|爷爷|外婆|外公)(?!的)(拔|补|做|种|洗|出去|出门|不在|上班|睡|住院|说|一直|最近|刚|已经|今天|现在)/;
@@ -107,7 +109,7 @@ export function answeringPartyOf(calleeLines: readonly string[]): AnsweringParty
   // An announcement never speaks as 「我」: 「正在通话中，等我一下……好了，多少钱？」 is a person.
   if (!FIRST_PERSON.test(said)) {
     if (OPERATOR.test(said) || either(OPERATOR_STRUCTURE) || either(OPERATOR_EN)) return "operator";
-    if (either(ANNOUNCER_INSTRUCTION) && either(STATE_ONLY)) return "operator";
+    if ((either(ANNOUNCER_INSTRUCTION) && either(STATE_ONLY)) || either(ANNOUNCER_ONLY)) return "operator";
     if (said.split(/[，,。.！!？?；;]/).some((clause) => ANNOUNCEMENT_STATE.test(clause) && !OF_THE_CLINIC.test(clause))) return "operator";
   }
   if (calleeLines.some((l) => TUNE_MARK.test(l)) && !personSpoke(said)) return "operator";
@@ -119,6 +121,7 @@ export function answeringPartyOf(calleeLines: readonly string[]): AnsweringParty
   // Not about who answered: a mistaken time (「把时间打错了」) or a misdial denied (「不是打错了，是我忘了」).
   const aboutPerson = said.replace(/[^，,。.！!？?]*(时间|日子|日期|几点|几号)[^，,。.！!？?]*/g, "，").replace(/(?<!是)(不是|没有?|并没)(打|拨|找|搞|弄|认)错(了|人)?/g, "，");
   if (WRONG_NUMBER.test(aboutPerson) || either(NOT_THE_ONE) || NO_SUCH_PERSON.test(said) || NUMBER_IS_MINE.test(said) || NO_TIES.test(said) || A_PLACE.test(said)) return "wrongNumber";
+  if (said.split(/[，,。.！!？?]/).some((clause) => /^(不认识|不认得)(啊|呀|哦)?$/.test(clause))) return "wrongNumber";
   if ((MISDIALED.test(aboutPerson) || MISDIALED.test(aboutPerson.replace(/[，,。.！!？?…\s]/g, ""))) && !MISDIALED_OTHER_THING.test(aboutPerson)) return "wrongNumber";
   return "patient";
 }
