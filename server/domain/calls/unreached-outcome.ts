@@ -1,4 +1,4 @@
-import { answeringPartyOf } from "@/server/domain/intent/answering-party";
+import { answeringPartyOf, askedSurnameOf } from "@/server/domain/intent/answering-party";
 import { toCallOutcome, type CallOutcome, type CarrierOutcome } from "./call-outcome";
 
 /**
@@ -18,7 +18,11 @@ export function unreachedOutcomeOf(attempt: {
   // The carrier's own voicemail / assistant detection (Tencent CCC 222 voiceMailReached, a simulator's INTELLIGENT_ANSWER).
   if (attempt.outcome === "voiceAssistant") return "voicemail";
   if (attempt.outcome !== "answered") return null;
-  const party = answeringPartyOf((attempt.turns ?? []).filter((t) => t.speaker === "patient").map((t) => t.text));
+  const turns = attempt.turns ?? [];
+  const party = answeringPartyOf(
+    turns.filter((t) => t.speaker === "patient").map((t) => t.text),
+    askedSurnameOf(turns.find((t) => t.speaker === "ai")?.text),
+  );
   switch (party) {
     case "voicemail":
     case "secretary":
