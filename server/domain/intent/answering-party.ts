@@ -50,7 +50,7 @@ const STATE_ONLY = new RegExp(`(${LINE_STATE})`);
 const OPERATOR_EN =
   /(you(have)?(dialed|dialled|called|arecalling|aredialing)).{0,30}(busy|off|unavailable|notavailable|reachable|inservice|outofservice|connected|cannotbe|disconnected|exist)|(cannot|notbe|can'?tbe)(be)?(connected|reached|completed)|(number|subscriber|person|party|phone|user)(you)?(are|have|were)?(calling|called|dialed|dialled|reached|trying)?(is|has|was)?(been|now|currently)?(temporarily)?(busy|poweredoff|poweroff|switchedoff|unavailable|notavailable|notreachable|unreachable|notinservice|outofservice|disconnected|cannotbe)|yourcallcannotbe|(try|call|dial)again(later)?|pleaseredial|checkthenumber|servicearea/;
 /** A ring-back tune (彩铃) or a hold tune marked by the transcript, with nothing a person said. */
-const TUNE_MARK = /♪|[（(\[【][^）)\]】]*(彩铃|音乐|铃声|歌声|等待音|嘟|忙音|回铃)[^）)\]】]*[）)\]】]|彩铃/;
+const TUNE_MARK = /♪|[（(\[【][^）)\]】]*(彩铃|音乐|铃声|歌声|等待音|嘟|忙音|回铃|无人接听|自动挂断|busy|ringing|music)[^）)\]】]*[）)\]】]|彩铃/;
 /** A beep marked by the transcript or spelled out: a recording about to take a message. */
 const BEEP_MARK = /[（(\[【][^）)\]】]*(嘀|滴|哔|beep|提示音)[^）)\]】]*[）)\]】]/i;
 const BEEP_ONLY = /^[，,。.!！…—~～\s-]*((嘀|滴|哔)+[—~～-]*[，,。.!！…\s]*)+$/;
@@ -72,15 +72,18 @@ const MISDIALED =
 const MISDIALED_OTHER_THING = /(时间|日子|日期|几点|几号|钟点|价格|地址)/;
 /** 「我不是张先生」「你说的那个刘女士不是我」「我不姓陈」, the speaker denying being the one asked for. */
 const NOT_THE_ONE =
-  /我(可|也|又|真|并|根本)?不是(什么|你们?(要)?找的|你们?说的|那个|那位|病人|患者|她|他|本人|你们的?(客户|会员|病人|患者))|不是(你们?(要)?找的|你们?(说|讲)的)(那个|那位)?(人|先生|女士)|我不是(?<who>[\u4e00-\u9fa5]{1,3})[，,]\k<who>|我不是[\u4e00-\u9fa5]{1,3}(先生|女士|小姐|老师|姐|哥|总|阿姨|叔|经理|师傅)|(先生|女士|小姐|阿姨|姐|哥|总|老师|师傅)(我)?(不认识|不认得)|(不认识|不认得)你(说|讲|找)的|(是谁|哪位|哪个)[^，,]{0,8}(不知道|不认识|不清楚)|哪来的[\u4e00-\u9fa5]{1,3}(女士|先生|小姐)|跟[\u4e00-\u9fa5]{1,3}(先生|女士|小姐)没(有)?关系|(先生|女士|小姐|阿姨|老师|总)(也)?不是我|不姓|(找|说|讲)的(人|那个人|那位)?(不是我|我不认识)|我(可|也|真|并)?不是(机主)?本人|捡(到|来)的(手机|电话)|i'?mnot(mr|mrs|ms|miss)|不是不是/;
+  /我(可|也|又|真|并|根本)?不是(什么|你们?(要)?找的|你们?说的|那个|那位|病人|患者|她|他|本人|你们的?(客户|会员|病人|患者))|不是(你们?(要)?找的|你们?(说|讲)的)(那个|那位)?(人|先生|女士)|我不是(?<who>[\u4e00-\u9fa5]{1,3})[，,]\k<who>|我不是[\u4e00-\u9fa5]{1,3}(先生|女士|小姐|老师|姐|哥|总|阿姨|叔|经理|师傅)|(先生|女士|小姐|阿姨|姐|哥|总|老师|师傅)(我)?(不认识|不认得)|(不认识|不认得)你(说|讲|找)的|(不认识|不认得|没听说过?)(什么)?姓|(找|说|讲)的(人|那个人|那位)[^，,]{0,6}(不在|没在|不用|没听说|不认识|不知道)|(是谁|哪位|哪个)[^，,]{0,8}(不知道|不认识|不清楚)|哪来的[\u4e00-\u9fa5]{1,3}(女士|先生|小姐)|跟[\u4e00-\u9fa5]{1,3}(先生|女士|小姐)没(有)?关系|(先生|女士|小姐|阿姨|老师|总)(也)?不是我|不姓|(找|说|讲)的(人|那个人|那位)?(不是我|我不认识)|我(可|也|真|并)?不是(机主)?本人|捡(到|来)的(手机|电话)|i'?mnot(mr|mrs|ms|miss)|不是不是/;
+/** The one asked for, named with a title, spoken of as a stranger (「我真不认识什么蔡先生」「刘先生不住这儿了」). */
+const NAMED_STRANGER =
+  /(不认识|不认得|没听说过?|不知道)(什么|这个|那个)?[\u4e00-\u9fa5]{1,3}(先生|女士|小姐|阿姨)|[\u4e00-\u9fa5]{1,3}(先生|女士|小姐|阿姨)(早|已经|早就)?(不住这|不在这个号|换号|去世|过世|搬走)/;
 const NO_SUCH_PERSON =
   /没(有)?(这(个|号|位)?(人|员工|客户|病人|患者|住户)|叫这(个)?名字|姓.的|[\u4e00-\u9fa5](先生|女士|小姐|阿姨))|查无此人|这(里|儿)没有|家(里)?没有(这个人|这人)/;
 /** The number belongs to the speaker (new, reassigned, a work phone) rather than to the patient. */
 const NUMBER_IS_MINE =
-  /(号|号码|手机号?|电话)(是)?(我)?(刚|才|新|去年|今年|上个月|前阵子|前段时间)?.{0,8}(新)?(办|换|买)的|号(码)?是新的|(开|办|换|买|注册)的(卡|号)|过户|(以前|之前|原来)(可能)?是别人的|(之前|以前|原来)是谁(的|在用)?|(一直|本来|从来)(都)?是我(的|在用)|(不用|没用|不再用)这个(号|号码|手机)|(原来|以前|之前)(用|使用)的人|(公司|单位)[^，,]{0,4}(统一)?(发|配)的|(号码?|电话|手机)(是)?(我们)?(店里|公司|单位|办公室|工地|厂里)的|一直是我在用|换主人|(才|只)用了.{1,4}(月|天|周|年)|换号了|单位(配|发)(给我)?的|(工作|公司|单位)(手机|电话)/;
+  /(号|号码|手机号?|电话)(是)?(我)?(刚|才|新|去年|今年|上个月|前阵子|前段时间)?.{0,8}(新)?(办|换|买)的|号(码)?是新的|(开|办|换|买|注册)的(卡|号)|过户|(以前|之前|原来)(可能)?是别人的|(之前|以前|原来)是谁(的|在用)?|(一直|本来|从来)(都)?是我(的|在用)|(不用|没用|不再用)这个(号|号码|手机)|(号|号码|手机号?|电话)[^，,]{0,6}(转|过户|让)给(了)?我|(号主|机主)(早|已经)?换(了|人)|(房东|老板|公司|单位|厂里)的(座机|电话|号)|(原来|以前|之前)(用|使用)的人|(公司|单位)[^，,]{0,4}(统一)?(发|配)的|(号码?|电话|手机)(是)?(我们)?(店里|公司|单位|办公室|工地|厂里)的|一直是我在用|换主人|(才|只)用了.{1,4}(月|天|周|年)|换号了|单位(配|发)(给我)?的|(工作|公司|单位)(手机|电话)/;
 /** The speaker has nothing to do with the clinic (「我不认识什么诊所」「没约过牙医」「我也没看过牙」). */
 const NO_TIES =
-  /不认识(什么|你们)?(诊所|口腔|牙科|医院|医生)|(?<!不是)没(去|到|在)过你们|(?<!不是)没(看|约|做|补|拔|洗|种)过(牙|牙医)|(?<!不是)没约过|没在你们(那|这)?(儿|里|边)?(登记|看|做|办|留)过|(?<!不是)没看过牙|(?<!不是)没缺牙|(?<!不是)没办过卡|不知道你们是(哪|谁)/;
+  /不认识(什么|你们)?(诊所|口腔|牙科|医院|医生)|(?<!不是)没(去|到|在)过你们|(?<!不是)没(看|约|做|补|拔|洗|种)过(牙|牙医)|(?<!不是)没约过|没人(看|约|做|补|种|洗)(过)?牙|没在你们(那|这)?(儿|里|边)?(登记|看|做|办|留)过|(?<!不是)没看过牙|(?<!不是)没缺牙|(?<!不是)没办过卡|不知道你们是(哪|谁)/;
 const A_PLACE = /(这(里|儿)?是|我们?这(儿|里)?是)[^，,]{0,6}(店|饭店|公司|单位|工地|办公室|派出所|值班室|学校|幼儿园|驿站|厂|酒店|超市|门卫|前台)|(这(里|儿)是|我们?这(儿|里)?是)[^，,]{1,6}的电话|(这(里|儿|边)是|我这(边|里|儿)是)[\u4e00-\u9fa5]{1,2}家$/;
 const KIN = "对象|男朋友|女朋友|未婚妻|未婚夫|妈妈|母亲|妈|爸爸|父亲|爸|老婆|老公|爱人|媳妇|丈夫|妻子|儿子|女儿|闺女|老伴|孩子|家人|家属|姐姐|妹妹|哥哥|弟弟|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|保姆|阿姨|哥(?!们)|姐(?!妹们)|弟|妹|嫂子|姐夫|妹夫|舅舅|叔叔|姑姑|小姨|侄子|外甥|孙子|孙女";
 const KIN_CLAIM = new RegExp(`(我是|这是)(他|她|[\u4e00-\u9fa5]{1,3}(先生|女士|小姐|老师))的?(${KIN})|(他|她)是我(的)?(${KIN})|(孩子|小孩)(他|她)?的?(爸|妈|${KIN})`);
@@ -142,7 +145,7 @@ export function answeringPartyOf(calleeLines: readonly string[], askedSurname?: 
   // 「不是本人还能是谁」「可不就是我」: a rhetorical question affirms who answered.
   if (/还能是谁|不就是我|可不是我吗/.test(said)) return "patient";
   const aboutPerson = said.replace(/[^，,。.！!？?]*(时间|日子|日期|几点|几号)[^，,。.！!？?]*/g, "，").replace(/(?<!是)(不是|没有?|并没)(打|拨|找|搞|弄|认)错(了|人)?/g, "，");
-  if (WRONG_NUMBER.test(aboutPerson) || either(NOT_THE_ONE) || NO_SUCH_PERSON.test(said) || NUMBER_IS_MINE.test(said) || NO_TIES.test(said) || A_PLACE.test(said)) return "wrongNumber";
+  if (WRONG_NUMBER.test(aboutPerson) || either(NOT_THE_ONE) || NO_SUCH_PERSON.test(said) || NUMBER_IS_MINE.test(said) || NO_TIES.test(said) || A_PLACE.test(said) || NAMED_STRANGER.test(said)) return "wrongNumber";
   if (said.split(/[，,。.！!？?]/).some((clause) => /^(不认识|不认得)(啊|呀|哦)?$/.test(clause))) return "wrongNumber";
   if (anotherSurname(said, askedSurname)) return "wrongNumber";
   // 「不是，…」 as the first word to 「请问是钱先生吗？」 (no relative claim came with it): not the one asked for.
