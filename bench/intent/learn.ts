@@ -10,6 +10,7 @@ import { readByRules, type RulesReading } from "../../server/domain/intent/class
 import { allowedClasses, featuresOf, modelMayRead, refineWithModel } from "../../server/domain/intent/refine-with-model";
 import type { IntentResult } from "../../server/domain/intent/classify-intent";
 import { COMPLAINT, NO_COMPLAINT, NO_INTENT, trainModel, type LearnedModels } from "../../server/domain/intent/learned-model";
+import { PARTY_CLASSES, partyClassOf, partyFeatures } from "../../server/domain/intent/party-model";
 import { inputOfCase, loadCases, type EvalCase } from "./cases";
 
 export const TRAINING_CORPORA = ["dev.jsonl", "dev2.jsonl", "dev3.jsonl"] as const;
@@ -52,6 +53,15 @@ export function train(examples: readonly Prepared[], opts: TrainOptions = TRAIN_
     ),
     complaint: trainModel(
       trainable.map((e) => ({ features: e.features, label: e.c.expect.complaint ? COMPLAINT : NO_COMPLAINT, allowed: [COMPLAINT, NO_COMPLAINT] })),
+      opts,
+    ),
+    // Every call, machines included: the callee's words and who the labeller says answered.
+    party: trainModel(
+      examples.map((e) => ({
+        features: partyFeatures(e.c.turns.flatMap((t) => ("patient" in t ? [t.patient] : []))),
+        label: partyClassOf(e.c.expect.reached),
+        allowed: [...PARTY_CLASSES],
+      })),
       opts,
     ),
   };

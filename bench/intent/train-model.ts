@@ -41,12 +41,13 @@ interface Tally {
   peopleAsMachines: number;
   wrong: number;
   wrongHit: number;
+  peopleAsWrong: number;
   complaints: number;
   complaintHit: number;
   complaintFlagged: number;
   changed: number;
 }
-const tally = (): Tally => ({ n: 0, strict: 0, lenient: 0, optTrue: 0, optRight: 0, optWanted: 0, optCaught: 0, machines: 0, machineHit: 0, peopleAsMachines: 0, wrong: 0, wrongHit: 0, complaints: 0, complaintHit: 0, complaintFlagged: 0, changed: 0 });
+const tally = (): Tally => ({ n: 0, strict: 0, lenient: 0, optTrue: 0, optRight: 0, optWanted: 0, optCaught: 0, machines: 0, machineHit: 0, peopleAsMachines: 0, wrong: 0, wrongHit: 0, peopleAsWrong: 0, complaints: 0, complaintHit: 0, complaintFlagged: 0, changed: 0 });
 
 function count(t: Tally, c: EvalCase, r: IntentResult, rules: IntentResult) {
   t.n++;
@@ -68,7 +69,7 @@ function count(t: Tally, c: EvalCase, r: IntentResult, rules: IntentResult) {
   if (c.expect.reached === "wrongNumber") {
     t.wrong++;
     if (r.reached === "wrongNumber") t.wrongHit++;
-  }
+  } else if (r.reached === "wrongNumber") t.peopleAsWrong++;
   if (c.expect.complaint) {
     t.complaints++;
     if (r.complaint) t.complaintHit++;
@@ -79,7 +80,7 @@ function count(t: Tally, c: EvalCase, r: IntentResult, rules: IntentResult) {
 
 const pct = (a: number, b: number) => (b === 0 ? "—" : `${((100 * a) / b).toFixed(1)}%`);
 function line(name: string, t: Tally) {
-  return `${name.padEnd(28)} n=${String(t.n).padStart(3)}  strict ${pct(t.strict, t.n).padStart(6)}  lenient ${pct(t.lenient, t.n).padStart(6)}  opt-out P ${pct(t.optRight, t.optTrue)} (wrongful DNC ${t.optTrue - t.optRight}) R ${pct(t.optCaught, t.optWanted)}  machines ${t.machineHit}/${t.machines} (people as machines ${t.peopleAsMachines})  wrong numbers ${t.wrongHit}/${t.wrong}  complaints ${t.complaintHit}/${t.complaints} (flagged ${t.complaintFlagged}, P ${pct(t.complaintHit, t.complaintFlagged)})${t.changed ? `  changed ${t.changed}` : ""}`;
+  return `${name.padEnd(28)} n=${String(t.n).padStart(3)}  strict ${pct(t.strict, t.n).padStart(6)}  lenient ${pct(t.lenient, t.n).padStart(6)}  opt-out P ${pct(t.optRight, t.optTrue)} (wrongful DNC ${t.optTrue - t.optRight}) R ${pct(t.optCaught, t.optWanted)}  machines ${t.machineHit}/${t.machines} (people as machines ${t.peopleAsMachines})  wrong numbers ${t.wrongHit}/${t.wrong} (others as wrong numbers ${t.peopleAsWrong})  complaints ${t.complaintHit}/${t.complaints} (flagged ${t.complaintFlagged}, P ${pct(t.complaintHit, t.complaintFlagged)})${t.changed ? `  changed ${t.changed}` : ""}`;
 }
 
 function crossValidate(all: Prepared[]) {
@@ -118,7 +119,7 @@ function main() {
     const trainedOn = Object.fromEntries(TRAINING_CORPORA.map((file) => [file, createHash("sha256").update(readFileSync(corpusPath(file))).digest("hex")]));
     const out = fileURLToPath(new URL("../../server/domain/intent/intent-model.json", import.meta.url));
     writeFileSync(out, `${JSON.stringify(serializeModel(model, trainedOn), null, 1)}\n`);
-    console.log(`wrote ${out}: intent ${model.intent.weights.size} features × ${model.intent.classes.length} classes, complaint ${model.complaint?.weights.size ?? 0} features`);
+    console.log(`wrote ${out}: intent ${model.intent.weights.size} features × ${model.intent.classes.length} classes, complaint ${model.complaint?.weights.size ?? 0} features, party ${model.party?.weights.size ?? 0} features`);
   } else crossValidate(all);
 }
 

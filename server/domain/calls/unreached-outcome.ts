@@ -1,4 +1,6 @@
-import { answeringPartyOf, askedSurnameOf } from "@/server/domain/intent/answering-party";
+import { askedSurnameOf } from "@/server/domain/intent/answering-party";
+import { calleePartyOf } from "@/server/domain/intent/party-model";
+import { shippedModel } from "@/server/domain/intent/refine-with-model";
 import { toCallOutcome, type CallOutcome, type CarrierOutcome } from "./call-outcome";
 
 /**
@@ -19,9 +21,10 @@ export function unreachedOutcomeOf(attempt: {
   if (attempt.outcome === "voiceAssistant") return "voicemail";
   if (attempt.outcome !== "answered") return null;
   const turns = attempt.turns ?? [];
-  const party = answeringPartyOf(
-    turns.filter((t) => t.speaker === "patient").map((t) => t.text),
+  const party = calleePartyOf(
+    turns.filter((t) => t.speaker === "patient" && t.text.trim() !== "").map((t) => t.text),
     askedSurnameOf(turns.find((t) => t.speaker === "ai")?.text),
+    shippedModel()?.party,
   );
   switch (party) {
     case "voicemail":
