@@ -7,7 +7,7 @@ import { requestWebhookDeliveries } from "@/server/services/webhooks/emit-webhoo
 
 export interface CallAnalysisMeta {
   status: "rules" | "model" | "modelFailed";
-  /** The classifier that decided: "rules-v1" or "llm:<model>". */
+  /** The classifier that decided: RULES_ANALYZER ("rules-v2") or "llm:<model>". */
   by: string;
   error: string | null;
   at: Date;
