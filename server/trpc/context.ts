@@ -5,12 +5,12 @@ import { auth } from "@/server/auth";
 import { prisma } from "@/server/db/client";
 import { dialerActivityListener } from "@/server/db/dialer-activity";
 import { databaseUrl } from "@/server/env";
-import { loadViewer } from "@/server/services/auth/load-viewer";
+import { sessionViewer } from "@/server/auth/session-viewer";
 import type { Context } from "./init";
 
 export const createContext = cache(async (): Promise<Context> => {
   const session = await auth();
-  const viewer = session?.user?.id ? await loadViewer(prisma, session.user.id, session.user.sessionVersion) : null;
+  const viewer = session?.user?.id ? await sessionViewer(session.user.id, session.user.sessionVersion) : null;
   const listener = dialerActivityListener(databaseUrl());
   return { db: prisma, viewer, ports: appPorts, dialerActivity: listener ? (fn) => listener.subscribe(fn) : null };
 });
