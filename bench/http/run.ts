@@ -1,6 +1,6 @@
 /**
  * HTTP load bench: `npx tsx bench/http/run.ts [--skip-build] [--duration=30] [--connections=50] [--think-s=2] [--port=41700]
- * [--cpu-only] [--requests=200] [--server=next|npm]`.
+ * [--cpu-only] [--requests=200] [--only=<endpoint name part>] [--server=next|npm]`.
  * The production build (`next build` into NEXT_DIST_DIR, default .next-bench; `next start` on 127.0.0.1) on the records
  * bench's 1 M-call world (built first by `bench/records/run.ts --seed-only` when missing), signed-in sessions of a
  * 公司管理员 and a 诊所管理员, and autocannon (bounded in time, only to 127.0.0.1) with N concurrent users cycling through
@@ -92,7 +92,11 @@ function storeRecordings(recordings: { storageKey: string }[]) {
 }
 
 function startServer(): ChildProcess {
-  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const [cmd, args] =
+    serverCommand === "npm"
+      ? [process.execPath, [path.join(root, "scripts/start-server.mjs"), "-p", String(port), "-H", "127.0.0.1"]]
+      : [path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"]];
+  const server = spawn(cmd, args, {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -342,8 +346,9 @@ async function main() {
       { name: "/api/trpc/me（已登录空操作）", paths: ["/api/trpc/me"] },
       ...endpoints,
     ];
+    const only = arg("only", "");
     const cpuLoad = machineLoad();
-    const cpuRows = cpuRequests > 0 ? await cpuPass(cpuEndpoints, sessions, server.pid!) : [];
+    const cpuRows = cpuRequests > 0 ? await cpuPass(cpuEndpoints.filter((e) => e.name.includes(only)), sessions, server.pid!) : [];
     const cpuMachine = cpuLoad();
     const cpuOf = new Map(cpuRows.map((r) => [r.endpoint, r.cpuMsPerRequest]));
     const printCpu = () => {
