@@ -1,6 +1,6 @@
 /**
  * HTTP load bench: `npx tsx bench/http/run.ts [--skip-build] [--duration=30] [--connections=50] [--think-s=2] [--port=41700]
- * [--cpu-only] [--requests=200] [--only=<endpoint name part>] [--server=next|npm]`.
+ * [--cpu-only] [--requests=200] [--only=<endpoint name part>] [--server=next|npm] [--cpu-prof=<dir>]`.
  * The production build (`next build` into NEXT_DIST_DIR, default .next-bench; `next start` on 127.0.0.1) on the records
  * bench's 1 M-call world (built first by `bench/records/run.ts --seed-only` when missing), signed-in sessions of a
  * 公司管理员 and a 诊所管理员, and autocannon (bounded in time, only to 127.0.0.1) with N concurrent users cycling through
@@ -35,6 +35,8 @@ const cpuOnly = process.argv.includes("--cpu-only");
 const cpuRequests = Number(arg("requests", "200"));
 /** The server command: `next start` (one process) or `npm start`'s launcher (WEB_CONCURRENCY processes). */
 const serverCommand = arg("server", "next");
+/** `--cpu-prof=<dir>`: the (single) server runs under `node --cpu-prof`; its .cpuprofile is written there on exit. */
+const profileDir = arg("cpu-prof", "");
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/zw_bench_records";
 const dataDir = path.join(root, ".data-bench-http");
 const base = `http://127.0.0.1:${port}`;
@@ -95,7 +97,9 @@ function startServer(): ChildProcess {
   const [cmd, args] =
     serverCommand === "npm"
       ? [process.execPath, [path.join(root, "scripts/start-server.mjs"), "-p", String(port), "-H", "127.0.0.1"]]
-      : [path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"]];
+      : profileDir
+        ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"]]
+        : [path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"]];
   const server = spawn(cmd, args, {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
