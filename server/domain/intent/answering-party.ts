@@ -48,27 +48,27 @@ const ANNOUNCER_ONLY = /(查证|核对|查询|核实)(号码)?后再(拨|呼)|�
 const ANNOUNCER_INSTRUCTION = /请(您)?(稍后|稍候|迟啲|过会)再(拨|打|试|联系)?|稍(后|候)再拨|请(您)?(查证|核对|查询|核实)|请挂机|请不要挂机|如不挂机/;
 const STATE_ONLY = new RegExp(`(${LINE_STATE})`);
 const OPERATOR_EN =
-  /(you(have)?(dialed|dialled|called|arecalling|aredialing)).{0,30}(busy|off|unavailable|notavailable|reachable|inservice|outofservice|connected|cannotbe|disconnected|exist)|(cannot|notbe|can'?tbe)(be)?(connected|reached|completed)|(number|subscriber|person|party|phone|user)(you)?(are|have|were)?(calling|called|dialed|dialled|reached|trying)?(is|has|was)?(been|now|currently)?(temporarily)?(busy|poweredoff|poweroff|switchedoff|unavailable|notavailable|notreachable|unreachable|notinservice|outofservice|disconnected|cannotbe)|yourcallcannotbe|(try|call|dial)again(later)?|pleaseredial|checkthenumber|servicearea/;
+  /(you(have)?(dialed|dialled|called|arecalling|aredialing)).{0,30}(busy|off|unavailable|notavailable|reachable|inservice|outofservice|connected|cannotbe|disconnected|exist)|(cannot|notbe|can'?tbe)(be)?(connected|reached|completed)|(number|subscriber|person|party|phone|user)(you)?(are|have|were)?(calling|called|dialed|dialled|reached|trying)?(is|has|was)?(been|now|currently)?(temporarily)?(busy|poweredoff|poweroff|switchedoff|unavailable|notavailable|notreachable|unreachable|notinservice|outofservice|disconnected|cannotbe)|yourcallcannotbe|hangupand(try|call)|tryyourcall(again)?later|(try|call|dial)again(later)?|pleaseredial|checkthenumber|servicearea/;
 /** A ring-back tune (彩铃) or a hold tune marked by the transcript, with nothing a person said. */
 const TUNE_MARK = /♪|[（(\[【][^）)\]】]*(彩铃|音乐|铃声|歌声|等待音|嘟|忙音|回铃|无人接听|自动挂断|busy|ringing|music)[^）)\]】]*[）)\]】]|彩铃/;
 /** A beep marked by the transcript or spelled out: a recording about to take a message. */
 const BEEP_MARK = /[（(\[【][^）)\]】]*(嘀|滴|哔|beep|提示音)[^）)\]】]*[）)\]】]/i;
 const BEEP_ONLY = /^[，,。.!！…—~～\s-]*((嘀|滴|哔)+[—~～-]*[，,。.!！…\s]*)+$/;
-const ENDS_WITH_BEEP = /[，,。.!！…\s](嘀|滴|哔)+[—~～\-，,。.!！]*$/;
+const ENDS_WITH_BEEP = /[，,。.!！…\s](嘀|滴|哔|beep)+[—~～\-，,。.!！]*$/;
 const VOICEMAIL_STRUCTURE =
   /(嘀|滴|哔|嘟|beep|tone|信号音|提示音|录音提示)(的)?(一)?声?(后|之后|以后|过后)|留(个|下)?(您的)?(口信|言|话)|留下.{0,4}(姓名|电话|号码|联系方式)|(voice)?message|开始录音|录音开始|语音(留言|信箱)|留言(服务|业务|信箱)/;
 /** A person who first offered a recording's words and then talks (「有事留言吧……算了你说吧」「留个言？不用」). */
-const PERSON_REPAIR = /留(个)?言(吗|呀|啊)?\?|(算了|不用|还是)[^，]{0,4}(你)?(说|讲)吧|(直接|就)(跟你|和你)(说|讲)/;
+const PERSON_REPAIR = /留(个)?言(吗|呀|啊)?\?|留言(就)?不用|不用留言|我就是|是我本人|(算了|不用|还是)[^，]{0,4}(你)?(说|讲)吧|(直接|就)(跟你|和你)(说|讲)/;
 /** A phone's assistant names itself, or relays to the owner in the third person (「我会转告机主」「主人有空会看的」). */
 const ASSISTANT =
-  /(智能|ai|语音|通话|电话|私人|接听|代接|来电|数字|自动)(的)?(助理|助手|秘书|管家|分身|接线员|接听|代接)|(我是|这里是|这是)(机主|主人|他|她)?的?.{0,6}(助理|助手|管家|分身|接线员|ai|机器人)|代为接听|(替|帮|代)(机主|主人)|ai代|(通话|电话|来电)筛选|本机已|小度|小爱|小艺|小布|yoyo|jovi|siri|callassistant|takeamessage|passiton|theowner/;
-const RELAY = /(转告|转达|带(个)?话|告诉|通知|提醒|告知|发给|转给|原话转给)(到|给)?(机主|主人|对方)|(机主|主人)(正在|不在|在|不方便|暂时|现在|目前|有空|回来|开机|稍后|会|将|方便)/;
+  /(智能|ai|语音|通话|电话|私人|接听|代接|来电|数字|自动)(的)?(助理|助手|秘书|管家|分身|接线员|接听员?|代接|代答|应答)|(我是|这里是|这是)(机主|主人|他|她)?的?.{0,6}(助理|助手|管家|分身|接线员|ai|机器人)|代为接听|机器人(接听|代接|应答)|开启(了)?(防骚扰|勿扰|通话筛选|智能接听|来电助手|代接)|(说出|说明|告知)(一下)?(您的|你的)?(身份|来意|事由|来电目的|来电事项)|(替|帮|代)(机主|主人)|ai代|(通话|电话|来电)筛选|本机已|小度|小爱|小艺|小布|yoyo|jovi|siri|callassistant|takeamessage|passiton|theowner/;
+const RELAY = /(转告|转达|带(个)?话|告诉|通知|提醒|告知|发给|转给|原话转给)(到|给)?(机主|主人|对方)|(机主|主人)(正在|不在|在|不方便|暂时|现在|目前|有空|回来|开机|稍后|会|将|方便|已|开启|设置)/;
 const FIRST_PERSON = /我(?!们)|\bi'?m|\bmy/;
 const FORMER_OWNER = /(以前|之前|原来|上一个|上个|前)(的)?(机主|主人|号主)/;
 
 /** 「你打错了」「号码不对」「资料登记错了」, not 「把时间打错了」. */
 const MISDIALED =
-  /(?<![别再要])(打|拨|找|弄|搞|登记|输|记|填|查|认)错(了|啦|咯)?(号|人|电话|号码)?|(输入|录入|登记|记录|抄)(有误|错)|错号|号(码)?(不对|有误|错了)|不是这个号|wrongnumber|wrongperson|错了错了/;
+  /(?<![别再要])(打|拨|找|弄|搞|登记|输|记|填|查|认)错(了|啦|咯)?(号|人|电话|号码)?|(输入|录入|登记|记录|抄)(有误|错)|(搞|弄)混|错号|号(码)?(不对|有误|错了)|不是这个号|wrongnumber|wrongperson|错了错了/;
 const MISDIALED_OTHER_THING = /(时间|日子|日期|几点|几号|钟点|价格|地址)/;
 /** 「我不是张先生」「你说的那个刘女士不是我」「我不姓陈」, the speaker denying being the one asked for. */
 const NOT_THE_ONE =
@@ -77,13 +77,13 @@ const NOT_THE_ONE =
 const NAMED_STRANGER =
   /(不认识|不认得|没听说过?|不知道)(什么|这个|那个)?[\u4e00-\u9fa5]{1,3}(先生|女士|小姐|阿姨)|[\u4e00-\u9fa5]{1,3}(先生|女士|小姐|阿姨)(早|已经|早就)?(不住这|不在这个号|换号|去世|过世|搬走)/;
 const NO_SUCH_PERSON =
-  /没(有)?(这(个|号|位)?(人|员工|客户|病人|患者|住户)|叫这(个)?名字|姓.的|[\u4e00-\u9fa5](先生|女士|小姐|阿姨))|查无此人|这(里|儿)没有|家(里)?没有(这个人|这人)/;
+  /没(有)?(这(个|号|位)?(人|员工|客户|病人|患者|住户|名字)|叫这(个)?名字|姓.的|[\u4e00-\u9fa5](先生|女士|小姐|阿姨))|查无此人|这(里|儿)没有|家(里)?没有(这个人|这人)/;
 /** The number belongs to the speaker (new, reassigned, a work phone) rather than to the patient. */
 const NUMBER_IS_MINE =
-  /(号|号码|手机号?|电话)(是)?(我)?(刚|才|新|去年|今年|上个月|前阵子|前段时间)?.{0,8}(新)?(办|换|买)的|号(码)?是新的|(开|办|换|买|注册)的(卡|号)|过户|(以前|之前|原来)(可能)?是别人的|(之前|以前|原来)是谁(的|在用)?|(一直|本来|从来)(都)?是我(的|在用)|(不用|没用|不再用)这个(号|号码|手机)|(号|号码|手机号?|电话)[^，,]{0,6}(转|过户|让)给(了)?我|(号主|机主)(早|已经)?换(了|人)|(房东|老板|公司|单位|厂里)的(座机|电话|号)|(原来|以前|之前)(用|使用)的人|(公司|单位)[^，,]{0,4}(统一)?(发|配)的|(号码?|电话|手机)(是)?(我们)?(店里|公司|单位|办公室|工地|厂里)的|一直是我在用|换主人|(才|只)用了.{1,4}(月|天|周|年)|换号了|单位(配|发)(给我)?的|(工作|公司|单位)(手机|电话)/;
+  /(号|号码|手机号?|电话)(是)?(我)?(刚|才|新|去年|今年|上个月|前阵子|前段时间)?.{0,8}(新)?(办|换|买)的|号(码)?是新的|(开|办|换|买|注册)的(卡|号)|过户|(以前|之前|原来)(可能)?是别人的|(之前|以前|原来)是谁(的|在用)?|(一直|本来|从来)(都)?是我(的|在用)|(不用|没用|不再用)这个(号|号码|手机)|(号|号码|手机号?|电话)[^，,]{0,6}(转|过户|让)给(了)?我|把(号码?|手机号?|电话)给(了)?我|公用电话|(号主|机主)(早|已经)?换(了|人)|(房东|老板|公司|单位|厂里)的(座机|电话|号)|(原来|以前|之前)(用|使用)的人|(公司|单位)[^，,]{0,4}(统一)?(发|配)的|(号码?|电话|手机)(是)?(我们)?(店里|公司|单位|办公室|工地|厂里)的|一直是我在用|换主人|(才|只)用了.{1,4}(月|天|周|年)|换号了|单位(配|发)(给我)?的|(工作|公司|单位)(手机|电话)/;
 /** The speaker has nothing to do with the clinic (「我不认识什么诊所」「没约过牙医」「我也没看过牙」). */
 const NO_TIES =
-  /不认识(什么|你们)?(诊所|口腔|牙科|医院|医生)|(?<!不是)没(去|到|在)过你们|(?<!不是)没(看|约|做|补|拔|洗|种)过(牙|牙医)|(?<!不是)没约过|没人(看|约|做|补|种|洗)(过)?牙|没在你们(那|这)?(儿|里|边)?(登记|看|做|办|留)过|(?<!不是)没看过牙|(?<!不是)没缺牙|(?<!不是)没办过卡|不知道你们是(哪|谁)/;
+  /不认识(什么|你们)?(诊所|口腔|牙科|医院|医生)|(?<!不是)没(去|到|在)过你们|(?<!不是)没(看|约|做|补|拔|洗|种)过(牙|牙医)|(?<!不是)没约过|没(有)?(在)?(任何|什么)?(诊所|口腔|医院|牙科)[^，,]{0,4}留过|没(去|到)过(什么)?(口腔|牙科|诊所|牙医)|没人(看|约|做|补|种|洗)(过)?牙|没在你们(那|这)?(儿|里|边)?(登记|看|做|办|留)过|(?<!不是)没看过牙|(?<!不是)没缺牙|(?<!不是)没办过卡|不知道你们是(哪|谁)/;
 const A_PLACE = /(这(里|儿)?是|我们?这(儿|里)?是)[^，,]{0,6}(店|饭店|公司|单位|工地|办公室|派出所|值班室|学校|幼儿园|驿站|厂|酒店|超市|门卫|前台)|(这(里|儿)是|我们?这(儿|里)?是)[^，,]{1,6}的电话|(这(里|儿|边)是|我这(边|里|儿)是)[\u4e00-\u9fa5]{1,2}家$/;
 const KIN = "对象|男朋友|女朋友|未婚妻|未婚夫|妈妈|母亲|妈|爸爸|父亲|爸|老婆|老公|爱人|媳妇|丈夫|妻子|儿子|女儿|闺女|老伴|孩子|家人|家属|姐姐|妹妹|哥哥|弟弟|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|保姆|阿姨|哥(?!们)|姐(?!妹们)|弟|妹|嫂子|姐夫|妹夫|舅舅|叔叔|姑姑|小姨|侄子|外甥|孙子|孙女";
 const KIN_CLAIM = new RegExp(`(我是|这是)(他|她|[\u4e00-\u9fa5]{1,3}(先生|女士|小姐|老师))的?(${KIN})|(他|她)是我(的)?(${KIN})|(孩子|小孩)(他|她)?的?(爸|妈|${KIN})`);
@@ -149,7 +149,9 @@ export function answeringPartyOf(calleeLines: readonly string[], askedSurname?: 
   if (said.split(/[，,。.！!？?]/).some((clause) => /^(不认识|不认得)(啊|呀|哦)?$/.test(clause))) return "wrongNumber";
   if (anotherSurname(said, askedSurname)) return "wrongNumber";
   // 「不是，…」 as the first word to 「请问是钱先生吗？」 (no relative claim came with it): not the one asked for.
-  if (askedSurname && BARE_DENIAL.test(said.split(/[，,。.！!？?]/)[0] ?? "")) return "wrongNumber";
+  // …unless it corrects what the AI understood (「不是，我是想问多少钱」).
+  const [first = "", next = ""] = said.split(/[，,。.！!？?]/);
+  if (askedSurname && BARE_DENIAL.test(first) && !/^(我)?(是)?(想|说|问|要|意思)/.test(next)) return "wrongNumber";
   if ((MISDIALED.test(aboutPerson) || MISDIALED.test(aboutPerson.replace(/[，,。.！!？?…\s]/g, ""))) && !MISDIALED_OTHER_THING.test(aboutPerson)) return "wrongNumber";
   return "patient";
 }
