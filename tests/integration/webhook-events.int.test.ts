@@ -14,6 +14,7 @@ import { setCallAnalysis } from "@/server/services/calls/set-call-analysis";
 import { finishCallBatches } from "@/server/services/dialer/batch/finish-call-batches";
 import { deliverWebhook, retryDueWebhooks } from "@/server/services/webhooks/deliver-webhook";
 import { createWebhook } from "@/server/services/webhooks/manage-webhooks";
+import { openApiDocument } from "@/server/services/api/v1/openapi";
 import { MemoryStorage } from "../support/memory-storage";
 import { createDialerCompany, createPatients } from "./dialer-fixtures";
 import { testDb } from "./fixtures";
@@ -128,6 +129,20 @@ describe("webhook events beyond call.ended", () => {
     expect(await sweep()).toEqual({ due: 1, succeeded: 1 });
     expect(ofEvent("batch.finished").map((r) => r.dataId)).toEqual([done.id, open.id]);
     expect(new Set(received.map((r) => r.id)).size).toBe(received.length); // every event delivered once
+  });
+});
+
+describe("the OpenAPI document describes every event's payload", () => {
+  it("lists each event under webhooks with the data the receiver got", () => {
+    type Schema = { properties?: Record<string, unknown>; $ref?: string; $defs?: Record<string, Schema> };
+    const doc = openApiDocument("http://localhost") as unknown as { webhooks: Record<string, { post: { requestBody: { content: { "application/json": { schema: { properties: { data: Schema } } } } } } }> };
+    // A named schema is a $ref into its own $defs, as the paths' responses are.
+    const resolve = (schema: Schema) => (schema.$ref ? schema.$defs![schema.$ref.split("/").at(-1)!]! : schema);
+    expect(Object.keys(doc.webhooks).sort()).toEqual(["appointment_request.confirmed", "appointment_request.created", "batch.finished", "call.ended", "follow_up_task.created"]);
+    for (const r of received) {
+      const documented = Object.keys(resolve(doc.webhooks[r.event]!.post.requestBody.content["application/json"].schema.properties.data).properties!).sort();
+      expect(Object.keys(r.data).sort(), r.event).toEqual(documented);
+    }
   });
 });
 

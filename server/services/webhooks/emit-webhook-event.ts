@@ -2,7 +2,9 @@ import type { PrismaClient, Tx } from "@/server/db/create-client";
 import type { WebhookEvent } from "@/server/domain/webhooks/webhooks";
 import { webhookDeliveryRequested } from "@/server/jobs/events";
 import { sendEvents } from "@/server/jobs/send-events";
+import type { z } from "zod";
 import { callBody } from "@/server/services/api/v1/endpoints";
+import type { appointmentRequestData, followUpTaskCreatedData } from "@/server/services/api/v1/webhook-schemas";
 
 /**
  * The outbox of webhooks: one WebhookDelivery per active endpoint of the company that subscribed to the event (unique
@@ -57,7 +59,7 @@ export async function queueFollowUpTaskCreated(tx: Tx, taskId: string, now: Date
     dueAt: t.dueAt.toISOString(),
     executorId: t.executorId,
     createdAt: t.createdAt.toISOString(),
-  };
+  } satisfies z.output<typeof followUpTaskCreatedData>;
   return queueWebhookEvent(tx, t.companyId, "follow_up_task.created", `follow_up_task.created:${t.id}`, data, now);
 }
 
@@ -82,6 +84,6 @@ export async function queueAppointmentRequestEvent(tx: Tx, event: "appointment_r
     decidedAt: r.decidedAt?.toISOString() ?? null,
     appointment: appointment ? { id: appointment.id, startsAt: appointment.startsAt.toISOString(), status: appointment.status, item: appointment.item } : null,
     createdAt: r.createdAt.toISOString(),
-  };
+  } satisfies z.output<typeof appointmentRequestData>;
   return queueWebhookEvent(tx, r.companyId, event, `${event}:${r.id}`, data, now);
 }

@@ -1,8 +1,10 @@
 import type { PrismaClient } from "@/server/db/create-client";
 import { Prisma } from "@/server/generated/prisma/client";
+import type { z } from "zod";
+import type { batchFinishedData } from "@/server/services/api/v1/webhook-schemas";
 import { queueWebhookEvent, requestWebhookDeliveries } from "@/server/services/webhooks/emit-webhook-event";
 
-type Finished = { id: string; companyId: string; scriptId: string; status: string; createdAt: Date };
+type Finished = { id: string; companyId: string; scriptId: string; status: "running" | "paused" | "cancelled"; createdAt: Date };
 type Figures = { batchId: string; status: string; count: number; answered: number; calls: number };
 
 /**
@@ -28,7 +30,8 @@ export async function finishCallBatches(db: PrismaClient, now: Date, companyId?:
     const deliveryIds: string[] = [];
     for (const b of finished) {
       const mine = figures.filter((f) => f.batchId === b.id);
-      const tasks = Object.fromEntries(["ended", "intercepted", "cancelled", "failed"].map((s) => [s, mine.find((f) => f.status === s)?.count ?? 0]));
+      const count = (status: string) => mine.find((f) => f.status === status)?.count ?? 0;
+      const tasks = { ended: count("ended"), intercepted: count("intercepted"), cancelled: count("cancelled"), failed: count("failed") };
       const data = {
         id: b.id,
         scriptId: b.scriptId,
@@ -39,7 +42,7 @@ export async function finishCallBatches(db: PrismaClient, now: Date, companyId?:
         tasks,
         answered: mine.reduce((n, f) => n + f.answered, 0),
         calls: mine.reduce((n, f) => n + f.calls, 0),
-      };
+      } satisfies z.output<typeof batchFinishedData>;
       deliveryIds.push(...(await queueWebhookEvent(tx, b.companyId, "batch.finished", `batch.finished:${b.id}`, data, now)));
     }
     return { finished, deliveryIds };
