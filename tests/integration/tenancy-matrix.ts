@@ -155,4 +155,13 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "outcomes.scriptFunnels": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
   "monitor.snapshot": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
   "monitor.live": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
+  "monitor.alertSettings": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
+  "monitor.updateAlertSettings": { input: () => ({ balanceMinutes: 100, answerRatePercent: 15, interceptedPercent: 50, smsMobile: null, byWebhook: false }), other: "noTenantInput", noPerm: "FORBIDDEN", clinic: "noTenantInput" },
+  "monitor.platform": { input: () => undefined, other: "FORBIDDEN", noPerm: "FORBIDDEN", clinic: "FORBIDDEN" },
+  "scripts.variants": { input: (a) => ({ scriptId: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN", clinic: "NOT_FOUND" },
+  "scripts.saveVariants": { input: (a) => ({ scriptId: a.scriptId, variants: [{ name: "A", sharePercent: 50, voiceId: a.voiceId }, { name: "B", sharePercent: 50 }] }), other: "NOT_FOUND", noPerm: "FORBIDDEN", clinic: "NOT_FOUND" },
+  "scripts.endAbTest": { input: (a) => ({ scriptId: a.scriptId, keepVariantId: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN", clinic: "NOT_FOUND" },
+  "outcomes.funnel": { input: (a) => ({ scriptId: a.scriptId, clinicId: a.clinicId, batchId: a.batchId, journeyId: a.journeyId }), other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
+  "outcomes.abTests": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
+  "outcomes.variantTest": { input: (a) => ({ scriptId: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN", clinic: "NOT_FOUND" },
 };
