@@ -56,6 +56,17 @@ export const batchFinishedData = z
   })
   .meta({ id: "BatchFinished" });
 
+const alertCommon = { cause: z.string().describe("the alert's cause key: one delivery per cause per hour"), raisedAt: instant };
+export const alertRaisedData = z
+  .discriminatedUnion("kind", [
+    z.object({ ...alertCommon, kind: z.literal("balanceExhausted") }),
+    z.object({ ...alertCommon, kind: z.literal("balanceLow"), balance: z.number(), threshold: z.number() }),
+    z.object({ ...alertCommon, kind: z.literal("carrierHeld"), code: z.string().nullable() }),
+    z.object({ ...alertCommon, kind: z.literal("answerRateLow"), scriptId: z.string(), scriptName: z.string(), answered: z.number().int(), calls: z.number().int(), threshold: z.number() }),
+    z.object({ ...alertCommon, kind: z.literal("interceptedShareHigh"), intercepted: z.number().int(), decisions: z.number().int(), threshold: z.number() }),
+  ])
+  .meta({ id: "AlertRaised" });
+
 /** Each event's `data`: the emitters build it against these types, and the OpenAPI document's `webhooks` shows them. */
 export const WEBHOOK_DATA = {
   "call.ended": callOut,
@@ -63,6 +74,7 @@ export const WEBHOOK_DATA = {
   "appointment_request.created": appointmentRequestData,
   "appointment_request.confirmed": appointmentRequestData,
   "batch.finished": batchFinishedData,
+  "alert.raised": alertRaisedData,
 } satisfies Record<WebhookEvent, z.ZodType>;
 
 export const WEBHOOK_SUMMARIES: Record<WebhookEvent, string> = {
@@ -71,4 +83,5 @@ export const WEBHOOK_SUMMARIES: Record<WebhookEvent, string> = {
   "appointment_request.created": "预约意向新建 / A patient proposed a time on a call",
   "appointment_request.confirmed": "预约意向确认 / The front desk confirmed it into an appointment",
   "batch.finished": "外呼批次完成 / A call batch has nothing waiting or in a call any more",
+  "alert.raised": "实时监控告警 / Calling needs a person: balance, carrier hold, answer rate or interception share",
 };
