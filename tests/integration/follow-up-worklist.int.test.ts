@@ -35,6 +35,10 @@ beforeAll(async () => {
     orderBy: { id: "asc" },
     select: { id: true },
   });
+  // The database is shared by every integration file: an open task another file left for one of these patients would
+  // be updated (one open task per patient and reason), not created, with that file's executor.
+  await testDb().followUpTask.deleteMany({ where: { patientId: { in: patients.map((p) => p.id) } } });
+  await testDb().appointmentRequest.deleteMany({ where: { patientId: { in: patients.map((p) => p.id) } } });
   fixture = await seedCallRecords(testDb(), { companyId: s.a.company.id, now: new Date(), scriptName: "回访任务测试-种植邀约", patientIds: patients.map((p) => p.id) });
   expect(fixture.answeredCallIds.length).toBeGreaterThanOrEqual(5);
 });
