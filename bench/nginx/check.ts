@@ -44,13 +44,13 @@ user root;
 events { worker_connections 256; }
 http {
   include /etc/nginx/mime.types;
+  log_format upstreamlog '$request_method $uri $status upstream=$upstream_addr';
   access_log ${work}/access.log upstreamlog;
   client_body_temp_path ${work}/body;
   proxy_temp_path ${work}/proxy;
   fastcgi_temp_path ${work}/fastcgi;
   uwsgi_temp_path ${work}/uwsgi;
   scgi_temp_path ${work}/scgi;
-  log_format upstreamlog '$request_method $uri $status upstream=$upstream_addr';
 ${site}
 }
 `;
@@ -87,12 +87,13 @@ async function main() {
   log(`demo database (with recordings in ${dataDir}/storage)`);
   const db = await createDemoDatabase("nginx", new LocalStorage(path.join(dataDir, "storage")));
   const children: ChildProcess[] = [];
-  const stop = () => children.forEach((c) => c.pid && process.kill(c.pid, "SIGTERM"));
+  const stop = () => children.forEach((c) => c.exitCode === null && c.kill("SIGKILL"));
   process.on("exit", stop);
   try {
     writeFileSync(path.join(work, "nginx.conf"), nginxConfig(work));
     const test = spawnSync("nginx", ["-t", "-c", path.join(work, "nginx.conf")], { encoding: "utf8" });
     check("nginx -t accepts deploy/nginx/zhineng-waihu.conf", test.status === 0, (test.stderr.trim().split("\n").at(-1) ?? "").trim());
+    if (test.status !== 0) throw new Error(test.stderr);
     children.push(spawn("nginx", ["-c", path.join(work, "nginx.conf")], { stdio: "inherit" }));
     for (const [i, port] of apps.entries()) {
       children.push(
