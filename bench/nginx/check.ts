@@ -3,7 +3,7 @@
  * Uses deploy/nginx/zhineng-waihu.conf as it is (only the ports rewritten) with the Debian nginx binary, two
  * `next start` processes of the production build (NEXT_DIST_DIR, default .next) on a fresh demo database (recordings
  * stored under a shared DATA_DIR), TRUSTED_PROXY_HOPS=1, jobs' crons in the first process only. Checks, through nginx:
- * sign-in and the session on both processes, a 资质材料 upload read back, a recording's Range request (206), a signed
+ * sign-in and the session on both processes, a patient-import upload (~2 MB) received whole, a recording's Range request (206), a signed
  * carrier webhook (and an unsigned one refused), the 实时监控 SSE stream's first event, and that a spoofed
  * X-Forwarded-For is not the address the login throttle counts. Prints one line per check; exits 1 if any failed.
  */
@@ -149,23 +149,18 @@ async function main() {
     const keys = (await client.query<{ key: string }>(`SELECT key FROM "LoginThrottle" WHERE key LIKE 'ip:%'`)).rows.map((r) => r.key);
     check("TRUSTED_PROXY_HOPS=1: a failed login counts nginx's peer, not the spoofed X-Forwarded-For", keys.includes("ip:127.0.0.1") && !keys.includes("ip:6.6.6.6"), `LoginThrottle keys: ${keys.join(", ") || "none"}`);
 
-    // ── an upload (multipart) through nginx, read back (possibly from the other process) ──
-    const png = Buffer.concat([Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), Buffer.alloc(2 * 1024 * 1024, 7)]);
+    // ── an upload (multipart, ~2 MB) through nginx: the app must receive every byte (it counts the rows) ──
+    const rows = 60_000;
+    const csv = `姓名,手机号,备注\n${Array.from({ length: rows }, (_, i) => `患者${i},139${String(i).padStart(8, "0")},nginx 检查`).join("\n")}\n`;
     const form = new FormData();
-    form.set("kind", "businessLicense");
-    form.set("file", new File([png], "license.png", { type: "image/png" }));
-    const up = await fetch(`${base}/api/qualification/documents`, { method: "POST", body: form, headers: { cookie } });
-    const upBody = (await up.json()) as { document?: { id: string }; error?: { message: string } };
-    let readBack = "";
-    if (upBody.document) {
-      const ids = [];
-      for (let i = 0; i < 2; i++) {
-        const r = await fetch(`${base}/api/qualification/documents/${upBody.document.id}`, { headers: { cookie } });
-        ids.push(`${r.status} ${(await r.arrayBuffer()).byteLength} B`);
-      }
-      readBack = ids.join(", ");
-    }
-    check("a 2 MB upload passes nginx (client_max_body_size) and is served back by both processes", up.ok && readBack.startsWith("200"), `POST ${up.status}${upBody.error ? ` ${upBody.error.message}` : ""}; read back ${readBack}`);
+    form.set("file", new File([csv], "patients.csv", { type: "text/csv" }));
+    const up = await fetch(`${base}/api/patient-imports`, { method: "POST", body: form, headers: { cookie } });
+    const upBody = (await up.json()) as { rows?: number; jobId?: string; error?: { message: string } };
+    check(
+      `a ${(Buffer.byteLength(csv) / 1048576).toFixed(1)} MB upload passes nginx (client_max_body_size) whole`,
+      up.ok && upBody.rows === rows,
+      `POST /api/patient-imports ${up.status}${upBody.error ? ` ${upBody.error.message}` : ""}: ${upBody.rows ?? "?"} of ${rows} rows read`,
+    );
 
     // ── a recording's Range request ──
     const rec = (await client.query<{ callId: string }>(`SELECT "callId" FROM "Recording" ORDER BY "createdAt" DESC LIMIT 1`)).rows[0];
