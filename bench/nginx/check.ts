@@ -87,7 +87,8 @@ async function main() {
   log(`demo database (with recordings in ${dataDir}/storage)`);
   const db = await createDemoDatabase("nginx", new LocalStorage(path.join(dataDir, "storage")));
   const children: ChildProcess[] = [];
-  const stop = () => children.forEach((c) => c.exitCode === null && c.kill("SIGKILL"));
+  // nginx's master stops its workers on SIGTERM (a SIGKILL would leave them holding the port); the app processes are killed.
+  const stop = () => children.forEach((c) => c.exitCode === null && c.kill(c.spawnargs[0] === "nginx" ? "SIGTERM" : "SIGKILL"));
   process.on("exit", stop);
   try {
     writeFileSync(path.join(work, "nginx.conf"), nginxConfig(work));
