@@ -75,6 +75,9 @@ describe("every state change the monitor shows is notified to every app process"
   });
 
   it("a change that moved nothing notifies nobody", async () => {
+    // The test before returns as soon as both processes heard *a* notification after its change began, which under load
+    // can be its releaseClaims' arriving late; its failClaim's may still be on the way. Let those land first.
+    await new Promise((r) => setTimeout(r, 1_500));
     const since = Date.now();
     await failClaim(dialer, { taskId: "no-such-task", claimToken: "x" }, "test", t0);
     await new Promise((r) => setTimeout(r, 500));

@@ -77,9 +77,14 @@ describe("the per-process viewer cache", () => {
     const clinicId = before.clinicIds[0]!;
     await otherProcess.rolePermission.delete({ where: { roleId_permission: { roleId: roleId!, permission } } });
     expect((await eventually(() => cache.get(user.id, sessionVersion), (v) => !v?.permissions.has(permission)))?.permissions.has(permission)).toBe(false);
+    // A clinic change ends the user's sessions (issue 23's trigger bumps sessionVersion): the old session loads nothing,
+    // a new one sees the clinics without it.
     await otherProcess.userClinic.delete({ where: { userId_clinicId: { userId: user.id, clinicId } } });
-    expect((await eventually(() => cache.get(user.id, sessionVersion), (v) => !v?.clinicIds.includes(clinicId)))?.clinicIds).not.toContain(clinicId);
-    await otherProcess.user.update({ where: { id: user.id }, data: { active: false } });
     expect(await eventually(() => cache.get(user.id, sessionVersion), (v) => v === null)).toBeNull();
+    const { sessionVersion: next } = await otherProcess.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(next).toBeGreaterThan(sessionVersion);
+    expect((await cache.get(user.id, next))?.clinicIds).not.toContain(clinicId);
+    await otherProcess.user.update({ where: { id: user.id }, data: { active: false } });
+    expect(await eventually(() => cache.get(user.id, next), (v) => v === null)).toBeNull();
   });
 });

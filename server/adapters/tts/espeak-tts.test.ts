@@ -20,7 +20,7 @@ describe("EspeakTts", () => {
     expect(long.audio.length).toBeGreaterThan(short.audio.length);
     expect(long.durationSec).toBeGreaterThan(short.durationSec);
     expect(long.durationSec).toBeGreaterThan(2);
-  });
+  }, 30_000); // espeak-ng + the mp3 encoder take seconds on a loaded 2-core machine
 
   it("speaks faster at a higher speed", async () => {
     const tts = new EspeakTts();
@@ -28,7 +28,7 @@ describe("EspeakTts", () => {
     const normal = await tts.synthesize(text, { voiceKey: "chenlei", speed: 100, pitch: 50, volume: 100 });
     const fast = await tts.synthesize(text, { voiceKey: "chenlei", speed: 180, pitch: 50, volume: 100 });
     expect(fast.durationSec).toBeLessThan(normal.durationSec * 0.8);
-  });
+  }, 30_000); // espeak-ng + the mp3 encoder take seconds on a loaded 2-core machine
 });
 
 describe("parseWav", () => {
