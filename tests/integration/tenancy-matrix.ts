@@ -84,6 +84,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "outboundManagement.roster": { input: (a) => ({ scriptId: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
   "outboundManagement.callingHold": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
   "outboundManagement.resumeCalling": { input: () => ({}), other: "noTenantInput", noPerm: "FORBIDDEN" },
+  "outboundManagement.vendorCapacity": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN" },
   "qualification.mine": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
   "qualification.saveApplicant": { input: () => ({ applicantName: "x", applicantMobile: "13900000000", companyName: "x", termsAccepted: true }), other: "noTenantInput", noPerm: "FORBIDDEN" },
   "qualification.submit": { input: () => undefined, other: "noTenantInput", noPerm: "FORBIDDEN" },
