@@ -9,6 +9,7 @@ import { callAnalysis } from "./functions/call-analysis";
 import { patientImport } from "./functions/patient-import";
 import { webhookDeliver, webhookRetry } from "./functions/webhook-deliver";
 import { smsStatusPull } from "./functions/sms-status-pull";
+import { recordingRetention } from "./functions/recording-retention";
 
 /** Every Inngest function of the app, served by app/api/inngest/route.ts and run by the in-process driver. */
-export const functions: InngestFunction.Any[] = [dialerTick, placeCall, callEnded, recordingReady, reconcileCarrierCallsJob, journeyRun, callAnalysis, patientImport, webhookDeliver, webhookRetry, smsStatusPull];
+export const functions: InngestFunction.Any[] = [dialerTick, placeCall, callEnded, recordingReady, reconcileCarrierCallsJob, journeyRun, callAnalysis, patientImport, webhookDeliver, webhookRetry, smsStatusPull, recordingRetention];
