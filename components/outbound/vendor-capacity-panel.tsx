@@ -13,10 +13,12 @@ import type { CapacityProblem } from "@/server/domain/vendor/capacity-problems";
  * 腾讯云账号检查 (issue 24): what the vendor accounts can do now, from their own description actions, with the problems
  * to fix (no approved number, a package about to expire, little SMS balance). Nothing is shown with the simulator.
  */
-export function VendorCapacityPanel() {
+export function VendorCapacityPanel({ platform = false }: { platform?: boolean }) {
   const t = useTranslations("outboundManagement");
   const trpc = useTRPC();
-  const { data, isLoading, isFetching, refetch } = useQuery({ ...trpc.outboundManagement.vendorCapacity.queryOptions({}), staleTime: 5 * 60_000 });
+  const company = useQuery({ ...trpc.outboundManagement.vendorCapacity.queryOptions({}), staleTime: 5 * 60_000, enabled: !platform });
+  const platformCheck = useQuery({ ...trpc.qualificationReview.vendorCapacity.queryOptions({}), staleTime: 5 * 60_000, enabled: platform });
+  const { data, isLoading, isFetching, refetch } = platform ? platformCheck : company;
   if (isLoading) return <Skeleton className="h-16 w-full" aria-label={t("capacityChecking")} />;
   if (!data || (data.calling === null && data.sms === null)) return null;
 

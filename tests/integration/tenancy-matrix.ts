@@ -93,6 +93,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "qualificationReview.approve": { input: (a) => ({ id: a.applicationId, clinicIds: [a.clinicId] }), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
   "qualificationReview.reject": { input: (a) => ({ id: a.applicationId, reason: "x" }), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
   "qualificationReview.setClinicOpened": { input: (a) => ({ clinicId: a.otherClinicId, opened: true }), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
+  "qualificationReview.vendorCapacity": { input: () => ({}), other: "FORBIDDEN", noPerm: "FORBIDDEN" },
   "segments.list": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
   "segments.options": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN" },
   "segments.count": { input: (a) => ({ definition: segmentForm(a).definition, clinicId: a.clinicId }), other: "NOT_FOUND", noPerm: "FORBIDDEN" },
