@@ -14,6 +14,8 @@ import { formatInZone } from "@/components/calls/format-time";
 import { MetricCards } from "@/components/calls/metric-cards";
 import { ScriptRowActions } from "@/components/scripts/script-row-actions";
 import { IntentLabelsDialog } from "@/components/scripts/intent-labels-dialog";
+import { FunnelCharts } from "@/components/outcomes/funnel-charts";
+import { VariantsDialog } from "@/components/scripts/variants-dialog";
 import { ScriptStatusBadge } from "@/components/scripts/script-status-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { ScriptRosterTable } from "./script-roster-table";
@@ -64,6 +66,7 @@ export function ManagedScriptDetail({
         {s.stoppedAt ? <span className="text-sm text-muted-foreground">{t("stoppedAt", { at: formatInZone(s.stoppedAt, DEFAULT_TIME_ZONE, "minute") })}</span> : null}
         <div className="ml-auto flex items-center gap-2">
           {canConfigure ? <IntentLabelsDialog scriptId={s.id} /> : null}
+          {canConfigure ? <VariantsDialog scriptId={s.id} /> : null}
           {canViewRecords ? (
             <Button variant="outline" size="sm" asChild>
               <Link href={`/call-records?scriptId=${s.id}`}>{t("records")}</Link>
@@ -86,6 +89,7 @@ export function ManagedScriptDetail({
           </p>
           <CallingWindowNotice wait={s.callingWindow} waiting={s.waitingForWindow} />
           <MetricCards metrics={s.metrics} />
+          <FunnelCharts filter={{ scriptId: s.id }} />
         </TabsContent>
         {canManage ? (
           <TabsContent value="roster" className="pt-2">

@@ -118,6 +118,11 @@ export interface CarrierPort {
   /** A fresh URL for a recording whose link expired. */
   refreshRecording(carrierCallId: string): Promise<RecordingReady | null>;
   /**
+   * Whether a recording link points at this carrier's own hosts: a `recording_url` is fetched only then (a forged or
+   * misconfigured push must not make the server fetch an arbitrary address).
+   */
+  servesRecordingsFrom(url: URL): boolean;
+  /**
    * Verifies a webhook delivery (signature, replay window) and splits batches; throws InvalidCallback when forged.
    * `url` carries what some vendors put in the query (Tencent CCC: `?action=cdr|record`); a vendor adapter may need to
    * ask its API for the rest of a record (the conversation), hence the optional Promise.

@@ -54,6 +54,29 @@ describe("效果分析 funnel", () => {
     expect(row.funnel.dialed).toBe(await db.call.count({ where: { scriptId: fixture.scriptId } }));
     expect(row.funnel.answered).toBe(await db.call.count({ where: { scriptId: fixture.scriptId, outcome: "answered" } }));
 
+    // The one funnel path (详情, journey node, clinic, batch, dates) agrees with the per-script table.
+    const cut = await admin.outcomes.funnel({ scriptId: fixture.scriptId });
+    for (const k of ["dialed", "answered", "effective", "interested", "booked", "visited", "revenueCents", "billedMinutes", "smsSent"] as const) expect(cut.funnel[k]).toBe(row.funnel[k]);
+    expect(cut.weeks.reduce((n, w) => n + w.dialed, 0)).toBe(row.funnel.dialed);
+    expect(cut.weeks.reduce((n, w) => n + w.booked, 0)).toBe(1);
+    const byTask = await db.call.findMany({ where: { scriptId: fixture.scriptId }, select: { clinicId: true, task: { select: { batchId: true } } } });
+    const batchId = byTask.find((c) => c.task.batchId)?.task.batchId;
+    if (batchId) {
+      const batch = await admin.outcomes.funnel({ scriptId: fixture.scriptId, batchId });
+      expect(batch.funnel.dialed).toBe(byTask.filter((c) => c.task.batchId === batchId).length);
+    }
+    const clinicId = p1!.clinicId;
+    const inClinic = await admin.outcomes.funnel({ scriptId: fixture.scriptId, clinicId });
+    expect(inClinic.funnel.dialed).toBe(byTask.filter((c) => c.clinicId === clinicId).length);
+    expect(inClinic.funnel.booked).toBe(1);
+    const shanghaiDay = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
+    const dayOfP1 = shanghaiDay(at(p1));
+    const sameDay = await admin.outcomes.funnel({ scriptId: fixture.scriptId, from: dayOfP1, to: dayOfP1 });
+    expect(sameDay.funnel.booked).toBe(1);
+    expect(sameDay.funnel.dialed).toBe(await db.call.count({ where: { scriptId: fixture.scriptId, dialedAt: { gte: new Date(`${dayOfP1}T00:00:00+08:00`), lt: new Date(new Date(`${dayOfP1}T00:00:00+08:00`).getTime() + DAY) } } }));
+    const later = shanghaiDay(at(p1) + DAY);
+    expect((await admin.outcomes.funnel({ scriptId: fixture.scriptId, from: later, to: later })).funnel.booked).toBe(0);
+
     // A longer window (company setting) takes p3's booking in.
     await db.company.update({ where: { id: company }, data: { attributionWindowDays: 40, callPriceCentsPerMinute: 10, smsPriceCents: 5 } });
     const wider = (await admin.outcomes.scriptFunnels()).scripts.find((r) => r.script.id === fixture.scriptId)!;

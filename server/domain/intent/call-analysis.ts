@@ -18,8 +18,12 @@ export function callbackAskedByRules(input: ClassifyIntentInput): boolean {
   return classifyIntent(input).callbackRequested;
 }
 
-/** The rules' version, stored as Call.analyzedBy when they decided. */
-export const RULES_ANALYZER = "rules-v1";
+/**
+ * The offline reader's version, stored as Call.analyzedBy when it decided, so a stored analysis says what produced it.
+ * Bumped when the reading changes meaningfully: rules-v2 (issue 25) reads who answered by the announcements' structure,
+ * with a learned backstop (party-model.ts), and ships a model trained on dev + dev2 + dev3.
+ */
+export const RULES_ANALYZER = "rules-v2";
 
 /** The offline analysis: the rules' reading; no summary or reason. A vendor's extracted time fills a missing one. */
 export function analyzeByRules(input: ClassifyIntentInput): CallAnalysis {

@@ -100,6 +100,8 @@ export interface FunnelCounts {
   billedMinutes: number;
   smsSent: number;
 }
+export const ZERO_COUNTS: Readonly<FunnelCounts> = { dialed: 0, answered: 0, effective: 0, interested: 0, booked: 0, visited: 0, revenueCents: 0, billedMinutes: 0, smsSent: 0 };
+
 export interface Funnel extends FunnelCounts {
   /** Percent of the previous step (one decimal), null when the previous step is 0. */
   rates: { answered: number | null; effective: number | null; interested: number | null; booked: number | null; visited: number | null };

@@ -2,6 +2,7 @@ import type { Tx } from "@/server/db/create-client";
 import { callVariableValues } from "@/server/domain/call-tasks/call-variable-values";
 import { clinicCity } from "@/server/domain/call-tasks/clinic-city";
 import { checkTaskCreation, patientRequirements } from "@/server/domain/call-tasks/creation-checks";
+import { applyVariantWording } from "@/server/domain/scripts/apply-variant";
 import type { CreationFailure } from "@/server/domain/call-tasks/reasons";
 import type { CallScriptSnapshot, CreateCallInput } from "@/server/ports/carrier";
 import { hasData, loadPatientCallData } from "./load-patient-call-data";
@@ -35,6 +36,7 @@ export async function buildCallScript(db: Tx, taskId: string, now: Date): Promis
       mobile: true,
       source: true,
       createdAt: true,
+      variant: { select: { opening: true, offer: true, voice: { select: { key: true, gender: true } } } },
       clinic: { select: { shortName: true, address: true, timezone: true, outboundOpenedAt: true, frontDeskSkillGroupId: true } },
       company: { select: { aiCallFeatures: true } },
       patient: { select: { name: true, gender: true, hasOwnMobile: true, registered: true, consultantId: true, onlineConsultantId: true } },
@@ -56,7 +58,9 @@ export async function buildCallScript(db: Tx, taskId: string, now: Date): Promis
       },
     },
   });
-  const dialogues = await scriptDialogues(db, task.script);
+  // The task's A/B variant (its own opening, offer and voice) is what this patient hears (docs/outcomes.md).
+  const scripted = await scriptDialogues(db, task.script);
+  const dialogues = task.variant ? applyVariantWording(scripted, task.variant) : scripted;
   const requirements = patientRequirements(dialogues);
   const data = (await loadPatientCallData(db, [task.patientId], requirements, now)).get(task.patientId)!;
   const failure = checkTaskCreation({
@@ -68,7 +72,7 @@ export async function buildCallScript(db: Tx, taskId: string, now: Date): Promis
   });
   if (failure) return { ok: false, reason: failure };
 
-  const voice = task.script.voice;
+  const voice = task.variant?.voice ?? task.script.voice;
   const script: CallScriptSnapshot = {
     scriptId: task.script.id,
     kind: task.script.kind,

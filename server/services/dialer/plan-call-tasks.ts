@@ -2,6 +2,7 @@ import type { Tx } from "@/server/db/create-client";
 import { companyLimits, effectiveMaxAttempts } from "@/server/domain/calling-policy";
 import { checkTaskCreation, patientRequirements } from "@/server/domain/call-tasks/creation-checks";
 import type { CreationFailure } from "@/server/domain/call-tasks/reasons";
+import { assignVariant } from "@/server/domain/scripts/ab-variant";
 import { normalizeMobile } from "@/server/domain/patients/mobile";
 import { listCallableClinicIds } from "@/server/services/dialer/outbound/load-outbound-access";
 import { hasData, loadPatientCallData } from "./load-patient-call-data";
@@ -27,6 +28,8 @@ type LoadedScript = ScriptForCall & {
   category: "service" | "marketing";
   journeyOnly: boolean;
   clinics: { clinicId: string }[];
+  variants: { id: string; sharePercent: number }[];
+  abKeptVariantId: string | null;
 };
 
 export async function loadScriptForTasks(db: Tx, companyId: string, scriptId: string): Promise<LoadedScript | null> {
@@ -43,6 +46,8 @@ export async function loadScriptForTasks(db: Tx, companyId: string, scriptId: st
       journeyOnly: true,
       template: { select: { paramSchema: true, scenarios: true, intents: true } },
       clinics: { select: { clinicId: true } },
+      variants: { select: { id: true, sharePercent: true }, orderBy: { key: "asc" } },
+      abKeptVariantId: true,
     },
   });
 }
@@ -146,6 +151,7 @@ export async function insertCallTasks(
       maxAttempts,
       nextAttemptAt: now,
       createdById: input.createdById ?? null,
+      variantId: assignVariant(seed.patientId, script.id, script.variants, script.abKeptVariantId),
       createdAt: now,
       finishedAt: failure ? now : null,
     });

@@ -1,7 +1,8 @@
 import type { Tx } from "@/server/db/create-client";
 import type { Scope } from "@/server/domain/auth/scope";
-import { attribute, DEFAULT_ATTRIBUTION_WINDOW_DAYS, funnelOf, INTERESTED_INTENTS, localDayKey, type Funnel, type FunnelCounts } from "@/server/domain/outcomes/attribution";
+import { funnelOf, INTERESTED_INTENTS, ZERO_COUNTS, type Funnel, type FunnelCounts } from "@/server/domain/outcomes/attribution";
 import { Prisma } from "@/server/generated/prisma/client";
+import { attributeOutcomes } from "./attribute-outcomes";
 import { countCallMetrics } from "@/server/services/metrics/count-call-metrics";
 
 export interface ScriptFunnel {
@@ -9,7 +10,6 @@ export interface ScriptFunnel {
   funnel: Funnel;
 }
 
-const ZERO: FunnelCounts = { dialed: 0, answered: 0, effective: 0, interested: 0, booked: 0, visited: 0, revenueCents: 0, billedMinutes: 0, smsSent: 0 };
 
 /**
  * 效果分析: per script, 呼叫 → 接通 → 有效对话 → 有意向 → 预约 → 到诊 → 消费 and the cost per visit (docs/outcomes.md). The
@@ -19,9 +19,13 @@ const ZERO: FunnelCounts = { dialed: 0, answered: 0, effective: 0, interested: 0
  */
 export async function getScriptFunnels(db: Tx, scope: Scope): Promise<{ windowDays: number; total: Funnel; scripts: ScriptFunnel[] }> {
   const inScope = { companyId: scope.companyId, clinicId: { in: scope.clinicIds } };
-  const [company, scripts, metrics, interested, billing, calls, appointments, visits, deductions, clinics] = await Promise.all([
-    db.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { attributionWindowDays: true, callPriceCentsPerMinute: true, smsPriceCents: true } }),
-    db.script.findMany({ where: { companyId: scope.companyId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true, category: true } }),
+  const [company, scripts, metrics, interested, billing, outcomes] = await Promise.all([
+    db.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { callPriceCentsPerMinute: true, smsPriceCents: true } }),
+    // The caller's scripts, and any other script with calls of their clinics (one since moved off them); never a script
+    // of other clinics only (issue 23, clinic-scope matrix).
+    db.script.findMany({
+      where: { companyId: scope.companyId, OR: [{ clinics: { some: { clinicId: { in: scope.clinicIds } } } }, { calls: { some: { clinicId: { in: scope.clinicIds } } } }] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true, category: true } }),
     countCallMetrics(db, { companyId: scope.companyId, clinicIds: scope.clinicIds }, "script", { patients: false }),
     db.call.groupBy({
       by: ["scriptId"],
@@ -35,28 +39,10 @@ export async function getScriptFunnels(db: Tx, scope: Scope): Promise<{ windowDa
         FROM "Call" c LEFT JOIN "SmsMessage" s ON s."callId" = c.id
        WHERE c."companyId" = ${scope.companyId} AND c."clinicId" = ANY(${scope.clinicIds}::text[])
        GROUP BY c."scriptId"`),
-    db.call.findMany({ where: { ...inScope, outcome: "answered" }, select: { id: true, patientId: true, scriptId: true, answeredAt: true, dialedAt: true } }),
-    db.appointment.findMany({ where: { ...inScope, status: { not: "cancelled" } }, select: { id: true, patientId: true, createdAt: true, startsAt: true } }),
-    db.visit.findMany({ where: inScope, select: { id: true, patientId: true, clinicId: true, visitedAt: true } }),
-    db.treatmentDeduction.findMany({ where: inScope, select: { patientId: true, clinicId: true, performedAt: true, amountCents: true } }),
-    db.clinic.findMany({ where: { companyId: scope.companyId }, select: { id: true, timezone: true } }),
+    attributeOutcomes(db, scope),
   ]);
-  const windowDays = company.attributionWindowDays ?? DEFAULT_ATTRIBUTION_WINDOW_DAYS;
-  const zone = new Map(clinics.map((c) => [c.id, c.timezone]));
-  const scriptOfCall = new Map(calls.map((c) => [c.id, c.scriptId]));
-  const credit = attribute(
-    calls.map((c) => ({ id: c.id, patientId: c.patientId, scriptId: c.scriptId, at: c.answeredAt ?? c.dialedAt })),
-    appointments,
-    visits,
-    windowDays,
-  );
-  const spent = new Map<string, number>();
-  for (const d of deductions) {
-    const key = `${d.patientId}|${d.clinicId}|${localDayKey(d.performedAt, zone.get(d.clinicId) ?? "Asia/Shanghai")}`;
-    spent.set(key, (spent.get(key) ?? 0) + d.amountCents);
-  }
 
-  const counts = new Map<string, FunnelCounts>(scripts.map((s) => [s.id, { ...ZERO }]));
+  const counts = new Map<string, FunnelCounts>(scripts.map((s) => [s.id, { ...ZERO_COUNTS }]));
   const of = (scriptId: string | undefined) => (scriptId ? counts.get(scriptId) : undefined);
   for (const [scriptId, m] of metrics) {
     const c = of(scriptId ?? undefined);
@@ -70,29 +56,20 @@ export async function getScriptFunnels(db: Tx, scope: Scope): Promise<{ windowDa
     const c = of(row.scriptId);
     if (c) Object.assign(c, { billedMinutes: Number(row.minutes), smsSent: Number(row.sms) });
   }
-  for (const callId of credit.appointments.values()) {
-    const c = of(scriptOfCall.get(callId));
-    if (c) c.booked += 1;
-  }
-  const visitById = new Map(visits.map((v) => [v.id, v]));
-  const counted = new Set<string>();
-  for (const [visitId, callId] of credit.visits) {
-    const c = of(scriptOfCall.get(callId));
-    const v = visitById.get(visitId);
-    if (!c || !v) continue;
-    c.visited += 1;
-    // Two visits of a patient on one day share that day's deductions: count them once.
-    const key = `${v.patientId}|${v.clinicId}|${localDayKey(v.visitedAt, zone.get(v.clinicId) ?? "Asia/Shanghai")}`;
-    if (!counted.has(key)) c.revenueCents += spent.get(key) ?? 0;
-    counted.add(key);
+  for (const [callId, credit] of outcomes.byCall) {
+    const c = of(outcomes.calls.get(callId)?.scriptId);
+    if (!c) continue;
+    c.booked += credit.booked;
+    c.visited += credit.visited;
+    c.revenueCents += credit.revenueCents;
   }
 
   const prices = { callPriceCentsPerMinute: company.callPriceCentsPerMinute, smsPriceCents: company.smsPriceCents };
-  const total = { ...ZERO };
+  const total = { ...ZERO_COUNTS };
   for (const c of counts.values()) for (const k of Object.keys(total) as (keyof FunnelCounts)[]) total[k] += c[k];
   return {
-    windowDays,
+    windowDays: outcomes.windowDays,
     total: funnelOf(total, prices),
-    scripts: scripts.map((s) => ({ script: s, funnel: funnelOf(counts.get(s.id) ?? ZERO, prices) })),
+    scripts: scripts.map((s) => ({ script: s, funnel: funnelOf(counts.get(s.id) ?? ZERO_COUNTS, prices) })),
   };
 }

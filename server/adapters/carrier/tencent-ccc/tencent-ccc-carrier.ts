@@ -18,6 +18,13 @@ export interface TencentCccConfig extends AiCallSettings {
   now?: () => Date;
 }
 
+/**
+ * Tencent's recording links are COS objects: RecordURL on `recorder-<n>.cos.<region>.myqcloud.com` and CustomRecordURL
+ * in the customer's own COS bucket (`<bucket>.cos.<region>.myqcloud.com`) — 电话录音数据推送,
+ * https://www.tencentcloud.com/document/product/1229/59642 (its sample RecordURL).
+ */
+const COS_HOST = /^[a-z0-9-]+\.cos\.[a-z0-9-]+\.myqcloud\.com$/;
+
 /** How far back getCall / refreshRecording look for a session's CDR (DescribeTelCdr allows < 90 days a query). */
 const LOOKBACK_SECONDS = 7 * 24 * 3600;
 /**
@@ -112,6 +119,13 @@ export class TencentCccCarrier implements CarrierPort {
       if (codeOf(error)?.startsWith("ResourceNotFound") || codeOf(error)?.startsWith("InvalidParameter")) return null;
       throw error;
     }
+  }
+
+  servesRecordingsFrom(url: URL): boolean {
+    if (url.protocol !== "https:" && url.protocol !== "http:") return false;
+    // The configured API endpoint is trusted configuration too: a proxy in front of CCC, or the test fake
+    // (tests/fakes/tencent), which serves the recordings it links to.
+    return COS_HOST.test(url.hostname) || url.host === this.config.client.profile.httpProfile.endpoint;
   }
 
   async refreshRecording(carrierCallId: string): Promise<RecordingReady | null> {

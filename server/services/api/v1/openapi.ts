@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { PROBLEMS } from "@/server/domain/api/problem";
+import { WEBHOOK_EVENTS } from "@/server/domain/webhooks/webhooks";
 import * as s from "./schemas";
+import { WEBHOOK_DATA, WEBHOOK_SUMMARIES } from "./webhook-schemas";
 
 export interface ApiOperation {
   method: "get" | "post";
@@ -79,6 +81,41 @@ export function openApiDocument(serverUrl: string) {
       },
     };
   }
+  const signatureHeaders = [
+    { name: "X-Zw-Event", in: "header", required: true, schema: { type: "string" } },
+    { name: "X-Zw-Delivery", in: "header", required: true, description: "The delivery's id, the same on every retry", schema: { type: "string" } },
+    { name: "X-Zw-Timestamp", in: "header", required: true, description: "Unix seconds when this attempt was signed", schema: { type: "string" } },
+    { name: "X-Zw-Signature", in: "header", required: true, description: 'v1= + hex HMAC-SHA256 of "<X-Zw-Timestamp>.<raw body>" with the endpoint\'s secret', schema: { type: "string" } },
+  ];
+  const webhooks = Object.fromEntries(
+    WEBHOOK_EVENTS.map((event) => [
+      event,
+      {
+        post: {
+          summary: WEBHOOK_SUMMARIES[event],
+          parameters: signatureHeaders,
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["id", "event", "occurredAt", "data"],
+                  properties: {
+                    id: { type: "string", description: `"${event}:<object id>": the same on every retry and 重发` },
+                    event: { const: event },
+                    occurredAt: { type: "string" },
+                    data: schemaOf(WEBHOOK_DATA[event], "output"),
+                  },
+                },
+              },
+            },
+          },
+          responses: { "2XX": { description: "Received (anything else, or no answer within 10 s, is retried with backoff for 24 h)" } },
+        },
+      },
+    ]),
+  );
   return {
     openapi: "3.1.0",
     info: {
@@ -92,5 +129,6 @@ export function openApiDocument(serverUrl: string) {
       schemas: { Problem: problemSchema },
     },
     paths,
+    webhooks,
   };
 }

@@ -15,6 +15,9 @@ import { updateScriptProcedure } from "./update";
 import { voicesProcedure } from "./voices";
 import { intentLabelsProcedure } from "./intent-labels";
 import { updateIntentLabelsProcedure } from "./update-intent-labels";
+import { variantsProcedure } from "./variants";
+import { saveVariantsProcedure } from "./save-variants";
+import { endAbTestProcedure } from "./end-ab-test";
 
 export const scriptsRouter = createTRPCRouter({
   list: listScriptsProcedure,
@@ -33,4 +36,7 @@ export const scriptsRouter = createTRPCRouter({
   clinics: scriptClinicsProcedure,
   intentLabels: intentLabelsProcedure,
   updateIntentLabels: updateIntentLabelsProcedure,
+  variants: variantsProcedure,
+  saveVariants: saveVariantsProcedure,
+  endAbTest: endAbTestProcedure,
 });
