@@ -16,7 +16,7 @@ import { startFakeTencent, type FakeTencent, type FakeTencentOptions } from "@/t
 import { MemoryStorage } from "@/tests/support/memory-storage";
 import { createSmsScript, useTempDataDir } from "./carrier-fixtures";
 import { createDialerCompany, createPatients, freshMobile, shanghai } from "./dialer-fixtures";
-import { testDb } from "./fixtures";
+import { callerFor, testDb } from "./fixtures";
 
 /**
  * Issue 24 item 5: the vendor's own AI-call features, through the dialer, the webhook route and the jobs against the
@@ -140,6 +140,11 @@ describe("Tencent CCC call features (CreateAICall parameters) against the fake",
     // Post-call analysis read the extraction: 需回电 and the proposed time, though the patient's words alone say neither.
     expect(call(extracted)).toMatchObject({ callbackRequested: true, proposedTime: "周六上午" });
     expect(call(plain)).toMatchObject({ outcome: "answered", vendorExtraction: null, callbackRequested: false, proposedTime: null });
+
+    // 通话详情 shows the transfer and the extraction; the transcript came with the result (nothing pending).
+    const asAdmin = await callerFor(company.admin.id);
+    expect(await asAdmin.callRecords.byId({ id: call(transfer).id })).toMatchObject({ transferredTo: expect.stringContaining("技能组3001"), transcriptPending: false });
+    expect(await asAdmin.callRecords.byId({ id: call(extracted).id })).toMatchObject({ vendorExtraction: { agreedToBook: true, preferredTime: "周六上午", callbackRequested: true } });
   }, 60_000);
 
   it("follows the company's setting: detection off → the voicemail is answered and our classifier files it as 语音信箱; no transfer without a front desk", async () => {
@@ -161,6 +166,13 @@ describe("Tencent CCC call features (CreateAICall parameters) against the fake",
     expect(call(voicemail)).toMatchObject({ outcome: "voicemail", rawCode: "1:ok", vendorExtraction: null });
     expect(call(voicemail).task).toMatchObject({ status: "pending", reason: "redialScheduled" });
     expect(call(asks)).toMatchObject({ outcome: "answered", transferredTo: null });
+
+    // A transcript fetch that fails: the result stands and 通话详情 says 「对话记录获取中」 until the turns come.
+    const late = `${freshMobile().slice(0, 9)}23`;
+    fake.failNext("DescribeAICallInteractionRecords", "InternalError", "InternalError", "InternalError", "InternalError");
+    const pending = await callAll([late], shanghai(12));
+    const record = await (await callerFor(company.admin.id)).callRecords.byId({ id: pending(late).id });
+    expect(record).toMatchObject({ outcome: "answered", transcriptPending: true, transcript: [] });
   }, 60_000);
 
   it("a value outside CreateAICall's documented range is refused by the fake (InvalidParameterValue), the bounds keep ours inside", async () => {

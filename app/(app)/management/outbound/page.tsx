@@ -3,6 +3,7 @@ import { Info } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { CallingWindowNotice } from "@/components/calls/calling-window-notice";
 import { CallingHoldBanner } from "@/components/outbound/calling-hold-banner";
+import { VendorCapacityPanel } from "@/components/outbound/vendor-capacity-panel";
 import { ManagedScriptTable } from "@/components/outbound/managed-script-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { OutboundTabs } from "@/components/scripts/outbound-tabs";
@@ -62,6 +63,7 @@ export default async function OutboundPage() {
       <PageHeader title={t("title")} />
       <OutboundTabs />
       <CallingHoldBanner canManage={can(viewer, "outbound.tasks.manage")} />
+      {can(viewer, "outbound.tasks.manage") ? <VendorCapacityPanel /> : null}
       <CallingWindowNotice wait={overview.callingWindow} />
       {overview.callBalance !== null ? (
         <p className={overview.callBalance > 0 ? "text-sm" : "text-sm font-medium text-destructive"} data-testid="call-balance">

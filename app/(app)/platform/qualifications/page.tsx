@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/shell/page-header";
+import { VendorCapacityPanel } from "@/components/outbound/vendor-capacity-panel";
 import { ApplicationQueue } from "@/components/qualification-review/application-queue";
 import { parseReviewSearch } from "@/components/qualification-review/review-search";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
@@ -18,6 +19,7 @@ export default async function QualificationReviewPage({ searchParams }: { search
     <div className="space-y-4">
       <PageHeader title={t("title")} hint={t("hint")} />
       <HydrateClient>
+        <VendorCapacityPanel platform />
         <ApplicationQueue />
       </HydrateClient>
     </div>

@@ -4,6 +4,7 @@ import { managedScriptDetailProcedure } from "./detail";
 import { resumeCallingProcedure } from "./resume-calling";
 import { scriptRosterProcedure } from "./roster";
 import { listManagedScriptsProcedure } from "./scripts";
+import { vendorCapacityProcedure } from "./vendor-capacity";
 
 export const outboundManagementRouter = createTRPCRouter({
   scripts: listManagedScriptsProcedure,
@@ -11,4 +12,5 @@ export const outboundManagementRouter = createTRPCRouter({
   roster: scriptRosterProcedure,
   callingHold: callingHoldProcedure,
   resumeCalling: resumeCallingProcedure,
+  vendorCapacity: vendorCapacityProcedure,
 });

@@ -4,6 +4,7 @@ import { qualificationApplicationByIdProcedure } from "./by-id";
 import { listQualificationApplicationsProcedure } from "./list";
 import { rejectQualificationProcedure } from "./reject";
 import { setClinicOpenedProcedure } from "./set-clinic-opened";
+import { platformVendorCapacityProcedure } from "./vendor-capacity";
 
 /** Platform admins' review console (资质审核) and clinic opening. */
 export const qualificationReviewRouter = createTRPCRouter({
@@ -12,4 +13,5 @@ export const qualificationReviewRouter = createTRPCRouter({
   approve: approveQualificationProcedure,
   reject: rejectQualificationProcedure,
   setClinicOpened: setClinicOpenedProcedure,
+  vendorCapacity: platformVendorCapacityProcedure,
 });
