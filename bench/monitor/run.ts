@@ -9,6 +9,7 @@
  * (pg_stat_statements, when installed), the extra load of the pages as a ratio, and the update latency: from a dialer
  * commit to the first snapshot computed after it reaching each stream (p50 / p95). No timed assertions.
  */
+import { setMaxListeners } from "node:events";
 import pg from "pg";
 import { dialerActivityListener } from "../../server/db/dialer-activity";
 import { createPrismaClient } from "../../server/db/create-client";
@@ -102,17 +103,14 @@ async function main() {
   const pageDb = createPrismaClient(url);
   const listener = dialerActivityListener(url);
   const abort = new AbortController();
+  setMaxListeners(Infinity, abort.signal);
   const scope = { companyId, clinicIds: world.clinics.map((c) => c.id) };
   const seen: { start: number; recv: number }[][] = [];
   const consumers = Array.from({ length: streams }, async (_, i) => {
     const mine: { start: number; recv: number }[] = (seen[i] = []);
-    let start = 0;
-    const stream = streamMonitorSnapshots(pageDb, scope, {}, {
-      activity: listener ? (fn) => listener.subscribe(fn) : null,
-      signal: abort.signal,
-      clock: () => ((start = Date.now()), clock()),
-    });
-    for await (const _snapshot of stream) mine.push({ start, recv: Date.now() });
+    const stream = streamMonitorSnapshots(pageDb, scope, {}, { activity: listener ? (fn) => listener.subscribe(fn) : null, signal: abort.signal, clock });
+    // When the snapshot was computed, in real time (its `at` is the simulated clock's).
+    for await (const snapshot of stream) mine.push({ start: realStart + (snapshot.at.getTime() - simStart.getTime()) / speed, recv: Date.now() });
   });
   // Let every stream take its first snapshot (and the LISTEN connection open) before counting.
   await sleep(5_000);
