@@ -56,6 +56,8 @@ export function pagesByAccount(f: EveryPageFixture): { account: string | null; p
         { name: "短信", path: "/marketing/sms" },
         { name: "短信发送记录", path: "/marketing/sms-records" },
         { name: "外呼批次", path: "/management/outbound/batches" },
+        { name: "实时监控", path: "/management/outbound/monitor" },
+        { name: "话术实时监控", path: `/management/outbound/monitor/${f.scriptId}` },
       ],
     },
     {
@@ -72,6 +74,7 @@ export function pagesByAccount(f: EveryPageFixture): { account: string | null; p
         { name: "资质审核", path: "/platform/qualifications" },
         { name: "审核详情", path: `/platform/qualifications/${f.applicationId}` },
         { name: "短信模板审核", path: "/platform/sms-templates" },
+        { name: "平台实时监控", path: "/platform/monitor" },
       ],
     },
   ];

@@ -195,6 +195,12 @@ test("every main page shows the demo's data, with one set of figures and no erro
   await expect(page.getByTestId("monitor-card-seats")).toContainText(/^座席占用\d+ \/ \d+$/);
   for (const card of ["dials", "calls", "answered", "notAnswered", "intercepted", "sms", "due", "window"]) await expect(page.getByTestId(`monitor-card-${card}`)).toBeVisible();
   await expect(page.getByTestId("monitor-chart")).toBeVisible();
+  // The chart is the shadcn/ui chart on Recharts (an SVG surface with the dials and answers legend).
+  await expect(page.getByTestId("monitor-chart").locator(".recharts-surface").first()).toBeVisible();
+  await expect(page.getByTestId("monitor-chart")).toContainText("呼叫");
+  // 告警设置 for the admin, with the product's defaults.
+  await expect(page.getByTestId("alert-settings")).toBeVisible();
+  await expect(page.getByTestId("alert-balanceMinutes")).toHaveValue(/^\d+$/);
   await expect(page.getByTestId("monitor-stream-state")).toHaveText("实时推送");
   const company = `select "companyId" from "User" where email = '${ACCOUNTS.companyAdmin}'`;
   const withWork = await query<{ name: string; status: string }>(
@@ -219,6 +225,11 @@ test("every main page shows the demo's data, with one set of figures and no erro
   } else {
     await expect(page.getByTestId("monitor-reason").first()).toBeVisible();
   }
+  // The per-script monitor: a script's name opens its own live view (its seats, calls, reason and chart).
+  await page.getByTestId("monitor-script-link").first().click();
+  await expect(page.getByTestId("monitor-back")).toBeVisible();
+  await expect(page.getByTestId("monitor-scripts").getByTestId("monitor-reason")).toHaveCount(1);
+  await expect(page.getByTestId("monitor-stream-state")).toHaveText("实时推送");
 
   // 员工账号: the company's people, each with 强制下线 (issue 23).
   await page.goto("/management/staff");

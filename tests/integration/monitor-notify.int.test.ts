@@ -81,7 +81,7 @@ describe("every state change the monitor shows is notified to every app process"
     const since = Date.now();
     await failClaim(dialer, { taskId: "no-such-task", claimToken: "x" }, "test", t0);
     await new Promise((r) => setTimeout(r, 500));
-    expect([...heard.a, ...heard.b].filter((e) => e.at >= since)).toEqual([]);
+    expect([...heard.a, ...heard.b].filter((e) => e.companyId === company.companyId && e.at >= since)).toEqual([]);
   });
 
   it("pause, enable and stop from 外呼管理 or the monitor (stop cancels the pending tasks)", async () => {
