@@ -74,6 +74,7 @@ export default defineConfig({
         // The carrier simulator posts its results back to this server, signed; a minute of call takes two seconds.
         APP_URL: `http://127.0.0.1:${PORT}`,
         CARRIER_WEBHOOK_SECRET: CARRIER_SECRET,
+        WEBHOOK_ALLOW_PRIVATE: "1",
         CARRIER_SIM_TIME_SCALE: "30",
         CARRIER_SIM_URL: `http://127.0.0.1:${CARRIER_PORT}`,
         ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),

@@ -10,6 +10,8 @@ import path from "node:path";
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { createStorage } from "../server/adapters/storage";
+import { createPrismaClient } from "../server/db/create-client";
+import { runPatientImport } from "../server/services/patients/import/run-patient-import";
 import { callingWindowWait } from "../server/domain/calling-policy/calling-window";
 import { createDemoDatabase } from "../tests/integration/test-database";
 import { ACCOUNTS, PASSWORD } from "./helpers";
@@ -342,6 +344,51 @@ test("短信发送记录 and 外呼批次 list the demo's rows as the database c
   await expect(page.getByText(`共 ${batches} 条`)).toBeVisible();
   await expect(page.getByTestId("batch-row").first().getByTestId("batch-called")).toHaveText(`${newest!.called}/${newest!.total}`);
 
+  expect(problems, problems.join("\n")).toEqual([]);
+  await close();
+});
+
+test("导入患者: a small file with one bad row imports the good rows and reports the bad one", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const [clinic] = await query<{ name: string }>(`select c.name from "Clinic" c join "Script" s on s."companyId" = c."companyId" where s.name = '种植牙专家面诊邀约' order by c."createdAt" limit 1`);
+  const csv = `姓名,手机号,所属诊所\r\n初看甲,13911110001,${clinic!.name}\r\n初看乙,13911110002,${clinic!.name}\r\n初看丙,1234,${clinic!.name}\r\n`;
+  const { page, problems, close } = await openAs(browser, ACCOUNTS.companyAdmin);
+  await page.goto("/patients");
+  await page.getByTestId("patient-import-open").click();
+  await page.getByLabel("选择文件（.xlsx / .csv）").setInputFiles({ name: "初看.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(page.getByText("初看.csv：共 3 行")).toBeVisible();
+  await page.getByRole("button", { name: "开始导入" }).click();
+  await expect(page.getByTestId("patient-import-progress")).toBeVisible();
+  // JOBS_DISABLED keeps this demo still: the queued run is done here, as the job runner would.
+  const [job] = await query<{ id: string }>(`select id from "PatientImportJob" where "fileName" = '初看.csv' and status = 'queued'`);
+  const jobDb = createPrismaClient(db!.url);
+  try {
+    expect((await runPatientImport(jobDb, createStorage({ DATA_DIR: dataDir }), job!.id, new Date())).status).toBe("done");
+  } finally {
+    await jobDb.$disconnect();
+  }
+  await expect(page.getByTestId("patient-import-progress")).toContainText("新增 2 人，更新 0 人，跳过 0 人，1 行有问题未导入");
+  const report = await page.request.get(`/api/patient-imports/${job!.id}/errors`);
+  expect(report.status()).toBe(200);
+  expect(await report.text()).toMatch(/4.*手机号/);
+  await expect(page.getByRole("link", { name: "下载错误报告" })).toBeVisible();
+  expect(problems, problems.join("\n")).toEqual([]);
+  await close();
+});
+
+test("开放接口: a new API key is shown once, then only its prefix", async ({ browser }) => {
+  const { page, problems, close } = await openAs(browser, ACCOUNTS.companyAdmin);
+  await page.goto("/management/integrations");
+  await page.getByLabel("名称").fill("初看 HIS");
+  await page.getByRole("button", { name: "新建密钥" }).click();
+  const created = page.getByTestId("api-key-created");
+  await expect(created).toContainText("请立即复制并保存此密钥");
+  const key = (await created.locator("code").textContent())!.trim();
+  expect(key).toMatch(/^zwk_[a-z0-9]{12}_[A-Za-z0-9]{32}$/);
+  await created.getByRole("button", { name: "我已保存" }).click();
+  await expect(created).toHaveCount(0);
+  await expect(page.getByText(key)).toHaveCount(0);
+  await expect(page.getByRole("row").filter({ hasText: "初看 HIS" })).toContainText(`${key.slice(0, 16)}_…`);
   expect(problems, problems.join("\n")).toEqual([]);
   await close();
 });

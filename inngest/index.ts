@@ -8,6 +8,8 @@ import { journeyRun } from "./functions/journey-run";
 import { callAnalysis } from "./functions/call-analysis";
 import { patientImport } from "./functions/patient-import";
 import { webhookDeliver, webhookRetry } from "./functions/webhook-deliver";
+import { monitorAlertsJob } from "./functions/monitor-alerts";
+import { smsStatusPull } from "./functions/sms-status-pull";
 
 /** Every Inngest function of the app, served by app/api/inngest/route.ts and run by the in-process driver. */
-export const functions: InngestFunction.Any[] = [dialerTick, placeCall, callEnded, recordingReady, reconcileCarrierCallsJob, journeyRun, callAnalysis, patientImport, webhookDeliver, webhookRetry];
+export const functions: InngestFunction.Any[] = [dialerTick, placeCall, callEnded, recordingReady, reconcileCarrierCallsJob, journeyRun, callAnalysis, patientImport, webhookDeliver, webhookRetry, monitorAlertsJob, smsStatusPull];

@@ -50,6 +50,8 @@ async function main() {
     // The carrier simulator signs its webhooks; production requires a secret (server/env.ts), so --prod gets a local one.
     CARRIER_WEBHOOK_SECRET: process.env.CARRIER_WEBHOOK_SECRET ?? localAuthSecret("carrier-webhook-secret"),
     DEMO_ACCOUNTS: process.env.DEMO_ACCOUNTS ?? "on",
+    // The demo's webhook receiver is on this machine (docs/api.md §6); production refuses private addresses.
+    WEBHOOK_ALLOW_PRIVATE: process.env.WEBHOOK_ALLOW_PRIVATE ?? "1",
     APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${PORT}`,
     CARRIER_SIM_PORT: CARRIER_PORT,
     CARRIER_SIM_URL: process.env.CARRIER_SIM_URL ?? `http://127.0.0.1:${CARRIER_PORT}`,

@@ -40,6 +40,11 @@ export const env = createEnv({
      * these hops are ignored.
      */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * "1": webhooks may go to loopback / private / link-local addresses (a receiver on this machine: tests, the demo).
+     * Unset or "0" (production): such URLs are refused at registration and at every delivery (SSRF, docs/security.md).
+     */
+    WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).optional(),
     /** Where carriers (and the simulator) reach this app, e.g. for /api/carrier/webhook. */
     APP_URL: z.string().url().optional(),
     /** HMAC secret of carrier webhook deliveries; required in production, a fixed dev default elsewhere. */
@@ -140,6 +145,11 @@ export function carrierWebhookSecret(): string {
 export function carrierSimTimeScale(): number {
   const n = Number(env.CARRIER_SIM_TIME_SCALE ?? 1);
   return Number.isFinite(n) && n > 0 ? n : 1;
+}
+
+/** Whether webhook URLs may point at non-public addresses (WEBHOOK_ALLOW_PRIVATE=1). */
+export function webhookAllowPrivate(): boolean {
+  return env.WEBHOOK_ALLOW_PRIVATE === "1";
 }
 
 /** TRUSTED_PROXY_HOPS read defensively (with SKIP_ENV_VALIDATION env holds the raw string). */

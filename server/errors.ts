@@ -1,10 +1,14 @@
-export type AppErrorCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT" | "BAD_GATEWAY";
+export type AppErrorCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT" | "TOO_MANY_REQUESTS" | "BAD_GATEWAY";
 
-/** The one typed error services throw; tRPC maps it once (server/trpc/init.ts). Messages are user-facing zh-CN. */
+/**
+ * The one typed error services throw; tRPC maps it once (server/trpc/init.ts). Messages are user-facing zh-CN; `en`
+ * where an English reader must understand it too (answered to an English UI).
+ */
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    readonly extra: { en?: string; retryAfterSec?: number } = {},
   ) {
     super(message);
     this.name = "AppError";

@@ -94,6 +94,9 @@ export class BenchCarrier implements CarrierPort {
   async getCall(): Promise<CarrierEvent[] | null> {
     return null;
   }
+  servesRecordingsFrom(): boolean {
+    return false;
+  }
   async refreshRecording(): Promise<RecordingReady | null> {
     return null;
   }

@@ -1,14 +1,21 @@
 /**
- * HTTP load bench: `npx tsx bench/http/run.ts [--skip-build] [--duration=30] [--connections=50] [--think-s=2] [--port=41700]`.
+ * HTTP load bench: `npx tsx bench/http/run.ts [--skip-build] [--duration=30] [--connections=50] [--think-s=2] [--port=41700]
+ * [--cpu-only] [--requests=200] [--only=<endpoint name part>] [--server=next|npm] [--cpu-prof=<dir>]`.
  * The production build (`next build` into NEXT_DIST_DIR, default .next-bench; `next start` on 127.0.0.1) on the records
  * bench's 1 M-call world (built first by `bench/records/run.ts --seed-only` when missing), signed-in sessions of a
  * 公司管理员 and a 诊所管理员, and autocannon (bounded in time, only to 127.0.0.1) with N concurrent users cycling through
  * 话单记录 pages with filters, 话单记录汇总, a script's detail, the 外呼管理 list, 客户名单 pages and recording range
  * requests. Prints p50/p95/p99 and throughput per endpoint, errors, the server's RSS and the machine's load; then one
  * 客户名单 export download (first byte, total, the server's RSS) with nobody else on the server. JSON → bench/results/.
+ *
+ * CPU per request (issue 29): before the load phases, each endpoint alone gets `--requests` requests (4 connections)
+ * and the bench reads the server processes' CPU time (utime + stime of `next start` and every descendant, from
+ * /proc/<pid>/stat) before and after: CPU ms ÷ requests. Unlike latency this is stable on a shared machine.
+ * `--cpu-only --requests=200` runs just that pass (no load phases, no export); `NEXT_DIST_DIR` picks the build, so two
+ * builds (before/after a change) can be compared with `--skip-build`.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -23,6 +30,13 @@ const connections = Number(arg("connections", "50"));
 const thinkSeconds = Number(arg("think-s", "2"));
 const port = Number(arg("port", process.env.HTTP_BENCH_PORT ?? "41700"));
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-bench";
+const cpuOnly = process.argv.includes("--cpu-only");
+/** Requests per endpoint in the CPU pass (0 skips it). */
+const cpuRequests = Number(arg("requests", "200"));
+/** The server command: `next start` (one process) or `npm start`'s launcher (WEB_CONCURRENCY processes). */
+const serverCommand = arg("server", "next");
+/** `--cpu-prof=<dir>`: the (single) server runs under `node --cpu-prof`; its .cpuprofile is written there on exit. */
+const profileDir = arg("cpu-prof", "");
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/zw_bench_records";
 const dataDir = path.join(root, ".data-bench-http");
 const base = `http://127.0.0.1:${port}`;
@@ -80,7 +94,13 @@ function storeRecordings(recordings: { storageKey: string }[]) {
 }
 
 function startServer(): ChildProcess {
-  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const [cmd, args] =
+    serverCommand === "npm"
+      ? [process.execPath, [path.join(root, "scripts/start-server.mjs"), "-p", String(port), "-H", "127.0.0.1"]]
+      : profileDir
+        ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"]]
+        : [path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"]];
+  const server = spawn(cmd, args, {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -121,6 +141,82 @@ function treeRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
+/** The process and all its descendants (from /proc/<pid>/task/<tid>/children). */
+function processTree(pid: number): number[] {
+  const out: number[] = [];
+  const visit = (p: number) => {
+    out.push(p);
+    let tids: string[] = [];
+    try {
+      tids = readdirSync(`/proc/${p}/task`);
+    } catch {
+      return;
+    }
+    for (const tid of tids) {
+      try {
+        for (const c of readFileSync(`/proc/${p}/task/${tid}/children`, "utf8").split(" ").filter(Boolean)) visit(Number(c));
+      } catch {}
+    }
+  };
+  visit(pid);
+  return out;
+}
+
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** CPU time (user + system, ms) the server's process tree has used so far. */
+function treeCpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      // Fields after "(comm)": state is field 3, utime 14, stime 15 (1-based, proc(5)).
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+/**
+ * Each endpoint alone: `cpuRequests` requests over 4 connections (the roles alternate), the server tree's CPU ms before
+ * and after. Between endpoints the server idles for a moment so a previous endpoint's tail (GC) is not counted.
+ */
+async function cpuPass(endpoints: Endpoint[], sessions: string[], serverPid: number) {
+  const rows = [];
+  for (const e of endpoints) {
+    const times: number[] = [];
+    let errors = 0;
+    let turn = 0;
+    await new Promise((r) => setTimeout(r, 300));
+    const before = treeCpuMs(serverPid);
+    const instance = autocannon({
+      url: base,
+      connections: 4,
+      amount: cpuRequests,
+      pipelining: 1,
+      timeout: 60,
+      requests: [
+        {
+          method: "GET",
+          setupRequest: (req: Record<string, unknown>) => {
+            const n = turn++;
+            return { ...req, path: e.paths[n % e.paths.length], headers: { ...e.headers, ...(e.anonymous ? {} : { cookie: sessions[n % sessions.length] }) } };
+          },
+          onResponse: (status: number) => void (status >= 400 && errors++),
+        },
+      ],
+    });
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => void times.push(ms));
+    await instance;
+    const cpuMs = treeCpuMs(serverPid) - before;
+    times.sort((a, b) => a - b);
+    rows.push({ endpoint: e.name, requests: times.length, cpuMsPerRequest: Math.round((cpuMs / Math.max(1, times.length)) * 10) / 10, p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)), errors });
+    log(`cpu: ${e.name} ${rows.at(-1)!.cpuMsPerRequest} ms/request`);
+  }
+  return rows;
+}
+
 /** Signs in through Auth.js' credentials callback and returns the session cookie. */
 async function signIn(account: string): Promise<string> {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
@@ -144,6 +240,8 @@ interface Endpoint {
   name: string;
   paths: string[];
   headers?: Record<string, string>;
+  /** Sent without a session cookie. */
+  anonymous?: boolean;
 }
 
 /**
@@ -247,6 +345,30 @@ async function main() {
         }
       }
     }
+    const cpuEndpoints: Endpoint[] = [
+      { name: "/api/health（无会话）", paths: ["/api/health"], anonymous: true },
+      { name: "/api/trpc/me（已登录空操作）", paths: ["/api/trpc/me"] },
+      ...endpoints,
+    ];
+    const only = arg("only", "");
+    const cpuLoad = machineLoad();
+    const cpuRows = cpuRequests > 0 ? await cpuPass(cpuEndpoints.filter((e) => e.name.includes(only)), sessions, server.pid!) : [];
+    const cpuMachine = cpuLoad();
+    const cpuOf = new Map(cpuRows.map((r) => [r.endpoint, r.cpuMsPerRequest]));
+    const printCpu = () => {
+      if (cpuRows.length === 0) return;
+      console.log(`\nServer CPU per request · each endpoint alone, ${cpuRequests} requests over 4 connections, ${serverCommand === "next" ? "next start" : `npm start (WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "cores"})`} (${distDir}); CPU = utime + stime of the server's process tree from /proc`);
+      console.log("\n| endpoint | requests | CPU ms / request | p50 (ms) | p95 (ms) | errors |\n|---|---:|---:|---:|---:|---:|");
+      for (const r of cpuRows) console.log(`| ${r.endpoint} | ${r.requests} | **${r.cpuMsPerRequest}** | ${r.p50} | ${r.p95} | ${r.errors} |`);
+      console.log(describeLoad(cpuMachine));
+    };
+    if (cpuOnly) {
+      printCpu();
+      const file = writeResult("http-cpu", { distDir, server: serverCommand, requestsPerEndpoint: cpuRequests, cpu: cpuRows, machine: cpuMachine });
+      console.log(`JSON: ${path.relative(root, file)}`);
+      return;
+    }
+
     const rssBefore = treeRssMb(server.pid!);
     log(`server up, RSS ${rssBefore} MB; ${connections} users for ${duration} s`);
 
@@ -259,7 +381,10 @@ async function main() {
     let peakRss = rssBefore;
     for (const phase of phases) {
       log(`phase: ${phase.name}`);
-      results.push({ phase: phase.name, ...(await loadPhase(endpoints, sessions, phase.rate, server.pid!, (mb) => (peakRss = Math.max(peakRss, mb)))) });
+      const cpuBefore = treeCpuMs(server.pid!);
+      const r = await loadPhase(endpoints, sessions, phase.rate, server.pid!, (mb) => (peakRss = Math.max(peakRss, mb)));
+      const cpuMsPerRequest = Math.round(((treeCpuMs(server.pid!) - cpuBefore) / Math.max(1, r.all.requests)) * 10) / 10;
+      results.push({ phase: phase.name, ...r, cpuMsPerRequest });
     }
     const rssAfter = treeRssMb(server.pid!);
 
@@ -285,10 +410,11 @@ async function main() {
 
     for (const r of results) {
       console.log(`\nHTTP load · ${r.phase}: ${connections} users, ${Math.round(r.seconds)} s, roles ${roles.join(" + ")}, next start (${distDir}); world ${url.split("/").pop()}`);
-      console.log("\n| endpoint | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | errors |\n|---|---:|---:|---:|---:|---:|---:|");
-      for (const e of r.endpoints) console.log(`| ${e.endpoint} | ${e.requests} | ${e.perSecond} | ${e.p50} | ${e.p95} | ${e.p99} | ${e.errors} |`);
-      console.log(`| **all** | ${r.all.requests} | ${r.all.perSecond} | ${r.all.p50} | ${r.all.p95} | ${r.all.p99} | ${r.autocannon.errors + r.autocannon.timeouts + r.autocannon.non2xx} |`);
+      console.log("\n| endpoint | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | errors | CPU ms / request (alone) |\n|---|---:|---:|---:|---:|---:|---:|---:|");
+      for (const e of r.endpoints) console.log(`| ${e.endpoint} | ${e.requests} | ${e.perSecond} | ${e.p50} | ${e.p95} | ${e.p99} | ${e.errors} | ${cpuOf.get(e.endpoint) ?? "–"} |`);
+      console.log(`| **all** | ${r.all.requests} | ${r.all.perSecond} | ${r.all.p50} | ${r.all.p95} | ${r.all.p99} | ${r.autocannon.errors + r.autocannon.timeouts + r.autocannon.non2xx} | ${r.cpuMsPerRequest} (this phase) |`);
     }
+    printCpu();
     console.log(`\nserver RSS: ${rssBefore} MB before the load, ${peakRss} MB peak, ${rssAfter} MB after`);
     console.log(`客户名单 export over HTTP (${exportRow.sizeMb} MB, status ${exportRow.status}): first byte ${firstByteMs} ms, total ${exportMs} ms; server RSS ${exportRssBefore} → peak ${exportPeak} MB`);
     console.log(describeLoad(machine));
@@ -296,6 +422,7 @@ async function main() {
       connections,
       thinkSeconds,
       world: url.split("/").pop(),
+      cpu: cpuRows,
       phases: results,
       serverRssMb: { before: rssBefore, peak: peakRss, after: rssAfter },
       export: exportRow,

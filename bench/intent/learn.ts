@@ -1,7 +1,7 @@
 /**
  * What the learned model is trained on and how it is cross-validated, shared by bench/intent/train-model.ts (training,
  * CV figures) and bench/intent/run.ts (which scores the training corpora with out-of-fold models only, never with a
- * model that saw the call). Reads exactly the two corpora named in TRAINING_CORPORA; no other file under cases/ is
+ * model that saw the call). Reads exactly the corpora named in TRAINING_CORPORA; no other file under cases/ is
  * opened, listed or globbed.
  */
 import { fileURLToPath } from "node:url";
@@ -10,9 +10,10 @@ import { readByRules, type RulesReading } from "../../server/domain/intent/class
 import { allowedClasses, featuresOf, modelMayRead, refineWithModel } from "../../server/domain/intent/refine-with-model";
 import type { IntentResult } from "../../server/domain/intent/classify-intent";
 import { COMPLAINT, NO_COMPLAINT, NO_INTENT, trainModel, type LearnedModels } from "../../server/domain/intent/learned-model";
+import { PARTY_CLASSES, partyClassOf, partyFeatures } from "../../server/domain/intent/party-model";
 import { inputOfCase, loadCases, type EvalCase } from "./cases";
 
-export const TRAINING_CORPORA = ["dev.jsonl", "dev2.jsonl"] as const;
+export const TRAINING_CORPORA = ["dev.jsonl", "dev2.jsonl", "dev3.jsonl"] as const;
 export const FOLDS = 5;
 export const corpusPath = (file: (typeof TRAINING_CORPORA)[number]) => fileURLToPath(new URL(`./cases/${file}`, import.meta.url));
 
@@ -52,6 +53,15 @@ export function train(examples: readonly Prepared[], opts: TrainOptions = TRAIN_
     ),
     complaint: trainModel(
       trainable.map((e) => ({ features: e.features, label: e.c.expect.complaint ? COMPLAINT : NO_COMPLAINT, allowed: [COMPLAINT, NO_COMPLAINT] })),
+      opts,
+    ),
+    // Every call, machines included: the callee's words and who the labeller says answered.
+    party: trainModel(
+      examples.map((e) => ({
+        features: partyFeatures(e.c.turns.flatMap((t) => ("patient" in t ? [t.patient] : []))),
+        label: partyClassOf(e.c.expect.reached),
+        allowed: [...PARTY_CLASSES],
+      })),
       opts,
     ),
   };

@@ -1,10 +1,12 @@
 /**
- * Intent bench: `npx tsx bench/intent/run.ts [--part=dev,dev2,held-out,corrections,legacy] [--concurrency=4] [--show-misses]`.
+ * Intent bench: `npx tsx bench/intent/run.ts [--part=dev,dev2,dev3,held-out,corrections,legacy] [--concurrency=4] [--show-misses]`.
  *
  * Scores post-call analysis on hand-written calls, per part:
  * - dev       — bench/intent/cases/dev.jsonl: the rules' authors may read it (four fifths; one fifth, picked by a hash of
  *               the id, is kept aside as their own validation and shown as dev-val);
  * - dev2      — bench/intent/cases/dev2.jsonl: a second development part, written later and read freely;
+ * - dev3      — bench/intent/cases/dev3.jsonl: a third development part (machines, operator announcements, phone
+ *               assistants, wrong numbers, relatives and people who only sound like machines), read freely;
  * - held-out  — bench/intent/cases/held-out.jsonl: written blind to the rules; nothing but this runner and the case
  *               validator reads it (tests/…/held-out-separation checks), and its misses are never listed;
  * - corrections — bench/intent/cases/corrections.jsonl when present: managers' 人工修正 exported from a database;
@@ -25,7 +27,7 @@ import { loadTraining, outOfFold } from "./learn";
 import { legacyCases } from "./legacy-cases";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-const parts = (arg("part") ?? "dev,dev2,held-out,corrections,legacy").split(",");
+const parts = (arg("part") ?? "dev,dev2,dev3,held-out,corrections,legacy").split(",");
 const concurrency = Number(arg("concurrency") ?? "4");
 const showMisses = process.argv.includes("--show-misses");
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -51,7 +53,7 @@ interface Scored {
 }
 
 /**
- * The offline reader's analysis of each case. The learned model is trained on dev + dev2, so those parts are scored
+ * The offline reader's analysis of each case. The learned model is trained on dev + dev2 + dev3, so those parts are scored
  * with out-of-fold models (bench/intent/learn.ts: each call read by a model trained without its fold) — never by the
  * shipped model, which has seen them.
  */
@@ -164,8 +166,8 @@ function report(name: string, scored: Scored[], listMisses: boolean) {
 async function main() {
   const t0 = Date.now();
   console.log(`Intent bench${model ? ` — model ${modelName} at ${baseURL}` : " — offline reader only: rules + learned model (no INTENT_LLM_/LLM_ endpoint configured)"}`);
-  const oof = parts.includes("dev") || parts.includes("dev2") ? outOfFold(loadTraining()) : undefined;
-  if (oof) console.log("(dev and dev2 train the learned model: they are scored out of fold — 5-fold CV, bench/intent/learn.ts)");
+  const oof = parts.some((p) => ["dev", "dev2", "dev3"].includes(p)) ? outOfFold(loadTraining()) : undefined;
+  if (oof) console.log("(dev, dev2 and dev3 train the learned model: they are scored out of fold — 5-fold CV, bench/intent/learn.ts)");
   if (parts.includes("dev")) {
     const path = here("./cases/dev.jsonl");
     if (!existsSync(path)) console.log("\n(no bench/intent/cases/dev.jsonl)");
@@ -180,6 +182,11 @@ async function main() {
     const path = here("./cases/dev2.jsonl");
     if (!existsSync(path)) console.log("\n(no bench/intent/cases/dev2.jsonl)");
     else report("dev2 (out of fold)", await score(loadCases(path), oof), showMisses);
+  }
+  if (parts.includes("dev3")) {
+    const path = here("./cases/dev3.jsonl");
+    if (!existsSync(path)) console.log("\n(no bench/intent/cases/dev3.jsonl)");
+    else report("dev3 (out of fold)", await score(loadCases(path), oof), showMisses);
   }
   if (parts.includes("held-out")) {
     const path = here("./cases/held-out.jsonl");

@@ -136,19 +136,19 @@ export async function seedBenchRecords(url: string, o: BenchSeedOptions) {
         }
         callRows.push(...attempts);
         const finished = attempts[attempts.length - 1]![11] as Date;
-        taskRows.push([taskId, o.companyId, p.clinicId, script, p.id, p.mobile, "batch", "ended", null, attempts.length, createdAt, last, intent, o.adminId, createdAt, finished, finished]);
+        taskRows.push([taskId, o.companyId, p.clinicId, script, p.id, p.mobile, "batch", "ended", null, attempts.length, createdAt, last, intent, o.adminId, createdAt, finished, finished, 2]);
       }
       // A few tasks that never reached a call: pending, intercepted and failed (with the dialer's reason codes).
       for (let i = 0; i < taskRows.length / 20; i++) {
         const p = patients[randInt(rng, 0, patients.length - 1)]!;
         const [status, reason] = pick(rng, [["pending", null], ["intercepted", "sameScriptWithin15Days"], ["failed", "missingNextAppointment"], ["cancelled", "scriptStopped"]] as const);
         const createdAt = new Date(start + rng() * o.days * 86_400_000);
-        taskRows.push([newId(), o.companyId, p.clinicId, scriptIds[weighted(rng, scriptWeights)]!, p.id, p.mobile, "batch", status, reason, 0, createdAt, null, null, o.adminId, createdAt, createdAt, status === "pending" ? null : createdAt]);
+        taskRows.push([newId(), o.companyId, p.clinicId, scriptIds[weighted(rng, scriptWeights)]!, p.id, p.mobile, "batch", status, reason, 0, createdAt, null, null, o.adminId, createdAt, createdAt, status === "pending" ? null : createdAt, 2]);
       }
       await insertRows(
         client,
         "CallTask",
-        [["id", "text"], ["companyId", "text"], ["clinicId", "text"], ["scriptId", "text"], ["patientId", "text"], ["mobile", "text"], ["source", '"CallTaskSource"'], ["status", '"CallTaskStatus"'], ["reason", "text"], ["attempt", "int4"], ["nextAttemptAt", "timestamp(3)"], ["lastOutcome", '"CallOutcome"'], ["intent", "text"], ["createdById", "text"], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"], ["finishedAt", "timestamp(3)"]],
+        [["id", "text"], ["companyId", "text"], ["clinicId", "text"], ["scriptId", "text"], ["patientId", "text"], ["mobile", "text"], ["source", '"CallTaskSource"'], ["status", '"CallTaskStatus"'], ["reason", "text"], ["attempt", "int4"], ["nextAttemptAt", "timestamp(3)"], ["lastOutcome", '"CallOutcome"'], ["intent", "text"], ["createdById", "text"], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"], ["finishedAt", "timestamp(3)"], ["maxAttempts", "int4"]],
         taskRows,
       );
       await insertRows(

@@ -25,6 +25,7 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
   const detail = useQuery({ ...trpc.callRecords.byId.queryOptions({ id: callId ?? "" }), enabled: !!callId });
   const call = detail.data;
   const unit = { min: t("minutes"), sec: t("seconds") };
+  const yesNo = (v: boolean | null) => (v === null ? "—" : v ? t("yes") : t("no"));
 
   return (
     <Dialog open={!!callId} onOpenChange={onOpenChange}>
@@ -58,7 +59,20 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
                 <span data-testid="call-rounds">{call.rounds}</span>
               </Field>
               <Field label={t("attemptLabel")}>{t("attempt", { attempt: call.attempt })}</Field>
+              {call.transferredTo ? (
+                <Field label={t("transferredTo")}>
+                  <span data-testid="call-transferred">{t("transferredToValue", { to: call.transferredTo })}</span>
+                </Field>
+              ) : null}
             </dl>
+
+            {call.vendorExtraction ? (
+              <dl className="grid grid-cols-2 gap-x-6 gap-y-2 rounded-md border p-3 text-sm sm:grid-cols-3" data-testid="call-vendor-extraction">
+                <Field label={t("extractAgreed")}>{yesNo(call.vendorExtraction.agreedToBook)}</Field>
+                <Field label={t("extractTime")}>{call.vendorExtraction.preferredTime ?? "—"}</Field>
+                <Field label={t("extractCallback")}>{yesNo(call.vendorExtraction.callbackRequested)}</Field>
+              </dl>
+            ) : null}
 
             {call.outcome ? <CallIntentReview key={`${call.id}:${call.intent}`} call={call} /> : null}
 
@@ -95,7 +109,9 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
             <section className="space-y-2">
               <h3 className="text-sm font-medium">{t("transcript")}</h3>
               {call.transcript.length === 0 ? (
-                <p className="text-sm text-muted-foreground">{t("noTranscript")}</p>
+                <p className="text-sm text-muted-foreground" data-testid={call.transcriptPending ? "transcript-pending" : undefined}>
+                  {call.transcriptPending ? t("transcriptPending") : t("noTranscript")}
+                </p>
               ) : (
                 <ScrollArea className="h-72 rounded-md border bg-muted/30 p-3">
                   <ol className="space-y-4" data-testid="call-transcript">

@@ -7,21 +7,29 @@ import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ConfirmDialog } from "@/components/shell/confirm-dialog";
 import { useTRPC } from "@/components/trpc/client";
+import { WEBHOOK_EVENTS, type WebhookEvent } from "@/server/domain/webhooks/webhooks";
 
 const fmt = (d: string | Date | null) => (d ? new Date(d).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "—");
+
+/** Message keys of an event name: "appointment_request.created" → "appointment_request_created". */
+const eventKey = (event: string) => event.replace(/\./g, "_");
 
 /** 开放接口 → Webhook: endpoints with their signing secret, and the delivery log with 重发. */
 export function WebhooksCard() {
   const t = useTranslations("integrations");
+  const common = useTranslations("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const endpoints = useQuery(trpc.integrations.webhooks.queryOptions());
   const deliveries = useQuery({ ...trpc.integrations.webhookDeliveries.queryOptions(), refetchInterval: 10_000 });
   const [url, setUrl] = useState("");
+  const [events, setEvents] = useState<WebhookEvent[]>(["call.ended"]);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [removing, setRemoving] = useState<{ id: string; url: string } | null>(null);
   const refresh = () =>
     Promise.all([
@@ -30,7 +38,12 @@ export function WebhooksCard() {
     ]);
   const create = useMutation(
     trpc.integrations.createWebhook.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (r) => {
+        if (r.refused) {
+          setRefusal(t(`refused_${r.refused.reason}`, { host: r.refused.host, address: r.refused.address ?? "", detail: r.refused.detail }));
+          return;
+        }
+        setRefusal(null);
         setUrl("");
         void refresh();
       },
@@ -65,10 +78,26 @@ export function WebhooksCard() {
       <CardContent className="space-y-4">
         <div className="flex flex-wrap items-center gap-3">
           <Input className="w-96" placeholder="https://his.example.com/hooks/waihu" aria-label={t("webhookUrl")} value={url} onChange={(e) => setUrl(e.target.value)} />
-          <Button disabled={!url.trim() || create.isPending} onClick={() => create.mutate({ url, events: ["call.ended"] })}>
+          <Button disabled={!url.trim() || events.length === 0 || create.isPending} onClick={() => create.mutate({ url, events })}>
             {t("addWebhook")}
           </Button>
         </div>
+        <div className="flex flex-wrap gap-4" role="group" aria-label={t("events")}>
+          {WEBHOOK_EVENTS.map((e) => (
+            <label key={e} className="flex items-center gap-2 text-sm">
+              <Checkbox
+                checked={events.includes(e)}
+                onCheckedChange={(on) => setEvents((all) => (on ? [...all, e] : all.filter((x) => x !== e)))}
+              />
+              {t(`event_${eventKey(e)}`)}
+            </label>
+          ))}
+        </div>
+        {refusal ? (
+          <p role="alert" className="text-sm text-destructive">
+            {refusal}
+          </p>
+        ) : null}
         <Table>
           <TableHeader>
             <TableRow>
@@ -91,7 +120,7 @@ export function WebhooksCard() {
                 <TableCell className="max-w-80 truncate">
                   {w.url} {w.active ? null : <Badge variant="outline">{t("paused")}</Badge>}
                 </TableCell>
-                <TableCell>{w.events.map((e) => t(`event_${e.replace(".", "_")}`)).join("、")}</TableCell>
+                <TableCell>{w.events.map((e) => t(`event_${eventKey(e)}`)).join(common("listSeparator"))}</TableCell>
                 <TableCell>
                   <code className="text-xs">{w.secret}</code>
                 </TableCell>
@@ -128,7 +157,7 @@ export function WebhooksCard() {
             ) : null}
             {(deliveries.data ?? []).map((d) => (
               <TableRow key={d.id}>
-                <TableCell>{t(`event_${d.event.replace(".", "_")}`)}</TableCell>
+                <TableCell>{t(`event_${eventKey(d.event)}`)}</TableCell>
                 <TableCell className="max-w-60 truncate">{d.endpoint.url}</TableCell>
                 <TableCell title={d.lastError ?? undefined}>
                   <Badge variant={d.status === "succeeded" ? "secondary" : d.status === "failed" ? "destructive" : "outline"}>{t(`delivery_${d.status}`)}</Badge>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
@@ -27,9 +28,10 @@ const FALLBACK_REFETCH_MS = 10_000;
  * 实时监控: the snapshot query (prefetched on the server) kept current by the monitor.live stream (SSE); if the stream
  * cannot open, the query refetches every 10 s instead.
  */
-export function LiveMonitor({ canManage }: { canManage: boolean }) {
+export function LiveMonitor({ canManage, scriptId }: { canManage: boolean; scriptId?: string }) {
   const t = useTranslations("monitor");
   const tWindow = useTranslations("callingWindow");
+  const tCommon = useTranslations("common");
   const locale = useLocale() === "en" ? "en" : "zh-CN";
   const format = useFormatter();
   const trpc = useTRPC();
@@ -37,12 +39,12 @@ export function LiveMonitor({ canManage }: { canManage: boolean }) {
   useRefreshAfterScriptChange();
   const sub = useSubscription(
     trpc.monitor.live.subscriptionOptions(
-      {},
-      { onData: (event) => queryClient.setQueryData(trpc.monitor.snapshot.queryKey({}), event.data) },
+      { scriptId },
+      { onData: (event) => queryClient.setQueryData(trpc.monitor.snapshot.queryKey({ scriptId }), event.data) },
     ),
   );
   const live = sub.status === "pending";
-  const { data } = useQuery({ ...trpc.monitor.snapshot.queryOptions({}), refetchInterval: live ? false : FALLBACK_REFETCH_MS });
+  const { data } = useQuery({ ...trpc.monitor.snapshot.queryOptions({ scriptId }), refetchInterval: live ? false : FALLBACK_REFETCH_MS });
   const [clock, setClock] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setClock(Date.now()), 1000);
@@ -76,10 +78,10 @@ export function LiveMonitor({ canManage }: { canManage: boolean }) {
     { key: "seats", label: t("seats"), value: t("seatsValue", { inUse: data.seats.inUse, allowed: data.seats.allowed }) },
     { key: "dials", label: t("dialsPerMinute"), value: t("dialsValue", { count: data.dialsLastMinute, limit: data.dialsPerMinuteLimit }) },
     { key: "calls", label: t("callsNow"), value: t("callsNowValue", { ringing: data.calls.ringing, talking: data.calls.talking }) },
-    { key: "answered", label: `${t("answered")}（${t("recent", { minutes: data.recent.minutes })}）`, value: String(data.recent.answered) },
-    { key: "notAnswered", label: `${t("notAnswered")}（${t("recent", { minutes: data.recent.minutes })}）`, value: String(data.recent.notAnswered) },
-    { key: "intercepted", label: `${t("intercepted")}（${t("recent", { minutes: data.recent.minutes })}）`, value: String(data.recent.intercepted) },
-    { key: "sms", label: `${t("smsSent")}（${t("recent", { minutes: data.recent.minutes })}）`, value: String(data.recent.smsSent) },
+    { key: "answered", label: t("recentLabel", { label: t("answered"), minutes: data.recent.minutes }), value: String(data.recent.answered) },
+    { key: "notAnswered", label: t("recentLabel", { label: t("notAnswered"), minutes: data.recent.minutes }), value: String(data.recent.notAnswered) },
+    { key: "intercepted", label: t("recentLabel", { label: t("intercepted"), minutes: data.recent.minutes }), value: String(data.recent.intercepted) },
+    { key: "sms", label: t("recentLabel", { label: t("smsSent"), minutes: data.recent.minutes }), value: String(data.recent.smsSent) },
     { key: "due", label: t("dueNow"), value: String(data.tasks.dueNow) },
     { key: "window", label: t("waitingForWindow"), value: String(data.tasks.waitingForWindow) },
     { key: "balance", label: t("balance"), value: String(data.balance) },
@@ -107,7 +109,9 @@ export function LiveMonitor({ canManage }: { canManage: boolean }) {
                       ? t("alerts.answerRateLow", { name: a.scriptName, answered: a.answered, calls: a.calls, threshold: Math.round(a.threshold * 100) })
                       : a.kind === "interceptedShareHigh"
                         ? t("alerts.interceptedShareHigh", { intercepted: a.intercepted, decisions: a.decisions, threshold: Math.round(a.threshold * 100) })
-                        : t("alerts.balanceExhausted")}
+                        : a.kind === "carrierHeld"
+                          ? t("alerts.carrierHeld")
+                          : t("alerts.balanceExhausted")}
                 </li>
               ))}
             </ul>
@@ -126,7 +130,7 @@ export function LiveMonitor({ canManage }: { canManage: boolean }) {
       </div>
       {data.recent.interceptedByRule.length > 0 ? (
         <p className="text-sm text-muted-foreground" data-testid="monitor-intercepted-rules">
-          {t("interceptedByRule")}：{data.recent.interceptedByRule.map((r) => `${callTaskReasonLabel(r.rule, locale)} ${r.n}`).join("，")}
+          {tCommon("labelValue", { label: t("interceptedByRule"), value: data.recent.interceptedByRule.map((r) => `${callTaskReasonLabel(r.rule, locale)} ${r.n}`).join(t("listSeparator")) })}
         </p>
       ) : null}
 
@@ -166,7 +170,15 @@ export function LiveMonitor({ canManage }: { canManage: boolean }) {
               ) : (
                 data.scripts.map((s) => (
                   <TableRow key={s.id} data-testid={`monitor-script-${s.name}`}>
-                    <TableCell className="font-medium">{s.name}</TableCell>
+                    <TableCell className="font-medium">
+                      {scriptId ? (
+                        s.name
+                      ) : (
+                        <Link href={`/management/outbound/monitor/${s.id}`} className="underline-offset-4 hover:underline" data-testid="monitor-script-link">
+                          {s.name}
+                        </Link>
+                      )}
+                    </TableCell>
                     <TableCell>
                       <ScriptStatusBadge status={s.status} pauseReason={s.pauseReason} />
                     </TableCell>

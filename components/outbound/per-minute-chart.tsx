@@ -1,6 +1,9 @@
 "use client";
 
-/** A per-minute bar chart (dials, with the answered part overlaid) drawn as plain SVG. */
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
+
+/** Dials and answers per minute over the last hour (shadcn/ui chart on Recharts); answers overlay their minute's dials. */
 export function PerMinuteChart({
   points,
   dialsLabel,
@@ -12,53 +15,29 @@ export function PerMinuteChart({
   answersLabel: string;
   formatMinute: (d: Date) => string;
 }) {
-  const width = 720;
-  const height = 160;
-  const pad = { left: 28, bottom: 18, top: 6 };
-  const max = Math.max(1, ...points.map((p) => p.dials));
-  const slot = (width - pad.left) / Math.max(1, points.length);
-  const bar = Math.max(1, slot * 0.7);
-  const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
-  const ticks = points.filter((_, i) => i % 10 === 0 || i === points.length - 1);
+  const config = {
+    dials: { label: dialsLabel, color: "var(--chart-2)" },
+    answers: { label: answersLabel, color: "var(--chart-1)" },
+  } satisfies ChartConfig;
+  const data = points.map((p) => ({ at: new Date(p.minute).getTime(), dials: p.dials, answers: p.answers }));
+  const dials = points.reduce((n, p) => n + p.dials, 0);
+  const answers = points.reduce((n, p) => n + p.answers, 0);
   return (
-    <figure className="space-y-2" data-testid="monitor-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-40 w-full" role="img" aria-label={`${dialsLabel} / ${answersLabel}`}>
-        <line x1={pad.left} x2={width} y1={y(0)} y2={y(0)} className="stroke-border" />
-        <text x={pad.left - 4} y={y(max) + 8} textAnchor="end" className="fill-muted-foreground text-[10px]">
-          {max}
-        </text>
-        <text x={pad.left - 4} y={y(0)} textAnchor="end" className="fill-muted-foreground text-[10px]">
-          0
-        </text>
-        {points.map((p, i) => {
-          const x = pad.left + i * slot + (slot - bar) / 2;
-          return (
-            <g key={new Date(p.minute).getTime()}>
-              <title>{`${formatMinute(new Date(p.minute))} ${dialsLabel} ${p.dials} · ${answersLabel} ${p.answers}`}</title>
-              {p.dials > 0 ? <rect x={x} y={y(p.dials)} width={bar} height={y(0) - y(p.dials)} className="fill-primary/30" /> : null}
-              {p.answers > 0 ? <rect x={x} y={y(p.answers)} width={bar} height={y(0) - y(p.answers)} className="fill-primary" /> : null}
-            </g>
-          );
-        })}
-        {ticks.map((p) => {
-          const i = points.indexOf(p);
-          return (
-            <text key={`t${i}`} x={pad.left + i * slot + slot / 2} y={height - 4} textAnchor="middle" className="fill-muted-foreground text-[10px]">
-              {formatMinute(new Date(p.minute))}
-            </text>
-          );
-        })}
-      </svg>
-      <figcaption className="flex gap-4 text-xs text-muted-foreground">
-        <span className="flex items-center gap-1">
-          <span className="inline-block size-2 bg-primary/30" />
-          {dialsLabel}
-        </span>
-        <span className="flex items-center gap-1">
-          <span className="inline-block size-2 bg-primary" />
-          {answersLabel}
-        </span>
-      </figcaption>
+    <figure data-testid="monitor-chart" data-dials={dials} data-answers={answers} aria-label={`${dialsLabel} ${dials} / ${answersLabel} ${answers}`}>
+      <ChartContainer config={config} className="aspect-auto h-48 w-full">
+        <BarChart data={data} margin={{ left: 0, right: 8, top: 8 }} accessibilityLayer>
+          <CartesianGrid vertical={false} />
+          <XAxis dataKey="at" tickLine={false} axisLine={false} minTickGap={24} tickFormatter={(v: number) => formatMinute(new Date(v))} />
+          <YAxis width={28} allowDecimals={false} tickLine={false} axisLine={false} />
+          <ChartTooltip
+            cursor={false}
+            content={<ChartTooltipContent labelFormatter={(_, payload) => formatMinute(new Date(Number(payload[0]?.payload?.at)))} />}
+          />
+          <ChartLegend content={<ChartLegendContent />} />
+          <Bar dataKey="dials" fill="var(--color-dials)" radius={2} isAnimationActive={false} />
+          <Bar dataKey="answers" fill="var(--color-answers)" radius={2} isAnimationActive={false} />
+        </BarChart>
+      </ChartContainer>
     </figure>
   );
 }

@@ -61,6 +61,7 @@ export const NAV: NavGroup[] = [
         links: [
           { key: "qualificationReview", href: "/platform/qualifications", platformOnly: true },
           { key: "smsReview", href: "/platform/sms-templates", platformOnly: true },
+          { key: "platformMonitor", href: "/platform/monitor", platformOnly: true },
         ],
       },
     ],

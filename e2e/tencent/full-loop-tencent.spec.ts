@@ -16,8 +16,8 @@ test("batch call through Tencent CCC → calls → 话单记录 with recording �
     `select c.id from "Clinic" c join "Company" co on co.id = c."companyId" where co.name = $1 and c."shortName" = $2`,
     [COMPANY_A, LOOP_CLINIC],
   );
-  const [template] = await sql<{ id: string; name: string; vendorTemplateId: string | null }>(
-    `select t.id, t.name, t."vendorTemplateId" from "SmsTemplate" t join "Company" co on co.id = t."companyId"
+  const [template] = await sql<{ id: string; name: string; vendorTemplateId: string | null; content: string }>(
+    `select t.id, t.name, t."vendorTemplateId", t.content from "SmsTemplate" t join "Company" co on co.id = t."companyId"
      where co.name = $1 and t.status = 'approved' order by t.name limit 1`,
     [COMPANY_A],
   );
@@ -26,7 +26,12 @@ test("batch call through Tencent CCC → calls → 话单记录 with recording �
   try {
     await login(page, ACCOUNTS.companyAdmin);
 
-    // 短信管理: link the approved template to its Tencent template id.
+    // 短信管理: link the approved template to its Tencent template id — the console holds the same wording with its
+    // placeholders numbered in order (docs/carrier.md), which DescribeSmsTemplateList is asked for when linking.
+    let n = 0;
+    const vendorContent = template!.content.replace(/\{[^{}\s]{1,20}\}/g, () => `{${++n}}`);
+    const fakeUrl = `http://127.0.0.1:${Number(process.env.FAKE_TENCENT_PORT ?? 41500 + (Number(process.env.E2E_PORT ?? 3100) - 3100))}`;
+    expect((await fetch(`${fakeUrl}/__fake/sms-template`, { method: "POST", body: JSON.stringify({ id: VENDOR_TEMPLATE_ID, content: vendorContent }) })).status).toBe(200);
     await page.goto("/marketing/sms");
     const row = page.getByTestId("sms-template-row").filter({ hasText: template!.name });
     await row.getByRole("button", { name: `关联腾讯云模板ID：${template!.name}` }).click();

@@ -11,6 +11,7 @@ describe("dialer-tick", () => {
     new InngestTestEngine({ function: dialerTick, events: [{ name: "outbound/batch.started", data: { companyId: "c1" } }] }).execute({
       steps: [
         { id: "claim-due-tasks", handler: () => tick(claimed) },
+        { id: "finish-batches", handler: () => ({ finished: [] }) },
         { id: "place-calls", handler: () => ({ ids: claimed.map((c) => c.taskId) }) },
       ],
     });

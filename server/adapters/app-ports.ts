@@ -6,6 +6,7 @@ import { getLlm } from "./llm";
 import { getSms } from "./sms";
 import { getStorage } from "./storage";
 import { getTts } from "./tts";
+import { fetchWebhookTransport } from "./webhook/fetch-transport";
 
 /**
  * The app's adapters behind their ports, each chosen by env and made on first use, so a vendor's settings are read only
@@ -33,5 +34,8 @@ export const appPorts: AppPorts = {
   },
   get recordingRenderer() {
     return new DemoRecordingRenderer(getTts());
+  },
+  get webhookTransport() {
+    return fetchWebhookTransport;
   },
 };

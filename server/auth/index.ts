@@ -39,8 +39,11 @@ class InvalidLogin extends CredentialsSignin {
 
 const DEV_SECRET = "dev-only-secret-set-AUTH_SECRET-in-production";
 
+/** The secret session tokens are encrypted with (also read by session-identity.ts, which decodes them itself). */
+export const authSecret = env.AUTH_SECRET ?? (devSecretsAllowed() ? DEV_SECRET : undefined);
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: env.AUTH_SECRET ?? (devSecretsAllowed() ? DEV_SECRET : undefined),
+  secret: authSecret,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },

@@ -1,16 +1,14 @@
 import "server-only";
 import { cache } from "react";
 import { redirect, forbidden } from "next/navigation";
-import { auth } from "@/server/auth";
-import { prisma } from "@/server/db/client";
+import { sessionIdentity } from "./session-identity";
 import { can, type Permission, type Viewer } from "@/server/domain/auth/permissions";
-import { loadViewer } from "@/server/services/auth/load-viewer";
+import { sessionViewer } from "./session-viewer";
 
 /** The signed-in caller for server components, once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  if (!session?.user?.id) return null;
-  return loadViewer(prisma, session.user.id, session.user.sessionVersion);
+  const identity = await sessionIdentity();
+  return identity && sessionViewer(identity.userId, identity.sessionVersion);
 });
 
 export async function requireViewer(): Promise<Viewer> {

@@ -27,7 +27,7 @@ export function setEventSender(send: EventSender | undefined) {
 /**
  * Starts the in-process driver for these functions once per Node process (kept on globalThis, so Next's separate
  * bundles and dev reloads share it). instrumentation.ts passes the app's functions (inngest/index.ts) in, so the job
- * runtime never imports what it runs. Does nothing when Inngest is configured.
+ * runtime never imports what it runs. Does nothing when Inngest is configured. JOBS_CRONS=0: events only, no crons.
  */
 export async function startInProcessJobs(functions: InngestFunction.Any[]): Promise<InProcessDriver | undefined> {
   if (holder.__zwJobDriver || inngestConfigured()) return holder.__zwJobDriver;
@@ -36,6 +36,8 @@ export async function startInProcessJobs(functions: InngestFunction.Any[]): Prom
   const everyMinuteMs = Number(process.env.JOBS_EVERY_MINUTE_MS) || undefined;
   const driver = new InProcessDriver(functions, { everyMinuteMs });
   holder.__zwJobDriver = driver;
-  driver.start();
+  // Under `npm start`'s cluster (scripts/start-server.mjs) one worker fires the crons; every worker runs the events its
+  // own requests send.
+  if (process.env.JOBS_CRONS !== "0") driver.start();
   return driver;
 }

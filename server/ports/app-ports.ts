@@ -5,6 +5,7 @@ import type { RecordingRenderer } from "./recording-renderer";
 import type { SmsPort } from "./sms";
 import type { ObjectStorage } from "./storage";
 import type { TtsPort } from "./tts";
+import type { WebhookTransport } from "./webhook";
 
 /**
  * Every outside system the app talks to, as its port. Composed once (server/adapters/app-ports.ts) and handed to services
@@ -18,4 +19,5 @@ export interface AppPorts {
   readonly llm: LlmPort;
   readonly intentClassifier: IntentClassifier;
   readonly recordingRenderer: RecordingRenderer;
+  readonly webhookTransport: WebhookTransport;
 }

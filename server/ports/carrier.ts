@@ -1,5 +1,7 @@
 import type { CarrierOutcome } from "@/server/domain/calls/call-outcome";
 import type { ScriptDialogues } from "@/server/domain/templates/dialogue";
+import type { AiCallFeatures, ExtractedAnswers } from "@/server/domain/vendor/ai-call-features";
+import type { CallingAccount } from "@/server/domain/vendor/capacity-problems";
 
 /**
  * The carrier (AI outbound-bot vendor) port, modelled on real vendors (../shared/design/carrier.md):
@@ -28,6 +30,8 @@ export interface CreateCallInput {
   script: CallScriptSnapshot;
   /** Values substituted into the script (patient name, clinic short name and address, appointment time …). */
   variables: Record<string, string>;
+  /** The company's vendor call features and the clinic's front desk (转人工); carriers without them ignore this. */
+  vendor?: { features: AiCallFeatures; frontDeskSkillGroupId: number | null };
 }
 
 export interface Turn {
@@ -57,6 +61,10 @@ export interface AttemptCompleted {
   rounds: number;
   /** The conversation could not be fetched yet (vendor lookup failed): the result stands, turns come later. */
   transcriptPending?: boolean;
+  /** The AI handed the call to a person (Tencent 转人工): the skill group (or seat) that took it. */
+  transferredTo?: string | null;
+  /** The vendor's structured extraction of the conversation (Tencent ExtractConfig), when it made one. */
+  extraction?: ExtractedAnswers | null;
 }
 
 export interface RecordingReady {
@@ -105,8 +113,15 @@ export interface CarrierPort {
   readonly lostAfterMs?: number;
   /** The conversation of an answered call whose result came with `transcriptPending` (null: the vendor has none). */
   fetchTurns?(carrierCallId: string): Promise<Turn[] | null>;
+  /** What the vendor account can do now (numbers, packages, seats): the capacity and configuration check. */
+  describeAccount?(): Promise<CallingAccount>;
   /** A fresh URL for a recording whose link expired. */
   refreshRecording(carrierCallId: string): Promise<RecordingReady | null>;
+  /**
+   * Whether a recording link points at this carrier's own hosts: a `recording_url` is fetched only then (a forged or
+   * misconfigured push must not make the server fetch an arbitrary address).
+   */
+  servesRecordingsFrom(url: URL): boolean;
   /**
    * Verifies a webhook delivery (signature, replay window) and splits batches; throws InvalidCallback when forged.
    * `url` carries what some vendors put in the query (Tencent CCC: `?action=cdr|record`); a vendor adapter may need to

@@ -6,6 +6,9 @@ import { can, type Permission, type Viewer } from "@/server/domain/auth/permissi
 import { scopeOf } from "@/server/domain/auth/scope";
 import { untrustedInputProblem } from "@/server/domain/validation/untrusted-input";
 import { AppError, internalErrorMessage, logInternalError } from "@/server/errors";
+import type { RateLimitedAction } from "@/server/domain/limits/user-rate-limits";
+import { enforceUserRateLimit } from "@/server/services/limits/enforce-user-rate-limit";
+import type { Locale } from "@/server/i18n/locales";
 import type { AppPorts } from "@/server/ports/app-ports";
 import type { DialerActivity } from "@/server/services/dialer/monitor/stream-monitor-snapshots";
 
@@ -16,6 +19,8 @@ export interface Context {
   ports: AppPorts;
   /** The dialer's writes of every app process, as this process hears them (LISTEN); absent: 实时监控 refreshes on a timer. */
   dialerActivity?: DialerActivity | null;
+  /** The UI's language (the `locale` cookie): an AppError with an English message answers an English UI in English. */
+  locale?: Locale;
 }
 
 // zod's own messages (a field of the wrong type, an unknown option) in zh-CN like ours, not English in a Chinese UI.
@@ -28,10 +33,15 @@ const t = initTRPC.context<Context>().create({
    * message (zh-CN in our schemas) and keeps the field errors for forms; anything else — a Prisma error naming the call
    * and the database's complaint, a bug — becomes one generic message with an id, the details only in the server log.
    */
-  errorFormatter({ shape, error, path }) {
+  errorFormatter({ shape, error, path, ctx }) {
     if (error.code === "INTERNAL_SERVER_ERROR") {
       const errorId = logInternalError(`trpc ${path ?? "?"}`, error.cause ?? error);
       return { ...shape, message: internalErrorMessage(errorId), data: { ...shape.data, zodError: null, stack: undefined, errorId } };
+    }
+    if (error.cause instanceof AppError) {
+      const { en, retryAfterSec } = error.cause.extra;
+      const message = ctx?.locale === "en" && en ? en : shape.message;
+      return { ...shape, message, data: { ...shape.data, zodError: null, stack: undefined, ...(retryAfterSec ? { retryAfterSec } : {}) } };
     }
     const zod = error.cause instanceof ZodError ? error.cause : null;
     const message = zod?.issues[0]?.message ?? shape.message;
@@ -79,6 +89,13 @@ export const companyProcedure = authedProcedure.use(({ ctx, next }) => {
 export const permissionProcedure = (permission: Permission) =>
   companyProcedure.use(({ ctx, next }) => {
     if (!can(ctx.viewer, permission)) throw new TRPCError({ code: "FORBIDDEN", message: "没有权限执行此操作" });
+    return next();
+  });
+
+/** Counts the call against the caller's per-minute limit of an expensive action (USER_RATE_LIMITS) before it runs. */
+export const rateLimited = (action: RateLimitedAction) =>
+  t.middleware(async ({ ctx, next }) => {
+    if (ctx.viewer) await enforceUserRateLimit(ctx.db, ctx.viewer.userId, action, new Date());
     return next();
   });
 

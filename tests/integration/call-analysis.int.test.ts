@@ -5,6 +5,7 @@ import { setIntentClassifierForTests, ruleBasedClassifier } from "@/server/adapt
 import { LlmIntentClassifier } from "@/server/adapters/intent/llm-classifier";
 import { InProcessDriver } from "@/server/jobs/in-process-driver";
 import { setJobDeps } from "@/server/jobs/job-deps";
+import { RULES_ANALYZER } from "@/server/domain/intent/call-analysis";
 import { classifyCallIntent } from "@/server/services/calls/classify-call-intent";
 import { runCallAnalysisChunk } from "@/server/services/calls/analysis/run-call-analysis-chunk";
 import { FakeOpenAi, promptOf, type FakeReply } from "../support/fake-openai";
@@ -76,7 +77,7 @@ describe("post-call analysis with a model", () => {
     const r = await classifyCallIntent(db, callId, { force: true, classifier: model });
     expect(r).toMatchObject({ status: "modelFailed", intent: byRules!.intent, summary: null });
     const stored = await db.call.findUniqueOrThrow({ where: { id: callId } });
-    expect(stored).toMatchObject({ analysisStatus: "modelFailed", intent: byRules!.intent, analyzedBy: "rules-v1" });
+    expect(stored).toMatchObject({ analysisStatus: "modelFailed", intent: byRules!.intent, analyzedBy: RULES_ANALYZER });
     expect(stored.analysisError).toMatch(new RegExp(`^${code}:`));
   });
 

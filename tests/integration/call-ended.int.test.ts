@@ -199,6 +199,25 @@ describe("recording copy and intent re-run", () => {
     expect(await db.recording.count({ where: { callId } })).toBe(0);
   });
 
+  it("never fetches a recording link off the carrier's hosts (issue 23)", async () => {
+    const db = testDb();
+    const row = await db.carrierEvent.findFirstOrThrow({ where: { callId, type: "recording.ready" } });
+    const event = row.payload as unknown as RecordingReady;
+    await db.recording.deleteMany({ where: { callId } });
+    const fetched: string[] = [];
+    const spy: typeof fetch = async (input) => {
+      fetched.push(String(input));
+      return new Response("x");
+    };
+    for (const url of ["http://169.254.169.254/latest/meta-data/", "https://recorder-1.cos.ap-shanghai.myqcloud.com/a.mp3", "file:///etc/passwd", "not a url"]) {
+      expect(await storeCallRecording(db, { ...event, url }, { carrier: harness.sim, storage, fetch: spy, now: () => new Date(0) }), url).toEqual({ status: "refusedHost", callId });
+    }
+    expect(fetched).toEqual([]);
+    expect(await db.recording.count({ where: { callId } })).toBe(0);
+    // The simulator's own link is still fetched.
+    expect(harness.sim.servesRecordingsFrom(new URL(event.url))).toBe(true);
+  });
+
   it("re-runs classification (重新分析's step) onto the script's categories as they are now", async () => {
     const db = testDb();
     const rerun = () => classifyCallIntent(db, callId, { classifier: ruleBasedClassifier, force: true });

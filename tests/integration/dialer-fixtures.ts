@@ -153,6 +153,9 @@ export class FakeCarrier implements CarrierPort {
   async refreshRecording(): Promise<RecordingReady | null> {
     return null;
   }
+  servesRecordingsFrom(): boolean {
+    return false;
+  }
   parseCallback(): CarrierEvent[] {
     return [];
   }

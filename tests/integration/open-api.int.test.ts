@@ -202,7 +202,7 @@ describe("/api/v1 contract (every operation of the OpenAPI document)", () => {
   it("limits each key per minute in PostgreSQL and refuses a revoked key", async () => {
     const { key, id } = await createApiKey(testDb(), scopeOf(adminA), adminA, { name: "限流", scopes: ["read"] });
     expect((await call("listClinics", { key })).status).toBe(200);
-    await testDb().apiRateWindow.updateMany({ where: { apiKeyId: id, windowStart: new Date(rateWindowStart(Date.now())) }, data: { count: API_RATE_LIMIT } });
+    await testDb().rateWindow.updateMany({ where: { key: `apiKey:${id}`, windowStart: new Date(rateWindowStart(Date.now())) }, data: { count: API_RATE_LIMIT } });
     const limited = await call("listClinics", { key });
     if (limited.status === 200) return; // the minute turned between the two requests: the new window starts at 1
     expect(limited.status).toBe(429);

@@ -33,6 +33,8 @@ async function template(key: string) {
 async function aiScriptInput(name: string, extra: Record<string, unknown> = {}) {
   const asAdmin = await callerFor(s.a.admin.id);
   const t = await template("appointment-reminder");
+  // A fixture, not a person at the keyboard: its many generations are not what the per-user limit (USER_RATE_LIMITS) is about.
+  await testDb().rateWindow.deleteMany({ where: { key: { startsWith: `user:${s.a.admin.id}:` } } });
   const preview = await asAdmin.scripts.generate({ templateId: t.id, params: { arriveEarly: "15分钟" }, clinicIds: openedClinicIds });
   return {
     kind: "ai" as const,

@@ -172,6 +172,7 @@ describe("reconciliation isolates each call", { timeout: 60_000 }, () => {
       createCall: placing.createCall.bind(placing),
       cancelCall: placing.cancelCall.bind(placing),
       refreshRecording: placing.refreshRecording.bind(placing),
+      servesRecordingsFrom: placing.servesRecordingsFrom.bind(placing),
       parseCallback: placing.parseCallback.bind(placing),
       getCall: async (id: string): Promise<CarrierEvent[] | null> => {
         if (id === broken) throw new Error("DescribeTelCdr: InternalError");
@@ -208,6 +209,7 @@ describe("a result applied without its conversation", { timeout: 60_000 }, () =>
       createCall: placing.createCall.bind(placing),
       cancelCall: placing.cancelCall.bind(placing),
       refreshRecording: placing.refreshRecording.bind(placing),
+      servesRecordingsFrom: placing.servesRecordingsFrom.bind(placing),
       parseCallback: placing.parseCallback.bind(placing),
       getCall: async () => [result],
       fetchTurns: () => turns(),

@@ -74,8 +74,8 @@ beforeAll(async () => {
   });
   callIds = records.callIds.slice(0, 3);
   expect(callIds).toHaveLength(3);
-  const { id } = await createWebhook(testDb(), scopeOf(admin), admin, { url, events: ["call.ended"] });
-  secret = (await testDb().webhookEndpoint.findUniqueOrThrow({ where: { id } })).secret;
+  const { id } = await createWebhook(testDb(), scopeOf(admin), admin, { url, events: ["call.ended"] }, fetchWebhookTransport);
+  secret = (await testDb().webhookEndpoint.findUniqueOrThrow({ where: { id: id! } })).secret;
 }, 120_000);
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import { appErrorResponse } from "@/server/http/app-error-response";
 import { BodyTooLargeError, readBodyLimited } from "@/server/http/read-body-limited";
 import { MAX_IMPORT_BYTES, uploadPatientImport } from "@/server/services/patients/import/upload-patient-import";
+import { enforceUserRateLimit } from "@/server/services/limits/enforce-user-rate-limit";
 
 const MULTIPART_OVERHEAD = 64 * 1024;
 
@@ -15,6 +16,11 @@ export async function POST(request: Request) {
   const viewer = await getViewer();
   if (!viewer) return appErrorResponse(new AppError("UNAUTHORIZED", "请先登录"));
   if (!viewer.companyId || !can(viewer, "patients.import")) return appErrorResponse(AppError.forbidden("没有导入患者的权限"));
+  try {
+    await enforceUserRateLimit(prisma, viewer.userId, "patientImport", new Date());
+  } catch (error) {
+    return appErrorResponse(error);
+  }
 
   let form: FormData;
   try {

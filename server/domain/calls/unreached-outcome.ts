@@ -1,4 +1,6 @@
-import { answeringPartyOf } from "@/server/domain/intent/answering-party";
+import { askedSurnameOf } from "@/server/domain/intent/answering-party";
+import { calleePartyOf } from "@/server/domain/intent/party-model";
+import { shippedModel } from "@/server/domain/intent/refine-with-model";
 import { toCallOutcome, type CallOutcome, type CarrierOutcome } from "./call-outcome";
 
 /**
@@ -18,7 +20,12 @@ export function unreachedOutcomeOf(attempt: {
   // The carrier's own voicemail / assistant detection (Tencent CCC 222 voiceMailReached, a simulator's INTELLIGENT_ANSWER).
   if (attempt.outcome === "voiceAssistant") return "voicemail";
   if (attempt.outcome !== "answered") return null;
-  const party = answeringPartyOf((attempt.turns ?? []).filter((t) => t.speaker === "patient").map((t) => t.text));
+  const turns = attempt.turns ?? [];
+  const party = calleePartyOf(
+    turns.filter((t) => t.speaker === "patient" && t.text.trim() !== "").map((t) => t.text),
+    askedSurnameOf(turns.find((t) => t.speaker === "ai")?.text),
+    shippedModel()?.party,
+  );
   switch (party) {
     case "voicemail":
     case "secretary":

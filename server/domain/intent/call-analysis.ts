@@ -18,14 +18,26 @@ export function callbackAskedByRules(input: ClassifyIntentInput): boolean {
   return classifyIntent(input).callbackRequested;
 }
 
-/** The rules' version, stored as Call.analyzedBy when they decided. */
-export const RULES_ANALYZER = "rules-v1";
+/**
+ * The offline reader's version, stored as Call.analyzedBy when it decided, so a stored analysis says what produced it.
+ * Bumped when the reading changes meaningfully: rules-v2 (issue 25) reads who answered by the announcements' structure,
+ * with a learned backstop (party-model.ts), and ships a model trained on dev + dev2 + dev3.
+ */
+export const RULES_ANALYZER = "rules-v2";
 
 /** The offline analysis: the rules' reading; no summary or reason. A vendor's extracted time fills a missing one. */
 export function analyzeByRules(input: ClassifyIntentInput): CallAnalysis {
   const r = classifyIntent(input);
   const vendorTime = input.vendorExtraction?.fields?.["预约时间"] ?? input.vendorExtraction?.fields?.["proposedTime"] ?? null;
-  return { ...r, proposedTime: r.proposedTime ?? (r.reached === "patient" ? vendorTime : null), summary: null, reason: null };
+  // The vendor heard the patient ask for a person (是否需要人工回电, issue 24): 需回电 even when the words escaped the rules.
+  const vendorCallback = r.reached === "patient" && input.vendorExtraction?.fields?.["是否需要人工回电"] === "是";
+  return {
+    ...r,
+    callbackRequested: r.callbackRequested || vendorCallback,
+    proposedTime: r.proposedTime ?? (r.reached === "patient" ? vendorTime : null),
+    summary: null,
+    reason: null,
+  };
 }
 
 /** Whether a model has anything to read: an answered call in which a person (not a machine) said something. */

@@ -1,6 +1,6 @@
 import type { IntentCategory, ScriptDialogues } from "@/server/domain/templates/dialogue";
 import { topicOfAiLine, type AiTopic } from "./ai-topic";
-import { answeringPartyOf, isUnreached, MACHINE_PARTIES, type AnsweringParty } from "./answering-party";
+import { answeringPartyOf, askedSurnameOf, isUnreached, MACHINE_PARTIES, type AnsweringParty } from "./answering-party";
 import { canonicalOf, resolveIntent, type CanonicalIntent } from "./canonical-intents";
 import { normalizeText } from "./normalize";
 import { proposesTime } from "./proposed-time";
@@ -302,7 +302,7 @@ function classifyByRules(input: ClassifyIntentInput, turns: PatientTurn[], profi
     const r = empty("notAnswered", "patient", 1);
     return decide(input.notAnsweredKind ?? "noAnswer", "notAnswered", input, r);
   }
-  const heard = answeringPartyOf(turns.map((t) => t.text));
+  const heard = answeringPartyOf(turns.map((t) => t.text), askedSurnameOf(input.turns.find((t) => t.speaker === "ai")?.text));
   const party: AnsweringParty =
     heard === "patient" && input.answeredBy && input.answeredBy !== "patient"
       ? input.answeredBy

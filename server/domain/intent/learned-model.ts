@@ -98,6 +98,8 @@ export interface IntentModelFile extends ModelPart {
   trainedOn: Record<string, string>;
   /** complaint / none: whether the patient voiced a grievance a person must handle (only ever adds a complaint). */
   complaint?: ModelPart;
+  /** Who answered (patient / voicemail / secretary / operator / wrongNumber), the rules' backstop (party-model.ts). */
+  party?: ModelPart;
 }
 
 export interface IntentModel {
@@ -205,13 +207,21 @@ function serializePart(model: IntentModel): ModelPart {
 }
 
 export function serializeModel(models: LearnedModels, trainedOn: Record<string, string>): IntentModelFile {
-  return { version: 2, trainedOn, ...serializePart(models.intent), ...(models.complaint ? { complaint: serializePart(models.complaint) } : {}) };
+  return {
+    version: 2,
+    trainedOn,
+    ...serializePart(models.intent),
+    ...(models.complaint ? { complaint: serializePart(models.complaint) } : {}),
+    ...(models.party ? { party: serializePart(models.party) } : {}),
+  };
 }
 
 /** The intent model and, when trained, the complaint model. */
 export interface LearnedModels {
   intent: IntentModel;
   complaint: IntentModel | null;
+  /** Who answered, read where the rules heard the patient (party-model.ts); absent in models trained before it. */
+  party?: IntentModel | null;
 }
 
 export const COMPLAINT = "complaint";

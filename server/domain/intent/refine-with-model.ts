@@ -1,6 +1,7 @@
 import { canonicalOf, resolveIntent, type CanonicalIntent } from "./canonical-intents";
 import type { ClassifyIntentInput, IntentResult, RulesReading } from "./classify-intent";
 import { callFeatures, COMPLAINT, NO_COMPLAINT, NO_INTENT, parseModel, scoreClasses, type IntentModelFile, type LearnedModels } from "./learned-model";
+import { partyByModel } from "./party-model";
 import type { Act } from "./read-utterance";
 import modelFile from "./intent-model.json" with { type: "json" };
 
@@ -10,10 +11,12 @@ import modelFile from "./intent-model.json" with { type: "json" };
  * features and guards, so production and the bench cannot drift.
  */
 let shipped: LearnedModels | null | undefined;
-function shippedModel(): LearnedModels | null {
+export function shippedModel(): LearnedModels | null {
   if (shipped === undefined) {
     const file = modelFile as IntentModelFile;
-    shipped = file.weights ? { intent: parseModel(file), complaint: file.complaint ? parseModel(file.complaint) : null } : null;
+    shipped = file.weights
+      ? { intent: parseModel(file), complaint: file.complaint ? parseModel(file.complaint) : null, party: file.party ? parseModel(file.party) : null }
+      : null;
   }
   return shipped;
 }
@@ -68,6 +71,8 @@ const IDLE_ACTS = new Set<Act>(["who", "noise", "thanks"]);
  * number on the DNC list nor take a complaint off the 需回电 list.
  */
 export function refineWithModel(reading: RulesReading, input: ClassifyIntentInput, models: LearnedModels | null = shippedModel(), margin = MODEL_MARGIN): IntentResult {
+  const unreached = unreachedByModel(reading, models);
+  if (unreached) return unreached;
   if (!models || !modelMayRead(reading, input)) return reading.result;
   const r = readIntentWithModel(reading, input, models, margin);
   // A survey call that carries a grievance is 不满意 (the labelling guide), whichever half of the reader heard it.
@@ -76,6 +81,15 @@ export function refineWithModel(reading: RulesReading, input: ClassifyIntentInpu
     if (dissatisfied && canonicalOf(dissatisfied) === "dissatisfied") return { ...r, intent: dissatisfied.key, label: dissatisfied.label, canonical: "dissatisfied", rule: "learned" };
   }
   return r;
+}
+
+/** A call the rules gave to the patient that the party model reads, very surely, as a machine or a wrong number. */
+function unreachedByModel(reading: RulesReading, models: LearnedModels | null): IntentResult | null {
+  const r = reading.result;
+  if (!models?.party || r.reached !== "patient" || r.optOut || r.complaint || reading.turns.length === 0) return null;
+  const { party, p } = partyByModel(reading.turns.map((t) => t.text), r.reached, models.party);
+  if (party === r.reached) return null;
+  return { intent: null, label: null, canonical: null, optOut: false, rule: "learned", reached: party, complaint: false, trigger: null, confidence: p, callbackRequested: false, proposedTime: null };
 }
 
 function readIntentWithModel(reading: RulesReading, input: ClassifyIntentInput, models: LearnedModels, margin: number): IntentResult {

@@ -1,5 +1,5 @@
-/** Events a company can subscribe a URL to. */
-export const WEBHOOK_EVENTS = ["call.ended"] as const;
+/** Events a company can subscribe a URL to (payloads: docs/api.md §6). */
+export const WEBHOOK_EVENTS = ["call.ended", "follow_up_task.created", "appointment_request.created", "appointment_request.confirmed", "batch.finished", "alert.raised"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Deliveries are retried for this long after the event, then given up (重发 starts again). */

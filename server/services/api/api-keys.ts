@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { PrismaClient, Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import type { Scope } from "@/server/domain/auth/scope";
-import { parseApiKey, rateWindowStart } from "@/server/domain/api/problem";
+import { parseApiKey } from "@/server/domain/api/problem";
+import { countInWindow } from "@/server/services/limits/count-in-window";
 import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { ApiProblem } from "./api-problem";
@@ -80,13 +81,8 @@ export async function authenticateApiKey(db: PrismaClient, token: string | null,
   if (!scopes.includes(needed)) {
     throw new ApiProblem("forbidden", { "zh-CN": `该密钥没有「${needed === "write" ? "写入" : "读取"}」权限`, en: `This key lacks the ${needed} scope.` });
   }
-  const windowStart = new Date(rateWindowStart(now.getTime()));
-  const [counted] = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "ApiRateWindow" ("apiKeyId", "windowStart", count) VALUES (${key.id}, ${windowStart}, 1)
-    ON CONFLICT ("apiKeyId", "windowStart") DO UPDATE SET count = "ApiRateWindow".count + 1
-    RETURNING count`;
-  if ((counted?.count ?? 0) > API_RATE_LIMIT) {
-    const retryAfterSec = Math.max(1, Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000));
+  const { count, retryAfterSec } = await countInWindow(db, `apiKey:${key.id}`, now);
+  if (count > API_RATE_LIMIT) {
     throw new ApiProblem(
       "rateLimited",
       { "zh-CN": `请求过于频繁：每个密钥每分钟最多 ${API_RATE_LIMIT} 次`, en: `Rate limit exceeded: ${API_RATE_LIMIT} requests per minute per key.` },
@@ -96,8 +92,6 @@ export async function authenticateApiKey(db: PrismaClient, token: string | null,
   }
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
     await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
-    // Old windows are of no use once their minute is over.
-    await db.apiRateWindow.deleteMany({ where: { apiKeyId: key.id, windowStart: { lt: new Date(windowStart.getTime() - 60_000) } } });
   }
   return { apiKeyId: key.id, companyId: key.companyId, createdById: key.createdById, scopes };
 }

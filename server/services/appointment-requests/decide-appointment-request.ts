@@ -4,6 +4,7 @@ import type { Viewer } from "@/server/domain/auth/permissions";
 import type { Scope } from "@/server/domain/auth/scope";
 import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
+import { queueAppointmentRequestEvent, requestWebhookDeliveries } from "@/server/services/webhooks/emit-webhook-event";
 
 export const confirmAppointmentRequestInput = z.object({
   id: z.string().min(1),
@@ -30,14 +31,14 @@ async function pendingRequest(db: PrismaClient, scope: Scope, id: string) {
 
 /**
  * 确认预约: the one way a proposed time becomes an Appointment (scheduled, the script's project as its item); the
- * request's 回访任务 is completed as 已预约.
+ * request's 回访任务 is completed as 已预约. appointment_request.confirmed is queued in the same transaction.
  */
 export async function confirmAppointmentRequest(db: PrismaClient, scope: Scope, viewer: Viewer, raw: ConfirmAppointmentRequestInput, now = new Date()) {
   const input = confirmAppointmentRequestInput.parse(raw);
   const request = await pendingRequest(db, scope, input.id);
   const startsAt = input.startsAt ?? request.slotStart;
   if (!startsAt) throw new AppError("BAD_REQUEST", "请选择预约时间");
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const appointment = await tx.appointment.create({
       data: { companyId: scope.companyId, clinicId: request.clinicId, patientId: request.patientId, startsAt, status: "scheduled", item: request.item },
       select: { id: true },
@@ -61,8 +62,11 @@ export async function confirmAppointmentRequest(db: PrismaClient, scope: Scope, 
       targetId: request.id,
       data: { appointmentId: appointment.id, startsAt: startsAt.toISOString() },
     });
-    return { appointmentId: appointment.id };
+    const deliveryIds = await queueAppointmentRequestEvent(tx, "appointment_request.confirmed", request.id, now);
+    return { appointmentId: appointment.id, deliveryIds };
   });
+  await requestWebhookDeliveries(result.deliveryIds).catch((error) => console.warn("[confirm-appointment] webhook deliveries not requested (the retry sweep sends them)", error));
+  return { appointmentId: result.appointmentId };
 }
 
 /** 不预约: the request is closed with the front desk's note; no appointment is made. */

@@ -8,6 +8,13 @@ import { isRolePermission, type Permission, type Viewer } from "@/server/domain/
  * extra cost.
  */
 export async function loadViewer(db: Tx, userId: string, sessionVersion?: number): Promise<Viewer | null> {
+  const record = await loadViewerRecord(db, userId);
+  if (sessionVersion !== undefined && record.sessionVersion !== sessionVersion) return null;
+  return record.viewer;
+}
+
+/** The viewer with what a cache of it needs (server/auth/viewer-cache.ts): the row's session version and role. */
+export async function loadViewerRecord(db: Tx, userId: string): Promise<{ viewer: Viewer | null; sessionVersion: number; roleId: string | null }> {
   const user = await db.user.findUnique({
     where: { id: userId },
     include: {
@@ -16,12 +23,11 @@ export async function loadViewer(db: Tx, userId: string, sessionVersion?: number
       company: { select: { clinics: { select: { id: true }, orderBy: { createdAt: "asc" } } } },
     },
   });
-  if (!user || !user.active) return null;
-  if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
+  if (!user || !user.active) return { viewer: null, sessionVersion: user?.sessionVersion ?? -1, roleId: user?.roleId ?? null };
   const permissions = new Set<Permission>(
     (user.role?.permissions ?? []).map((p) => p.permission).filter(isRolePermission),
   );
-  return {
+  const viewer: Viewer = {
     userId: user.id,
     name: user.name,
     companyId: user.companyId,
@@ -33,4 +39,5 @@ export async function loadViewer(db: Tx, userId: string, sessionVersion?: number
       : user.userClinics.map((uc) => uc.clinicId),
     permissions,
   };
+  return { viewer, sessionVersion: user.sessionVersion, roleId: user.roleId };
 }

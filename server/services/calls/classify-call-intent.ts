@@ -8,6 +8,7 @@ import { intentOptions } from "@/server/domain/calls/intent-label";
 import { getScriptDialogues } from "@/server/services/scripts/get-script-dialogues";
 import { setCallAnalysis, type CallAnalysisMeta } from "./set-call-analysis";
 import type { AnsweringParty } from "@/server/domain/intent/answering-party";
+import { extractedAnswersOf, extractionForAnalysis } from "@/server/domain/vendor/ai-call-features";
 
 /** The party a not-reached 通话状态 already tells (applyAttemptResult read it from the transcript or the carrier). */
 const PARTY_OF_OUTCOME: Partial<Record<string, AnsweringParty>> = {
@@ -52,6 +53,7 @@ export async function classifyCallIntent(
       analysisError: true,
       intentCorrectedAt: true,
       transcript: true,
+      vendorExtraction: true,
       script: { select: { id: true, companyId: true, category: true } },
     },
   });
@@ -67,6 +69,7 @@ export async function classifyCallIntent(
     notAnsweredKind: UNREACHABLE.has(call.carrierOutcome ?? call.outcome) ? "unreachable" : "noAnswer",
     turns: parseTranscript(call.transcript),
     hangupBy: call.hangupBy === "callee" || call.hangupBy === "bot" || call.hangupBy === "system" ? call.hangupBy : undefined,
+    vendorExtraction: extractionForAnalysis(extractedAnswersOf(call.vendorExtraction)),
   };
   const rules = analyzeByRules(input);
 

@@ -3,10 +3,11 @@ import type { Tx } from "@/server/db/create-client";
 import type { CallAnalysis } from "@/server/ports/intent";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { createFollowUpsFromCall } from "@/server/services/follow-ups/create-follow-ups-from-call";
+import { requestWebhookDeliveries } from "@/server/services/webhooks/emit-webhook-event";
 
 export interface CallAnalysisMeta {
   status: "rules" | "model" | "modelFailed";
-  /** The classifier that decided: "rules-v1" or "llm:<model>". */
+  /** The classifier that decided: RULES_ANALYZER ("rules-v2") or "llm:<model>". */
   by: string;
   error: string | null;
   at: Date;
@@ -25,7 +26,7 @@ export async function setCallAnalysis(
   meta: CallAnalysisMeta,
 ): Promise<{ changed: boolean }> {
   const changed = analysis.intent !== call.intent;
-  await db.$transaction(async (tx) => {
+  const { deliveryIds } = await db.$transaction(async (tx) => {
     await tx.call.update({
       where: { id: call.id },
       data: {
@@ -47,7 +48,7 @@ export async function setCallAnalysis(
     });
     if (changed) await followOnTask(tx, call, analysis.intent);
     // 回访任务 and 预约意向 the call asks for (issue 26), idempotent across re-analyses.
-    await createFollowUpsFromCall(tx, call.id, {
+    return createFollowUpsFromCall(tx, call.id, {
       reached: analysis.reached,
       complaint: analysis.complaint,
       callbackRequested: analysis.callbackRequested,
@@ -55,6 +56,8 @@ export async function setCallAnalysis(
       proposedTime: analysis.proposedTime,
     });
   });
+  // Their webhooks were queued with them; the first attempts are asked for only now that they exist.
+  await requestWebhookDeliveries(deliveryIds).catch((error) => console.warn("[set-call-analysis] webhook deliveries not requested (the retry sweep sends them)", error));
   return { changed };
 }
 

@@ -6,7 +6,7 @@ import { findCallIdForEvent } from "@/server/services/calls/carrier/find-call-fo
 const MAX_RECORDING_BYTES = 50 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 30_000;
 
-export type StoreRecordingResult = { status: "stored" | "exists" | "gone"; callId: string } | { status: "callNotFound" };
+export type StoreRecordingResult = { status: "stored" | "exists" | "gone" | "refusedHost"; callId: string } | { status: "callNotFound" };
 
 export class RecordingDownloadFailed extends Error {
   constructor(message: string) {
@@ -14,6 +14,8 @@ export class RecordingDownloadFailed extends Error {
     this.name = "RecordingDownloadFailed";
   }
 }
+
+class RecordingHostRefused extends Error {}
 
 /**
  * Copies a call's recording from the carrier's expiring link into our storage as the call's one Recording
@@ -36,12 +38,19 @@ export async function storeCallRecording(
   let link: Pick<RecordingReady, "url" | "expiresAt" | "durationSeconds" | "format"> = event;
   if (Date.parse(link.expiresAt) <= now.getTime()) link = (await carrier.refreshRecording(event.carrierCallId)) ?? link;
 
-  let res = await download(doFetch, link.url);
-  if (res.status === 403) {
-    const fresh = await carrier.refreshRecording(event.carrierCallId);
-    if (!fresh) throw new RecordingDownloadFailed(`recording link of ${event.carrierCallId} expired and cannot be refreshed`);
-    link = fresh;
-    res = await download(doFetch, link.url);
+  let res: Response;
+  try {
+    res = await download(doFetch, carrier, link.url, event.carrierCallId);
+    if (res.status === 403) {
+      const fresh = await carrier.refreshRecording(event.carrierCallId);
+      if (!fresh) throw new RecordingDownloadFailed(`recording link of ${event.carrierCallId} expired and cannot be refreshed`);
+      link = fresh;
+      res = await download(doFetch, carrier, link.url, event.carrierCallId);
+    }
+  } catch (error) {
+    // Off the carrier's hosts: never fetched, and asking again would not help (logged in download()).
+    if (error instanceof RecordingHostRefused) return { status: "refusedHost", callId };
+    throw error;
   }
   // The carrier no longer has it: nothing to copy, and asking again would not help.
   if (res.status === 404 || res.status === 410) return { status: "gone", callId };
@@ -75,6 +84,20 @@ export async function storeCallRecording(
   return { status: created.count === 1 ? "stored" : "exists", callId };
 }
 
-function download(doFetch: typeof fetch, url: string) {
-  return doFetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+/**
+ * Only from the configured carrier's own hosts, and without following redirects off them: a pushed `recording_url`
+ * is input, and the server must not be made to fetch an arbitrary (e.g. internal) address.
+ */
+function download(doFetch: typeof fetch, carrier: CarrierPort, url: string, carrierCallId: string) {
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // refused below
+  }
+  if (!parsed || !carrier.servesRecordingsFrom(parsed)) {
+    console.warn(`[recording] refused link of ${carrierCallId}: host ${parsed?.host ?? "(unparsable)"} is not the carrier's`);
+    throw new RecordingHostRefused();
+  }
+  return doFetch(parsed, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "error" });
 }

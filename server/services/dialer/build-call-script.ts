@@ -7,6 +7,7 @@ import type { CreationFailure } from "@/server/domain/call-tasks/reasons";
 import type { CallScriptSnapshot, CreateCallInput } from "@/server/ports/carrier";
 import { hasData, loadPatientCallData } from "./load-patient-call-data";
 import { scriptDialogues } from "./script-dialogues";
+import { aiCallFeaturesOf } from "@/server/domain/vendor/ai-call-features";
 
 export type BuiltCall =
   | {
@@ -36,7 +37,8 @@ export async function buildCallScript(db: Tx, taskId: string, now: Date): Promis
       source: true,
       createdAt: true,
       variant: { select: { opening: true, offer: true, voice: { select: { key: true, gender: true } } } },
-      clinic: { select: { shortName: true, address: true, timezone: true, outboundOpenedAt: true } },
+      clinic: { select: { shortName: true, address: true, timezone: true, outboundOpenedAt: true, frontDeskSkillGroupId: true } },
+      company: { select: { aiCallFeatures: true } },
       patient: { select: { name: true, gender: true, hasOwnMobile: true, registered: true, consultantId: true, onlineConsultantId: true } },
       script: {
         select: {
@@ -94,7 +96,13 @@ export async function buildCallScript(db: Tx, taskId: string, now: Date): Promis
   const city = clinicCity(task.clinic.address);
   return {
     ok: true,
-    input: { callee: task.mobile!, script, variables, ...(city ? { city } : {}) },
+    input: {
+      callee: task.mobile!,
+      script,
+      variables,
+      ...(city ? { city } : {}),
+      vendor: { features: aiCallFeaturesOf(task.company.aiCallFeatures), frontDeskSkillGroupId: task.clinic.frontDeskSkillGroupId },
+    },
     task: { id: task.id, companyId: task.companyId, clinicId: task.clinicId, scriptId: task.scriptId, patientId: task.patientId, mobile: task.mobile!, source: task.source, createdAt: task.createdAt },
     consultantId: task.patient.consultantId,
     onlineConsultantId: task.patient.onlineConsultantId,

@@ -27,7 +27,7 @@ import { newRowId } from "./row-id";
  *   their totals are filed once, after `fn`, in key order — a busy script's totals row is then held only for that
  *   statement and the commit, and two transactions never lock totals rows in opposite orders.
  * - the set-based transitions below (`releaseClaims`, `failClaim`, `cancelPendingTasks`): one statement each that files
- *   its own totals.
+ *   its own totals and notifies the companies it moved.
  */
 export async function withCallRows<T>(tx: Tx, fn: (rows: CallRows) => Promise<T>): Promise<T> {
   const rows = new CallRows(tx);
@@ -201,7 +201,8 @@ async function upsertCall(
       "callerId" = coalesce(EXCLUDED."callerId", "Call"."callerId"),
       outcome = EXCLUDED.outcome, "carrierOutcome" = EXCLUDED."carrierOutcome", "rawCode" = EXCLUDED."rawCode",
       "answeredAt" = EXCLUDED."answeredAt", "endedAt" = EXCLUDED."endedAt", "durationSec" = EXCLUDED."durationSec",
-      "ringSec" = EXCLUDED."ringSec", rounds = EXCLUDED.rounds, transcript = EXCLUDED.transcript, "hangupBy" = EXCLUDED."hangupBy"
+      "ringSec" = EXCLUDED."ringSec", rounds = EXCLUDED.rounds, transcript = EXCLUDED.transcript, "hangupBy" = EXCLUDED."hangupBy",
+      "transferredTo" = EXCLUDED."transferredTo", "vendorExtraction" = EXCLUDED."vendorExtraction"
     WHERE "Call".outcome IS NULL`
     : // A placement after a faster result: keep the result (and its dialedAt), fill in only what it lacks.
       Prisma.sql`
@@ -211,16 +212,24 @@ async function upsertCall(
   const rows = await tx.$queryRaw<RecordedCall[]>`
     INSERT INTO "Call" (id, "companyId", "clinicId", "scriptId", "taskId", "patientId", mobile, attempt, "carrierCallId", "callerId",
                         outcome, "carrierOutcome", "rawCode", "dialedAt", "answeredAt", "endedAt", "durationSec", "ringSec", rounds,
-                        transcript, "hangupBy", "consultantId", "onlineConsultantId", "variantId", "createdAt")
+                        transcript, "hangupBy", "transferredTo", "vendorExtraction", "consultantId", "onlineConsultantId", "variantId", "createdAt")
     VALUES (${newRowId()}, ${t.companyId}, ${t.clinicId}, ${t.scriptId}, ${t.id}, ${t.patientId}, ${t.mobile}, ${c.attempt},
             ${c.carrierCallId}, ${c.callerId}, ${r ? attemptOutcome(r) : null}::"CallOutcome", ${r?.outcome ?? null}, ${r?.rawCode ?? null},
             ${c.dialedAt}, ${r?.answeredAt ? new Date(r.answeredAt) : null}, ${r ? new Date(r.endedAt) : null},
             ${r ? Math.max(0, Math.round(r.talkSeconds)) : 0}, ${r ? Math.max(0, Math.round(r.ringSeconds)) : 0}, ${r ? roundsOfAttempt(r.turns, r.rounds) : 0},
-            ${r ? JSON.stringify(r.turns ?? []) : null}::jsonb, ${r?.hangupBy ?? null}, ${t.consultantId}, ${t.onlineConsultantId},
+            ${r ? JSON.stringify(r.turns ?? []) : null}::jsonb, ${r?.hangupBy ?? null}, ${r?.transferredTo ?? null},
+            ${r?.extraction ? JSON.stringify(r.extraction) : null}::jsonb, ${t.consultantId}, ${t.onlineConsultantId},
             (SELECT "variantId" FROM "CallTask" WHERE id = ${t.id}), ${c.now})
     ON CONFLICT ("taskId", attempt) DO UPDATE SET ${onConflict}
     RETURNING id, (xmax = 0) AS inserted, "dialedAt", "durationSec"`;
   return rows[0] ?? null;
+}
+
+/** A set-based transition, heard by 实时监控 of every app process at commit (like withCallRows's writes). */
+async function moveAndNotify(tx: Tx, move: Parameters<typeof moveTasks>[1]): Promise<number> {
+  const { count, companyIds } = await moveTasks(tx, move);
+  await notifyDialerActivity(tx, companyIds);
+  return count;
 }
 
 /** A claim's fields cleared: the task is no longer being placed. */
@@ -235,7 +244,7 @@ export async function releaseClaims(
   p: { where: Prisma.Sql; now: Date; nextAttemptAt: Date; reason: string; /** the carrier refused it (backoff and cap) */ countRefusal?: boolean },
 ): Promise<number> {
   const refusals = p.countRefusal ? Prisma.sql`, "vendorRefusals" = t."vendorRefusals" + 1` : Prisma.empty;
-  return moveTasks(tx, {
+  return moveAndNotify(tx, {
     from: "dialing",
     to: "pending",
     set: Prisma.sql`${CLEAR_CLAIM}, "nextAttemptAt" = ${p.nextAttemptAt}, reason = ${p.reason}, "updatedAt" = ${p.now}${refusals}`,
@@ -245,7 +254,7 @@ export async function releaseClaims(
 
 /** dialing → failed (失败原因 `reason`) for a claim still held by `claimToken`. */
 export async function failClaim(tx: Tx, claim: { taskId: string; claimToken: string }, reason: string, now: Date): Promise<number> {
-  return moveTasks(tx, {
+  return moveAndNotify(tx, {
     from: "dialing",
     to: "failed",
     set: Prisma.sql`reason = ${reason}, "finishedAt" = ${now}, ${CLEAR_CLAIM}, "updatedAt" = ${now}`,
@@ -255,7 +264,7 @@ export async function failClaim(tx: Tx, claim: { taskId: string; claimToken: str
 
 /** dialing → intercepted (拦截) with `reason`: the carrier will not let us call this patient (vendor-errors.ts). */
 export async function interceptClaim(tx: Tx, claim: { taskId: string; claimToken: string }, reason: string, now: Date): Promise<number> {
-  return moveTasks(tx, {
+  return moveAndNotify(tx, {
     from: "dialing",
     to: "intercepted",
     set: Prisma.sql`reason = ${reason}, "finishedAt" = ${now}, ${CLEAR_CLAIM}, "updatedAt" = ${now}`,
@@ -283,7 +292,7 @@ export async function cancelPendingTasks(tx: Tx, which: { scriptId: string } | {
       : Prisma.sql`t."scriptId" IN (SELECT s.id FROM "Script" s WHERE s.status = 'stopped'
           ${which.companyId ? Prisma.sql`AND s."companyId" = ${which.companyId}` : Prisma.empty})
           ${which.companyId ? Prisma.sql`AND t."companyId" = ${which.companyId}` : Prisma.empty}`;
-  return moveTasks(tx, {
+  return moveAndNotify(tx, {
     from: "pending",
     to: "cancelled",
     set: Prisma.sql`reason = 'scriptStopped', "finishedAt" = ${now}, "updatedAt" = ${now}`,
@@ -293,7 +302,7 @@ export async function cancelPendingTasks(tx: Tx, which: { scriptId: string } | {
 
 /** 外呼批次 → 取消: the batch's undialed (pending) tasks are cancelled; tasks in a call finish it without a redial. */
 export async function cancelPendingBatchTasks(tx: Tx, batchId: string, now: Date): Promise<number> {
-  return moveTasks(tx, {
+  return moveAndNotify(tx, {
     from: "pending",
     to: "cancelled",
     set: Prisma.sql`reason = 'batchCancelled', "finishedAt" = ${now}, "updatedAt" = ${now}`,

@@ -9,6 +9,7 @@ import {
   type CallNeeds,
   type FollowUpReason,
 } from "@/server/domain/outcomes/follow-up-rules";
+import { queueAppointmentRequestEvent, queueFollowUpTaskCreated } from "@/server/services/webhooks/emit-webhook-event";
 
 const TITLES: Record<FollowUpReason, string> = {
   complaint: "投诉处理",
@@ -21,11 +22,14 @@ const TITLES: Record<FollowUpReason, string> = {
  * 回访任务 from an analysed call (docs/outcomes.md), in the transaction that stores the analysis. Idempotent: a task
  * this call already produced is updated, never repeated (重新分析 runs here again), and a patient has one open task per
  * reason — a later call updates it (its 小结, trigger sentence and call) instead of adding another. A proposed time also
- * becomes a pending 预约意向; an appointment is only ever made by a person confirming it.
+ * becomes a pending 预约意向; an appointment is only ever made by a person confirming it. A task or request created here
+ * queues its webhook (follow_up_task.created, appointment_request.created) in the same transaction: `deliveryIds` are
+ * for the caller to request after the commit.
  */
-export async function createFollowUpsFromCall(tx: Tx, callId: string, needs: CallNeeds): Promise<{ taskIds: string[] }> {
+export async function createFollowUpsFromCall(tx: Tx, callId: string, needs: CallNeeds, now = new Date()): Promise<{ taskIds: string[]; deliveryIds: string[] }> {
   const reasons = followUpReasons(needs);
-  if (!reasons.length) return { taskIds: [] };
+  const deliveryIds: string[] = [];
+  if (!reasons.length) return { taskIds: [], deliveryIds };
   const call = await tx.call.findUnique({
     where: { id: callId },
     select: {
@@ -42,7 +46,7 @@ export async function createFollowUpsFromCall(tx: Tx, callId: string, needs: Cal
       clinic: { select: { timezone: true, followUpComplaintHours: true, followUpCallbackByHour: true, followUpOthersByHour: true } },
     },
   });
-  if (!call) return { taskIds: [] };
+  if (!call) return { taskIds: [], deliveryIds };
   const at = call.endedAt ?? call.dialedAt;
   const frontDesk = await tx.user.findMany({
     where: {
@@ -74,6 +78,7 @@ export async function createFollowUpsFromCall(tx: Tx, callId: string, needs: Cal
       // 重新分析 of a call whose request a person has already dealt with (completed after the call): nothing to reopen.
       continue;
     } else {
+      const open = await tx.followUpTask.findUnique({ where: { openKey }, select: { id: true } });
       const task = await tx.followUpTask.upsert({
         where: { openKey },
         update,
@@ -92,30 +97,35 @@ export async function createFollowUpsFromCall(tx: Tx, callId: string, needs: Cal
         select: { id: true },
       });
       id = task.id;
+      if (!open) deliveryIds.push(...(await queueFollowUpTaskCreated(tx, id, now)));
     }
     taskIds.push(id);
     if (reason === "appointment" && needs.proposedTime) {
       const slot = parseAppointmentSlot(needs.proposedTime, at, call.clinic.timezone);
       const params = (call.script.params ?? {}) as Record<string, unknown>;
       const item = typeof params.project === "string" && params.project ? params.project : call.script.name;
-      await tx.appointmentRequest.upsert({
-        where: { callId: call.id },
-        update: {},
-        create: {
-          companyId: call.companyId,
-          clinicId: call.clinicId,
-          patientId: call.patientId,
-          callId: call.id,
-          followUpTaskId: id,
-          said: needs.proposedTime,
-          slotStart: slot?.start ?? null,
-          slotEnd: slot?.end ?? null,
-          item,
-        },
+      // Once per call (ON CONFLICT DO NOTHING on callId): only a request made now is returned, and announced.
+      const [request] = await tx.appointmentRequest.createManyAndReturn({
+        select: { id: true },
+        skipDuplicates: true,
+        data: [
+          {
+            companyId: call.companyId,
+            clinicId: call.clinicId,
+            patientId: call.patientId,
+            callId: call.id,
+            followUpTaskId: id,
+            said: needs.proposedTime,
+            slotStart: slot?.start ?? null,
+            slotEnd: slot?.end ?? null,
+            item,
+          },
+        ],
       });
+      if (request) deliveryIds.push(...(await queueAppointmentRequestEvent(tx, "appointment_request.created", request.id, now)));
     }
   }
-  return { taskIds };
+  return { taskIds, deliveryIds };
 }
 
 /** A task for this patient and reason was completed after `at`: someone already acted on what the call asked. */

@@ -132,20 +132,28 @@ const UPSERT_TOTALS = Prisma.sql`
 
 /**
  * Moves a set of tasks from one status to another in one statement and files the change in the totals in the same
- * statement: `UPDATE "CallTask" SET <set> WHERE status = <from> AND <where>`. Returns how many tasks moved. For the
+ * statement: `UPDATE "CallTask" SET <set> WHERE status = <from> AND <where>`. Returns how many tasks moved and their companies. For the
  * set-based transitions of the one writer (services/dialer/call-rows.ts: releasing, failing, cancelling claims and tasks).
  */
-export async function moveTasks(tx: Tx, move: { from: TaskStatus; to: TaskStatus; set: Prisma.Sql; where: Prisma.Sql }): Promise<number> {
+export async function moveTasks(
+  tx: Tx,
+  move: { from: TaskStatus; to: TaskStatus; set: Prisma.Sql; where: Prisma.Sql },
+): Promise<{ count: number; companyIds: string[] }> {
   const out = taskColumn(move.from);
   const into = taskColumn(move.to);
   if (out === into) {
     // The same figure before and after (dialing → pending are both 待呼): nothing to file.
-    return tx.$executeRaw`
-      UPDATE "CallTask" t SET status = ${move.to}::"CallTaskStatus", ${move.set}
-      WHERE t.status = ${move.from}::"CallTaskStatus" AND ${move.where}`;
+    const [row] = await tx.$queryRaw<{ n: bigint; companies: string[] | null }[]>`
+      WITH moved AS (
+        UPDATE "CallTask" t SET status = ${move.to}::"CallTaskStatus", ${move.set}
+        WHERE t.status = ${move.from}::"CallTaskStatus" AND ${move.where}
+        RETURNING t."companyId"
+      )
+      SELECT count(*) AS n, array_agg(DISTINCT "companyId") AS companies FROM moved`;
+    return { count: Number(row?.n ?? 0), companyIds: row?.companies ?? [] };
   }
   const sign = (c: TaskColumn) => (c === out ? -1 : c === into ? 1 : 0);
-  const [row] = await tx.$queryRaw<{ n: bigint }[]>`
+  const [row] = await tx.$queryRaw<{ n: bigint; companies: string[] | null }[]>`
     WITH moved AS (
       UPDATE "CallTask" t SET status = ${move.to}::"CallTaskStatus", ${move.set}
       WHERE t.status = ${move.from}::"CallTaskStatus" AND ${move.where}
@@ -160,8 +168,8 @@ export async function moveTasks(tx: Tx, move: { from: TaskStatus; to: TaskStatus
       ${UPSERT_TOTALS}
       RETURNING 1
     )
-    SELECT count(*) AS n FROM moved`;
-  return Number(row?.n ?? 0);
+    SELECT count(*) AS n, array_agg(DISTINCT "companyId") AS companies FROM moved`;
+  return { count: Number(row?.n ?? 0), companyIds: row?.companies ?? [] };
 }
 
 /** The upsert's update of an answered-patient row `a`: the call's clinic joins its arrays unless it is there already. */

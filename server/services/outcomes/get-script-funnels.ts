@@ -21,7 +21,11 @@ export async function getScriptFunnels(db: Tx, scope: Scope): Promise<{ windowDa
   const inScope = { companyId: scope.companyId, clinicId: { in: scope.clinicIds } };
   const [company, scripts, metrics, interested, billing, outcomes] = await Promise.all([
     db.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { callPriceCentsPerMinute: true, smsPriceCents: true } }),
-    db.script.findMany({ where: { companyId: scope.companyId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true, category: true } }),
+    // The caller's scripts, and any other script with calls of their clinics (one since moved off them); never a script
+    // of other clinics only (issue 23, clinic-scope matrix).
+    db.script.findMany({
+      where: { companyId: scope.companyId, OR: [{ clinics: { some: { clinicId: { in: scope.clinicIds } } } }, { calls: { some: { clinicId: { in: scope.clinicIds } } } }] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true, category: true } }),
     countCallMetrics(db, { companyId: scope.companyId, clinicIds: scope.clinicIds }, "script", { patients: false }),
     db.call.groupBy({
       by: ["scriptId"],

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import { transitionScript, type ScriptAction } from "@/server/domain/scripts/script-status";
 import { AppError } from "@/server/errors";
+import { notifyDialerActivity } from "@/server/db/dialer-activity";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { cancelPendingTasks } from "@/server/services/dialer/call-rows";
 import type { Scope } from "@/server/domain/auth/scope";
@@ -47,6 +48,8 @@ export async function changeScriptStatus(
       targetId: script.id,
       data: { name: script.name, from: fresh.status, to: updated.status, ...(cancelled ? { cancelledTasks: cancelled } : {}) },
     });
+    // 实时监控 shows the new status and reason at commit, on every app process.
+    await notifyDialerActivity(tx, [scope.companyId]);
     return { ...updated, cancelledTasks: cancelled };
   });
 }

@@ -1,4 +1,5 @@
 import type { Tx } from "@/server/db/create-client";
+import { notifyDialerActivity } from "@/server/db/dialer-activity";
 
 /**
  * 余额不足暂停: the dial engine calls this when the company's call balance runs out. Every enabled script of the company
@@ -13,6 +14,7 @@ export async function pauseScriptsForInsufficientBalance(db: Tx, companyId: stri
   await db.auditLog.createMany({
     data: ids.map((id) => ({ companyId, actorId: null, action: "script.pauseForBalance", targetType: "script", targetId: id, reason: "余额不足" })),
   });
+  await notifyDialerActivity(db, [companyId]);
   return ids;
 }
 

@@ -12,7 +12,7 @@ export async function createSegment(db: PrismaClient, scope: Scope, viewer: View
   const input = createSegmentInput.parse(raw);
   return db.$transaction(async (tx) => {
     await assertNameFree(tx, scope.companyId, input.name);
-    await assertDefinitionIdsOwned(tx, scope.companyId, input.definition);
+    await assertDefinitionIdsOwned(tx, scope, input.definition);
     const segment = await tx.segment.create({
       data: { companyId: scope.companyId, name: input.name, conditions: input.definition },
     });

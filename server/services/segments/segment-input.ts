@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import { referencedIds, segmentDefinition, type SegmentDefinition } from "@/server/domain/segments/segment-definition";
+import type { Scope } from "@/server/domain/auth/scope";
 import { AppError } from "@/server/errors";
 
 export const segmentFields = z.object({
@@ -8,11 +9,15 @@ export const segmentFields = z.object({
   definition: segmentDefinition.refine((d) => d.conditions.length > 0, "请至少添加一个筛选条件"),
 });
 
-/** Clinics and consultants named in a definition must be the company's own. */
-export async function assertDefinitionIdsOwned(db: Tx, companyId: string, def: SegmentDefinition) {
+/**
+ * Clinics named in a definition must be the caller's (a clinic admin names none of another clinic's), consultants the
+ * company's own.
+ */
+export async function assertDefinitionIdsOwned(db: Tx, scope: Scope, def: SegmentDefinition) {
+  const { companyId } = scope;
   const { clinicIds, consultantIds } = referencedIds(def);
   if (clinicIds.length) {
-    const n = await db.clinic.count({ where: { companyId, id: { in: clinicIds } } });
+    const n = await db.clinic.count({ where: { companyId, id: { in: clinicIds.filter((id) => scope.clinicIds.includes(id)) } } });
     if (n !== clinicIds.length) throw new AppError("BAD_REQUEST", "所选门店不存在或无权访问");
   }
   if (consultantIds.length) {

@@ -18,7 +18,7 @@ export async function updateSegment(db: PrismaClient, scope: Scope, viewer: View
     if (!before) throw AppError.notFound("人群");
     await assertManagesSegment(tx, scope, before.id);
     await assertNameFree(tx, scope.companyId, input.name, before.id);
-    await assertDefinitionIdsOwned(tx, scope.companyId, input.definition);
+    await assertDefinitionIdsOwned(tx, scope, input.definition);
     const segment = await tx.segment.update({
       where: { id: before.id },
       data: { name: input.name, conditions: input.definition },

@@ -7,6 +7,7 @@ import { WEBHOOK_EVENTS } from "@/server/domain/webhooks/webhooks";
 import { AppError } from "@/server/errors";
 import { webhookDeliveryRequested } from "@/server/jobs/events";
 import { sendEvents } from "@/server/jobs/send-events";
+import type { WebhookRefusal, WebhookTransport } from "@/server/ports/webhook";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 
 export const createWebhookInput = z.object({
@@ -19,9 +20,21 @@ export const createWebhookInput = z.object({
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, "请至少选择一个事件"),
 });
 
-/** 开放接口 → Webhook: a URL, its events and a signing secret (shown with the endpoint; receivers verify with it). */
-export async function createWebhook(db: PrismaClient, scope: Scope, viewer: Viewer, raw: z.input<typeof createWebhookInput>) {
+/**
+ * 开放接口 → Webhook: a URL, its events and a signing secret (shown with the endpoint; receivers verify with it). A URL
+ * whose host is or resolves to a loopback / private / link-local address is refused (SSRF; the transport checks again
+ * at every delivery): the answer names the reason for the page to say in the viewer's language.
+ */
+export async function createWebhook(
+  db: PrismaClient,
+  scope: Scope,
+  viewer: Viewer,
+  raw: z.input<typeof createWebhookInput>,
+  transport: Pick<WebhookTransport, "refusal">,
+): Promise<{ id: string; refused?: undefined } | { id?: undefined; refused: WebhookRefusal }> {
   const input = createWebhookInput.parse(raw);
+  const refused = await transport.refusal(input.url);
+  if (refused) return { refused };
   const secret = `whsec_${randomBytes(24).toString("hex")}`;
   const row = await db.webhookEndpoint.create({ data: { companyId: scope.companyId, url: input.url, events: [...new Set(input.events)], secret } });
   await writeAuditLog(db, { companyId: scope.companyId, actorId: viewer.userId, action: "webhook.create", targetType: "WebhookEndpoint", targetId: row.id, data: { url: row.url, events: row.events } });

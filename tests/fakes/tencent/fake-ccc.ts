@@ -24,6 +24,17 @@ export interface FakeCccOptions {
   recordingTtlSeconds?: number;
   /** The links in pushes are already expired (as if the push was late); DescribeTelCdr still hands out fresh ones. */
   expiredPushLinks?: boolean;
+  /**
+   * The account as DescribeCCCBuyInfoList (https://www.tencentcloud.com/document/product/1229/59761) and DescribeNumbers
+   * (NumberInfo: Number, CallOutSkillGroupIds, State 1 正常 | 2 欠费停用 | 4 管理员停用 | 5 违规停用, CostType 0 | 1 自携)
+   * describe it. Default: one own number in service, 10 seats, an outbound package good for a year.
+   */
+  account?: {
+    numbers?: { Number: string; State: number; CostType: number; CallOutSkillGroupIds?: number[] }[];
+    staffBuyNum?: number;
+    /** PackageBuyInfo: Type 0 外呼套餐包 | 1 400呼入套餐包; EndTime unix seconds. */
+    packages?: { PackageId: string; Type: number; CapacitySize: number; CapacityRemain: number; EndTime: number }[];
+  };
 }
 
 interface Session {
@@ -57,11 +68,55 @@ export function endStatusFor(mobile: string): number {
   return 208;
 }
 
+/**
+ * CreateAICall's call features as its request documents them (CreateAICall 创建单次智能体通话:
+ * https://cloud.tencent.com/document/api/679/115681, the fields of the SDK's CreateAICallRequest):
+ * - EnableVoicemailDetection 是否开启语音信箱识别; VoicemailAction 识别到语音信箱时的行为, "0: 挂断电话（默认）" (the only
+ *   documented value) — the session then ends with EndStatus 222 voiceMailReached "语音信箱挂断" (TelCdrInfo.EndStatus).
+ * - AcquireTimeoutSecond 智能体并发不足时排队等待超时时间, 取值范围 [0, 5], 默认 5.
+ * - NotifyDuration 用户多久没说话提示时长, 最小10秒; NotifyMessage; NotifyMaxCount; MaxDuration 最大等待时长(毫秒).
+ * - MaxRingTimeoutSecond 最大振铃时长, 仅自携号码支持.
+ * - TransferFunctionEnable / TransferItems (AITransferItem: TransferFunctionName, TransferFunctionDesc,
+ *   TransferSkillGroupId 转人工的技能组ID); the seat that takes it shows in the CDR's SkillGroup / SkillGroupId /
+ *   SeatUser (TelCdrInfo, DescribeTelCdr https://www.tencentcloud.com/document/api/1229/59764).
+ * - ExtractConfig (AICallExtractConfigElement: InfoType Text | Selector | Boolean | Number, InfoName 不可重复,
+ *   InfoContent, Examples, Choices for Selector); DescribeAICallExtractResult (SdkAppId, SessionId, StartTime, EndTime)
+ *   answers ResultList of AICallExtractResultElement {InfoType, InfoName, InfoContent, Result {Text | Chosen | Boolean |
+ *   Number}} (DescribeAICallExtractResult: https://www.tencentcloud.com/document/api/1229/68004; the element types:
+ *   https://www.tencentcloud.com/document/api/1229/59800).
+ * - Variables 通用变量 (Key/Value: 提示词变量, 欢迎语变量).
+ * A value outside the documented range is answered InvalidParameterValue (CreateAICall's error list, vendor-errors.ts).
+ */
+const EXTRACT_TYPES = ["Text", "Selector", "Boolean", "Number"];
+
+function checkFeatures(req: Record<string, unknown>) {
+  const bad = (why: string) => new ApiError("InvalidParameterValue", why);
+  if (req.AcquireTimeoutSecond !== undefined && !(Number(req.AcquireTimeoutSecond) >= 0 && Number(req.AcquireTimeoutSecond) <= 5)) throw bad("AcquireTimeoutSecond 取值范围 [0, 5]");
+  if (req.NotifyDuration !== undefined && !(Number(req.NotifyDuration) >= 10)) throw bad("NotifyDuration 最小10秒");
+  if (req.VoicemailAction !== undefined && Number(req.VoicemailAction) !== 0) throw bad("VoicemailAction 仅支持 0");
+  if (req.TransferFunctionEnable === true) {
+    const items = (req.TransferItems as Record<string, unknown>[] | undefined) ?? [];
+    if (!items.length || items.some((i) => !i.TransferFunctionName || !i.TransferFunctionDesc || !Number.isInteger(i.TransferSkillGroupId))) throw bad("TransferItems 需要 TransferFunctionName / TransferFunctionDesc / TransferSkillGroupId");
+  }
+  const extract = (req.ExtractConfig as Record<string, unknown>[] | undefined) ?? [];
+  const names = extract.map((e) => String(e.InfoName ?? ""));
+  if (names.some((n) => !n) || new Set(names).size !== names.length) throw bad("ExtractConfig InfoName 必填且不可重复");
+  if (extract.some((e) => !EXTRACT_TYPES.includes(String(e.InfoType)) || (e.InfoType === "Selector" && !(e.Choices as unknown[] | undefined)?.length))) throw bad("ExtractConfig InfoType 取值 Text / Selector / Boolean / Number");
+  for (const v of (req.Variables as Record<string, unknown>[] | undefined) ?? []) if (typeof v.Key !== "string" || typeof v.Value !== "string") throw bad("Variables 需要 Key / Value");
+}
+
+/** What a callee's phone is, for the features: a voicemail box, or a patient who asks for a person. */
+export type CalleeBehaviour = "voicemail" | "asksForPerson";
+
 /** Tencent CCC's side of the actions our adapter uses, with the vendor's response shapes. */
 export class FakeCcc {
   readonly sessions = new Map<string, Session>();
   /** Tests force an end status per callee (0086…, or the bare mobile). */
   readonly endStatusOverride = new Map<string, number>();
+  /** Tests give a callee a behaviour (bare mobile): what detection / transfer then do follows the request's features. */
+  readonly behaviour = new Map<string, CalleeBehaviour>();
+  /** Tests set what DescribeAICallExtractResult answers per InfoName for a callee (bare mobile). */
+  readonly extractAnswers = new Map<string, Record<string, { Text?: string; Boolean?: boolean; Chosen?: string[]; Number?: number }>>();
   private readonly recordingKey = randomUUID();
 
   constructor(
@@ -72,7 +127,7 @@ export class FakeCcc {
   ) {}
 
   handle(action: string, req: Record<string, unknown>): Record<string, unknown> {
-    if (action !== "DescribeTelCdr" && Number(req.SdkAppId) !== this.opts.sdkAppId) throw new ApiError("InvalidParameterValue.InstanceNotExist", "SdkAppId does not exist");
+    if (action !== "DescribeTelCdr" && action !== "DescribeCCCBuyInfoList" && Number(req.SdkAppId) !== this.opts.sdkAppId) throw new ApiError("InvalidParameterValue.InstanceNotExist", "SdkAppId does not exist");
     switch (action) {
       case "CreateAICall":
         return this.createAICall(req);
@@ -84,6 +139,16 @@ export class FakeCcc {
         return this.describeCdr(req);
       case "DescribeAICallInteractionRecords":
         return { InteractionEventList: this.interaction(String(req.SessionId)) };
+      case "DescribeAICallExtractResult":
+        return { ResultList: this.extractResult(req) };
+      case "DescribeCCCBuyInfoList":
+        return this.buyInfo();
+      case "DescribeNumbers": {
+        const all = this.opts.account?.numbers ?? [{ Number: "008602150000000", State: 1, CostType: 1, CallOutSkillGroupIds: [1] }];
+        const size = Number(req.PageSize ?? 20);
+        const page = Number(req.PageNumber ?? 0);
+        return { TotalCount: all.length, Numbers: all.slice(page * size, page * size + size) };
+      }
       default:
         throw new ApiError("InvalidAction", `The action ${action} is not implemented by the fake`);
     }
@@ -94,12 +159,16 @@ export class FakeCcc {
     const callee = String(req.Callee);
     // 无效的号码 — InvalidParameter.InvalidPhoneNumber (https://cloud.tencent.com/document/api/679/47722)
     if (!/^(0086|\+86)?1\d{10}$/.test(callee)) throw new ApiError("InvalidParameter.InvalidPhoneNumber", "无效的号码");
+    checkFeatures(req);
     const id = randomUUID();
     const callers = (req.Callers as string[] | undefined) ?? [];
     const session: Session = { id, callee, caller: callers[0] ?? "02150000000", request: req, startedAt: this.nowMs(), endStatus: null, endedAt: null };
     this.sessions.set(id, session);
     const mobile = callee.replace(/^(0086|\+86)/, "");
-    const status = this.endStatusOverride.get(callee) ?? this.endStatusOverride.get(mobile) ?? endStatusFor(mobile);
+    const behaviour = this.behaviour.get(mobile);
+    // A voicemail box answers; with detection on, CCC hangs up and ends the session as 222 voiceMailReached.
+    const detected = behaviour === "voicemail" && req.EnableVoicemailDetection === true;
+    const status = this.endStatusOverride.get(callee) ?? this.endStatusOverride.get(mobile) ?? (detected ? 222 : behaviour ? 1 : endStatusFor(mobile));
     const callMs = this.opts.callMs ?? 1000;
     setTimeout(() => this.finish(session, status), status === 1 ? callMs * 2 : callMs).unref();
     return { SessionId: id };
@@ -167,7 +236,9 @@ export class FakeCcc {
     const ended = Math.max(started + 1, Math.floor((s.endedAt ?? this.nowMs()) / 1000));
     const answered = s.endStatus === 1;
     const accept = answered ? Math.max(started, ended - Math.max(1, Math.round((ended - started) / 2))) : 0;
+    const transfer = answered ? this.transferOf(s) : null;
     return {
+      ...(transfer ? { SkillGroupId: transfer.TransferSkillGroupId, SkillGroup: `技能组${transfer.TransferSkillGroupId}`, SeatUser: { Name: "前台小王", Mail: "frontdesk@example.com", StaffNumber: "1001", UserId: "frontdesk@example.com" } } : {}),
       SdkAppId: this.opts.sdkAppId,
       SessionId: s.id,
       Caller: s.caller,
@@ -207,6 +278,43 @@ export class FakeCcc {
     return 200;
   }
 
+  private buyInfo() {
+    const now = Math.floor(this.nowMs() / 1000);
+    const packages = this.opts.account?.packages ?? [{ PackageId: "pkg-1", Type: 0, CapacitySize: 100000, CapacityRemain: 90000, EndTime: now + 365 * 86400 }];
+    const numbers = this.opts.account?.numbers ?? [{ Number: "008602150000000", State: 1, CostType: 1 }];
+    return {
+      TotalCount: 1,
+      SdkAppIdBuyList: [
+        {
+          SdkAppId: this.opts.sdkAppId,
+          Name: "fake",
+          StaffBuyNum: this.opts.account?.staffBuyNum ?? 10,
+          StaffBuyList: [],
+          PhoneNumBuyList: numbers.map((n) => ({ PhoneNum: n.Number, Type: 2, CallType: 2, BuyTime: now - 86400, EndTime: now + 365 * 86400, State: n.State })),
+          SipBuyNum: 0,
+        },
+      ],
+      PackageBuyList: packages.map((p) => ({ ...p, BuyTime: now - 86400 })),
+    };
+  }
+
+  /** The patient asked for a person and the request enabled 转人工: the first TransferItems' skill group took the call. */
+  private transferOf(s: Session): { TransferSkillGroupId: number } | null {
+    if (this.behaviour.get(s.callee.replace(/^(0086|\+86)/, "")) !== "asksForPerson" || s.request.TransferFunctionEnable !== true) return null;
+    return ((s.request.TransferItems as { TransferSkillGroupId: number }[] | undefined) ?? [])[0] ?? null;
+  }
+
+  /** The ExtractConfig of the session filled in: the test's answers per InfoName, else an empty result of each type. */
+  private extractResult(req: Record<string, unknown>) {
+    for (const k of ["SessionId", "StartTime", "EndTime"]) if (req[k] === undefined) throw new ApiError("MissingParameter", `The request is missing a required parameter \`${k}\`.`);
+    const s = this.sessions.get(String(req.SessionId));
+    if (!s) throw new ApiError("ResourceNotFound", "会话不存在");
+    if (s.endStatus !== 1) return [];
+    const answers = this.extractAnswers.get(s.callee.replace(/^(0086|\+86)/, "")) ?? {};
+    const config = (s.request.ExtractConfig as { InfoType: string; InfoName: string; InfoContent?: string }[] | undefined) ?? [];
+    return config.map((c) => ({ InfoType: c.InfoType, InfoName: c.InfoName, InfoContent: c.InfoContent ?? "", Result: answers[c.InfoName] ?? {} }));
+  }
+
   private interaction(id: string) {
     const s = this.sessions.get(id);
     if (!s) throw new ApiError("ResourceNotFound", "会话不存在");
@@ -214,6 +322,14 @@ export class FakeCcc {
     const cdr = this.cdr(s);
     const t = cdr.AcceptTimestamp * 1000;
     const welcome = String(s.request.WelcomeMessage ?? "您好");
+    const behaviour = this.behaviour.get(s.callee.replace(/^(0086|\+86)/, ""));
+    if (behaviour === "voicemail") {
+      // No detection asked for: the bot talks to the voicemail greeting (our classifier reads it as 语音信箱).
+      return [{ RoundId: `${id}-1`, RoundIndex: 1, Tags: "", Messages: [{ Timestamp: t + 300, AISpeak: { SpokenText: welcome, SpokenType: "Script" } }, { Timestamp: t + 2000, UserReply: { ASRTranscript: "您拨打的用户暂时无法接听，请在提示音后留言。" } }] }];
+    }
+    if (behaviour === "asksForPerson" && this.transferOf(s)) {
+      return [{ RoundId: `${id}-1`, RoundIndex: 1, Tags: "", Messages: [{ Timestamp: t + 300, AISpeak: { SpokenText: welcome, SpokenType: "Script" } }, { Timestamp: t + 3000, UserReply: { ASRTranscript: "我想直接跟前台说，帮我转人工吧。" } }, { Timestamp: t + 4000, AISpeak: { SpokenText: "好的，马上为您转接诊所前台，请稍候。", SpokenType: "TransferWaitingPrompt" } }] }];
+    }
     return [
       { RoundId: `${id}-1`, RoundIndex: 1, Tags: "", Messages: [{ Timestamp: t + 300, AISpeak: { SpokenText: welcome, SpokenType: "Script" } }, { Timestamp: t + 4000, UserReply: { ASRTranscript: "好的，我知道了，到时候我会过去的。" } }] },
       { RoundId: `${id}-2`, RoundIndex: 2, Tags: "", Messages: [{ Timestamp: t + 5000, AISpeak: { SpokenText: "好的，那我们到时候见，祝您生活愉快，再见。", SpokenType: "LLMFallback" } }] },

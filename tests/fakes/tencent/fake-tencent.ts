@@ -93,6 +93,17 @@ export class FakeTencent {
           }
           return;
         }
+        // Test control: a template as the SMS console would hold it (DescribeSmsTemplateList answers with it).
+        if (req.method === "POST" && path === "/__fake/sms-template") {
+          try {
+            const { id, content, statusCode } = JSON.parse(body.toString("utf8")) as { id: string; content: string; statusCode?: number };
+            this.sms.setTemplate(id, content, statusCode);
+            res.writeHead(200, { "content-type": "application/json" }).end("{}");
+          } catch (e) {
+            res.writeHead(400, { "content-type": "text/plain" }).end(String(e));
+          }
+          return;
+        }
         if (req.method === "POST" && path === "/__fake/reset-failures") {
           this.failures.clear();
           res.writeHead(200, { "content-type": "application/json" }).end("{}");

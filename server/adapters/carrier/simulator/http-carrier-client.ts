@@ -51,6 +51,11 @@ export class HttpCarrierClient implements CarrierPort {
     return (await res.json()) as { carrierCallId: string; callerId: string };
   }
 
+  /** The carrier service serves its recording links itself (scripts/carrier-sim.ts, publicUrl). */
+  servesRecordingsFrom(url: URL): boolean {
+    return url.origin === new URL(this.baseUrl).origin;
+  }
+
   async refreshRecording(carrierCallId: string): Promise<RecordingReady | null> {
     const res = await this.request("POST", `/v1/calls/${encodeURIComponent(carrierCallId)}/recording-link`, {});
     if (res.status === 404) return null;

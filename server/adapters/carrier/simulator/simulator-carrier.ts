@@ -92,6 +92,10 @@ export class SimulatorCarrier implements CarrierPort {
     this.state.byClientRef ??= new Map(); // a state kept across a dev reload from before the field existed
   }
 
+  servesRecordingsFrom(url: URL): boolean {
+    return url.origin === new URL(this.options.publicBaseUrl).origin;
+  }
+
   /** Starts the delivery loop (unref'd: it never keeps the process alive). Replaces a loop left by older code. */
   start(tickMs = 200) {
     if (this.state.timer) clearInterval(this.state.timer);

@@ -1,6 +1,7 @@
 import { countRounds } from "@/server/domain/calls/transcript";
 import type { AttemptCompleted, CarrierEvent, RecordingReady, Turn } from "@/server/ports/carrier";
 import { fromCccNumber, hangupByOf, outcomeOfEndStatus, recordingExpiresAt } from "./ccc-mapping";
+import { EXTRACT_FIELDS, extractedAnswersOf, type ExtractedAnswers } from "@/server/domain/vendor/ai-call-features";
 
 /**
  * CCC records → our events. A CDR arrives as a data push (`?action=cdr`, fields of 电话 CDR 数据推送) or from
@@ -29,6 +30,10 @@ export interface CccCdr {
   /** 随路数据; CreateAICall has no field to set it (only task / IVR calls do), so it is usually empty here. */
   UUI?: string;
   Uui?: string;
+  /** 技能组名称 / 技能组ID / 座席信息 (TelCdrInfo): set when a person took the call — for an AI call, a 转人工. */
+  SkillGroup?: string;
+  SkillGroupId?: number;
+  SeatUser?: { Name?: string; Mail?: string; StaffNumber?: string; UserId?: string };
 }
 
 /** 电话录音数据推送 (`?action=record`): one per participant; the patient's side has EndpointUser = the phone number. */
@@ -54,7 +59,35 @@ function endStatusOf(cdr: CccCdr): number | undefined {
   return undefined;
 }
 
-export function cdrToEvents(cdr: CccCdr, opts: { nowMs: number; turns?: Turn[]; clientRef?: string; transcriptPending?: boolean }): CarrierEvent[] {
+/** Who took over an AI call (TelCdrInfo SkillGroup / SkillGroupId / SeatUser): null when nobody did. */
+export function transferOf(cdr: CccCdr): string | null {
+  const seat = cdr.SeatUser?.Name || cdr.SeatUser?.StaffNumber || cdr.SeatUser?.Mail || "";
+  const group = cdr.SkillGroup || (cdr.SkillGroupId ? String(cdr.SkillGroupId) : "");
+  if (!group && !seat) return null;
+  return [group, seat].filter(Boolean).join(" / ").slice(0, 120);
+}
+
+/** AICallExtractResultElement[] (DescribeAICallExtractResult) → our fields, by the InfoName we configured. */
+export interface CccExtractElement {
+  InfoType?: string;
+  InfoName?: string;
+  Result?: { Text?: string; Chosen?: string[]; Boolean?: boolean; Number?: number };
+}
+
+export function extractionOf(list: CccExtractElement[] | undefined): ExtractedAnswers | null {
+  const out: Record<string, unknown> = {};
+  for (const field of EXTRACT_FIELDS) {
+    const r = (list ?? []).find((e) => e.InfoName === field.name)?.Result;
+    if (!r) continue;
+    out[field.key] = field.type === "Boolean" ? r.Boolean : (r.Text ?? r.Chosen?.join("、"));
+  }
+  return extractedAnswersOf(out);
+}
+
+export function cdrToEvents(
+  cdr: CccCdr,
+  opts: { nowMs: number; turns?: Turn[]; clientRef?: string; transcriptPending?: boolean; extraction?: ExtractedAnswers | null },
+): CarrierEvent[] {
   const sessionId = cdr.SessionId;
   if (!sessionId) return [];
   const { outcome, rawCode } = outcomeOfEndStatus(endStatusOf(cdr));
@@ -82,6 +115,8 @@ export function cdrToEvents(cdr: CccCdr, opts: { nowMs: number; turns?: Turn[]; 
     turns,
     rounds: roundsOf(turns),
     ...(answered && opts.transcriptPending ? { transcriptPending: true } : {}),
+    ...(answered && transferOf(cdr) ? { transferredTo: transferOf(cdr) } : {}),
+    ...(answered && opts.extraction ? { extraction: opts.extraction } : {}),
   };
   const events: CarrierEvent[] = [attempt];
   const url = cdr.CustomRecordURL || cdr.RecordURL;

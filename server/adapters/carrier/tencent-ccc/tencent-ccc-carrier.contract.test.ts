@@ -245,4 +245,13 @@ describe("Tencent CCC adapter ⇄ fake CCC", { timeout: 30_000 }, () => {
     }
     await expect(carrier.parseCallback(new Headers(), JSON.stringify({ SessionId: "x" }), new URL("http://x/?action=cdr"))).rejects.toBeInstanceOf(InvalidCallback);
   });
+
+  it("fetches recordings only from Tencent COS and the configured endpoint (issue 23)", () => {
+    // RecordURL sample of 电话录音数据推送: https://www.tencentcloud.com/document/product/1229/59642
+    expect(carrier.servesRecordingsFrom(new URL("http://recorder-10018504.cos.ap-shanghai.myqcloud.com/def/month12/x.mp3"))).toBe(true);
+    expect(carrier.servesRecordingsFrom(new URL(`http://${fake.endpoint}/recordings/x.mp3`))).toBe(true);
+    for (const url of ["http://169.254.169.254/latest/meta-data/", "https://myqcloud.com.evil.example/x.mp3", "https://evil.example/?h=.cos.ap-shanghai.myqcloud.com", "file:///etc/passwd", "http://127.0.0.1:1/x.mp3"]) {
+      expect(carrier.servesRecordingsFrom(new URL(url)), url).toBe(false);
+    }
+  });
 });

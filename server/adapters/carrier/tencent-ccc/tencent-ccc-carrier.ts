@@ -2,7 +2,9 @@ import { ccc } from "tencentcloud-sdk-nodejs/tencentcloud/services/ccc";
 import { CarrierRejected, InvalidCallback, type CarrierEvent, type CarrierPort, type CreateCallInput, type RecordingReady, type Turn } from "@/server/ports/carrier";
 import type { TencentClientOptions } from "@/server/adapters/tencent/tencent-settings";
 import { buildAiCallRequest, type AiCallSettings } from "./ai-call-request";
-import { cdrToEvents, recordPushToEvent, turnsFromInteraction, type CccCdr, type CccRecordPush } from "./ccc-events";
+import { cdrToEvents, extractionOf, recordPushToEvent, turnsFromInteraction, type CccCdr, type CccExtractElement, type CccRecordPush } from "./ccc-events";
+import type { ExtractedAnswers } from "@/server/domain/vendor/ai-call-features";
+import type { CallingAccount } from "@/server/domain/vendor/capacity-problems";
 import { fromCccNumber, rejectionOfError, toCccNumber } from "./ccc-mapping";
 import { dispositionOf } from "@/server/domain/vendor/vendor-errors";
 import { verifyBasicAuth } from "./push-auth";
@@ -15,6 +17,13 @@ export interface TencentCccConfig extends AiCallSettings {
   pushPassword: string;
   now?: () => Date;
 }
+
+/**
+ * Tencent's recording links are COS objects: RecordURL on `recorder-<n>.cos.<region>.myqcloud.com` and CustomRecordURL
+ * in the customer's own COS bucket (`<bucket>.cos.<region>.myqcloud.com`) — 电话录音数据推送,
+ * https://www.tencentcloud.com/document/product/1229/59642 (its sample RecordURL).
+ */
+const COS_HOST = /^[a-z0-9-]+\.cos\.[a-z0-9-]+\.myqcloud\.com$/;
 
 /** How far back getCall / refreshRecording look for a session's CDR (DescribeTelCdr allows < 90 days a query). */
 const LOOKBACK_SECONDS = 7 * 24 * 3600;
@@ -112,6 +121,13 @@ export class TencentCccCarrier implements CarrierPort {
     }
   }
 
+  servesRecordingsFrom(url: URL): boolean {
+    if (url.protocol !== "https:" && url.protocol !== "http:") return false;
+    // The configured API endpoint is trusted configuration too: a proxy in front of CCC, or the test fake
+    // (tests/fakes/tencent), which serves the recordings it links to.
+    return COS_HOST.test(url.hostname) || url.host === this.config.client.profile.httpProfile.endpoint;
+  }
+
   async refreshRecording(carrierCallId: string): Promise<RecordingReady | null> {
     const cdr = await this.findCdr(carrierCallId);
     if (!cdr) return null;
@@ -168,6 +184,7 @@ export class TencentCccCarrier implements CarrierPort {
     const nowMs = this.now().getTime();
     const answered = Number(cdr.EndStatus) === 1 || cdr.EndStatusString === "ok";
     if (!answered || !cdr.SessionId) return cdrToEvents(cdr, { nowMs });
+    const extraction = await this.extraction(cdr);
     let res;
     try {
       res = await this.client.DescribeAICallInteractionRecords({ SdkAppId: this.config.sdkAppId, SessionId: cdr.SessionId });
@@ -175,9 +192,50 @@ export class TencentCccCarrier implements CarrierPort {
       // The result must not wait for the conversation (a push answered 500 is retried 3 times, then dropped): the CDR is
       // applied now and the turns are fetched later by their own job (fetchTurns).
       console.warn(`[carrier] DescribeAICallInteractionRecords(${cdr.SessionId}) failed: ${codeOf(error) ?? (error as Error).message}; transcript later`);
-      return cdrToEvents(cdr, { nowMs, transcriptPending: true });
+      return cdrToEvents(cdr, { nowMs, transcriptPending: true, extraction });
     }
-    return cdrToEvents(cdr, { nowMs, turns: turnsFromInteraction(res.InteractionEventList, cdr.AcceptTimestamp) });
+    return cdrToEvents(cdr, { nowMs, turns: turnsFromInteraction(res.InteractionEventList, cdr.AcceptTimestamp), extraction });
+  }
+
+  /**
+   * DescribeAICallExtractResult (SdkAppId, SessionId, StartTime/EndTime around the session): what the vendor extracted
+   * with the ExtractConfig we sent. Optional: a failure or an empty list leaves the analysis to the rules and the model.
+   */
+  private async extraction(cdr: CccCdr): Promise<ExtractedAnswers | null> {
+    const start = (cdr.StartTimestamp || cdr.Time || Math.floor(this.now().getTime() / 1000)) - 60;
+    const end = Math.max(start + 1, (cdr.EndedTimestamp || start) + 3600);
+    try {
+      const res = await this.client.DescribeAICallExtractResult({ SdkAppId: this.config.sdkAppId, SessionId: cdr.SessionId!, StartTime: start, EndTime: end });
+      return extractionOf(res.ResultList as CccExtractElement[] | undefined);
+    } catch (error) {
+      console.warn(`[carrier] DescribeAICallExtractResult(${cdr.SessionId}) failed: ${codeOf(error) ?? (error as Error).message}; no extraction`);
+      return null;
+    }
+  }
+
+  /**
+   * The capacity check: DescribeCCCBuyInfoList (https://www.tencentcloud.com/document/product/1229/59761: PackageBuyList
+   * Type 0 外呼套餐包 | 1 400呼入套餐包, CapacitySize / CapacityRemain / EndTime; SdkAppIdBuyList StaffBuyNum) and
+   * DescribeNumbers (NumberInfo: State 1 正常 | 2 欠费停用 | 4 管理员停用 | 5 违规停用, CostType 1 自携号码; fields as the
+   * SDK's NumberInfo documents them, data types https://www.tencentcloud.com/document/api/1229/59800).
+   */
+  async describeAccount(): Promise<CallingAccount> {
+    const buy = await this.client.DescribeCCCBuyInfoList({ SdkAppIds: [this.config.sdkAppId] });
+    const app = (buy.SdkAppIdBuyList ?? []).find((a) => Number(a.SdkAppId) === this.config.sdkAppId);
+    const numbers: CallingAccount["numbers"] = [];
+    for (let page = 0; page < 20; page++) {
+      const res = await this.client.DescribeNumbers({ SdkAppId: this.config.sdkAppId, PageNumber: page, PageSize: 100 });
+      for (const n of res.Numbers ?? []) {
+        if (n.Number) numbers.push({ number: n.Number, state: Number(n.State ?? 0), ownNumber: n.CostType === 1, outboundSkillGroups: n.CallOutSkillGroupIds?.length ?? 0 });
+      }
+      if ((res.Numbers ?? []).length < 100) break;
+    }
+    return {
+      numbers,
+      callers: this.config.callers,
+      packages: (buy.PackageBuyList ?? []).map((p) => ({ id: p.PackageId, type: p.Type, capacity: p.CapacitySize, remaining: p.CapacityRemain, endsAt: p.EndTime })),
+      seats: app?.StaffBuyNum ?? 0,
+    };
   }
 
   /** The conversation of an answered session, for the transcript job (null: the vendor has none). */

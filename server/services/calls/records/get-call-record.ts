@@ -8,6 +8,7 @@ import type { Scope } from "@/server/domain/auth/scope";
 import { callRecordSelect } from "./call-record-select";
 import { loadScriptIntents, scriptCategories, vocabularyIntents } from "./script-intents";
 import { LOW_CONFIDENCE } from "@/server/domain/intent/classify-intent";
+import { extractedAnswersOf } from "@/server/domain/vendor/ai-call-features";
 
 /** 通话详情: times, intent, the transcript by round, and where to stream the recording (only with 播放/下载录音). */
 export async function getCallRecord(db: Tx, scope: Scope, viewer: Viewer, id: string) {
@@ -30,6 +31,8 @@ export async function getCallRecord(db: Tx, scope: Scope, viewer: Viewer, id: st
       intentCorrectedAt: true,
       intentCorrectedById: true,
       intentBeforeCorrection: true,
+      transferredTo: true,
+      vendorExtraction: true,
       patient: { select: { id: true, name: true, wrongNumberAt: true } },
       script: { select: { id: true, name: true, kind: true } },
       recording: { select: { durationSec: true } },
@@ -39,12 +42,16 @@ export async function getCallRecord(db: Tx, scope: Scope, viewer: Viewer, id: st
   const intents = await loadScriptIntents(db, scope.companyId, [call.script.id]);
   const options = intents.get(call.script.id) ?? vocabularyIntents();
   const mayPlay = can(viewer, "outbound.recordings.play");
-  const [optOut, corrector] = await Promise.all([
+  const [optOut, corrector, pendingTranscript] = await Promise.all([
     db.dncEntry.findFirst({
       where: { companyId: scope.companyId, kind: "optOut", mobile: call.mobile },
       select: { callId: true, triggerSentence: true, createdAt: true, source: true },
     }),
     call.intentCorrectedById ? db.user.findFirst({ where: { id: call.intentCorrectedById, companyId: scope.companyId }, select: { name: true } }) : null,
+    // A result applied while the vendor's conversation lookup failed: the transcript job is still fetching it.
+    call.answeredAt
+      ? db.carrierEvent.findFirst({ where: { callId: call.id, type: "attempt.completed", payload: { path: ["transcriptPending"], equals: true } }, select: { id: true } })
+      : null,
   ]);
   return {
     id: call.id,
@@ -92,6 +99,12 @@ export async function getCallRecord(db: Tx, scope: Scope, viewer: Viewer, id: st
     durationSec: call.durationSec,
     rounds: call.rounds,
     transcript: groupIntoRounds(parseTranscript(call.transcript)),
+    /** 对话记录获取中: the result is in, the vendor's conversation is still being fetched. */
+    transcriptPending: pendingTranscript !== null,
+    /** 转人工: the skill group / seat the AI handed the call to (Tencent CCC). */
+    transferredTo: call.transferredTo,
+    /** What the vendor extracted (是否同意预约 / 期望到店时间 / 是否需要人工回电). */
+    vendorExtraction: extractedAnswersOf(call.vendorExtraction),
     recording: call.recording
       ? {
           durationSec: call.recording.durationSec,

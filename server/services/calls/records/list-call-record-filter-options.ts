@@ -1,11 +1,12 @@
 import type { Tx } from "@/server/db/create-client";
 import type { Scope } from "@/server/domain/auth/scope";
+import { visibleScript } from "@/server/services/scripts/visible-script";
 
 /** Choices for the 话单记录 filters: the company's scripts, the caller's clinics and the staff who can be 归属(网电)咨询师. */
 export async function listCallRecordFilterOptions(db: Tx, scope: Scope) {
   const [scripts, staff, clinics] = await Promise.all([
     db.script.findMany({
-      where: { companyId: scope.companyId },
+      where: visibleScript(scope),
       select: { id: true, name: true, status: true },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     }),

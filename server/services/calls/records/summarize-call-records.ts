@@ -8,6 +8,7 @@ import { getCallMetrics } from "@/server/services/metrics/get-call-metrics";
 import { clinicFilter } from "@/server/services/tenancy/clinic-filter";
 import type { Scope } from "@/server/domain/auth/scope";
 import { callRecordFilterShape, callRecordSql, dayStart, withFilterRules, type CallRecordFilters } from "./call-record-filters";
+import { visibleScript } from "@/server/services/scripts/visible-script";
 
 export const summarizeCallRecordsInput = withFilterRules(z.object(callRecordFilterShape));
 export type SummarizeCallRecordsInput = z.input<typeof summarizeCallRecordsInput>;
@@ -33,7 +34,7 @@ export async function summarizeCallRecords(db: Tx, scope: Scope, raw: SummarizeC
   let script: { id: string; name: string; status: "enabled" | "paused" | "stopped"; pauseReason: "manual" | "insufficientBalance" | null } | null = null;
   if (f.scriptId) {
     script = await db.script.findFirst({
-      where: { id: f.scriptId, companyId: scope.companyId },
+      where: { id: f.scriptId, ...visibleScript(scope) },
       select: { id: true, name: true, status: true, pauseReason: true },
     });
     if (!script) throw AppError.notFound("话术");

@@ -3,6 +3,7 @@ import type { Viewer } from "@/server/domain/auth/permissions";
 import type { Scope } from "@/server/domain/auth/scope";
 import { AppError } from "@/server/errors";
 import { Prisma } from "@/server/generated/prisma/client";
+import { notifyDialerActivity } from "@/server/db/dialer-activity";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { cancelPendingBatchTasks } from "@/server/services/dialer/call-rows";
 import { changeCallBatchInput, type ChangeCallBatchInput } from "./change-call-batch.schema";
@@ -37,6 +38,7 @@ export async function changeCallBatch(db: PrismaClient, scope: Scope, viewer: Vi
         targetId: batch.id,
         data: { scriptId: batch.scriptId, from: batch.status, to: status, cancelledTasks } satisfies Prisma.InputJsonObject,
       });
+      await notifyDialerActivity(tx, [scope.companyId]);
     }
     return { batchId: batch.id, status, cancelledTasks };
   });

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import type { Scope } from "@/server/domain/auth/scope";
 import { companyLimits, notDialingReason, type NotDialingReason, type PendingInClinic } from "@/server/domain/calling-policy";
-import { ALERT_THRESHOLDS, monitorAlerts } from "@/server/domain/calling-policy/monitor-alerts";
+import { alertThresholds, monitorAlerts } from "@/server/domain/calling-policy/monitor-alerts";
+import { AppError } from "@/server/errors";
 import { mayUseOutbound } from "@/server/domain/outbound/outbound-access";
 import { maskMobile } from "@/server/domain/patients/mobile";
 import { loadOutboundAccess } from "@/server/services/dialer/outbound/load-outbound-access";
@@ -57,7 +58,7 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
   const scriptFilter = input.scriptId ? { id: input.scriptId } : {};
 
   const [company, access, balance, load, scripts, clinics] = await Promise.all([
-    db.company.findUniqueOrThrow({ where: { id: companyId }, select: { seatLimit: true, seatsPerScript: true, dialsPerMinuteScript: true, redialMaxAttempts: true, redialIntervalMin: true, callingHeldAt: true, callingHoldCode: true, callingHoldProbeAt: true } }),
+    db.company.findUniqueOrThrow({ where: { id: companyId }, select: { seatLimit: true, seatsPerScript: true, dialsPerMinuteScript: true, redialMaxAttempts: true, redialIntervalMin: true, callingHeldAt: true, callingHoldCode: true, callingHoldProbeAt: true, alertBalanceMinutes: true, alertAnswerRatePercent: true, alertInterceptedPercent: true } }),
     loadOutboundAccess(db, companyId),
     getCallBalance(db, companyId),
     loadDialerLoad(db, companyId, now),
@@ -68,9 +69,11 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
     }),
     db.clinic.findMany({ where: { companyId, id: { in: clinicIds } }, select: { id: true, shortName: true, timezone: true, outboundOpenedAt: true } }),
   ]);
+  if (input.scriptId && scripts.length === 0) throw AppError.notFound("话术");
   const scriptIds = scripts.map((s) => s.id);
   const clinicById = new Map(clinics.map((c) => [c.id, c]));
   const limits = companyLimits(company);
+  const thresholds = alertThresholds(company);
 
   const enabledIds = scripts.filter((s) => s.status === "enabled").map((s) => s.id);
   const [pending, live, ended, intercepted, sms, series, lastCalls, dialed15] = await Promise.all([
@@ -126,7 +129,7 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
       SELECT s.id AS "scriptId", count(*)::int AS calls, count(*) FILTER (WHERE c.outcome = 'answered')::int AS answered
       FROM unnest(${enabledIds}::text[]) AS s(id)
       CROSS JOIN LATERAL (
-        SELECT outcome FROM "Call" WHERE "scriptId" = s.id AND outcome IS NOT NULL ORDER BY "dialedAt" DESC LIMIT ${ALERT_THRESHOLDS.answerRateWindow}
+        SELECT outcome FROM "Call" WHERE "scriptId" = s.id AND outcome IS NOT NULL ORDER BY "dialedAt" DESC LIMIT ${thresholds.answerRateWindow}
       ) c
       GROUP BY s.id`,
     db.$queryRaw<{ n: number }[]>`
@@ -177,7 +180,7 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
     };
   });
   // The table shows scripts that may dial or have something to say: enabled ones, and any with work or a call now.
-  const shown = scriptRows.filter((s) => s.status === "enabled" || s.seatsInUse > 0 || s.dueNow > 0 || s.reason !== null);
+  const shown = input.scriptId ? scriptRows : scriptRows.filter((s) => s.status === "enabled" || s.seatsInUse > 0 || s.dueNow > 0 || s.reason !== null);
   const nameOf = new Map(scripts.map((s) => [s.id, s.name]));
 
   const liveCalls: LiveCall[] = live.map((r) => ({
@@ -194,12 +197,15 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
   const interceptedRecent = intercepted.reduce((n, r) => n + r.n, 0);
   const alerts = monitorAlerts({
     balance,
+    carrierHold: company.callingHeldAt ? { code: company.callingHoldCode } : null,
     scripts: lastCalls.map((r) => ({ id: r.scriptId, name: nameOf.get(r.scriptId) ?? "", lastCalls: r.calls, lastAnswered: r.answered })),
     recent: { intercepted: interceptedRecent, dialed: dialed15[0]?.n ?? 0 },
-  });
+  }, thresholds);
 
   return {
     at: now,
+    /** The one script of a per-script monitor. */
+    script: input.scriptId ? { id: scripts[0]!.id, name: scripts[0]!.name } : null,
     alerts,
     balance,
     limits: { seatLimit: limits.seatLimit, seatsPerScript: limits.seatsPerScript, dialsPerMinuteScript: limits.dialsPerMinuteScript },

@@ -3,4 +3,4 @@ import { createWebhook, createWebhookInput } from "@/server/services/webhooks/ma
 
 export const createWebhookProcedure = permissionProcedure("integrations.manage")
   .input(createWebhookInput)
-  .mutation(({ ctx, input }) => createWebhook(ctx.db, ctx.scope, ctx.viewer, input));
+  .mutation(({ ctx, input }) => createWebhook(ctx.db, ctx.scope, ctx.viewer, input, ctx.ports.webhookTransport));

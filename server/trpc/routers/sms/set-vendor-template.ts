@@ -3,4 +3,4 @@ import { setSmsVendorTemplate, setSmsVendorTemplateInput } from "@/server/servic
 
 export const setSmsVendorTemplateProcedure = permissionProcedure("sms.manage")
   .input(setSmsVendorTemplateInput)
-  .mutation(({ ctx, input }) => setSmsVendorTemplate(ctx.db, ctx.scope, ctx.viewer, input));
+  .mutation(({ ctx, input }) => setSmsVendorTemplate(ctx.db, ctx.ports.sms, ctx.scope, ctx.viewer, input));

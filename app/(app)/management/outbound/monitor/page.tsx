@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { AlertSettingsForm } from "@/components/outbound/alert-settings-form";
 import { LiveMonitor } from "@/components/outbound/live-monitor";
 import { PageHeader } from "@/components/shell/page-header";
 import { OutboundTabs } from "@/components/scripts/outbound-tabs";
@@ -14,13 +15,16 @@ export async function generateMetadata() {
 export default async function MonitorPage() {
   const viewer = await requireCompanyPermission("outbound.view");
   const t = await getTranslations("monitor");
+  const canManage = can(viewer, "outbound.tasks.manage");
   await prefetch(trpc.monitor.snapshot.queryOptions({}));
+  if (canManage) await prefetch(trpc.monitor.alertSettings.queryOptions());
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} />
       <OutboundTabs />
       <HydrateClient>
-        <LiveMonitor canManage={can(viewer, "outbound.tasks.manage")} />
+        <LiveMonitor canManage={canManage} />
+        {canManage ? <AlertSettingsForm /> : null}
       </HydrateClient>
     </div>
   );

@@ -8,6 +8,7 @@ import { xlsxDownload } from "@/server/http/xlsx-download";
 import { exportScriptRoster } from "@/server/services/dialer/outbound/export-script-roster";
 import { ROSTER_STATUSES } from "@/server/services/dialer/outbound/roster-query";
 import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
+import { enforceUserRateLimit } from "@/server/services/limits/enforce-user-rate-limit";
 
 const STATUS_KEYS = ROSTER_STATUSES;
 
@@ -19,6 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const viewer = await requireOutboundViewer("outbound.tasks.manage", "没有管理外呼任务的权限");
     const id = routeParam((await params).id);
+    await enforceUserRateLimit(prisma, viewer.userId, "export", new Date());
     const raw = new URL(request.url).searchParams.get("status");
     if (raw && !(STATUS_KEYS as readonly string[]).includes(raw)) throw new AppError("BAD_REQUEST", "执行状态不正确");
     const status = (raw || undefined) as (typeof STATUS_KEYS)[number] | undefined;

@@ -8,6 +8,7 @@ import { appErrorResponse } from "@/server/http/app-error-response";
 import { xlsxDownload } from "@/server/http/xlsx-download";
 import { exportSmsMessages } from "@/server/services/sms/export-sms-messages";
 import { DEFAULT_TIME_ZONE } from "@/server/domain/time/constants";
+import { enforceUserRateLimit } from "@/server/services/limits/enforce-user-rate-limit";
 
 /**
  * 短信发送记录 → 【导出】: the list as filtered (状态, 短信模板, 日期) as .xlsx, streamed, named 「短信发送记录{YYYY_MM_DD_HH_mm}.xlsx」.
@@ -19,6 +20,7 @@ export async function GET(request: Request) {
     if (!viewer) throw new AppError("UNAUTHORIZED", "请先登录");
     if (!viewer.companyId) throw AppError.forbidden("仅限企业用户使用");
     if (!can(viewer, "sms.manage")) throw AppError.forbidden("没有短信管理的权限");
+    await enforceUserRateLimit(prisma, viewer.userId, "export", new Date());
     const params = new URL(request.url).searchParams;
     const filters = Object.fromEntries(["status", "templateId", "from", "to"].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
 
