@@ -21,8 +21,8 @@ interface DemoVariant {
 
 const TESTS: Partial<Record<DemoScriptKey, DemoVariant[]>> = {
   implant: [
-    { key: "A", name: "原话术", sharePercent: 50, booking: 0.5 },
-    { key: "B", name: "免挂号费专家面诊", offer: "本月种植专家面诊免挂号费，还送一次全景片检查，您看周末方便过来吗？", sharePercent: 50, booking: 2.5 },
+    { key: "A", name: "原话术", sharePercent: 50, booking: 0.3 },
+    { key: "B", name: "免挂号费专家面诊", offer: "本月种植专家面诊免挂号费，还送一次全景片检查，您看周末方便过来吗？", sharePercent: 50, booking: 3 },
   ],
   reactivation: [
     { key: "A", name: "原开场", sharePercent: 50, booking: 1 },
