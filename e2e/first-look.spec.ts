@@ -313,6 +313,17 @@ test("calls lead somewhere: a worklist, an appointment request confirmed into an
   const visited = await figure("visited");
   expect(visited).toBeGreaterThan(0);
   await expect(page.getByTestId("total-revenue")).toHaveText(/^¥[1-9]/);
+  // The charts (shadcn/ui chart on Recharts) drew their bars and lines.
+  await expect(page.getByTestId("funnel-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("trend-chart").locator(".recharts-line-curve").first()).toBeVisible();
+  // A/B tests: intervals for each variant; the implant offer test is significant, the reactivation one is still running.
+  const implantTest = page.getByTestId("ab-test").filter({ hasText: "种植牙专家面诊邀约" });
+  await expect(implantTest.getByTestId("ab-interval")).toHaveCount(2);
+  for (const cell of await implantTest.getByTestId("ab-interval").all()) await expect(cell).toHaveText(/^\d+\.\d% \(\d+\.\d%–\d+\.\d%\)$/);
+  await expect(implantTest.getByTestId("ab-verdict")).toHaveAttribute("data-verdict", "significant");
+  const reactivationTest = page.getByTestId("ab-test").filter({ hasText: "半年未到店老客唤醒" });
+  await expect(reactivationTest.getByTestId("ab-interval")).toHaveCount(2);
+  await expect(reactivationTest.getByTestId("end-ab-test")).toBeVisible();
 
   expect(problems, problems.join("\n")).toEqual([]);
   await close();

@@ -16,7 +16,25 @@ interface Clinic {
   shortName: string;
   address: string;
   phone: string | null;
+  followUpComplaintHours: number | null;
+  followUpCallbackByHour: number | null;
+  followUpOthersByHour: number | null;
 }
+
+const DEADLINES = [
+  { key: "followUpComplaintHours", label: "complaintHours", placeholder: "2", min: 1, max: 48 },
+  { key: "followUpCallbackByHour", label: "callbackByHour", placeholder: "18", min: 9, max: 22 },
+  { key: "followUpOthersByHour", label: "othersByHour", placeholder: "18", min: 9, max: 22 },
+] as const;
+const asText = (n: number | null) => (n === null ? "" : String(n));
+const asNumber = (s: string) => (s.trim() === "" ? null : Number(s));
+const formOf = (c: Clinic) => ({
+  ...c,
+  phone: c.phone ?? "",
+  followUpComplaintHours: asText(c.followUpComplaintHours),
+  followUpCallbackByHour: asText(c.followUpCallbackByHour),
+  followUpOthersByHour: asText(c.followUpOthersByHour),
+});
 
 const FIELDS = [
   { key: "name", max: 50 },
@@ -31,7 +49,7 @@ export function EditClinicDialog({ clinic }: { clinic: Clinic }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ ...clinic, phone: clinic.phone ?? "" });
+  const [form, setForm] = useState(formOf(clinic));
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
 
   const update = useMutation(
@@ -55,7 +73,7 @@ export function EditClinicDialog({ clinic }: { clinic: Clinic }) {
       onOpenChange={(o) => {
         setOpen(o);
         if (o) {
-          setForm({ ...clinic, phone: clinic.phone ?? "" });
+          setForm(formOf(clinic));
           setErrors({});
         }
       }}
@@ -74,7 +92,16 @@ export function EditClinicDialog({ clinic }: { clinic: Clinic }) {
           onSubmit={(e) => {
             e.preventDefault();
             setErrors({});
-            update.mutate({ id: clinic.id, name: form.name, shortName: form.shortName, address: form.address, phone: form.phone });
+            update.mutate({
+              id: clinic.id,
+              name: form.name,
+              shortName: form.shortName,
+              address: form.address,
+              phone: form.phone,
+              followUpComplaintHours: asNumber(form.followUpComplaintHours),
+              followUpCallbackByHour: asNumber(form.followUpCallbackByHour),
+              followUpOthersByHour: asNumber(form.followUpOthersByHour),
+            });
           }}
         >
           {FIELDS.map(({ key, max }) => (
@@ -97,6 +124,29 @@ export function EditClinicDialog({ clinic }: { clinic: Clinic }) {
               ))}
             </div>
           ))}
+          <fieldset className="space-y-2 rounded-md border p-3">
+            <legend className="px-1 text-sm font-medium">{t("deadlines")}</legend>
+            {DEADLINES.map(({ key, label, placeholder, min, max }) => (
+              <div key={key} className="flex items-center gap-2">
+                <Label htmlFor={`clinic-${key}`} className="flex-1 font-normal">
+                  {t(label)}
+                </Label>
+                <Input
+                  id={`clinic-${key}`}
+                  type="number"
+                  min={min}
+                  max={max}
+                  className="h-8 w-20"
+                  placeholder={placeholder}
+                  value={form[key]}
+                  onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))}
+                  aria-invalid={Boolean(errors[key])}
+                  data-testid={`clinic-${key}`}
+                />
+                {errors[key]?.length ? <span className="text-xs text-destructive">{errors[key]![0]}</span> : null}
+              </div>
+            ))}
+          </fieldset>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
               {tc("cancel")}

@@ -35,7 +35,11 @@ function Verdict({ test }: { test: VariantTest }) {
   const name = v.kind === "significant" ? (test.variants.find((x) => x.id === v.betterId)?.name ?? "") : "";
   return (
     <p className={v.kind === "significant" ? "text-sm font-medium text-emerald-800" : "text-sm text-muted-foreground"} data-testid="ab-verdict" data-verdict={v.kind}>
-      {v.kind === "tooFew" ? t("verdict_tooFew") : v.kind === "notSignificant" ? t("verdict_notSignificant", { p: pValue(v.p) }) : t("verdict_significant", { p: pValue(v.p), name })}
+      {v.kind === "tooFew"
+        ? t("verdict_tooFew")
+        : v.kind === "notSignificant"
+          ? t("verdict_notSignificant", { p: pValue(v.p) })
+          : t.rich("verdict_significant", { p: pValue(v.p), name, v: (chunks) => <span data-user-content>{chunks}</span> })}
     </p>
   );
 }
@@ -112,7 +116,7 @@ function VariantTestCard({ scriptId, canEnd }: { scriptId: string; canEnd: boole
     <Card data-testid="ab-test">
       <CardHeader className="flex flex-row flex-wrap items-center gap-3 space-y-0">
         <CardTitle className="text-base">{data.script.name}</CardTitle>
-        {kept ? <Badge variant="secondary">{t("ended", { name: kept.name })}</Badge> : <Badge>{t("running")}</Badge>}
+        {kept ? <Badge variant="secondary">{t.rich("ended", { name: kept.name, v: (chunks) => <span data-user-content>{chunks}</span> })}</Badge> : <Badge>{t("running")}</Badge>}
         {canEnd && !kept ? (
           <div className="ml-auto">
             <EndTestDialog test={data} />
@@ -138,7 +142,7 @@ function VariantTestCard({ scriptId, canEnd }: { scriptId: string; canEnd: boole
               {data.variants.map((v) => (
                 <TableRow key={v.id} data-testid="ab-variant-row">
                   <TableCell className="font-medium">
-                    {v.key} · {v.name}
+                    {v.key} · <span data-user-content>{v.name}</span>
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{v.sharePercent}%</TableCell>
                   {STEPS.map((s) => (

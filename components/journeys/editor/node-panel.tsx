@@ -13,6 +13,7 @@ import { ConnectionsEditor } from "./connections-editor";
 import { EntryConfigForm } from "./entry-config";
 import { removeNodes, setOutboundConfig, updateNode } from "./graph-ops";
 import { NodeMetrics } from "./node-metrics";
+import { NodeOutcomes } from "./node-outcomes";
 import { NodeRoster } from "./node-roster";
 import { OutboundConfigForm } from "./outbound-config";
 import type { ScriptInfo } from "./use-node-views";
@@ -127,8 +128,9 @@ export function NodePanel({
             </TabsList>
             <TabsContent value="config">{config}</TabsContent>
             {node.kind === "outbound" ? (
-              <TabsContent value="metrics">
+              <TabsContent value="metrics" className="space-y-2">
                 <NodeMetrics journeyId={journey.id} nodeId={node.id} />
+                <NodeOutcomes journeyId={journey.id} nodeId={node.id} />
               </TabsContent>
             ) : null}
             <TabsContent value="roster">

@@ -2,12 +2,13 @@
  * What the demo's calls led to (issue 26, docs/outcomes.md): the worklist the answered calls asked for (through the
  * product's own createFollowUpsFromCall), some of it worked off (every state: open, overdue, done with each result,
  * cancelled), appointment requests confirmed, rejected or still pending, and appointments, visits and deductions after
- * answered calls at rates that differ by script — so 效果分析 has something to show.
+ * answered calls at rates that differ by script and A/B variant — so 效果分析 has something to show.
  */
 import { createFollowUpsFromCall } from "../../../server/services/follow-ups/create-follow-ups-from-call";
 import type { PrismaClient } from "../db";
 import { chance, pick, randInt, rngFor } from "../random";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "../time";
+import { seedDemoAbTests } from "./demo-ab-tests";
 import type { DemoScriptKey, DemoScripts } from "./demo-scripts";
 
 /** Chance that an answered call of the script leads to a booking (×3 when the patient was interested), and its price. */
@@ -32,6 +33,9 @@ export async function seedDemoOutcomes(db: PrismaClient, companyId: string, scri
     orderBy: [{ dialedAt: "asc" }, { id: "asc" }],
     select: { id: true, patientId: true, clinicId: true, scriptId: true, endedAt: true, dialedAt: true, intent: true, reachedParty: true, complaint: true, callbackRequested: true, proposedTime: true },
   });
+  // A/B tests: one with a significant difference in bookings, one running without (demo-ab-tests.ts).
+  const variantFactor = await seedDemoAbTests(db, scripts);
+  const variantOfCall = new Map((await db.call.findMany({ where: { companyId, variantId: { not: null } }, select: { id: true, variantId: true } })).map((c) => [c.id, c.variantId!]));
 
   // 1. The worklist, as the call-ended pipeline files it.
   for (const c of answered) {
@@ -94,7 +98,9 @@ export async function seedDemoOutcomes(db: PrismaClient, companyId: string, scri
     if (seen.has(once)) continue;
     seen.add(once);
     const spec = BOOKING[key];
-    if (!chance(rng, Math.min(0.9, spec.rate * (c.intent && INTERESTED.has(c.intent) ? 3 : 1)))) continue;
+    const variant = variantOfCall.get(c.id);
+    const ab = variant ? (variantFactor.get(variant) ?? 1) : 1;
+    if (!chance(rng, Math.min(0.9, spec.rate * ab * (c.intent && INTERESTED.has(c.intent) ? 3 : 1)))) continue;
     const createdAt = new Date((c.endedAt ?? c.dialedAt).getTime() + randInt(rng, 1, 48) * HOUR_MS);
     const startsAt = new Date(createdAt.getTime() + randInt(rng, 1, 10) * DAY_MS);
     if (createdAt > now) continue;

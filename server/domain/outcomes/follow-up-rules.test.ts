@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignFollowUp, followUpDueAt, followUpReasons } from "./follow-up-rules";
+import { assignFollowUp, deadlinePolicyOf, DEFAULT_DEADLINES, followUpDueAt, followUpReasons } from "./follow-up-rules";
 
 const TZ = "Asia/Shanghai";
 const base = { reached: "patient", complaint: false, callbackRequested: false, canonical: null, proposedTime: null };
@@ -49,5 +49,18 @@ describe("followUpDueAt (Asia/Shanghai, tests run in UTC)", () => {
     expect(followUpDueAt("discomfort", new Date("2026-12-11T02:00:00Z"), TZ).toISOString()).toBe("2026-12-14T10:00:00.000Z");
     // Sunday 23:30 UTC is already Monday 07:30 in Shanghai: due Tuesday.
     expect(followUpDueAt("appointment", new Date("2026-12-06T23:30:00Z"), TZ).toISOString()).toBe("2026-12-08T10:00:00.000Z");
+  });
+});
+
+describe("a clinic's own deadlines (deadlinePolicyOf)", () => {
+  it("uses the clinic's hours where set and the defaults elsewhere", () => {
+    const policy = deadlinePolicyOf({ followUpComplaintHours: 4, followUpCallbackByHour: 12, followUpOthersByHour: null });
+    expect(policy).toEqual({ complaintHours: 4, callbackByHour: 12, othersByHour: 18 });
+    expect(followUpDueAt("complaint", new Date("2026-12-06T14:30:00Z"), TZ, policy).toISOString()).toBe("2026-12-06T18:30:00.000Z");
+    // Monday 09:00 Shanghai (01:00 UTC): by 12:00 Shanghai the same day; at 13:00 Shanghai: Tuesday 12:00.
+    expect(followUpDueAt("callback", new Date("2026-12-07T01:00:00Z"), TZ, policy).toISOString()).toBe("2026-12-07T04:00:00.000Z");
+    expect(followUpDueAt("callback", new Date("2026-12-07T05:00:00Z"), TZ, policy).toISOString()).toBe("2026-12-08T04:00:00.000Z");
+    expect(followUpDueAt("discomfort", new Date("2026-12-11T02:00:00Z"), TZ, policy).toISOString()).toBe("2026-12-14T10:00:00.000Z");
+    expect(deadlinePolicyOf({ followUpComplaintHours: null, followUpCallbackByHour: null, followUpOthersByHour: null })).toEqual(DEFAULT_DEADLINES);
   });
 });

@@ -63,7 +63,7 @@ export function assignFollowUp(input: AssigneeInput): { executorId: string | nul
   return { executorId: null, rule: "unassigned" };
 }
 
-/** Deadlines (company-configurable later; these are the product's defaults). */
+/** Deadlines: each clinic may set its own (设置 → 门诊), else the product's defaults. */
 export interface DeadlinePolicy {
   complaintHours: number;
   /** Call-backs are due the same working day by this local hour (next working day when the call came after it). */
@@ -72,6 +72,17 @@ export interface DeadlinePolicy {
   othersByHour: number;
 }
 export const DEFAULT_DEADLINES: DeadlinePolicy = { complaintHours: 2, callbackByHour: 18, othersByHour: 18 };
+/** The ranges a clinic may choose: complaints within 1–48 hours; call-backs and the others by a local hour 9–22. */
+export const DEADLINE_LIMITS = { complaintHours: { min: 1, max: 48 }, byHour: { min: 9, max: 22 } } as const;
+
+/** A clinic's deadlines: its own where set, the defaults elsewhere. */
+export function deadlinePolicyOf(clinic: { followUpComplaintHours: number | null; followUpCallbackByHour: number | null; followUpOthersByHour: number | null }): DeadlinePolicy {
+  return {
+    complaintHours: clinic.followUpComplaintHours ?? DEFAULT_DEADLINES.complaintHours,
+    callbackByHour: clinic.followUpCallbackByHour ?? DEFAULT_DEADLINES.callbackByHour,
+    othersByHour: clinic.followUpOthersByHour ?? DEFAULT_DEADLINES.othersByHour,
+  };
+}
 
 interface Wall {
   year: number;
@@ -93,9 +104,9 @@ const nextWorkingDay = (w: Wall): Wall => {
 };
 
 /**
- * When a task is due, from the call's end in the clinic's zone: a complaint within 2 hours, whatever the day; a
- * call-back today before 18:00 when the call ended on a working day before then, else the next working day at 18:00;
- * everything else (有不适, a proposed time) the next working day at 18:00. Working days are Monday to Friday (public
+ * When a task is due, from the call's end in the clinic's zone (defaults in brackets, each clinic may set its own): a
+ * complaint within N hours (2), whatever the day; a call-back today by H:00 (18) when the call ended on a working day
+ * before then, else the next working day by H:00; everything else (有不适, a proposed time) the next working day by H:00 (18). Working days are Monday to Friday (public
  * holidays are not known to the product).
  */
 export function followUpDueAt(reason: FollowUpReason, at: Date, timeZone: string, policy: DeadlinePolicy = DEFAULT_DEADLINES): Date {

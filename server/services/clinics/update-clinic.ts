@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
+import { DEADLINE_LIMITS } from "@/server/domain/outcomes/follow-up-rules";
 import { AppError } from "@/server/errors";
 import type { Scope } from "@/server/domain/auth/scope";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
@@ -16,8 +17,18 @@ export const updateClinicInput = z.object({
     .max(20)
     .regex(/^[\d-]*$/, "电话只能包含数字和 -")
     .optional(),
+  // 回访任务 deadlines; null = the product's default (docs/outcomes.md).
+  followUpComplaintHours: z.number().int().min(DEADLINE_LIMITS.complaintHours.min).max(DEADLINE_LIMITS.complaintHours.max).nullable().optional(),
+  followUpCallbackByHour: z.number().int().min(DEADLINE_LIMITS.byHour.min).max(DEADLINE_LIMITS.byHour.max).nullable().optional(),
+  followUpOthersByHour: z.number().int().min(DEADLINE_LIMITS.byHour.min).max(DEADLINE_LIMITS.byHour.max).nullable().optional(),
 });
 export type UpdateClinicInput = z.input<typeof updateClinicInput>;
+
+const deadlinesOf = (c: { followUpComplaintHours: number | null; followUpCallbackByHour: number | null; followUpOthersByHour: number | null }) => ({
+  followUpComplaintHours: c.followUpComplaintHours,
+  followUpCallbackByHour: c.followUpCallbackByHour,
+  followUpOthersByHour: c.followUpOthersByHour,
+});
 
 /** 诊所简称 and 地址 feed the calling scripts' 门店参数, so every change is audited. */
 export async function updateClinic(db: PrismaClient, scope: Scope, viewer: Viewer, raw: UpdateClinicInput) {
@@ -29,7 +40,15 @@ export async function updateClinic(db: PrismaClient, scope: Scope, viewer: Viewe
     if (!before) throw AppError.notFound("门诊");
     const clinic = await tx.clinic.update({
       where: { id: before.id },
-      data: { name: input.name, shortName: input.shortName, address: input.address, phone: input.phone || null },
+      data: {
+        name: input.name,
+        shortName: input.shortName,
+        address: input.address,
+        phone: input.phone || null,
+        ...(input.followUpComplaintHours !== undefined ? { followUpComplaintHours: input.followUpComplaintHours } : {}),
+        ...(input.followUpCallbackByHour !== undefined ? { followUpCallbackByHour: input.followUpCallbackByHour } : {}),
+        ...(input.followUpOthersByHour !== undefined ? { followUpOthersByHour: input.followUpOthersByHour } : {}),
+      },
     });
     await writeAuditLog(tx, {
       companyId: scope.companyId,
@@ -38,8 +57,8 @@ export async function updateClinic(db: PrismaClient, scope: Scope, viewer: Viewe
       targetType: "clinic",
       targetId: clinic.id,
       data: {
-        before: { name: before.name, shortName: before.shortName, address: before.address, phone: before.phone },
-        after: { name: clinic.name, shortName: clinic.shortName, address: clinic.address, phone: clinic.phone },
+        before: { name: before.name, shortName: before.shortName, address: before.address, phone: before.phone, ...deadlinesOf(before) },
+        after: { name: clinic.name, shortName: clinic.shortName, address: clinic.address, phone: clinic.phone, ...deadlinesOf(clinic) },
       },
     });
     return clinic;

@@ -2,6 +2,7 @@ import type { Tx } from "@/server/db/create-client";
 import { parseAppointmentSlot } from "@/server/domain/outcomes/appointment-slot";
 import {
   assignFollowUp,
+  deadlinePolicyOf,
   followUpDueAt,
   followUpReasons,
   openKeyOf,
@@ -42,7 +43,7 @@ export async function createFollowUpsFromCall(tx: Tx, callId: string, needs: Cal
       triggerSentence: true,
       script: { select: { name: true, category: true, params: true } },
       patient: { select: { consultantId: true, onlineConsultantId: true } },
-      clinic: { select: { timezone: true } },
+      clinic: { select: { timezone: true, followUpComplaintHours: true, followUpCallbackByHour: true, followUpOthersByHour: true } },
     },
   });
   if (!call) return { taskIds: [], deliveryIds };
@@ -89,7 +90,7 @@ export async function createFollowUpsFromCall(tx: Tx, callId: string, needs: Cal
           reason,
           openKey,
           title: `${TITLES[reason]}（${call.script.name}）`,
-          dueAt: followUpDueAt(reason, at, call.clinic.timezone),
+          dueAt: followUpDueAt(reason, at, call.clinic.timezone, deadlinePolicyOf(call.clinic)),
           executorId,
           ...update,
         },
