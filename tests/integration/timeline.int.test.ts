@@ -10,7 +10,8 @@ beforeAll(async () => {
   const db = testDb();
   // Patients of the first clinic who have follow-up tasks, so their timelines mix both kinds.
   const withFollowUps = await db.followUpTask.findMany({
-    where: { companyId: s.a.company.id, clinicId: s.a.company.clinics[0]!.id, patient: { mobile: { not: null } } },
+    // The patient still of that clinic: other files of this shared database may have moved a patient since its tasks.
+    where: { companyId: s.a.company.id, clinicId: s.a.company.clinics[0]!.id, patient: { mobile: { not: null }, clinicId: s.a.company.clinics[0]!.id } },
     select: { patientId: true },
     distinct: ["patientId"],
     take: 12,
