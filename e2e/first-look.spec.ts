@@ -218,9 +218,10 @@ test("every main page shows the demo's data, with one set of figures and no erro
     await page.getByTestId(`script-pause-${enabled.name}`).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "暂停" }).click();
     await expect(reason).toHaveText("话术已暂停");
+    await expect(page.getByRole("alertdialog")).toHaveCount(0);
     // 启用 again, so the specs after this one find the demo as it was.
     await page.getByTestId(`script-enable-${enabled.name}`).click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "启用" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "启用" }).click({ timeout: 20_000 });
     await expect(reason).not.toHaveText("话术已暂停");
   } else {
     await expect(page.getByTestId("monitor-reason").first()).toBeVisible();
