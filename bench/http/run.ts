@@ -15,12 +15,14 @@
  * builds (before/after a change) can be compared with `--skip-build`.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { percentile } from "../records/measure";
 import { describeLoad, machineLoad, writeResult } from "../results";
+import { treeCpuMs, treeRssMb } from "./process-stats";
+import { signIn as signInAt } from "./sign-in";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
@@ -129,55 +131,6 @@ async function waitUp() {
   throw new Error("the server did not come up in 120 s");
 }
 
-/** RSS of a process and its children (next start runs the server in a child), MB. */
-function treeRssMb(pid: number): number {
-  const children = spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number);
-  let kb = 0;
-  for (const p of [pid, ...children]) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
-    } catch {}
-  }
-  return Math.round(kb / 1024);
-}
-
-/** The process and all its descendants (from /proc/<pid>/task/<tid>/children). */
-function processTree(pid: number): number[] {
-  const out: number[] = [];
-  const visit = (p: number) => {
-    out.push(p);
-    let tids: string[] = [];
-    try {
-      tids = readdirSync(`/proc/${p}/task`);
-    } catch {
-      return;
-    }
-    for (const tid of tids) {
-      try {
-        for (const c of readFileSync(`/proc/${p}/task/${tid}/children`, "utf8").split(" ").filter(Boolean)) visit(Number(c));
-      } catch {}
-    }
-  };
-  visit(pid);
-  return out;
-}
-
-const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
-
-/** CPU time (user + system, ms) the server's process tree has used so far. */
-function treeCpuMs(pid: number): number {
-  let ticks = 0;
-  for (const p of processTree(pid)) {
-    try {
-      // Fields after "(comm)": state is field 3, utime 14, stime 15 (1-based, proc(5)).
-      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {}
-  }
-  return (ticks * 1000) / CLOCK_TICKS;
-}
-
 /**
  * Each endpoint alone: `cpuRequests` requests over 4 connections (the roles alternate), the server tree's CPU ms before
  * and after. Between endpoints the server idles for a moment so a previous endpoint's tail (GC) is not counted.
@@ -217,19 +170,10 @@ async function cpuPass(endpoints: Endpoint[], sessions: string[], serverPid: num
   return rows;
 }
 
-/** Signs in through Auth.js' credentials callback and returns the session cookie. */
+/** Signs in as the load's users do; a refused sign-in stops the bench. */
 async function signIn(account: string): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const cookies = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, account, password: PASSWORD, callbackUrl: `${base}/` }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in of ${account} failed (${res.status})`);
+  const session = await signInAt(base, account, PASSWORD);
+  if (!session) throw new Error(`sign-in of ${account} failed`);
   return session;
 }
 

@@ -15,6 +15,7 @@ import pg from "pg";
 import { LocalStorage } from "../../server/adapters/storage/local-storage";
 import { signedHeaders } from "../../server/adapters/carrier/webhook-signature";
 import { createDemoDatabase } from "../../tests/integration/test-database";
+import { signIn as signInAt } from "../http/sign-in";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
@@ -66,18 +67,8 @@ async function waitFor(url: string, seconds: number) {
   throw new Error(`${url} did not answer in ${seconds} s`);
 }
 
-async function signIn(account: string): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const cookies = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; "), "x-forwarded-for": "6.6.6.6" },
-    body: new URLSearchParams({ csrfToken, account, password: "Demo@2026", callbackUrl: `${base}/` }),
-  });
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token")) ?? "";
-}
+/** Every sign-in of the check carries a spoofed X-Forwarded-For: nginx, one trusted hop, must not pass it on. */
+const signIn = (account: string) => signInAt(base, account, "Demo@2026", { "x-forwarded-for": "6.6.6.6" });
 
 async function main() {
   if (spawnSync("nginx", ["-v"]).status !== 0) throw new Error("nginx is not installed (apt-get install -y nginx)");
