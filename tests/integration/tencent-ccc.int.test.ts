@@ -1,22 +1,14 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as webhook } from "@/app/api/carrier/webhook/route";
-import { callEnded } from "@/inngest/functions/call-ended";
-import { recordingReady } from "@/inngest/functions/recording-ready";
-import { setCarrierForTests } from "@/server/adapters/carrier";
 import { TencentCccCarrier } from "@/server/adapters/carrier/tencent-ccc/tencent-ccc-carrier";
-import { setStorageForTests } from "@/server/adapters/storage";
-import { InProcessDriver } from "@/server/jobs/in-process-driver";
-import { setJobDeps } from "@/server/jobs/job-deps";
 import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
 import { placeClaimedCall } from "@/server/services/dialer/place-claimed-call";
 import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";
-import { startFakeTencent, type FakeTencent, type FakeTencentOptions } from "@/tests/fakes/tencent/fake-tencent";
-import { MemoryStorage } from "@/tests/support/memory-storage";
-import { createSmsScript, useTempDataDir } from "./carrier-fixtures";
-import { createDialerCompany, createPatients, freshMobile, shanghai } from "./dialer-fixtures";
+import type { FakeTencent } from "@/tests/fakes/tencent/fake-tencent";
+import { createSmsScript } from "./carrier-fixtures";
+import { createPatients, freshMobile, shanghai } from "./dialer-fixtures";
 import { testDb } from "./fixtures";
+import { setUpTencentCccWorld, type TencentCccWorld } from "./tencent-ccc-world";
 
 /**
  * The Tencent CCC path through the app's own webhook route and jobs, against the fake: pushes duplicated and
@@ -24,62 +16,12 @@ import { testDb } from "./fixtures";
  * link in the push is refreshed through DescribeTelCdr, and a forged push changes nothing.
  */
 const PUSH = { username: "tccc-push", password: "int-push-password-123" };
-const options: FakeTencentOptions = {
-  keys: { AKIDccc: "ccc-int-secret" },
-  ccc: { sdkAppId: 1400000009, pushAuth: PUSH, callMs: 60, duplicate: true, reorder: true, expiredPushLinks: true },
-  sms: { smsSdkAppId: "1", approvedTemplates: [] },
-};
-const storage = new MemoryStorage();
-const driver = new InProcessDriver([callEnded, recordingReady], { log: () => undefined });
+const world = setUpTencentCccWorld({ key: "tccc", secretId: "AKIDccc", secretKey: "ccc-int-secret", sdkAppId: 1400000009, push: PUSH, ccc: { callMs: 60, duplicate: true, reorder: true, expiredPushLinks: true } });
+const { storage, driver, statuses } = world;
 let fake: FakeTencent;
-let receiver: Server;
 let carrier: TencentCccCarrier;
-let cleanUp: () => Promise<void>;
-let company: Awaited<ReturnType<typeof createDialerCompany>>;
-const statuses: number[] = [];
-
-beforeAll(async () => {
-  cleanUp = await useTempDataDir();
-  setStorageForTests(storage);
-  receiver = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== "content-length").map(([k, v]) => [k, String(v)]));
-      const answer = await webhook(new Request(`http://app.test${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }));
-      statuses.push(answer.status);
-      res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-  options.ccc.pushUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/carrier/webhook`;
-  fake = await startFakeTencent(options);
-  carrier = new TencentCccCarrier({
-    client: { credential: { secretId: "AKIDccc", secretKey: "ccc-int-secret" }, region: "ap-guangzhou", profile: { httpProfile: { endpoint: fake.endpoint, protocol: "http://", reqTimeout: 10 } } },
-    sdkAppId: 1400000009,
-    callers: ["02150000000"],
-    llmType: "openai",
-    llmApiUrl: "https://llm.example.com/v1",
-    llmApiKey: "sk",
-    voiceType: "ZhiMei",
-    pushUsername: PUSH.username,
-    pushPassword: PUSH.password,
-  });
-  (globalThis as unknown as { __zwJobDriver?: InProcessDriver }).__zwJobDriver = driver;
-  setCarrierForTests(carrier);
-  setJobDeps(async () => ({ db: testDb(), carrier, now: () => new Date(), workerId: "tccc" }));
-  company = await createDialerCompany("tccc");
-});
-
-afterAll(async () => {
-  (globalThis as unknown as { __zwJobDriver?: InProcessDriver }).__zwJobDriver = undefined;
-  setCarrierForTests(undefined);
-  setJobDeps(undefined);
-  setStorageForTests(undefined);
-  await fake?.close();
-  await new Promise<void>((r) => receiver.close(() => r()));
-  await cleanUp();
-});
+let company: TencentCccWorld["company"];
+beforeAll(() => void ({ fake, carrier, company } = world));
 
 describe("Tencent CCC through the webhook route and the jobs", () => {
   it("records each result once, lands it by SessionId, and copies the recording after refreshing the expired link", async () => {

@@ -1,22 +1,13 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as webhook } from "@/app/api/carrier/webhook/route";
-import { callEnded } from "@/inngest/functions/call-ended";
-import { recordingReady } from "@/inngest/functions/recording-ready";
-import { setCarrierForTests } from "@/server/adapters/carrier";
+import { beforeAll, describe, expect, it } from "vitest";
 import { TencentCccCarrier } from "@/server/adapters/carrier/tencent-ccc/tencent-ccc-carrier";
-import { setStorageForTests } from "@/server/adapters/storage";
-import { InProcessDriver } from "@/server/jobs/in-process-driver";
-import { setJobDeps } from "@/server/jobs/job-deps";
 import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
 import { placeClaimedCall } from "@/server/services/dialer/place-claimed-call";
 import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";
-import { startFakeTencent, type FakeTencent, type FakeTencentOptions } from "@/tests/fakes/tencent/fake-tencent";
-import { MemoryStorage } from "@/tests/support/memory-storage";
-import { createSmsScript, useTempDataDir } from "./carrier-fixtures";
-import { createDialerCompany, createPatients, freshMobile, shanghai } from "./dialer-fixtures";
+import type { FakeTencent } from "@/tests/fakes/tencent/fake-tencent";
+import { createSmsScript } from "./carrier-fixtures";
+import { createPatients, freshMobile, shanghai } from "./dialer-fixtures";
 import { callerFor, testDb } from "./fixtures";
+import { setUpTencentCccWorld, type TencentCccWorld } from "./tencent-ccc-world";
 
 /**
  * Issue 24 item 5: the vendor's own AI-call features, through the dialer, the webhook route and the jobs against the
@@ -25,61 +16,12 @@ import { callerFor, testDb } from "./fixtures";
  * stored and read by post-call analysis.
  */
 const PUSH = { username: "tccc-push", password: "features-push-password-1" };
-const options: FakeTencentOptions = {
-  keys: { AKIDfeat: "feat-secret" },
-  // Pushes twice (as CCC may), and late enough that the Call row of a placement exists when its CDR arrives.
-  ccc: { sdkAppId: 1400000031, pushAuth: PUSH, callMs: 300, duplicate: true },
-  sms: { smsSdkAppId: "1", approvedTemplates: [] },
-};
-const storage = new MemoryStorage();
-const driver = new InProcessDriver([callEnded, recordingReady], { log: () => undefined });
+const world = setUpTencentCccWorld({ key: "tfeat", secretId: "AKIDfeat", secretKey: "feat-secret", sdkAppId: 1400000031, push: PUSH, ccc: { callMs: 300, duplicate: true } /* pushes twice (as CCC may), late enough that the placement's Call row exists when its CDR arrives */ });
+const { driver } = world;
 let fake: FakeTencent;
-let receiver: Server;
 let carrier: TencentCccCarrier;
-let cleanUp: () => Promise<void>;
-let company: Awaited<ReturnType<typeof createDialerCompany>>;
-
-beforeAll(async () => {
-  cleanUp = await useTempDataDir();
-  setStorageForTests(storage);
-  receiver = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== "content-length").map(([k, v]) => [k, String(v)]));
-      const answer = await webhook(new Request(`http://app.test${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }));
-      res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-  options.ccc.pushUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/carrier/webhook`;
-  fake = await startFakeTencent(options);
-  carrier = new TencentCccCarrier({
-    client: { credential: { secretId: "AKIDfeat", secretKey: "feat-secret" }, region: "ap-guangzhou", profile: { httpProfile: { endpoint: fake.endpoint, protocol: "http://", reqTimeout: 10 } } },
-    sdkAppId: 1400000031,
-    callers: ["02150000000"],
-    llmType: "openai",
-    llmApiUrl: "https://llm.example.com/v1",
-    llmApiKey: "sk",
-    voiceType: "ZhiMei",
-    pushUsername: PUSH.username,
-    pushPassword: PUSH.password,
-  });
-  (globalThis as unknown as { __zwJobDriver?: InProcessDriver }).__zwJobDriver = driver;
-  setCarrierForTests(carrier);
-  setJobDeps(async () => ({ db: testDb(), carrier, now: () => new Date(), workerId: "tfeat" }));
-  company = await createDialerCompany("tfeat");
-});
-
-afterAll(async () => {
-  (globalThis as unknown as { __zwJobDriver?: InProcessDriver }).__zwJobDriver = undefined;
-  setCarrierForTests(undefined);
-  setJobDeps(undefined);
-  setStorageForTests(undefined);
-  await fake?.close();
-  await new Promise<void>((r) => receiver.close(() => r()));
-  await cleanUp();
-});
+let company: TencentCccWorld["company"];
+beforeAll(() => void ({ fake, carrier, company } = world));
 
 /** Places one call per mobile (one script, clinic 一店) and waits until every result is in and the jobs have run. */
 async function callAll(mobiles: string[], at: Date) {
