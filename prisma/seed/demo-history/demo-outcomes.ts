@@ -101,9 +101,11 @@ export async function seedDemoOutcomes(db: PrismaClient, companyId: string, scri
     const variant = variantOfCall.get(c.id);
     const ab = variant ? (variantFactor.get(variant) ?? 1) : 1;
     if (!chance(rng, Math.min(0.9, spec.rate * ab * (c.intent && INTERESTED.has(c.intent) ? 3 : 1)))) continue;
-    const createdAt = new Date((c.endedAt ?? c.dialedAt).getTime() + randInt(rng, 1, 48) * HOUR_MS);
+    // Booked within two days of the call, but never after the seed's now: skipping those instead made the bookings of
+    // the last days (the A/B tests' most recent calls) depend on the hour the demo was seeded.
+    const ended = c.endedAt ?? c.dialedAt;
+    const createdAt = new Date(Math.min(ended.getTime() + randInt(rng, 1, 48) * HOUR_MS, Math.max(ended.getTime(), now.getTime() - MINUTE_MS)));
     const startsAt = new Date(createdAt.getTime() + randInt(rng, 1, 10) * DAY_MS);
-    if (createdAt > now) continue;
     const showed = startsAt < now && chance(rng, 0.75);
     await db.appointment.create({
       data: { companyId, clinicId: c.clinicId, patientId: c.patientId, startsAt, createdAt, item: scripts[key].spec.name, status: startsAt >= now ? "scheduled" : showed ? "arrived" : "missed" },
