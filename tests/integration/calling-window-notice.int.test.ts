@@ -4,6 +4,7 @@ import { atShanghai } from "@/prisma/seed/time";
 import { previewBatchCall } from "@/server/services/dialer/batch/preview-batch-call";
 import { getOutboundOverview } from "@/server/services/dialer/outbound/get-outbound-overview";
 import { getManagedScript } from "@/server/services/dialer/outbound/get-managed-script";
+import { createPatients } from "./dialer-fixtures";
 import { seeded, testDb } from "./fixtures";
 
 let s: Awaited<ReturnType<typeof seeded>>;
@@ -90,12 +91,9 @@ describe("outside the calling window the product says when calls start", () => {
         clinics: { create: scope.clinicIds.map((clinicId) => ({ clinicId })) },
       },
     });
-    const patients = await db.patient.findMany({
-      where: { companyId: s.a.company.id, clinicId: { in: scope.clinicIds }, mobile: { not: null }, hasOwnMobile: true, registered: true, clinic: { outboundOpenedAt: { not: null } } },
-      select: { id: true },
-      take: 3,
-      orderBy: { id: "desc" },
-    });
+    // Patients of its own: company A's newest patients may be other files' (on the DNC list, called within 15 days…).
+    const opened = await db.clinic.findFirstOrThrow({ where: { id: { in: scope.clinicIds }, outboundOpenedAt: { not: null } }, select: { id: true } });
+    const patients = await createPatients(s.a.company.id, opened.id, 3);
     const night = await previewBatchCall(db, scope, { scriptId: script.id, patientIds: patients.map((p) => p.id) }, evening);
     expect(night.callingWindow).toMatchObject({ dayOffset: 1, time: "09:00" });
     const day = await previewBatchCall(db, scope, { scriptId: script.id, patientIds: patients.map((p) => p.id) }, noon);
