@@ -111,6 +111,8 @@ export interface CarrierPort {
    * records appear only after the call ended (Tencent's CDR) needs longer than its longest call.
    */
   readonly lostAfterMs?: number;
+  /** Whether createCall sends the company's AI-call features (Company.aiCallFeatures) to the vendor; the simulator does not. */
+  readonly usesAiCallFeatures?: boolean;
   /** The conversation of an answered call whose result came with `transcriptPending` (null: the vendor has none). */
   fetchTurns?(carrierCallId: string): Promise<Turn[] | null>;
   /** What the vendor account can do now (numbers, packages, seats): the capacity and configuration check. */

@@ -85,6 +85,7 @@ export function endStatusFor(mobile: string): number {
  *   Number}} (DescribeAICallExtractResult: https://www.tencentcloud.com/document/api/1229/68004; the element types:
  *   https://www.tencentcloud.com/document/api/1229/59800).
  * - Variables 通用变量 (Key/Value: 提示词变量, 欢迎语变量).
+ * - EnableComplianceAudio 合规提示音, Boolean, default true.
  * A value outside the documented range is answered InvalidParameterValue (CreateAICall's error list, vendor-errors.ts).
  */
 const EXTRACT_TYPES = ["Text", "Selector", "Boolean", "Number"];
@@ -94,6 +95,7 @@ function checkFeatures(req: Record<string, unknown>) {
   if (req.AcquireTimeoutSecond !== undefined && !(Number(req.AcquireTimeoutSecond) >= 0 && Number(req.AcquireTimeoutSecond) <= 5)) throw bad("AcquireTimeoutSecond 取值范围 [0, 5]");
   if (req.NotifyDuration !== undefined && !(Number(req.NotifyDuration) >= 10)) throw bad("NotifyDuration 最小10秒");
   if (req.VoicemailAction !== undefined && Number(req.VoicemailAction) !== 0) throw bad("VoicemailAction 仅支持 0");
+  if (req.EnableComplianceAudio !== undefined && typeof req.EnableComplianceAudio !== "boolean") throw bad("EnableComplianceAudio 为 Boolean");
   if (req.TransferFunctionEnable === true) {
     const items = (req.TransferItems as Record<string, unknown>[] | undefined) ?? [];
     if (!items.length || items.some((i) => !i.TransferFunctionName || !i.TransferFunctionDesc || !Number.isInteger(i.TransferSkillGroupId))) throw bad("TransferItems 需要 TransferFunctionName / TransferFunctionDesc / TransferSkillGroupId");

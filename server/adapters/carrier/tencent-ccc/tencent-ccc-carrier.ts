@@ -46,6 +46,7 @@ const HANGUP_TRIES = 3;
  */
 export class TencentCccCarrier implements CarrierPort {
   readonly lostAfterMs = LOST_AFTER_MS;
+  readonly usesAiCallFeatures = true;
   private readonly client: CccClient;
   private readonly now: () => Date;
 
