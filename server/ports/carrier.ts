@@ -77,6 +77,12 @@ export interface RecordingReady {
   expiresAt: string;
   format: "mp3" | "wav";
   durationSeconds: number;
+  /**
+   * Set when this is one participant's recording, not the whole call's (Tencent CCC pushes one per participant): stored
+   * as a RecordingTrack and played as a track of its own, never as the call's recording. `participant` is the vendor's
+   * id of that side (a phone number or an agent's e-mail).
+   */
+  track?: { participant: string; side: "patient" | "agent" };
 }
 
 export interface CallState {

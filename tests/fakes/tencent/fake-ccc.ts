@@ -25,6 +25,11 @@ export interface FakeCccOptions {
   /** The links in pushes are already expired (as if the push was late); DescribeTelCdr still hands out fresh ones. */
   expiredPushLinks?: boolean;
   /**
+   * false: the CDR carries no whole-call recording (RecordURL empty, as when the app records per participant only), so
+   * the per-participant record pushes (录音数据推送) are the only recordings. Default true.
+   */
+  wholeCallRecording?: boolean;
+  /**
    * The account as DescribeCCCBuyInfoList (https://www.tencentcloud.com/document/product/1229/59761) and DescribeNumbers
    * (NumberInfo: Number, CallOutSkillGroupIds, State 1 正常 | 2 欠费停用 | 4 管理员停用 | 5 违规停用, CostType 0 | 1 自携)
    * describe it. Default: one own number in service, 10 seats, an outbound package good for a year.
@@ -221,9 +226,9 @@ export class FakeCcc {
       // CDR's RecordURL (电话 CDR 数据推送 / TelCdrInfo: https://www.tencentcloud.com/document/api/1229/59764).
       const record = { SdkAppId: this.opts.sdkAppId, RecordId: `${cdr.RecordId}-user`, SessionId: s.id, Timestamp: cdr.EndedTimestamp, EndpointUser: s.callee, RecordURL: this.recordingUrl(`${s.id}-user`, this.opts.expiredPushLinks) };
       const agentSide = { ...record, RecordId: `${cdr.RecordId}-agent`, EndpointUser: "ai-agent@example.com", RecordURL: this.recordingUrl(`${s.id}-agent`, this.opts.expiredPushLinks) };
-      if (this.opts.reorder) pushes.unshift({ action: "record", payload: record });
-      else pushes.push({ action: "record", payload: record });
-      pushes.push({ action: "record", payload: agentSide });
+      // reorder: both participants' recordings arrive before the CDR.
+      if (this.opts.reorder) pushes.unshift({ action: "record", payload: record }, { action: "record", payload: agentSide });
+      else pushes.push({ action: "record", payload: record }, { action: "record", payload: agentSide });
     }
     pushes.forEach((p, i) => {
       const uuid = randomUUID();
@@ -257,7 +262,7 @@ export class FakeCcc {
       EndStatusString: END_NAMES[s.endStatus ?? 0] ?? "unknown",
       HungUpSide: answered ? "seat" : "system",
       RecordId: answered ? `rec-${s.id}` : "",
-      RecordURL: answered ? this.recordingUrl(s.id, expiredLink) : "",
+      RecordURL: answered && this.opts.wholeCallRecording !== false ? this.recordingUrl(s.id, expiredLink) : "",
       UUI: "",
     };
   }
