@@ -174,6 +174,8 @@ function Fields({ data, canManage }: { data: Data; canManage: boolean }) {
             <Input
               id="ai-prompt"
               data-testid="ai-prompt"
+              lang="zh-CN"
+              data-user-content
               className="max-w-xl"
               value={form.prompt}
               maxLength={L.promptMaxLength}
@@ -198,7 +200,7 @@ function Fields({ data, canManage }: { data: Data; canManage: boolean }) {
               <ul className="space-y-0.5">
                 {data.clinics.map((c) => (
                   <li key={c.id}>
-                    {c.shortName}：
+                    {t("clinicColon", { clinic: c.shortName })}
                     {c.frontDeskSkillGroupId !== null ? t("frontDeskSet", { id: c.frontDeskSkillGroupId }) : <span className="text-muted-foreground">{t("frontDeskNone")}</span>}
                   </li>
                 ))}
