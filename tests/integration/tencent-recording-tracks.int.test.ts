@@ -76,8 +76,11 @@ describe("per-participant recordings without a whole-call recording", () => {
       [`ccc:record:${call.carrierCallId}:${toCccNumber(mobile)}`, `ccc:record:${call.carrierCallId}:ai-agent@example.com`].sort(),
     );
 
-    // 通话详情: no "recording", two labelled tracks, patient first, each served by its own link.
-    const detail = await (await callerFor(company.admin.id)).callRecords.byId({ id: call.id });
+    // 话单记录 says the call has tracks (not a whole-call recording); 通话详情: two labelled tracks, patient first.
+    const admin = await callerFor(company.admin.id);
+    const list = await admin.callRecords.list({ scriptId: script.id });
+    expect(list.items.find((r) => r.id === call.id)).toMatchObject({ hasRecording: false, hasRecordingTracks: true });
+    const detail = await admin.callRecords.byId({ id: call.id });
     expect(detail.recording).toBeNull();
     expect(detail.recordingTracks.map((t) => t.side)).toEqual(["patient", "agent"]);
     expect(call.durationSec).toBeGreaterThan(0);

@@ -44,6 +44,7 @@ export async function listCallRecords(db: Tx, scope: Scope, viewer: Viewer, raw:
         onlineConsultantId: true,
         script: { select: { id: true, name: true } },
         recording: { select: { id: true } },
+        _count: { select: { recordingTracks: true } },
       },
     }),
   ]);
@@ -87,6 +88,8 @@ export async function listCallRecords(db: Tx, scope: Scope, viewer: Viewer, raw:
       consultant: r.consultantId ? { id: r.consultantId, name: staffName.get(r.consultantId) ?? "—" } : null,
       onlineConsultant: r.onlineConsultantId ? { id: r.onlineConsultantId, name: staffName.get(r.onlineConsultantId) ?? "—" } : null,
       hasRecording: r.recording !== null,
+      /** No whole-call recording, but the participants' tracks (played and downloaded side by side in 通话详情). */
+      hasRecordingTracks: r.recording === null && r._count.recordingTracks > 0,
     })),
   };
 }
