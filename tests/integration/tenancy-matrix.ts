@@ -97,6 +97,13 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "outboundManagement.callingHold": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
   "outboundManagement.resumeCalling": { input: () => ({}), other: "noTenantInput", noPerm: "FORBIDDEN", clinic: "noTenantInput" },
   "outboundManagement.vendorCapacity": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
+  "outboundManagement.aiCallFeatures": { input: () => ({}), other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
+  "outboundManagement.updateAiCallFeatures": {
+    input: () => ({ voicemailDetection: true, maxRingSeconds: 45, acquireTimeoutSeconds: 5, silence: { promptAfterSeconds: 10, prompt: "您好？", maxPrompts: 2, hangUpAfterSeconds: 40 }, extraction: true, transferToFrontDesk: true, complianceAudio: true }),
+    other: "noTenantInput",
+    noPerm: "FORBIDDEN",
+    clinic: "noTenantInput",
+  },
   "qualification.mine": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
   "qualification.saveApplicant": { input: () => ({ applicantName: "x", applicantMobile: "13900000000", companyName: "x", termsAccepted: true }), other: "noTenantInput", noPerm: "FORBIDDEN", clinic: "noTenantInput" },
   "qualification.submit": { input: () => undefined, other: "noTenantInput", noPerm: "FORBIDDEN", clinic: "noTenantInput" },

@@ -67,11 +67,13 @@ export async function listCallRecords(db: Tx, scope: Scope, viewer: Viewer, raw:
       consultant: r.consultantId ? { id: r.consultantId, name: r.consultantName ?? "—" } : null,
       onlineConsultant: r.onlineConsultantId ? { id: r.onlineConsultantId, name: r.onlineConsultantName ?? "—" } : null,
       hasRecording: r.hasRecording,
+      /** No whole-call recording, but the participants' tracks (played and downloaded side by side in 通话详情). */
+      hasRecordingTracks: !r.hasRecording && r.hasRecordingTracks,
     })),
   };
 }
 
-/** One 话单 row as the list reads it: the call with its patient, clinic, script, staff names and whether it has a recording. */
+/** One 话单 row as the list reads it: the call with its patient, clinic, script, staff names and whether it has a recording (or only participants' tracks). */
 interface CallRecordRow {
   id: string;
   mobile: string;
@@ -101,6 +103,7 @@ interface CallRecordRow {
   onlineConsultantId: string | null;
   onlineConsultantName: string | null;
   hasRecording: boolean;
+  hasRecordingTracks: boolean;
 }
 
 /**
@@ -116,7 +119,8 @@ function listRows(db: Tx, scope: Scope, clinics: { in: string[] } | undefined, i
       c.summary, c."patientId", p.name AS "patientName", c."clinicId", cl."shortName" AS "clinicShortName",
       cl.timezone AS "clinicTimezone", c."scriptId", s.name AS "scriptName", c."consultantId", cu.name AS "consultantName",
       c."onlineConsultantId", ou.name AS "onlineConsultantName",
-      EXISTS (SELECT 1 FROM "Recording" r WHERE r."callId" = c.id) AS "hasRecording"
+      EXISTS (SELECT 1 FROM "Recording" r WHERE r."callId" = c.id) AS "hasRecording",
+      EXISTS (SELECT 1 FROM "RecordingTrack" rt WHERE rt."callId" = c.id) AS "hasRecordingTracks"
     FROM (
       SELECT id, mobile, attempt, outcome, "dialedAt", "answeredAt", "endedAt", "durationSec", rounds, intent, "callbackRequested",
         complaint, "proposedTime", "intentConfidence", "intentCorrectedAt", summary, "patientId", "clinicId", "scriptId",

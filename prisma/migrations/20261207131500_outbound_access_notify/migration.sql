@@ -17,6 +17,7 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
+DROP TRIGGER IF EXISTS "QualificationApplication_outbound_access_changed" ON "QualificationApplication";
 CREATE TRIGGER "QualificationApplication_outbound_access_changed"
   AFTER INSERT OR DELETE OR UPDATE OF "status", "companyId", "createdAt" ON "QualificationApplication"
   FOR EACH ROW EXECUTE FUNCTION "notify_outbound_access_changed"();
