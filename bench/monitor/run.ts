@@ -6,10 +6,13 @@
  * monitor pages, then `seconds` with `streams` open monitor streams (streamMonitorSnapshots, as monitor.live serves
  * them, all in this process: one LISTEN connection, one pool) — in one run, so both phases see the same database.
  * Prints, per phase, transactions committed per second (pg_stat_database.xact_commit) and statements per second
- * (pg_stat_statements, when installed), the extra load of the pages as a ratio, and the update latency: from a dialer
- * commit to the first snapshot computed after it reaching each stream (p50 / p95). No timed assertions.
+ * (pg_stat_statements, when installed), the CPU time of the database's backends serving this database (/proc, user +
+ * system), the extra load of the pages as ratios, the snapshots computed per second (distinct ones, however many
+ * streams received each), and the update latency: from a dialer commit to the first snapshot computed after it
+ * reaching each stream (p50 / p95). No timed assertions.
  */
 import { setMaxListeners } from "node:events";
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import { dialerActivityListener } from "../../server/db/dialer-activity";
 import { createPrismaClient } from "../../server/db/create-client";
@@ -36,8 +39,23 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 
+const CLOCK_TICKS = 100;
+/** CPU time (ms) so far of each backend connected to the bench database (the stats connection excluded). */
+async function backendCpu(stats: pg.Client, name: string): Promise<Map<number, number>> {
+  const { rows } = await stats.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
+    } catch {}
+  }
+  return out;
+}
+
 async function counters(stats: pg.Client) {
   const name = new URL(url).pathname.slice(1);
+  const cpu = await backendCpu(stats, name);
   const { rows } = await stats.query<{ x: string }>("SELECT xact_commit::text AS x FROM pg_stat_database WHERE datname = $1", [name]);
   let statements: number | null = null;
   try {
@@ -46,7 +64,7 @@ async function counters(stats: pg.Client) {
   } catch {
     statements = null;
   }
-  return { at: Date.now(), commits: Number(rows[0]!.x), statements };
+  return { at: Date.now(), commits: Number(rows[0]!.x), statements, cpu };
 }
 
 async function main() {
@@ -145,6 +163,12 @@ async function main() {
   const statementsA = a0.statements !== null && a1.statements !== null ? rate(a0.statements, a1.statements, a0.at, a1.at) : null;
   const statementsB = b0.statements !== null && b1.statements !== null ? rate(b0.statements, b1.statements, b0.at, b1.at) : null;
   const snapshots = seen.reduce((n, s) => n + s.filter((x) => x.recv >= b0.at && x.recv <= b1.at).length, 0);
+  const computed = new Set(seen.flatMap((s) => s.filter((x) => x.recv >= b0.at && x.recv <= b1.at).map((x) => x.start))).size;
+  // Backend CPU over a phase: each backend's growth (one that connected during the phase counts from zero).
+  const cpuRate = (c0: Map<number, number>, c1: Map<number, number>, t0: number, t1: number) =>
+    [...c1].reduce((n, [pid, ms]) => n + ms - (c0.get(pid) ?? 0), 0) / ((t1 - t0) / 1000);
+  const cpuA = cpuRate(a0.cpu, a1.cpu, a0.at, a1.at);
+  const cpuB = cpuRate(b0.cpu, b1.cpu, b0.at, b1.at);
   const row = {
     streams,
     "phase s": seconds,
@@ -156,7 +180,12 @@ async function main() {
     "statements/s without": statementsA === null ? "n/a" : Number(statementsA.toFixed(1)),
     "statements/s with": statementsB === null ? "n/a" : Number(statementsB.toFixed(1)),
     "extra load (statements)": statementsA && statementsB !== null ? `${(((statementsB - statementsA) / statementsA) * 100).toFixed(1)} %` : "n/a",
-    "snapshots/s": Number((snapshots / seconds).toFixed(1)),
+    "db CPU ms/s without": Number(cpuA.toFixed(1)),
+    "db CPU ms/s with": Number(cpuB.toFixed(1)),
+    "extra load (db CPU)": `${(((cpuB - cpuA) / cpuA) * 100).toFixed(1)} %`,
+    "commits per dial without / with": `${((commitsA * seconds) / Math.max(1, dialsA)).toFixed(1)} / ${((commitsB * seconds) / Math.max(1, dialsB)).toFixed(1)}`,
+    "snapshots computed/s": Number((computed / seconds).toFixed(2)),
+    "snapshots received/s": Number((snapshots / seconds).toFixed(1)),
     "update p50 ms": Math.round(pct(latencies, 50)),
     "update p95 ms": Math.round(pct(latencies, 95)),
     "latency samples": latencies.length,
