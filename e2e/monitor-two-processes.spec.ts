@@ -183,13 +183,18 @@ test("a batch dialed by process A: its dials and live calls reach process B's �
     .toBe("0");
   // Each dial: its task (the live call's row on the page), when A recorded the carrier's accept, and when the task
   // finished (A's clock too; the call record's own times are the carrier's uncompressed ones).
-  const dials = await sql<{ id: string; dialedAt: Date; finishedAt: Date | null }>(
-    `select t.id, c."dialedAt", t."finishedAt" from "Call" c join "CallTask" t on t.id = c."taskId" where c."scriptId" = $1`,
-    [scriptId],
-  );
-  const seen = await pageB
-    .evaluate(() => window as unknown as { seenCalls: Record<string, number>; dialsSeenAt: number | null })
-    .then((w) => ({ calls: w.seenCalls, dialsAt: w.dialsSeenAt }));
+  // (Times as epoch ms: the columns are UTC timestamps without a zone.)
+  const dials = (
+    await sql<{ id: string; dialedMs: number; finishedMs: number | null }>(
+      `select t.id, (extract(epoch from c."dialedAt") * 1000)::float8 as "dialedMs", (extract(epoch from t."finishedAt") * 1000)::float8 as "finishedMs"
+       from "Call" c join "CallTask" t on t.id = c."taskId" where c."scriptId" = $1`,
+      [scriptId],
+    )
+  ).map((d) => ({ id: d.id, dialedAt: new Date(d.dialedMs), finishedAt: d.finishedMs === null ? null : new Date(d.finishedMs) }));
+  const seen = await pageB.evaluate(() => {
+    const w = window as unknown as { seenCalls: Record<string, number>; dialsSeenAt: number | null };
+    return { calls: w.seenCalls, dialsAt: w.dialsSeenAt };
+  });
   expect(dials.length).toBeGreaterThan(0);
   const firstDial = Math.min(...dials.map((d) => d.dialedAt.getTime()));
   // The first dial: the script's 拨打/分钟 on B leaves 0 within 2 s of A's first dial.
