@@ -215,3 +215,25 @@ test("a batch dialed by process A: its dials and live calls reach process B's �
     else expect(r.lastedMs, `call ${r.id} lasted ${r.lastedMs} ms and never showed on B`).toBeLessThan(2_500);
   }
 });
+
+test("平台实时监控 on process B is pushed: a company's change notified by another connection shows within 2 s", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ baseURL: A, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  try {
+    const page = await context.newPage();
+    await login(page, ACCOUNTS.platformAdmin);
+    await page.goto(`${B}/platform/monitor`);
+    await expect(page.getByTestId("monitor-stream-state")).toHaveText("实时推送");
+    const row = page.getByTestId("platform-monitor-微笑口腔连锁");
+    await expect(row).toBeVisible();
+    // Another process's write to the company, with the dialer's notification (as withCallRows sends it at commit).
+    const [company] = await sql<{ id: string; seatLimit: number }>(`update "Company" set "seatLimit" = "seatLimit" + 7 where name = '微笑口腔连锁' returning id, "seatLimit"`);
+    cleanups.push(async () => {
+      await sql(`update "Company" set "seatLimit" = "seatLimit" - 7 where id = $1`, [company!.id]);
+    });
+    await sql(`select pg_notify('dialer_activity', $1)`, [company!.id]);
+    await expect(row).toContainText(`/ ${company!.seatLimit}`, { timeout: 2_000 });
+  } finally {
+    await context.close();
+  }
+});
