@@ -227,12 +227,15 @@ test("平台实时监控 on process B is pushed: a company's change notified by 
     const row = page.getByTestId("platform-monitor-微笑口腔连锁");
     await expect(row).toBeVisible();
     // Another process's write to the company, with the dialer's notification (as withCallRows sends it at commit).
-    const [company] = await sql<{ id: string; seatLimit: number }>(`update "Company" set "seatLimit" = "seatLimit" + 7 where name = '微笑口腔连锁' returning id, "seatLimit"`);
+    const [company] = await sql<{ id: string; seatLimit: number | null }>(`select id, "seatLimit" from "Company" where name = '微笑口腔连锁'`);
+    const limit = company!.seatLimit === 1234 ? 1235 : 1234;
+    await sql(`update "Company" set "seatLimit" = $2 where id = $1`, [company!.id, limit]);
     cleanups.push(async () => {
-      await sql(`update "Company" set "seatLimit" = "seatLimit" - 7 where id = $1`, [company!.id]);
+      await sql(`update "Company" set "seatLimit" = $2 where id = $1`, [company!.id, company!.seatLimit]);
     });
+    await expect(row).not.toContainText(`/ ${limit}`);
     await sql(`select pg_notify('dialer_activity', $1)`, [company!.id]);
-    await expect(row).toContainText(`/ ${company!.seatLimit}`, { timeout: 2_000 });
+    await expect(row).toContainText(`/ ${limit}`, { timeout: 2_000 });
   } finally {
     await context.close();
   }
