@@ -167,6 +167,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "monitor.alertSettings": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
   "monitor.updateAlertSettings": { input: () => ({ balanceMinutes: 100, answerRatePercent: 15, interceptedPercent: 50, smsMobile: null, byWebhook: false }), other: "noTenantInput", noPerm: "FORBIDDEN", clinic: "noTenantInput" },
   "monitor.platform": { input: () => undefined, other: "FORBIDDEN", noPerm: "FORBIDDEN", clinic: "FORBIDDEN" },
+  "monitor.platformLive": { input: () => undefined, other: "FORBIDDEN", noPerm: "FORBIDDEN", clinic: "FORBIDDEN" },
   "scripts.variants": { input: (a) => ({ scriptId: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN", clinic: "NOT_FOUND" },
   "scripts.saveVariants": { input: (a) => ({ scriptId: a.scriptId, variants: [{ name: "A", sharePercent: 50, voiceId: a.voiceId }, { name: "B", sharePercent: 50 }] }), other: "NOT_FOUND", noPerm: "FORBIDDEN", clinic: "NOT_FOUND" },
   "scripts.endAbTest": { input: (a) => ({ scriptId: a.scriptId, keepVariantId: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN", clinic: "NOT_FOUND" },
