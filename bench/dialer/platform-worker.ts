@@ -10,6 +10,7 @@ import { applyAttemptResult } from "../../server/services/dialer/apply-attempt-r
 import { claimCompanyTasks } from "../../server/services/dialer/claim-due-tasks";
 import { placeClaimedCall } from "../../server/services/dialer/place-claimed-call";
 import { runDialerTick } from "../../server/services/dialer/run-dialer-tick";
+import { processCpuMs } from "./db-backend-cpu";
 import { BenchCarrier } from "./sim-carrier";
 
 const [url, workerId, startArg, secondsArg] = process.argv.slice(2) as [string, string, string, string];
@@ -23,6 +24,8 @@ async function pool<T>(items: readonly T[], size: number, fn: (item: T) => Promi
 
 async function main() {
   const db = createPrismaClient(url);
+  // This process's CPU from here on (/proc/self/stat): the hopper's work, not tsx compiling the worker at startup.
+  const cpuStart = processCpuMs("self")!;
   const realStart = Date.now();
   const simStart = Number(startArg);
   const clock = () => new Date(simStart + (Date.now() - realStart));
@@ -64,8 +67,9 @@ async function main() {
     if (tick.claimed.length === 0 && done.length === 0) await new Promise((r) => setTimeout(r, 200));
   }
   const wallMs = Date.now() - realStart;
+  const cpuMs = Math.round(processCpuMs("self")! - cpuStart);
   await db.$disconnect();
-  console.log(JSON.stringify({ workerId, wallMs, ticks, placed, results, decided, claims, placeMs, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) }));
+  console.log(JSON.stringify({ workerId, wallMs, cpuMs, ticks, placed, results, decided, claims, placeMs, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) }));
 }
 
 main().catch((error) => {
