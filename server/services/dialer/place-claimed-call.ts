@@ -78,12 +78,12 @@ export async function placeClaimedCalls(
 
   const accepted: { i: number; carrierCallId: string; callerId: string; at: Date }[] = [];
   const refused: { i: number; error: CarrierRejected }[] = [];
-  let unknown: Error | null = null;
+  const unknown: Error[] = [];
   answers.forEach((a, k) => {
     const i = toPlace[k]!;
     if (a.ok) accepted.push({ i, carrierCallId: a.carrierCallId, callerId: a.callerId, at: a.at });
     else if ("rejected" in a) refused.push({ i, error: a.rejected });
-    else unknown ??= a.unknown; // unknown whether it was accepted: placingAt stays set
+    else unknown.push(a.unknown); // unknown whether it was accepted: placingAt stays set
   });
 
   if (accepted.length) {
@@ -111,7 +111,7 @@ export async function placeClaimedCalls(
     accepted.forEach((a, k) => (results[a.i] = { status: "placed", carrierCallId: a.carrierCallId, callId: recorded[k]!.call!.id }));
   }
   for (const r of refused) results[r.i] = await applyRefusal(db, claims[r.i]!, r.error, now);
-  if (unknown) throw unknown;
+  if (unknown.length) throw unknown[0]!;
   return results;
 }
 
