@@ -66,7 +66,8 @@ async function main() {
     const batches = Array.from({ length: Math.ceil(tick.claimed.length / PLACE_BATCH_SIZE) }, (_, i) => tick.claimed.slice(i * PLACE_BATCH_SIZE, (i + 1) * PLACE_BATCH_SIZE));
     await pool(batches, PLACE_BATCHES_IN_FLIGHT, async (batch) => {
       const t0 = Date.now();
-      placed += (await placeClaimedCalls(db, carrier, batch, clock)).filter((r) => r.status === "placed").length;
+      const results = await placeClaimedCalls(db, carrier, batch, clock); // (not `placed += await …`: batches run side by side)
+      placed += results.filter((r) => r.status === "placed").length;
       placeMs.push(Date.now() - t0);
     });
     if (tick.claimed.length === 0 && done.length === 0) await new Promise((r) => setTimeout(r, 200));
