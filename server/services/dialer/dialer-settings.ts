@@ -19,3 +19,9 @@ export const MAX_CLAIM_ROUNDS = 4;
 export const PLACE_BATCH_SIZE = 100;
 /** A carrier without a batch create (Tencent CCC) gets at most this many createCall requests at once per batch. */
 export const PLACE_CONCURRENCY = 16;
+/**
+ * The tick claims a company in transactions of at most this many claims, one after another while a slice comes back
+ * full: each holds the company's lock briefly (the claim p99, docs/performance.md), and each counts the previous
+ * slices' claims as seats in use and dials of the minute, as it counts another process's.
+ */
+export const CLAIM_SLICE = 200;
