@@ -97,10 +97,11 @@ describe("a tick claims a busy company in slices", () => {
     const scripts = [];
     for (let i = 0; i < 5; i++) {
       const script = await createScript(own.companyId, own.clinicIds);
-      const patients = await createPatients(own.companyId, own.clinicIds[i % own.clinicIds.length]!, 60);
+      const patients = await createPatients(own.companyId, own.clinicIds[0]!, 60);
       await queue(own.companyId, script.id, patients.map((p) => p.id), t0);
       scripts.push(script.id);
     }
+    expect(await db.callTask.count({ where: { companyId: own.companyId, status: "pending" } })).toBe(300);
     const slices: number[] = [];
     const tick = await runDialerTick(db, {
       now: t0,
