@@ -107,6 +107,9 @@ export async function placeClaimedCalls(
           }),
         ),
       ),
+      // A batch's rows take longer than one call's on a busy machine; a timeout here would leave accepted calls to
+      // settle-placing-claims (minutes later), never dial them twice.
+      { timeout: 30_000, maxWait: 30_000 },
     );
     accepted.forEach((a, k) => (results[a.i] = { status: "placed", carrierCallId: a.carrierCallId, callId: recorded[k]!.call!.id }));
   }
