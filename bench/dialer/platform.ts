@@ -10,6 +10,8 @@
  * The figure to cut is CPU milliseconds per placed dial, all processes together: the workers' own CPU over their run
  * (/proc/self/stat) plus the PostgreSQL backends serving the bench database (/proc/<pid>/stat, DbBackendCpu), ÷ dials
  * placed. Unlike dials/s it barely depends on what else the machine runs; the pgbench ratio is printed as context.
+ * The workers also apply the results of calls that end inside the run (printed as "results applied"), and that CPU is
+ * in the figure too: a run long enough for every call to end (--seconds=240) gives placement + result per dial.
  */
 import { execFile, spawnSync } from "node:child_process";
 import path from "node:path";
