@@ -7,6 +7,11 @@
  * window at real speed, with the bench carrier (2-minute calls on average). Also measures this machine's pgbench
  * simple-update TPS on a scratch database (created and dropped) right before, and prints dials/s against it.
  * The demand: 50 × 1000 seats with ~2-minute calls keep ≈ 420 dials/s going; the hopper must not be the bottleneck.
+ * The figure to cut is CPU milliseconds per placed dial, all processes together: the workers' own CPU over their run
+ * (/proc/self/stat) plus the PostgreSQL backends serving the bench database (/proc/<pid>/stat, DbBackendCpu), ÷ dials
+ * placed. Unlike dials/s it barely depends on what else the machine runs; the pgbench ratio is printed as context.
+ * The workers also apply the results of calls that end inside the run (printed as "results applied"), and that CPU is
+ * in the figure too: a run long enough for every call to end (--seconds=240) gives placement + result per dial.
  */
 import { execFile, spawnSync } from "node:child_process";
 import path from "node:path";
@@ -19,6 +24,7 @@ import { recountCallTotals } from "../../server/services/metrics/recount-call-to
 import { seedPlatform } from "../../prisma/seed/seed-platform";
 import { newId } from "../../prisma/seed/ids";
 import { describeLoad, machineLoad, writeResult } from "../results";
+import { DbBackendCpu } from "./db-backend-cpu";
 import { freshDatabase, rng } from "./setup-bench-db";
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
@@ -129,6 +135,8 @@ async function main() {
   await buildWorld(simStart);
   log(`world built in ${Math.round((performance.now() - t0) / 1000)} s; ${workers} workers for ${seconds} s…`);
   const run = promisify(execFile);
+  const backendCpu = new DbBackendCpu(new URL(url).pathname.slice(1));
+  backendCpu.start();
   const outs = await Promise.all(
     Array.from({ length: workers }, (_, i) =>
       run(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "platform-worker.ts"), url, `w${i + 1}`, String(simStart.getTime()), String(seconds)], {
@@ -136,8 +144,9 @@ async function main() {
       }),
     ),
   );
+  const pgCpu = backendCpu.stop();
   const reports = outs.map((o) => JSON.parse(o.stdout.trim().split("\n").pop()!) as {
-    workerId: string; wallMs: number; ticks: number; placed: number; results: number; decided: number;
+    workerId: string; wallMs: number; cpuMs: number; ticks: number; placed: number; results: number; decided: number;
     claims: { company: string; start: number; end: number; claimed: number }[]; placeMs: number[]; rssMb: number;
   });
   const db = createPrismaClient(url);
@@ -173,6 +182,8 @@ async function main() {
   );
   const claimedTotal = reports.reduce((a, r) => a + r.claims.reduce((b, c) => b + c.claimed, 0), 0);
   const machine = load();
+  const workerCpuMs = reports.reduce((a, r) => a + r.cpuMs, 0);
+  const perDial = (ms: number) => (placed ? Math.round((ms / placed) * 100) / 100 : 0);
   const row = {
     companies,
     seats: companies * 1000,
@@ -182,6 +193,10 @@ async function main() {
     "dials placed": placed,
     "Call rows": Number(calls!.n),
     "double dials": Number(calls!.n) - Number(calls!.refs),
+    "CPU ms per placed dial (workers + PostgreSQL backends)": perDial(workerCpuMs + pgCpu.cpuMs),
+    "… of which workers": perDial(workerCpuMs),
+    "… of which PostgreSQL backends": perDial(pgCpu.cpuMs),
+    "CPU s: workers / PostgreSQL backends (backends seen)": `${Math.round(workerCpuMs / 100) / 10} / ${Math.round(pgCpu.cpuMs / 100) / 10} (${pgCpu.backends})`,
     "dials/s": dialsPerSec,
     "demand dials/s (50 × 1000 seats, 2-min calls)": Math.round((companies * 1000) / 120),
     "tasks claimed": claimedTotal,
@@ -189,8 +204,8 @@ async function main() {
     "claim transactions": claimMs.length,
     "claim p50 ms": pct(claimMs, 50),
     "claim p99 ms": pct(claimMs, 99),
-    "place p50 ms": pct(reports.flatMap((r) => r.placeMs), 50),
-    "place p99 ms": pct(reports.flatMap((r) => r.placeMs), 99),
+    "place p50 ms (one batch of up to PLACE_BATCH_SIZE claims)": pct(reports.flatMap((r) => r.placeMs), 50),
+    "place p99 ms (one batch)": pct(reports.flatMap((r) => r.placeMs), 99),
     "claims overlapping (both workers in a claim) %": any ? Math.round((both / any) * 1000) / 10 : 0,
     "seats in use at end": Number(seats[0]!.n),
     "results applied": reports.reduce((a, r) => a + r.results, 0),

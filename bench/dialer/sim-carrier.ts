@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { AttemptCompleted, CarrierEvent, CarrierOutcome, CarrierPort, CreateCallInput, RecordingReady } from "../../server/ports/carrier";
+import type { AttemptCompleted, BatchCreateItem, CarrierEvent, CarrierOutcome, CarrierPort, CreateCallInput, RecordingReady } from "../../server/ports/carrier";
 
 /** Outcome shares (per number and attempt, deterministic): a realistic mix, every redial reason and the final ones. */
 const OUTCOMES: [CarrierOutcome, number][] = [
@@ -26,7 +26,7 @@ function pick(key: string): CarrierOutcome {
 /**
  * The bench's carrier: accepts at once and reports each attempt when its simulated call ends (queue + ring + talk on
  * the bench's clock). It never deduplicates our clientRef, so a second createCall for the same attempt would be a
- * second real call: `dialsPerRef` exposes any.
+ * second real call: `dialsPerRef` exposes any. It offers a batch create (createCalls), as the carrier simulator does.
  */
 export class BenchCarrier implements CarrierPort {
   private readonly due: { at: number; result: AttemptCompleted }[] = [];
@@ -72,6 +72,12 @@ export class BenchCarrier implements CarrierPort {
       },
     });
     return { carrierCallId, callerId: "13800000000" };
+  }
+
+  async createCalls(inputs: CreateCallInput[]): Promise<BatchCreateItem[]> {
+    const out: BatchCreateItem[] = [];
+    for (const input of inputs) out.push({ ok: true, ...(await this.createCall(input)) });
+    return out;
   }
 
   /** Results whose calls have ended by `now`, oldest first. */

@@ -1,5 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
+import { PLACE_BATCH_SIZE } from "@/server/services/dialer/dialer-settings";
 import { dialerTick } from "./dialer-tick";
 
 const claim = (n: number) => ({ taskId: `t${n}`, companyId: "c1", scriptId: "s1", attempt: 1, claimToken: `w:${n}` });
@@ -16,15 +17,16 @@ describe("dialer-tick", () => {
       ],
     });
 
-  it("turns every claimed attempt into one outbound/call.place event", async () => {
-    const { result, ctx } = await run([claim(1), claim(2)]);
-    expect(result).toEqual({ claimed: 2, deferred: 2, intercepted: 0, recovered: 1, failures: [] });
+  it("sends the claimed attempts as outbound/calls.place events of up to PLACE_BATCH_SIZE claims, every claim once", async () => {
+    const claims = Array.from({ length: PLACE_BATCH_SIZE + 3 }, (_, n) => claim(n));
+    const { result, ctx } = await run(claims);
+    expect(result).toEqual({ claimed: claims.length, deferred: 2, intercepted: 0, recovered: 1, failures: [] });
     expect(ctx.step.sendEvent).toHaveBeenCalledTimes(1);
     const [id, events] = ctx.step.sendEvent.mock.calls[0]!;
     expect(id).toBe("place-calls");
     expect(events).toEqual([
-      expect.objectContaining({ name: "outbound/call.place", data: claim(1) }),
-      expect.objectContaining({ name: "outbound/call.place", data: claim(2) }),
+      expect.objectContaining({ name: "outbound/calls.place", data: { claims: claims.slice(0, PLACE_BATCH_SIZE) } }),
+      expect.objectContaining({ name: "outbound/calls.place", data: { claims: claims.slice(PLACE_BATCH_SIZE) } }),
     ]);
   });
 

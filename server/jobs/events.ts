@@ -11,16 +11,24 @@ export const batchStarted = eventType("outbound/batch.started", {
   schema: z.object({ companyId: z.string().min(1), scriptId: z.string().min(1).optional(), batchId: z.string().min(1).optional() }),
 });
 
-/** One claimed attempt to place with the carrier (see server/services/dialer/claim-due-tasks.ts). */
-export const callPlaceRequested = eventType("outbound/call.place", {
-  schema: z.object({
-    taskId: z.string().min(1),
-    companyId: z.string().min(1),
-    scriptId: z.string().min(1),
-    attempt: z.number().int().min(1),
-    claimToken: z.string().min(1),
-  }),
+const claimedAttempt = z.object({
+  taskId: z.string().min(1),
+  companyId: z.string().min(1),
+  scriptId: z.string().min(1),
+  attempt: z.number().int().min(1),
+  claimToken: z.string().min(1),
 });
+
+/** Claimed attempts to place with the carrier together (batched placement, server/services/dialer/place-claimed-call.ts). */
+export const callsPlaceRequested = eventType("outbound/calls.place", {
+  schema: z.object({ claims: z.array(claimedAttempt).min(1) }),
+});
+
+/**
+ * One claimed attempt to place (what the dialer sent before batched placement): still handled, so events queued on an
+ * Inngest server across the upgrade are placed; nothing sends it any more.
+ */
+export const callPlaceRequested = eventType("outbound/call.place", { schema: claimedAttempt });
 
 /** A carrier result (attempt.completed) was recorded, by the webhook or by reconciliation: run the call-ended pipeline. */
 export const carrierCallEnded = eventType("carrier/call.ended", {
@@ -55,6 +63,7 @@ export const webhookDeliveryRequested = eventType("webhooks/delivery.requested",
 /** An event made by one of the definitions above (`x.create(data)`): the only kind `sendEvents` takes. */
 export type AppEvent =
   | ReturnType<typeof batchStarted.create>
+  | ReturnType<typeof callsPlaceRequested.create>
   | ReturnType<typeof callPlaceRequested.create>
   | ReturnType<typeof carrierCallEnded.create>
   | ReturnType<typeof carrierRecordingReady.create>

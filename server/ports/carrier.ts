@@ -96,9 +96,22 @@ export interface CallState {
 
 export type CarrierEvent = AttemptCompleted | RecordingReady | CallState;
 
+/** One item of a batch create: accepted, refused (as createCall would throw), or unknown (the answer for it was lost). */
+export type BatchCreateItem =
+  | { ok: true; carrierCallId: string; callerId: string }
+  | { ok: false; rejected: CarrierRejected }
+  | { ok: false; unknown: Error };
+
 export interface CarrierPort {
   /** Accepts the call (or throws CarrierRejected for a control-plane refusal such as a rate limit). */
   createCall(input: CreateCallInput): Promise<{ carrierCallId: string; callerId: string }>;
+  /**
+   * Many calls in one request, for carriers that offer it (the carrier simulator's `POST /v1/calls/batch`): one item per
+   * input, in order, each decided on its own as createCall would. Throws when the request as a whole got no answer
+   * (every item may or may not have been accepted). Without it the dialer places a batch with createCall, a bounded
+   * number at a time (Tencent CCC: one call per request, docs/dialer.md "Batched placement").
+   */
+  createCalls?(inputs: CreateCallInput[]): Promise<BatchCreateItem[]>;
   cancelCall(carrierCallId: string): Promise<void>;
   /** Reconciliation: the events the carrier has for a call so far (completed attempt, recording), or null if unknown. */
   getCall(carrierCallId: string): Promise<CarrierEvent[] | null>;

@@ -90,6 +90,28 @@ describe("the carrier simulator as its own process", () => {
     await expect(create()).rejects.toMatchObject({ reason: "unavailable" });
   }, 30_000);
 
+  it("answers a batch create in one request, each call decided as a single create would be", async () => {
+    const svc = await service(true);
+    const client = new HttpCarrierClient(`http://127.0.0.1:${PORT}`, SECRET);
+    try {
+      const script = { scriptId: "s1", kind: "ai" as const, category: "service" as const, dialogues: { scenarios: [], intents: [] }, voice: null };
+      const call = (clientRef: string, callee: string) => ({ clientRef, callee, script, variables: {} });
+      const items = await client.createCalls([call("b1:1", simMobile(0, "30")), call("b2:1", "123"), call("b3:1", simMobile(0, "31")), call("b1:1", simMobile(0, "30"))]);
+      expect(items).toHaveLength(4);
+      expect(items[0]).toMatchObject({ ok: true, carrierCallId: expect.stringMatching(/^sim_/) });
+      expect(items[1]).toMatchObject({ ok: false, rejected: { reason: "invalidNumber" } });
+      expect(items[2]).toMatchObject({ ok: true });
+      // idempotent on our clientRef within and across requests, findable by it
+      expect(items[3]).toEqual(items[0]);
+      expect(await client.findCallByClientRef("b3:1")).toEqual({ carrierCallId: (items[2] as { carrierCallId: string }).carrierCallId, callerId: expect.any(String) });
+      const inspect = (await (await fetch(`http://127.0.0.1:${PORT}/v1/inspect/calls`)).json()) as { creates: Record<string, number>; calls: unknown[] };
+      expect(inspect.creates).toEqual({ "b1:1": 2, "b2:1": 1, "b3:1": 1 });
+      expect(inspect.calls).toHaveLength(2);
+    } finally {
+      await svc.close();
+    }
+  }, 30_000);
+
   it("settles placements we never stored: adopted when the carrier knows them, released when it does not", async () => {
     const svc = await service(true);
     const client = new HttpCarrierClient(`http://127.0.0.1:${PORT}`, SECRET);
@@ -114,7 +136,9 @@ describe("the carrier simulator as its own process", () => {
       const tick = await runDialerTick(db, { now: t0, workerId: "w", companyId: company.companyId });
       expect(tick.claimed).toHaveLength(2);
       // The first: the carrier accepts, then our process dies (or the database is down) before the Call row.
+      // (one createCall per attempt: without the batch create, as for Tencent CCC)
       const acceptedThenCrash: CarrierPort = Object.assign(Object.create(client) as CarrierPort, {
+        createCalls: undefined,
         createCall: async (input: Parameters<CarrierPort["createCall"]>[0]) => {
           await client.createCall(input);
           throw new Error("process died");
@@ -123,6 +147,7 @@ describe("the carrier simulator as its own process", () => {
       await expect(placeClaimedCall(db, acceptedThenCrash, tick.claimed[0]!, t0)).rejects.toThrow("process died");
       // The second: we wrote placingAt, then died before the request left.
       const diedBefore: CarrierPort = Object.assign(Object.create(client) as CarrierPort, {
+        createCalls: undefined,
         createCall: async () => {
           throw new Error("process died");
         },

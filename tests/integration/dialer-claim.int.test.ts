@@ -3,6 +3,7 @@ import { createPrismaClient } from "@/server/db/create-client";
 import { claimCompanyTasks } from "@/server/services/dialer/claim-due-tasks";
 import { placeClaimedCall } from "@/server/services/dialer/place-claimed-call";
 import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";
+import { CLAIM_SLICE } from "@/server/services/dialer/dialer-settings";
 import { inject } from "vitest";
 import { testDb } from "./fixtures";
 import { createDialerCompany, createPatients, createScript, FakeCarrier, minutes, shanghai } from "./dialer-fixtures";
@@ -84,5 +85,38 @@ describe("the hopper claims due tasks within seats and throttle", () => {
     } finally {
       await Promise.all([a.$disconnect(), b.$disconnect()]);
     }
+  });
+});
+
+describe("a tick claims a busy company in slices", () => {
+  it("of at most CLAIM_SLICE claims per transaction, one after another, within every script's seats", async () => {
+    const db = testDb();
+    // 5 scripts × 50 seats (the product's), 60 a minute: 250 claimable of 300 due → a full slice of 200, then 50.
+    const own = await createDialerCompany("claim-slices");
+    const t0 = shanghai(10, 11);
+    const scripts = [];
+    for (let i = 0; i < 5; i++) {
+      const script = await createScript(own.companyId, own.clinicIds);
+      const patients = await createPatients(own.companyId, own.clinicIds[0]!, 60);
+      await queue(own.companyId, script.id, patients.map((p) => p.id), t0);
+      scripts.push(script.id);
+    }
+    expect(await db.callTask.count({ where: { companyId: own.companyId, status: "pending" } })).toBe(300);
+    const slices: number[] = [];
+    const tick = await runDialerTick(db, {
+      now: t0,
+      workerId: "w",
+      companyId: own.companyId,
+      claim: async (d, companyId, scriptIds, opts) => {
+        expect(opts.maxClaims).toBe(CLAIM_SLICE);
+        const stats = await claimCompanyTasks(d, companyId, scriptIds, opts);
+        slices.push(stats.claimed.length);
+        return stats;
+      },
+    });
+    expect(slices).toEqual([CLAIM_SLICE, 250 - CLAIM_SLICE]);
+    expect(new Set(tick.claimed.map((c) => c.taskId)).size).toBe(250);
+    for (const id of scripts) expect(tick.claimed.filter((c) => c.scriptId === id)).toHaveLength(50);
+    expect(await db.callTask.count({ where: { companyId: own.companyId, status: "dialing" } })).toBe(250);
   });
 });

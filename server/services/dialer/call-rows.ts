@@ -55,6 +55,18 @@ export interface Consultants {
 
 export type NewTask = Prisma.CallTaskCreateManyInput & TotalsKey & { id: string; status: "pending" | "failed"; createdAt: Date };
 
+/** An accepted placement to record (CallRows.placed / placedMany). */
+export interface PlacedCall {
+  task: TaskRef & Consultants;
+  attempt: number;
+  carrierCallId: string;
+  callerId: string;
+  dialedAt: Date;
+  now: Date;
+  claim: { claimedBy: string; placingAt?: Date };
+  evenIfClaimLost: boolean;
+}
+
 export interface RecordedCall {
   id: string;
   /** The row was created by this write (not there before). */
@@ -127,27 +139,42 @@ export class CallRows {
    * claim (recovered, or moved on by the result) the task is left alone; the Call row is still written when
    * `evenIfClaimLost` (a placement: the carrier did make that call).
    */
-  async placed(p: {
-    task: TaskRef & Consultants;
-    attempt: number;
-    carrierCallId: string;
-    callerId: string;
-    dialedAt: Date;
-    now: Date;
-    claim: { claimedBy: string; placingAt?: Date };
-    evenIfClaimLost: boolean;
-  }): Promise<{ moved: boolean; call: RecordedCall | null }> {
-    // The task row first, as a result does: a result arriving meanwhile waits instead of deadlocking.
-    await lockTask(this.tx, p.task.id);
-    const { count } = await this.tx.callTask.updateMany({
-      where: { id: p.task.id, status: "dialing", claimedBy: p.claim.claimedBy, ...(p.claim.placingAt ? { placingAt: p.claim.placingAt } : {}) },
-      data: { status: "inCall", attempt: p.attempt },
+  async placed(p: PlacedCall): Promise<{ moved: boolean; call: RecordedCall | null }> {
+    return (await this.placedMany([p]))[0]!;
+  }
+
+  /**
+   * `placed` for many accepted attempts in three statements (batched placement, docs/dialer.md): their task rows locked
+   * in id order, the tasks still under their claims moved to `inCall`, and the Call rows written by one
+   * INSERT … ON CONFLICT. Results in the order of `calls`.
+   */
+  async placedMany(calls: readonly PlacedCall[]): Promise<{ moved: boolean; call: RecordedCall | null }[]> {
+    if (calls.length === 0) return [];
+    // The task rows first, as a result does: a result arriving meanwhile waits instead of deadlocking. In id order, so two
+    // batches never take the same rows in opposite orders.
+    const ids = [...new Set(calls.map((c) => c.task.id))].sort();
+    await this.tx.$queryRaw`SELECT id FROM "CallTask" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR NO KEY UPDATE`;
+    const claims = calls.map((c) => ({ id: c.task.id, attempt: c.attempt, claimedBy: c.claim.claimedBy, placingAt: c.claim.placingAt ?? null, now: c.now }));
+    const moved = new Set(
+      (
+        await this.tx.$queryRaw<{ id: string }[]>`
+          UPDATE "CallTask" t SET status = 'inCall', attempt = v.attempt, "updatedAt" = v.now
+          FROM jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) AS v(id text, attempt int, "claimedBy" text, "placingAt" timestamp(3), now timestamp(3))
+          WHERE t.id = v.id AND t.status = 'dialing' AND t."claimedBy" = v."claimedBy" AND (v."placingAt" IS NULL OR t."placingAt" = v."placingAt")
+          RETURNING t.id`
+      ).map((r) => r.id),
+    );
+    const recorded = await upsertCalls(
+      this.tx,
+      calls.filter((c) => moved.has(c.task.id) || c.evenIfClaimLost).map((c) => ({ ...c, result: null })),
+    );
+    return calls.map((c) => {
+      const call = recorded.get(c.task.id) ?? null;
+      const isMoved = moved.has(c.task.id);
+      if (isMoved) this.deltas.push(taskMoved(c.task, "dialing", "inCall"));
+      if (call) this.deltas.push(callCounted({ ...c.task, taskId: c.task.id, dialedAt: call.dialedAt }, { created: call.inserted }));
+      return { moved: isMoved, call };
     });
-    if (count === 0 && !p.evenIfClaimLost) return { moved: false, call: null };
-    const call = (await upsertCall(this.tx, { ...p, result: null }))!;
-    if (count) this.deltas.push(taskMoved(p.task, "dialing", "inCall"));
-    this.deltas.push(callCounted({ ...p.task, taskId: p.task.id, dialedAt: call.dialedAt }, { created: call.inserted }));
-    return { moved: count > 0, call };
   }
 
   /**
@@ -156,15 +183,9 @@ export class CallRows {
    * The caller holds the task's lock (applyAttemptResult) and moves the task with `moveTask`.
    */
   async attemptResult(task: TaskRef & Consultants, attempt: number, result: AttemptCompleted, now: Date): Promise<RecordedCall | null> {
-    const call = await upsertCall(this.tx, {
-      task,
-      attempt,
-      carrierCallId: result.carrierCallId,
-      callerId: result.callerId,
-      dialedAt: new Date(result.dialedAt),
-      now,
-      result,
-    });
+    const call = (
+      await upsertCalls(this.tx, [{ task, attempt, carrierCallId: result.carrierCallId, callerId: result.callerId, dialedAt: new Date(result.dialedAt), now, result }])
+    ).get(task.id);
     if (!call) return null;
     const outcome = attemptOutcome(result);
     const answered = outcome === "answered";
@@ -188,13 +209,18 @@ export async function lockTask(tx: Tx, taskId: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "CallTask" WHERE id = ${taskId} FOR NO KEY UPDATE`;
 }
 
-/** The one INSERT … ON CONFLICT of a Call row: from a placement (no result) or from a result. */
-async function upsertCall(
-  tx: Tx,
-  c: { task: TaskRef & Consultants; attempt: number; carrierCallId: string; callerId: string; dialedAt: Date; now: Date; result: AttemptCompleted | null },
-): Promise<RecordedCall | null> {
-  const r = c.result;
-  const onConflict = r
+type CallRowInput = { task: TaskRef & Consultants; attempt: number; carrierCallId: string; callerId: string; dialedAt: Date; now: Date; result: AttemptCompleted | null };
+
+/**
+ * The one INSERT … ON CONFLICT of Call rows: from placements (no result) or from one result; all rows of one call
+ * here are of the same kind. The rows travel as one jsonb parameter (jsonb_to_recordset), so a batch is one statement.
+ * Returns the rows written, by task id (a row whose result was already there is not written: absent).
+ */
+async function upsertCalls(tx: Tx, calls: readonly CallRowInput[]): Promise<Map<string, RecordedCall>> {
+  if (calls.length === 0) return new Map();
+  const withResult = calls[0]!.result !== null;
+  if (calls.some((c) => (c.result !== null) !== withResult)) throw new Error("upsertCalls: placements and results are written separately");
+  const onConflict = withResult
     ? // A result fills a row that has none; the carrier's caller id wins over the one the placement stored.
       Prisma.sql`
       "carrierCallId" = coalesce("Call"."carrierCallId", EXCLUDED."carrierCallId"),
@@ -208,21 +234,55 @@ async function upsertCall(
       Prisma.sql`
       "carrierCallId" = coalesce("Call"."carrierCallId", EXCLUDED."carrierCallId"),
       "callerId" = coalesce("Call"."callerId", EXCLUDED."callerId")`;
-  const t = c.task;
-  const rows = await tx.$queryRaw<RecordedCall[]>`
+  const rows = calls.map((c) => {
+      const r = c.result;
+      const t = c.task;
+      return {
+        id: newRowId(),
+        companyId: t.companyId,
+        clinicId: t.clinicId,
+        scriptId: t.scriptId,
+        taskId: t.id,
+        patientId: t.patientId,
+        mobile: t.mobile,
+        attempt: c.attempt,
+        carrierCallId: c.carrierCallId,
+        callerId: c.callerId,
+        outcome: r ? attemptOutcome(r) : null,
+        carrierOutcome: r?.outcome ?? null,
+        rawCode: r?.rawCode ?? null,
+        dialedAt: c.dialedAt,
+        answeredAt: r?.answeredAt ? new Date(r.answeredAt) : null,
+        endedAt: r ? new Date(r.endedAt) : null,
+        durationSec: r ? Math.max(0, Math.round(r.talkSeconds)) : 0,
+        ringSec: r ? Math.max(0, Math.round(r.ringSeconds)) : 0,
+        rounds: r ? roundsOfAttempt(r.turns, r.rounds) : 0,
+        transcript: r ? (r.turns ?? []) : null,
+        hangupBy: r?.hangupBy ?? null,
+        transferredTo: r?.transferredTo ?? null,
+        vendorExtraction: r?.extraction ?? null,
+        consultantId: t.consultantId,
+        onlineConsultantId: t.onlineConsultantId,
+        createdAt: c.now,
+      };
+    });
+  const written = await tx.$queryRaw<(RecordedCall & { taskId: string })[]>`
     INSERT INTO "Call" (id, "companyId", "clinicId", "scriptId", "taskId", "patientId", mobile, attempt, "carrierCallId", "callerId",
                         outcome, "carrierOutcome", "rawCode", "dialedAt", "answeredAt", "endedAt", "durationSec", "ringSec", rounds,
                         transcript, "hangupBy", "transferredTo", "vendorExtraction", "consultantId", "onlineConsultantId", "variantId", "createdAt")
-    VALUES (${newRowId()}, ${t.companyId}, ${t.clinicId}, ${t.scriptId}, ${t.id}, ${t.patientId}, ${t.mobile}, ${c.attempt},
-            ${c.carrierCallId}, ${c.callerId}, ${r ? attemptOutcome(r) : null}::"CallOutcome", ${r?.outcome ?? null}, ${r?.rawCode ?? null},
-            ${c.dialedAt}, ${r?.answeredAt ? new Date(r.answeredAt) : null}, ${r ? new Date(r.endedAt) : null},
-            ${r ? Math.max(0, Math.round(r.talkSeconds)) : 0}, ${r ? Math.max(0, Math.round(r.ringSeconds)) : 0}, ${r ? roundsOfAttempt(r.turns, r.rounds) : 0},
-            ${r ? JSON.stringify(r.turns ?? []) : null}::jsonb, ${r?.hangupBy ?? null}, ${r?.transferredTo ?? null},
-            ${r?.extraction ? JSON.stringify(r.extraction) : null}::jsonb, ${t.consultantId}, ${t.onlineConsultantId},
-            (SELECT "variantId" FROM "CallTask" WHERE id = ${t.id}), ${c.now})
+    SELECT v.id, v."companyId", v."clinicId", v."scriptId", v."taskId", v."patientId", v.mobile, v.attempt, v."carrierCallId", v."callerId",
+           v.outcome::"CallOutcome", v."carrierOutcome", v."rawCode", v."dialedAt", v."answeredAt", v."endedAt", v."durationSec", v."ringSec", v.rounds,
+           v.transcript, v."hangupBy", v."transferredTo", v."vendorExtraction", v."consultantId", v."onlineConsultantId", t."variantId", v."createdAt"
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
+      id text, "companyId" text, "clinicId" text, "scriptId" text, "taskId" text, "patientId" text, mobile text, attempt int,
+      "carrierCallId" text, "callerId" text, outcome text, "carrierOutcome" text, "rawCode" text, "dialedAt" timestamp(3),
+      "answeredAt" timestamp(3), "endedAt" timestamp(3), "durationSec" int, "ringSec" int, rounds int, transcript jsonb,
+      "hangupBy" text, "transferredTo" text, "vendorExtraction" jsonb, "consultantId" text, "onlineConsultantId" text, "createdAt" timestamp(3))
+    LEFT JOIN "CallTask" t ON t.id = v."taskId"
+    ORDER BY v."taskId"
     ON CONFLICT ("taskId", attempt) DO UPDATE SET ${onConflict}
-    RETURNING id, (xmax = 0) AS inserted, "dialedAt", "durationSec"`;
-  return rows[0] ?? null;
+    RETURNING id, "taskId", (xmax = 0) AS inserted, "dialedAt", "durationSec"`;
+  return new Map(written.map(({ taskId, ...call }) => [taskId, call]));
 }
 
 /** A set-based transition, heard by 实时监控 of every app process at commit (like withCallRows's writes). */
@@ -272,13 +332,18 @@ export async function interceptClaim(tx: Tx, claim: { taskId: string; claimToken
   });
 }
 
-/** placingAt is written before the carrier is asked (docs/dialer.md): false when the claim is no longer ours to place. */
-export async function markPlacing(tx: Tx, claim: { taskId: string; claimToken: string }, now: Date): Promise<boolean> {
-  const { count } = await tx.callTask.updateMany({
-    where: { id: claim.taskId, status: "dialing", claimedBy: claim.claimToken, placingAt: null },
-    data: { placingAt: now },
-  });
-  return count > 0;
+/**
+ * placingAt is written before the carrier is asked (docs/dialer.md), for many claims in one statement: the task ids whose
+ * claims were still ours to place (the others were recovered or moved on).
+ */
+export async function markPlacing(tx: Tx, claims: readonly { taskId: string; claimToken: string }[], now: Date): Promise<Set<string>> {
+  if (claims.length === 0) return new Set();
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE "CallTask" t SET "placingAt" = ${now}, "updatedAt" = ${now}
+    FROM unnest(${claims.map((c) => c.taskId)}::text[], ${claims.map((c) => c.claimToken)}::text[]) AS v(id, token)
+    WHERE t.id = v.id AND t.status = 'dialing' AND t."claimedBy" = v.token AND t."placingAt" IS NULL
+    RETURNING t.id`;
+  return new Set(rows.map((r) => r.id));
 }
 
 /**

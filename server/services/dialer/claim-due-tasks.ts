@@ -44,6 +44,8 @@ export interface ClaimOptions {
   loadDnc?: DncLoader;
   /** Tests inject a delay here: between taking `now` and taking the company lock (another process may claim meanwhile). */
   beforeLock?: () => Promise<void>;
+  /** At most this many claims in this transaction (runDialerTick claims a company in slices of CLAIM_SLICE). */
+  maxClaims?: number;
 }
 
 type Candidate = { id: string; clinicId: string; mobile: string; attempt: number };
@@ -69,7 +71,7 @@ export async function claimCompanyTasks(db: PrismaClient, companyId: string, scr
           SELECT "seatLimit", "seatsPerScript", "dialsPerMinuteScript", "callingHeldAt", "callingHoldProbeAt" FROM "Company" WHERE id = ${companyId} FOR NO KEY UPDATE`;
         if (!configured) return;
         // Calling held (the carrier said the account cannot call): nothing is claimed, except one probe call now and then.
-        let budget = Number.POSITIVE_INFINITY;
+        let budget = opts.maxClaims ?? Number.POSITIVE_INFINITY;
         if (configured.callingHeldAt) {
           if (configured.callingHoldProbeAt && configured.callingHoldProbeAt > now) return;
           budget = 1;
@@ -98,7 +100,9 @@ export async function claimCompanyTasks(db: PrismaClient, companyId: string, scr
           const wanting = states.filter((st) => !st.drained && free(st) > 0);
           if (wanting.length === 0) break;
           // Every script's candidates in one statement: its own LIMIT, rows locked, rows other claimers hold skipped.
-          const limitsPerScript = wanting.map((st) => free(st) * CANDIDATE_FACTOR);
+          // A capped transaction (maxClaims) reads each script's share of what is left of it, not each script's capacity.
+          const share = Math.max(1, Math.ceil((budget - stats.claimed.length) / wanting.length));
+          const limitsPerScript = wanting.map((st) => Math.min(free(st), share) * CANDIDATE_FACTOR);
           const candidates = await tx.$queryRaw<(Candidate & { scriptId: string })[]>`
             SELECT c.* FROM unnest(${wanting.map((st) => st.script.id)}::text[], ${limitsPerScript}::int[]) AS s(id, lim)
             CROSS JOIN LATERAL (

@@ -12,3 +12,16 @@ export const PLACING_STALE_MS = 2 * 3600_000;
 /** Candidates read per claim round, as a multiple of the free capacity (some are deferred or intercepted). */
 export const CANDIDATE_FACTOR = 2;
 export const MAX_CLAIM_ROUNDS = 4;
+/**
+ * Batched placement (docs/dialer.md): claims placed together — one event, one build, one carrier request where the
+ * carrier offers a batch create, one transaction recording them.
+ */
+export const PLACE_BATCH_SIZE = 100;
+/** A carrier without a batch create (Tencent CCC) gets at most this many createCall requests at once per batch. */
+export const PLACE_CONCURRENCY = 16;
+/**
+ * The tick claims a company in transactions of at most this many claims, one after another while a slice comes back
+ * full: each holds the company's lock briefly (the claim p99, docs/performance.md), and each counts the previous
+ * slices' claims as seats in use and dials of the minute, as it counts another process's.
+ */
+export const CLAIM_SLICE = 200;

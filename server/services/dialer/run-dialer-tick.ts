@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/server/db/create-client";
 import { Prisma } from "@/server/generated/prisma/client";
 import { claimCompanyTasks, type ClaimedTask, type ClaimOptions } from "./claim-due-tasks";
 import { cancelPendingTasks } from "./call-rows";
+import { CLAIM_SLICE } from "./dialer-settings";
 import { recoverStaleClaims } from "./recover-stale-claims";
 
 export interface TickResult {
@@ -17,7 +18,8 @@ export interface TickResult {
 
 /**
  * One pass of the hopper: recover stale claims, cancel what stopped scripts left, then claim due tasks company by
- * company. Only enabled scripts with due tasks are visited (an EXISTS probe per script on the claim index).
+ * company, each in transactions of at most CLAIM_SLICE claims. Only enabled scripts with due tasks are visited (an
+ * EXISTS probe per script on the claim index).
  */
 export async function runDialerTick(
   db: PrismaClient,
@@ -45,11 +47,15 @@ export async function runDialerTick(
   const claim = opts.claim ?? claimCompanyTasks;
   for (const [companyId, scriptIds] of companies) {
     try {
-      const stats = await claim(db, companyId, scriptIds, opts);
-      result.claimed.push(...stats.claimed);
-      result.decided += stats.decided;
-      result.deferred += stats.deferred;
-      result.intercepted += stats.intercepted;
+      // In slices of CLAIM_SLICE claims, each its own transaction, until a slice is not full (capacity or candidates used up).
+      for (let full = true; full; ) {
+        const stats = await claim(db, companyId, scriptIds, { ...opts, maxClaims: CLAIM_SLICE });
+        result.claimed.push(...stats.claimed);
+        result.decided += stats.decided;
+        result.deferred += stats.deferred;
+        result.intercepted += stats.intercepted;
+        full = stats.claimed.length >= CLAIM_SLICE;
+      }
     } catch (error) {
       result.failures.push({ companyId, error: error instanceof Error ? error.message : String(error) });
     }

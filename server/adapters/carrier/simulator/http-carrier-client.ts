@@ -1,5 +1,6 @@
 import {
   CarrierRejected,
+  type BatchCreateItem,
   type CarrierEvent,
   type CarrierPort,
   type CreateCallInput,
@@ -8,6 +9,7 @@ import {
 import { verifySignature } from "../webhook-signature";
 import { REJECTION_REASON_BY_STATUS } from "./rejection-status";
 import { parseWireBody } from "./wire-format";
+import type { CreateAnswer } from "./service/carrier-sim-service";
 
 const TIMEOUT_MS = 10_000;
 
@@ -30,6 +32,27 @@ export class HttpCarrierClient implements CarrierPort {
     const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
     if (reason) throw new CarrierRejected(reason, body.error?.message ?? `carrier answered ${res.status}`);
     throw new Error(`carrier service answered ${res.status} to createCall`);
+  }
+
+  /**
+   * `POST /v1/calls/batch`: many creates in one request, each answered on its own. A request without an answer (timeout,
+   * reset) may have been accepted in part: it throws a plain Error, and every item's placingAt stays set.
+   */
+  async createCalls(inputs: CreateCallInput[]): Promise<BatchCreateItem[]> {
+    const res = await this.request("POST", "/v1/calls/batch", { calls: inputs }, { refusedIsUnavailable: true });
+    if (res.status !== 200) {
+      const reason = REJECTION_REASON_BY_STATUS.get(res.status);
+      const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+      if (reason) throw new CarrierRejected(reason, body.error?.message ?? `carrier answered ${res.status}`);
+      throw new Error(`carrier service answered ${res.status} to createCalls`);
+    }
+    const { results } = (await res.json()) as { results: CreateAnswer[] };
+    if (results.length !== inputs.length) throw new Error(`carrier service answered ${results.length} results for ${inputs.length} calls`);
+    return results.map((r): BatchCreateItem => {
+      if (r.ok) return { ok: true, carrierCallId: r.carrierCallId, callerId: r.callerId };
+      if (r.error.reason === "internal") return { ok: false, unknown: new Error(`carrier service failed a create: ${r.error.message}`) };
+      return { ok: false, rejected: new CarrierRejected(r.error.reason, r.error.message) };
+    });
   }
 
   async cancelCall(carrierCallId: string): Promise<void> {

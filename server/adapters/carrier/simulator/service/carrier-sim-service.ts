@@ -22,7 +22,7 @@ export interface CarrierServiceOptions extends Pick<SimulatorOptions, "secret" |
  * The carrier simulator as its own process, as a real vendor is: it holds its calls and outbox (on disk, see
  * DurableState), so a crash of an app instance loses nothing on the carrier's side; it pushes results to the app's
  * webhook and answers the app's control requests (docs/carrier-simulator.md#the-carrier-service):
- *   POST /v1/calls · POST /v1/calls/:id/cancel · GET /v1/calls/:id · GET /v1/calls?clientRef= ·
+ *   POST /v1/calls · POST /v1/calls/batch · POST /v1/calls/:id/cancel · GET /v1/calls/:id · GET /v1/calls?clientRef= ·
  *   POST /v1/calls/:id/recording-link · GET /api/carrier/sim/recordings/:id (signed link) · GET /health ·
  *   GET /v1/inspect/calls (every call with its events so far, createCall counts and the log of create requests: the
  *   fault bench's independent check)
@@ -75,6 +75,22 @@ export async function startCarrierService(options: CarrierServiceOptions): Promi
     };
   };
 
+  /** One create as the carrier receives it: logged (the bench's independent check), then accepted or refused. */
+  async function create(input: CreateCallInput): Promise<CreateAnswer> {
+    creates.set(input.clientRef, (creates.get(input.clientRef) ?? 0) + 1);
+    const entry: (typeof createLog)[number] = [input.clientRef, Date.now(), false];
+    createLog.push(entry);
+    if (createLog.length > CREATE_LOG_MAX) createLog.splice(0, createLog.length - CREATE_LOG_MAX);
+    try {
+      const accepted = await sim.createCall(input);
+      entry[2] = true;
+      return { ok: true, ...accepted };
+    } catch (error) {
+      if (error instanceof CarrierRejected) return { ok: false, error: { reason: error.reason, message: error.message } };
+      return { ok: false, error: { reason: "internal", message: (error as Error).message } };
+    }
+  }
+
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
       log(`[carrier-sim] ${req.method} ${req.url}: ${(error as Error).message}`);
@@ -96,19 +112,22 @@ export async function startCarrierService(options: CarrierServiceOptions): Promi
     const id = parts[2];
     if (req.method === "POST" && !id) {
       const input = JSON.parse(await readBody(req)) as CreateCallInput;
-      creates.set(input.clientRef, (creates.get(input.clientRef) ?? 0) + 1);
-      const entry: (typeof createLog)[number] = [input.clientRef, Date.now(), false];
-      createLog.push(entry);
-      if (createLog.length > CREATE_LOG_MAX) createLog.splice(0, createLog.length - CREATE_LOG_MAX);
-      try {
-        const accepted = await sim.createCall(input);
-        entry[2] = true;
-        await durable.commit(); // accepted calls are on disk before we say so
-        return json(res, 200, accepted);
-      } catch (error) {
-        if (error instanceof CarrierRejected) return json(res, REJECTION_STATUS[error.reason], { error: { reason: error.reason, message: error.message } });
-        throw error;
+      const answer = await create(input);
+      if (answer.ok) await durable.commit(); // accepted calls are on disk before we say so
+      if (answer.ok) return json(res, 200, { carrierCallId: answer.carrierCallId, callerId: answer.callerId });
+      if (answer.error.reason === "internal") throw new Error(answer.error.message);
+      return json(res, REJECTION_STATUS[answer.error.reason], { error: answer.error });
+    }
+    // Batch create: each call decided as POST /v1/calls would, one answer per call in order, one commit to disk.
+    if (req.method === "POST" && id === "batch" && !parts[3]) {
+      const { calls } = JSON.parse(await readBody(req)) as { calls: CreateCallInput[] };
+      if (!Array.isArray(calls) || calls.length === 0 || calls.length > BATCH_MAX) {
+        return json(res, 400, { error: { reason: "badRequest", message: `calls: 1 to ${BATCH_MAX} calls` } });
       }
+      const results = [];
+      for (const input of calls) results.push(await create(input));
+      if (results.some((r) => r.ok)) await durable.commit();
+      return json(res, 200, { results });
     }
     if (req.method === "GET" && !id) {
       const found = await sim.findCallByClientRef(url.searchParams.get("clientRef") ?? "");
@@ -158,7 +177,14 @@ export async function startCarrierService(options: CarrierServiceOptions): Promi
   };
 }
 
-const MAX_BODY = 2 * 1024 * 1024;
+/** The answer to one create, in a batch's `results` (wire format shared with HttpCarrierClient.createCalls). */
+export type CreateAnswer =
+  | { ok: true; carrierCallId: string; callerId: string }
+  | { ok: false; error: { reason: CarrierRejected["reason"] | "internal"; message: string } };
+
+/** Most calls in one batch create (the dialer sends PLACE_BATCH_SIZE). */
+export const BATCH_MAX = 500;
+const MAX_BODY = 32 * 1024 * 1024;
 const CREATE_LOG_MAX = 200_000;
 
 async function readBody(req: IncomingMessage): Promise<string> {
