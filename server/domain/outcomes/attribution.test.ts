@@ -2,33 +2,33 @@ import { describe, expect, it } from "vitest";
 import { attribute, funnelOf, lastTouch, localDayKey } from "./attribution";
 
 const d = (s: string) => new Date(s);
-const call = (id: string, at: string, patientId = "p", scriptId = "s1") => ({ id, patientId, scriptId, at: d(at) });
+const call = (id: string, at: string, patientId = "p", clinicId = "k") => ({ id, patientId, clinicId, at: d(at) });
 
 describe("attribution", () => {
   it("credits the last answered call within the window before the appointment was made", () => {
-    const calls = [call("c1", "2026-11-01T02:00:00Z", "p", "s1"), call("c2", "2026-11-10T02:00:00Z", "p", "s2")];
-    const r = attribute(calls, [{ id: "a", patientId: "p", createdAt: d("2026-11-12T02:00:00Z"), startsAt: d("2026-11-20T02:00:00Z") }], []);
+    const calls = [call("c1", "2026-11-01T02:00:00Z", "p"), call("c2", "2026-11-10T02:00:00Z", "p")];
+    const r = attribute(calls, [{ id: "a", patientId: "p", clinicId: "k", createdAt: d("2026-11-12T02:00:00Z"), startsAt: d("2026-11-20T02:00:00Z") }], []);
     expect(r.appointments.get("a")).toBe("c2");
   });
 
   it("credits nobody outside the window (default 30 days, configurable)", () => {
     const calls = [call("c1", "2026-10-01T02:00:00Z")];
-    const appt = { id: "a", patientId: "p", createdAt: d("2026-11-05T02:00:00Z"), startsAt: d("2026-11-06T02:00:00Z") };
+    const appt = { id: "a", patientId: "p", clinicId: "k", createdAt: d("2026-11-05T02:00:00Z"), startsAt: d("2026-11-06T02:00:00Z") };
     expect(attribute(calls, [appt], []).appointments.size).toBe(0);
     expect(attribute(calls, [appt], [], 40).appointments.get("a")).toBe("c1");
   });
 
   it("does not count an appointment made before the call, nor the visit that keeps it", () => {
     const calls = [call("c1", "2026-11-10T02:00:00Z")];
-    const appt = { id: "a", patientId: "p", createdAt: d("2026-11-01T02:00:00Z"), startsAt: d("2026-11-15T02:00:00Z") };
-    const r = attribute(calls, [appt], [{ id: "v", patientId: "p", visitedAt: d("2026-11-15T02:30:00Z") }]);
+    const appt = { id: "a", patientId: "p", clinicId: "k", createdAt: d("2026-11-01T02:00:00Z"), startsAt: d("2026-11-15T02:00:00Z") };
+    const r = attribute(calls, [appt], [{ id: "v", patientId: "p", clinicId: "k", visitedAt: d("2026-11-15T02:30:00Z") }]);
     expect(r.appointments.size).toBe(0);
     expect(r.visits.size).toBe(0);
   });
 
   it("credits a visit to the last call before it, and never another patient's call", () => {
     const calls = [call("c1", "2026-11-10T02:00:00Z", "p"), call("c2", "2026-11-11T02:00:00Z", "q")];
-    const r = attribute(calls, [], [{ id: "v", patientId: "p", visitedAt: d("2026-11-20T02:00:00Z") }, { id: "w", patientId: "z", visitedAt: d("2026-11-20T02:00:00Z") }]);
+    const r = attribute(calls, [], [{ id: "v", patientId: "p", clinicId: "k", visitedAt: d("2026-11-20T02:00:00Z") }, { id: "w", patientId: "z", clinicId: "k", visitedAt: d("2026-11-20T02:00:00Z") }]);
     expect(r.visits.get("v")).toBe("c1");
     expect(r.visits.has("w")).toBe(false);
   });

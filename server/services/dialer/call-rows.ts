@@ -16,6 +16,7 @@ import {
   type TotalsDelta,
   type TotalsKey,
 } from "@/server/services/metrics/call-totals";
+import { recreditAfterAnsweredCall } from "@/server/services/outcomes/credit-outcomes";
 import { newRowId } from "./row-id";
 
 /**
@@ -171,6 +172,8 @@ export class CallRows {
     const rounds = roundsOfAttempt(result.turns, result.rounds);
     if (answered) {
       await addAnsweredPatient(this.tx, { ...task, patientId: task.patientId, effective: isEffectiveDialogue({ answered, rounds }) });
+      // 效果分析: a late answered call may take the credit of the patient's bookings made after it (docs/outcomes.md).
+      await recreditAfterAnsweredCall(this.tx, { companyId: task.companyId, patientId: task.patientId, at: result.answeredAt ? new Date(result.answeredAt) : call.dialedAt });
     }
     this.deltas.push(callCounted({ ...task, taskId: task.id, dialedAt: call.dialedAt }, { created: call.inserted, result: { answered, failed: outcome === "failed", rounds, durationSec: call.durationSec } }));
     return call;

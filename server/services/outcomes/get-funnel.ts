@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import type { Scope } from "@/server/domain/auth/scope";
 import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
-import { funnelOf, INTERESTED_INTENTS, ZERO_COUNTS, type Funnel, type FunnelCounts } from "@/server/domain/outcomes/attribution";
+import { DEFAULT_ATTRIBUTION_WINDOW_DAYS, funnelOf, INTERESTED_INTENTS, ZERO_COUNTS, type Funnel, type FunnelCounts } from "@/server/domain/outcomes/attribution";
 import { Prisma } from "@/server/generated/prisma/client";
-import { attributeOutcomes } from "./attribute-outcomes";
+import { readOutcomeTotals } from "./read-outcome-totals";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -35,19 +35,14 @@ const CHINA = "+08:00";
 const startOf = (d: string) => new Date(`${d}T00:00:00${CHINA}`);
 const endOf = (d: string) => new Date(startOf(d).getTime() + 86_400_000);
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
-/** Monday of the China-time week of an instant. */
-function weekOf(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3600_000);
-  const monday = new Date(local.getTime() - ((local.getUTCDay() + 6) % 7) * 86_400_000);
-  return monday.toISOString().slice(0, 10);
-}
 
 /**
  * The one funnel path of issue 26 (docs/outcomes.md, "One funnel"): 呼叫 → 接通 → 有效对话 → 有意向 → 预约 → 到诊 → 消费 and
  * the cost per visit for any cut — script, clinic, batch, journey, journey node — and date range, with its weekly
  * trend. 呼叫 / 接通 / 有效对话 come from the running totals (`CallDailyTotal`, the rows countCallMetrics reads for
  * 外呼管理) unless the cut is a batch or a journey, which the totals do not carry: then from the Call rows, as the
- * journey node's figures are. The rest attributes bookings to calls once (attributeOutcomes) and keeps the cut's calls.
+ * journey node's figures are. 预约 / 到诊 / 消费 are the running totals OutcomeDailyTotal of the cut's calls, credited
+ * when the bookings were written (credit-outcomes.ts).
  */
 export async function getFunnel(db: Tx, scope: Scope, raw: z.input<typeof funnelInput>): Promise<{ funnel: Funnel; weeks: WeekPoint[]; windowDays: number }> {
   const f = funnelInput.parse(raw);
@@ -70,7 +65,7 @@ export async function getFunnel(db: Tx, scope: Scope, raw: z.input<typeof funnel
 
   type CallRow = { week: string; dialed: bigint; answered: bigint; effective: bigint; interested: bigint; minutes: bigint; sms: bigint };
   const [company, callRows, totals, outcomes] = await Promise.all([
-    db.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { callPriceCentsPerMinute: true, smsPriceCents: true } }),
+    db.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { callPriceCentsPerMinute: true, smsPriceCents: true, attributionWindowDays: true } }),
     clinicIds.length === 0
       ? Promise.resolve([] as CallRow[])
       : db.$queryRaw<CallRow[]>(Prisma.sql`
@@ -95,7 +90,7 @@ export async function getFunnel(db: Tx, scope: Scope, raw: z.input<typeof funnel
          ${f.from ? Prisma.sql`AND d.day >= ${f.from}::date` : Prisma.empty}
          ${f.to ? Prisma.sql`AND d.day <= ${f.to}::date` : Prisma.empty}
        GROUP BY 1`),
-    attributeOutcomes(db, { ...scope, clinicIds }, from ? { since: from } : {}),
+    readOutcomeTotals(db, { companyId: scope.companyId, clinicIds, scriptId: f.scriptId, batchId: f.batchId, journeyId: f.journeyId, nodeId: f.nodeId, from: f.from, to: f.to }, "week"),
   ]);
 
   const counts: FunnelCounts = { ...ZERO_COUNTS };
@@ -116,21 +111,14 @@ export async function getFunnel(db: Tx, scope: Scope, raw: z.input<typeof funnel
     counts.effective += Number(r.effective);
     Object.assign(w(r.week), { dialed: w(r.week).dialed + Number(r.dialed), answered: w(r.week).answered + Number(r.answered) });
   }
-  for (const [callId, credit] of outcomes.byCall) {
-    const c = outcomes.calls.get(callId);
-    if (!c) continue;
-    if (f.scriptId && c.scriptId !== f.scriptId) continue;
-    if (f.batchId && c.batchId !== f.batchId) continue;
-    if (f.journeyId && c.journeyId !== f.journeyId) continue;
-    if (f.nodeId && c.nodeId !== f.nodeId) continue;
-    if ((from && c.dialedAt < from) || (to && c.dialedAt >= to)) continue;
-    counts.booked += credit.booked;
-    counts.visited += credit.visited;
-    counts.revenueCents += credit.revenueCents;
-    w(weekOf(c.dialedAt)).booked += credit.booked;
+  for (const [week, o] of outcomes) {
+    counts.booked += o.booked;
+    counts.visited += o.visited;
+    counts.revenueCents += o.revenueCents;
+    w(week).booked += o.booked;
   }
   return {
-    windowDays: outcomes.windowDays,
+    windowDays: company.attributionWindowDays ?? DEFAULT_ATTRIBUTION_WINDOW_DAYS,
     funnel: funnelOf(counts, company),
     weeks: [...weeks.entries()]
       .sort(([a], [b]) => a.localeCompare(b))

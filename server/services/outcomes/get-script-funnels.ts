@@ -1,8 +1,8 @@
 import type { Tx } from "@/server/db/create-client";
 import type { Scope } from "@/server/domain/auth/scope";
-import { funnelOf, INTERESTED_INTENTS, ZERO_COUNTS, type Funnel, type FunnelCounts } from "@/server/domain/outcomes/attribution";
+import { DEFAULT_ATTRIBUTION_WINDOW_DAYS, funnelOf, INTERESTED_INTENTS, ZERO_COUNTS, type Funnel, type FunnelCounts } from "@/server/domain/outcomes/attribution";
 import { Prisma } from "@/server/generated/prisma/client";
-import { attributeOutcomes } from "./attribute-outcomes";
+import { readOutcomeTotals } from "./read-outcome-totals";
 import { countCallMetrics } from "@/server/services/metrics/count-call-metrics";
 
 export interface ScriptFunnel {
@@ -13,14 +13,13 @@ export interface ScriptFunnel {
 
 /**
  * 效果分析: per script, 呼叫 → 接通 → 有效对话 → 有意向 → 预约 → 到诊 → 消费 and the cost per visit (docs/outcomes.md). The
- * first three come from countCallMetrics, the counting path of 外呼管理, so both pages show the same figures; the rest
- * attributes the caller's clinics' appointments and visits to the last answered call before them (domain
- * attribution.ts). Computed on read — no running totals yet.
+ * first three come from countCallMetrics, the counting path of 外呼管理, so both pages show the same figures; 预约 /
+ * 到诊 / 消费 from the running totals OutcomeDailyTotal (credited at write time, credit-outcomes.ts).
  */
 export async function getScriptFunnels(db: Tx, scope: Scope): Promise<{ windowDays: number; total: Funnel; scripts: ScriptFunnel[] }> {
   const inScope = { companyId: scope.companyId, clinicId: { in: scope.clinicIds } };
   const [company, scripts, metrics, interested, billing, outcomes] = await Promise.all([
-    db.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { callPriceCentsPerMinute: true, smsPriceCents: true } }),
+    db.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { callPriceCentsPerMinute: true, smsPriceCents: true, attributionWindowDays: true } }),
     // The caller's scripts, and any other script with calls of their clinics (one since moved off them); never a script
     // of other clinics only (issue 23, clinic-scope matrix).
     db.script.findMany({
@@ -39,7 +38,7 @@ export async function getScriptFunnels(db: Tx, scope: Scope): Promise<{ windowDa
         FROM "Call" c LEFT JOIN "SmsMessage" s ON s."callId" = c.id
        WHERE c."companyId" = ${scope.companyId} AND c."clinicId" = ANY(${scope.clinicIds}::text[])
        GROUP BY c."scriptId"`),
-    attributeOutcomes(db, scope),
+    readOutcomeTotals(db, scope, "script"),
   ]);
 
   const counts = new Map<string, FunnelCounts>(scripts.map((s) => [s.id, { ...ZERO_COUNTS }]));
@@ -56,19 +55,16 @@ export async function getScriptFunnels(db: Tx, scope: Scope): Promise<{ windowDa
     const c = of(row.scriptId);
     if (c) Object.assign(c, { billedMinutes: Number(row.minutes), smsSent: Number(row.sms) });
   }
-  for (const [callId, credit] of outcomes.byCall) {
-    const c = of(outcomes.calls.get(callId)?.scriptId);
-    if (!c) continue;
-    c.booked += credit.booked;
-    c.visited += credit.visited;
-    c.revenueCents += credit.revenueCents;
+  for (const [scriptId, o] of outcomes) {
+    const c = of(scriptId);
+    if (c) Object.assign(c, { booked: o.booked, visited: o.visited, revenueCents: o.revenueCents });
   }
 
   const prices = { callPriceCentsPerMinute: company.callPriceCentsPerMinute, smsPriceCents: company.smsPriceCents };
   const total = { ...ZERO_COUNTS };
   for (const c of counts.values()) for (const k of Object.keys(total) as (keyof FunnelCounts)[]) total[k] += c[k];
   return {
-    windowDays: outcomes.windowDays,
+    windowDays: company.attributionWindowDays ?? DEFAULT_ATTRIBUTION_WINDOW_DAYS,
     total: funnelOf(total, prices),
     scripts: scripts.map((s) => ({ script: s, funnel: funnelOf(counts.get(s.id) ?? ZERO_COUNTS, prices) })),
   };

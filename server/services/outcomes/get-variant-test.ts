@@ -7,7 +7,7 @@ import { funnelOf, INTERESTED_INTENTS, ZERO_COUNTS, type FunnelCounts } from "@/
 import { Prisma } from "@/server/generated/prisma/client";
 import { AppError } from "@/server/errors";
 import { visibleScript } from "@/server/services/scripts/visible-script";
-import { attributeOutcomes } from "./attribute-outcomes";
+import { readOutcomeTotals } from "./read-outcome-totals";
 
 export const variantTestInput = z.object({ scriptId: z.string().min(1) });
 
@@ -39,7 +39,7 @@ export async function getVariantTest(db: Tx, scope: Scope, raw: z.input<typeof v
         FROM "Call" c LEFT JOIN "SmsMessage" s ON s."callId" = c.id
        WHERE c."scriptId" = ${script.id} AND c."companyId" = ${scope.companyId} AND c."clinicId" = ANY(${scope.clinicIds}::text[])
        GROUP BY c."variantId"`),
-    attributeOutcomes(db, scope),
+    readOutcomeTotals(db, { ...scope, scriptId: script.id }, "variant"),
   ]);
 
   const counts = new Map<string, FunnelCounts & { bookedCalls: number }>(script.variants.map((v) => [v.id, { ...ZERO_COUNTS, bookedCalls: 0 }]));
@@ -48,14 +48,9 @@ export async function getVariantTest(db: Tx, scope: Scope, raw: z.input<typeof v
     if (!c) continue;
     Object.assign(c, { dialed: Number(r.dialed), answered: Number(r.answered), effective: Number(r.effective), interested: Number(r.interested), billedMinutes: Number(r.minutes), smsSent: Number(r.sms) });
   }
-  for (const [callId, credit] of outcomes.byCall) {
-    const call = outcomes.calls.get(callId);
-    const c = call?.scriptId === script.id && call.variantId ? counts.get(call.variantId) : undefined;
-    if (!c) continue;
-    c.booked += credit.booked;
-    c.visited += credit.visited;
-    c.revenueCents += credit.revenueCents;
-    if (credit.booked > 0) c.bookedCalls += 1;
+  for (const [variantId, o] of outcomes) {
+    const c = counts.get(variantId);
+    if (c) Object.assign(c, { booked: o.booked, visited: o.visited, revenueCents: o.revenueCents, bookedCalls: o.bookedCalls });
   }
   const prices = { callPriceCentsPerMinute: company.callPriceCentsPerMinute, smsPriceCents: company.smsPriceCents };
   const variants = script.variants.map((v) => {
