@@ -5,6 +5,7 @@ import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-resul
 import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
 import { placeClaimedCall } from "@/server/services/dialer/place-claimed-call";
 import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";
+import { recreditPatients } from "@/server/services/outcomes/credit-outcomes";
 import { callerFor, testDb } from "./fixtures";
 import { attemptCompleted, createDialerCompany, createPatients, createScript, FakeCarrier, minutes, shanghai } from "./dialer-fixtures";
 
@@ -77,6 +78,7 @@ describe("A/B variants", () => {
     const aCalls = calls.filter((c) => c.variantId === a.id);
     for (const c of aCalls) {
       await db.appointment.create({ data: { companyId: company.companyId, clinicId: c.clinicId, patientId: c.patientId, createdAt: minutes(t0, 60), startsAt: minutes(t0, 60 * 48) } });
+      await recreditPatients(db, company.companyId, [c.patientId]);
     }
     const test = await admin.outcomes.variantTest({ scriptId: script.id });
     const [ra, rb] = test.variants;
