@@ -182,3 +182,11 @@ export function funnelOf(c: FunnelCounts, prices: { callPriceCentsPerMinute: num
 
 /** Canonical intents that count as 有意向 in the funnel (with any call that proposed a time). */
 export const INTERESTED_INTENTS: readonly string[] = ["interested", "somewhatInterested", "confirmed", "reschedule"];
+
+/** 有意向: an answered call whose intent is one of INTERESTED_INTENTS, or that proposed a time. */
+export function isInterestedCall(c: { answered: boolean; intent: string | null; proposedTime: string | null }): boolean {
+  return c.answered && ((c.intent !== null && INTERESTED_INTENTS.includes(c.intent)) || c.proposedTime !== null);
+}
+
+/** The minutes a carrier bills for an answered call: every started minute. */
+export const billedMinutesOf = (durationSec: number) => Math.ceil(durationSec / 60);

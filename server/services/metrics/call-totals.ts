@@ -1,5 +1,6 @@
 import type { Tx } from "@/server/db/create-client";
 import { isEffectiveDialogue } from "@/server/domain/calls/call-metrics";
+import { billedMinutesOf } from "@/server/domain/outcomes/attribution";
 import { Prisma } from "@/server/generated/prisma/client";
 
 /**
@@ -58,9 +59,24 @@ export interface TotalsDelta extends TotalsKey {
   answeredCalls?: number;
   effectiveCalls?: number;
   answeredSeconds?: number;
+  billedMinutes?: number;
+  interestedCalls?: number;
+  smsCalls?: number;
 }
 
-const COLUMNS = ["pendingTasks", "interceptedTasks", "failedTasks", "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds", "failedCalls"] as const;
+const COLUMNS = [
+  "pendingTasks",
+  "interceptedTasks",
+  "failedTasks",
+  "dialedCalls",
+  "answeredCalls",
+  "effectiveCalls",
+  "answeredSeconds",
+  "failedCalls",
+  "billedMinutes",
+  "interestedCalls",
+  "smsCalls",
+] as const;
 
 /** A task moving from one status to another (from null = created; to null = gone). */
 export function taskMoved(task: TotalsKey & { id: string; createdAt: Date }, from: TaskStatus | null, to: TaskStatus | null): TotalsDelta {
@@ -91,7 +107,28 @@ export function callCounted(
     answeredCalls: answered ? 1 : 0,
     effectiveCalls: isEffectiveDialogue({ answered, rounds: change.result?.rounds ?? 0 }) ? 1 : 0,
     answeredSeconds: answered ? change.result!.durationSec : 0,
+    billedMinutes: answered ? billedMinutesOf(change.result!.durationSec) : 0,
   };
+}
+
+/** The totals key of a stored call, read in the writer's transaction (for figures filed after the result). */
+export async function totalsKeyOfCall(tx: Tx, callId: string): Promise<(TotalsKey & { taskId: string; dialedAt: Date }) | null> {
+  const call = await tx.call.findUnique({
+    where: { id: callId },
+    select: { companyId: true, clinicId: true, scriptId: true, taskId: true, dialedAt: true, task: { select: { source: true } } },
+  });
+  return call ? { companyId: call.companyId, clinicId: call.clinicId, scriptId: call.scriptId, source: call.task.source, taskId: call.taskId, dialedAt: call.dialedAt } : null;
+}
+
+/**
+ * A call's 有意向 (isInterestedCall) or hang-up SMS (a message not failed) came or went: files ±1 under the call's key.
+ * The writers: setCallAnalysis / setCorrectedIntent (calls/set-call-analysis.ts), and the SMS status changes
+ * (sms/send-hangup-sms.ts, sms/apply-sms-receipts.ts).
+ */
+export async function fileCallFigure(tx: Tx, callId: string | null, figure: "interestedCalls" | "smsCalls", delta: number): Promise<void> {
+  if (!callId || delta === 0) return;
+  const key = await totalsKeyOfCall(tx, callId);
+  if (key) await addCallTotals(tx, [{ ...key, at: key.dialedAt, [figure]: delta }]);
 }
 
 /** Adds deltas to the totals: summed per key in memory, then one upsert in key order. */
@@ -110,11 +147,13 @@ export async function addCallTotals(tx: Tx, deltas: readonly TotalsDelta[]): Pro
   const col = (i: number) => rows.map((r) => r.sums[i]!);
   await tx.$executeRaw`
     INSERT INTO "CallDailyTotal" ("scriptId", "clinicId", source, day, shard, "companyId", "pendingTasks", "interceptedTasks", "failedTasks",
-                                  "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds", "failedCalls")
+                                  "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds", "failedCalls",
+                                  "billedMinutes", "interestedCalls", "smsCalls")
     SELECT * FROM unnest(${rows.map((r) => r.key.scriptId)}::text[], ${rows.map((r) => r.key.clinicId)}::text[],
                          ${rows.map((r) => r.key.source)}::"CallTaskSource"[], ${rows.map((r) => r.key.day)}::date[], ${rows.map((r) => r.key.shard)}::int[],
                          ${rows.map((r) => r.key.companyId)}::text[], ${col(0)}::int[], ${col(1)}::int[], ${col(2)}::int[],
-                         ${col(3)}::int[], ${col(4)}::int[], ${col(5)}::int[], ${col(6)}::bigint[], ${col(7)}::int[])
+                         ${col(3)}::int[], ${col(4)}::int[], ${col(5)}::int[], ${col(6)}::bigint[], ${col(7)}::int[],
+                         ${col(8)}::int[], ${col(9)}::int[], ${col(10)}::int[])
     ${UPSERT_TOTALS}`;
 }
 
@@ -128,7 +167,10 @@ const UPSERT_TOTALS = Prisma.sql`
       "answeredCalls" = "CallDailyTotal"."answeredCalls" + EXCLUDED."answeredCalls",
       "effectiveCalls" = "CallDailyTotal"."effectiveCalls" + EXCLUDED."effectiveCalls",
       "answeredSeconds" = "CallDailyTotal"."answeredSeconds" + EXCLUDED."answeredSeconds",
-      "failedCalls" = "CallDailyTotal"."failedCalls" + EXCLUDED."failedCalls"`;
+      "failedCalls" = "CallDailyTotal"."failedCalls" + EXCLUDED."failedCalls",
+      "billedMinutes" = "CallDailyTotal"."billedMinutes" + EXCLUDED."billedMinutes",
+      "interestedCalls" = "CallDailyTotal"."interestedCalls" + EXCLUDED."interestedCalls",
+      "smsCalls" = "CallDailyTotal"."smsCalls" + EXCLUDED."smsCalls"`;
 
 /**
  * Moves a set of tasks from one status to another in one statement and files the change in the totals in the same

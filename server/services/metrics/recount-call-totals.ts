@@ -1,5 +1,6 @@
 import type { Tx } from "@/server/db/create-client";
 import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
+import { INTERESTED_INTENTS } from "@/server/domain/outcomes/attribution";
 import { Prisma } from "@/server/generated/prisma/client";
 import { daySql } from "./call-totals";
 
@@ -16,21 +17,25 @@ export async function recountCallTotals(db: Tx, companyId: string): Promise<void
   await db.$executeRaw`DELETE FROM "ScriptAnsweredPatient" WHERE "companyId" = ${companyId}`;
   await db.$executeRaw`
     INSERT INTO "CallDailyTotal" ("scriptId", "clinicId", source, day, "companyId", "pendingTasks", "interceptedTasks", "failedTasks",
-                                  "dialedCalls", "failedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds")
+                                  "dialedCalls", "failedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds",
+                                  "billedMinutes", "interestedCalls", "smsCalls")
     SELECT "scriptId", "clinicId", source, day, ${companyId}, sum(pending), sum(intercepted), sum(failed),
-           sum(dialed), sum(failed_calls), sum(answered), sum(effective), sum(seconds)
+           sum(dialed), sum(failed_calls), sum(answered), sum(effective), sum(seconds), sum(minutes), sum(interested), sum(sms)
     FROM (
       SELECT t."scriptId", t."clinicId", t.source, ${daySql(Prisma.sql`t."createdAt"`)} AS day,
              count(*) FILTER (WHERE t.status IN ('pending', 'dialing')) AS pending,
              count(*) FILTER (WHERE t.status = 'intercepted') AS intercepted,
              count(*) FILTER (WHERE t.status IN ('failed', 'cancelled')) AS failed,
-             0 AS dialed, 0 AS failed_calls, 0 AS answered, 0 AS effective, 0 AS seconds
+             0 AS dialed, 0 AS failed_calls, 0 AS answered, 0 AS effective, 0 AS seconds, 0 AS minutes, 0 AS interested, 0 AS sms
       FROM "CallTask" t WHERE t."companyId" = ${companyId}
       GROUP BY 1, 2, 3, 4
       UNION ALL
       SELECT c."scriptId", c."clinicId", t.source, ${daySql(Prisma.sql`c."dialedAt"`)},
              0, 0, 0, count(*), count(*) FILTER (WHERE c.outcome = 'failed'), count(*) FILTER (WHERE c.outcome = 'answered'), count(*) FILTER (WHERE ${effective}),
-             coalesce(sum(c."durationSec") FILTER (WHERE c.outcome = 'answered'), 0)
+             coalesce(sum(c."durationSec") FILTER (WHERE c.outcome = 'answered'), 0),
+             coalesce(sum(ceil(c."durationSec" / 60.0)) FILTER (WHERE c.outcome = 'answered'), 0),
+             count(*) FILTER (WHERE c.outcome = 'answered' AND (c.intent = ANY(${[...INTERESTED_INTENTS]}::text[]) OR c."proposedTime" IS NOT NULL)),
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "SmsMessage" s WHERE s."callId" = c.id AND s.status <> 'failed'))
       FROM "Call" c JOIN "CallTask" t ON t.id = c."taskId" WHERE c."companyId" = ${companyId}
       GROUP BY 1, 2, 3, 4
     ) parts
