@@ -39,9 +39,9 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / who
 /**
  * The one funnel path of issue 26 (docs/outcomes.md, "One funnel"): 呼叫 → 接通 → 有效对话 → 有意向 → 预约 → 到诊 → 消费 and
  * the cost per visit for any cut — script, clinic, batch, journey, journey node — and date range, with its weekly
- * trend. 呼叫 / 接通 / 有效对话 come from the running totals (`CallDailyTotal`, the rows countCallMetrics reads for
- * 外呼管理) unless the cut is a batch or a journey, which the totals do not carry: then from the Call rows, as the
- * journey node's figures are. 预约 / 到诊 / 消费 are the running totals OutcomeDailyTotal of the cut's calls, credited
+ * trend. 呼叫 / 接通 / 有效对话 / 有意向, billed minutes and SMS come from the running totals (`CallDailyTotal`, the
+ * rows countCallMetrics reads for 外呼管理) unless the cut is a batch or a journey, which those totals do not carry: then
+ * from the cut's Call rows, as the journey node's figures are. 预约 / 到诊 / 消费 are the running totals OutcomeDailyTotal of the cut's calls, credited
  * when the bookings were written (credit-outcomes.ts).
  */
 export async function getFunnel(db: Tx, scope: Scope, raw: z.input<typeof funnelInput>): Promise<{ funnel: Funnel; weeks: WeekPoint[]; windowDays: number }> {
@@ -66,7 +66,7 @@ export async function getFunnel(db: Tx, scope: Scope, raw: z.input<typeof funnel
   type CallRow = { week: string; dialed: bigint; answered: bigint; effective: bigint; interested: bigint; minutes: bigint; sms: bigint };
   const [company, callRows, totals, outcomes] = await Promise.all([
     db.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { callPriceCentsPerMinute: true, smsPriceCents: true, attributionWindowDays: true } }),
-    clinicIds.length === 0
+    !bySource || clinicIds.length === 0
       ? Promise.resolve([] as CallRow[])
       : db.$queryRaw<CallRow[]>(Prisma.sql`
       SELECT ${week} AS week,
@@ -81,9 +81,10 @@ export async function getFunnel(db: Tx, scope: Scope, raw: z.input<typeof funnel
        GROUP BY 1`),
     bySource || clinicIds.length === 0
       ? Promise.resolve(null)
-      : db.$queryRaw<{ week: string; dialed: bigint; answered: bigint; effective: bigint }[]>(Prisma.sql`
+      : db.$queryRaw<CallRow[]>(Prisma.sql`
       SELECT to_char(date_trunc('week', d.day), 'YYYY-MM-DD') AS week,
-             SUM(d."dialedCalls")::bigint AS dialed, SUM(d."answeredCalls")::bigint AS answered, SUM(d."effectiveCalls")::bigint AS effective
+             SUM(d."dialedCalls")::bigint AS dialed, SUM(d."answeredCalls")::bigint AS answered, SUM(d."effectiveCalls")::bigint AS effective,
+             SUM(d."interestedCalls")::bigint AS interested, SUM(d."billedMinutes")::bigint AS minutes, SUM(d."smsCalls")::bigint AS sms
         FROM "CallDailyTotal" d
        WHERE d."companyId" = ${scope.companyId} AND d."clinicId" = ANY(${clinicIds}::text[])
          ${f.scriptId ? Prisma.sql`AND d."scriptId" = ${f.scriptId}` : Prisma.empty}
@@ -100,12 +101,10 @@ export async function getFunnel(db: Tx, scope: Scope, raw: z.input<typeof funnel
     if (!p) weeks.set(key, (p = { dialed: 0, answered: 0, booked: 0 }));
     return p;
   };
-  for (const r of callRows) {
+  for (const r of totals ?? callRows) {
     counts.interested += Number(r.interested);
     counts.billedMinutes += Number(r.minutes);
     counts.smsSent += Number(r.sms);
-  }
-  for (const r of totals ?? callRows) {
     counts.dialed += Number(r.dialed);
     counts.answered += Number(r.answered);
     counts.effective += Number(r.effective);

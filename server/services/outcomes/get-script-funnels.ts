@@ -1,6 +1,6 @@
 import type { Tx } from "@/server/db/create-client";
 import type { Scope } from "@/server/domain/auth/scope";
-import { DEFAULT_ATTRIBUTION_WINDOW_DAYS, funnelOf, INTERESTED_INTENTS, ZERO_COUNTS, type Funnel, type FunnelCounts } from "@/server/domain/outcomes/attribution";
+import { DEFAULT_ATTRIBUTION_WINDOW_DAYS, funnelOf, ZERO_COUNTS, type Funnel, type FunnelCounts } from "@/server/domain/outcomes/attribution";
 import { Prisma } from "@/server/generated/prisma/client";
 import { readOutcomeTotals } from "./read-outcome-totals";
 import { countCallMetrics } from "@/server/services/metrics/count-call-metrics";
@@ -17,8 +17,7 @@ export interface ScriptFunnel {
  * 到诊 / 消费 from the running totals OutcomeDailyTotal (credited at write time, credit-outcomes.ts).
  */
 export async function getScriptFunnels(db: Tx, scope: Scope): Promise<{ windowDays: number; total: Funnel; scripts: ScriptFunnel[] }> {
-  const inScope = { companyId: scope.companyId, clinicId: { in: scope.clinicIds } };
-  const [company, scripts, metrics, interested, billing, outcomes] = await Promise.all([
+  const [company, scripts, metrics, billing, outcomes] = await Promise.all([
     db.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { callPriceCentsPerMinute: true, smsPriceCents: true, attributionWindowDays: true } }),
     // The caller's scripts, and any other script with calls of their clinics (one since moved off them); never a script
     // of other clinics only (issue 23, clinic-scope matrix).
@@ -26,18 +25,11 @@ export async function getScriptFunnels(db: Tx, scope: Scope): Promise<{ windowDa
       where: { companyId: scope.companyId, OR: [{ clinics: { some: { clinicId: { in: scope.clinicIds } } } }, { calls: { some: { clinicId: { in: scope.clinicIds } } } }] },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true, category: true } }),
     countCallMetrics(db, { companyId: scope.companyId, clinicIds: scope.clinicIds }, "script", { patients: false }),
-    db.call.groupBy({
-      by: ["scriptId"],
-      where: { ...inScope, outcome: "answered", OR: [{ intent: { in: [...INTERESTED_INTENTS] } }, { proposedTime: { not: null } }] },
-      _count: { _all: true },
-    }),
-    db.$queryRaw<{ scriptId: string; minutes: bigint | number; sms: bigint | number }[]>(Prisma.sql`
-      SELECT c."scriptId",
-             COALESCE(SUM(CEIL(c."durationSec" / 60.0)) FILTER (WHERE c.outcome = 'answered'), 0)::bigint AS minutes,
-             COUNT(s.id) FILTER (WHERE s.status <> 'failed')::bigint AS sms
-        FROM "Call" c LEFT JOIN "SmsMessage" s ON s."callId" = c.id
-       WHERE c."companyId" = ${scope.companyId} AND c."clinicId" = ANY(${scope.clinicIds}::text[])
-       GROUP BY c."scriptId"`),
+    db.$queryRaw<{ scriptId: string; interested: bigint; minutes: bigint; sms: bigint }[]>(Prisma.sql`
+      SELECT d."scriptId", SUM(d."interestedCalls")::bigint AS interested, SUM(d."billedMinutes")::bigint AS minutes, SUM(d."smsCalls")::bigint AS sms
+        FROM "CallDailyTotal" d
+       WHERE d."companyId" = ${scope.companyId} AND d."clinicId" = ANY(${scope.clinicIds}::text[])
+       GROUP BY d."scriptId"`),
     readOutcomeTotals(db, scope, "script"),
   ]);
 
@@ -47,13 +39,9 @@ export async function getScriptFunnels(db: Tx, scope: Scope): Promise<{ windowDa
     const c = of(scriptId ?? undefined);
     if (c) Object.assign(c, { dialed: m.dialedCalls, answered: m.answeredCalls, effective: m.effectiveCalls });
   }
-  for (const row of interested) {
-    const c = of(row.scriptId);
-    if (c) c.interested = row._count._all;
-  }
   for (const row of billing) {
     const c = of(row.scriptId);
-    if (c) Object.assign(c, { billedMinutes: Number(row.minutes), smsSent: Number(row.sms) });
+    if (c) Object.assign(c, { interested: Number(row.interested), billedMinutes: Number(row.minutes), smsSent: Number(row.sms) });
   }
   for (const [scriptId, o] of outcomes) {
     const c = of(scriptId);
