@@ -41,11 +41,12 @@ async function snapshot(db: PrismaClient, companyId: string) {
     SELECT * FROM (
       SELECT "scriptId", "clinicId", source::text, day::text, sum("pendingTasks")::int AS pending, sum("interceptedTasks")::int AS intercepted,
              sum("failedTasks")::int AS failed, sum("dialedCalls")::int AS dialed, sum("answeredCalls")::int AS answered,
-             sum("effectiveCalls")::int AS effective, sum("answeredSeconds")::int AS seconds, sum("failedCalls")::int AS failed_calls
+             sum("effectiveCalls")::int AS effective, sum("answeredSeconds")::int AS seconds, sum("failedCalls")::int AS failed_calls,
+             sum("billedMinutes")::int AS minutes, sum("interestedCalls")::int AS interested, sum("smsCalls")::int AS sms
       FROM "CallDailyTotal" WHERE "companyId" = ${companyId}
       GROUP BY 1, 2, 3, 4 -- over the shards
     ) d
-    WHERE (pending, intercepted, failed, dialed, answered, effective, seconds, failed_calls) <> (0, 0, 0, 0, 0, 0, 0, 0)
+    WHERE (pending, intercepted, failed, dialed, answered, effective, seconds, failed_calls, minutes, interested, sms) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     ORDER BY 1, 2, 3, 4`;
   const patients = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT "patientId", ${sorted("clinicIds")} AS clinics, ${sorted("effectiveClinicIds")} AS effective

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { seedCallRecords } from "@/prisma/seed/seed-call-records";
+import { setCorrectedIntent } from "@/server/services/calls/set-call-analysis";
+import { recountCallTotals } from "@/server/services/metrics/recount-call-totals";
 import { recountOutcomes, recreditPatients, recreditStaleCompanies } from "@/server/services/outcomes/credit-outcomes";
+import { applySmsReceipts } from "@/server/services/sms/apply-sms-receipts";
 import { createDialerCompany, createPatients } from "./dialer-fixtures";
 import { callerFor, testDb } from "./fixtures";
 
@@ -129,5 +132,44 @@ describe("outcome credits", () => {
     const admin = await callerFor(company.admin.id);
     const table = await admin.outcomes.scriptFunnels();
     expect(table.total.booked, `OUTCOMES_SEED=${seed}`).toBe(credited);
+  });
+
+  it("files 有意向 (人工修正) and a failed hang-up SMS in CallDailyTotal as a recount counts them", { timeout: 60_000 }, async () => {
+    const db = testDb();
+    const company = await createDialerCompany("credits-figures");
+    const patients = await createPatients(company.companyId, company.clinicIds[0]!, 8);
+    const fixture = await seedCallRecords(db, { companyId: company.companyId, now: new Date(), scriptName: "有意向合计", patientIds: patients.map((p) => p.id) });
+    const figures = async () => {
+      const [row] = await db.$queryRaw<{ interested: bigint; sms: bigint; minutes: bigint }[]>`
+        SELECT sum("interestedCalls")::bigint AS interested, sum("smsCalls")::bigint AS sms, sum("billedMinutes")::bigint AS minutes
+          FROM "CallDailyTotal" WHERE "companyId" = ${company.companyId}`;
+      return { interested: Number(row!.interested), sms: Number(row!.sms), minutes: Number(row!.minutes) };
+    };
+    const calls = await db.call.findMany({
+      where: { id: { in: fixture.answeredCallIds } },
+      orderBy: { id: "asc" },
+      select: { id: true, companyId: true, taskId: true, attempt: true, intent: true, intentCorrectedAt: true, proposedTime: true, patientId: true },
+    });
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    // Two SMS sent after the first two answered calls (written directly, then counted), one reported undelivered.
+    for (const [i, c] of calls.slice(0, 2).entries()) {
+      await db.smsMessage.create({ data: { companyId: company.companyId, patientId: c.patientId, callId: c.id, mobile: "13800000000", content: "x", status: "sent", providerMessageId: `credits-figures-${c.id}-${i}` } });
+    }
+    await recountCallTotals(db, company.companyId);
+    const start = await figures();
+    expect(start.sms).toBe(2);
+    expect(start.minutes).toBeGreaterThan(0);
+
+    // 人工修正: one call to 有意向, one from it (when it was) — each files its difference.
+    const up = calls.find((c) => c.intent !== "interested" && c.proposedTime === null)!;
+    await setCorrectedIntent(db, up, { intent: "interested", actorId: company.admin.id, at: new Date() });
+    const down = calls.find((c) => c.id !== up.id && c.proposedTime === null)!;
+    const wasInterested = ["interested", "somewhatInterested", "confirmed", "reschedule"].includes(down.intent ?? "");
+    await setCorrectedIntent(db, down, { intent: "notInterested", actorId: company.admin.id, at: new Date() });
+    await applySmsReceipts(db, [{ providerMessageId: `credits-figures-${calls[0]!.id}-0`, delivered: false, at: new Date(), code: "MK:0001", description: "失败" }]);
+    const after = await figures();
+    expect(after).toEqual({ interested: start.interested + 1 - (wasInterested ? 1 : 0), sms: 1, minutes: start.minutes });
+    await recountCallTotals(db, company.companyId);
+    expect(await figures()).toEqual(after);
   });
 });
