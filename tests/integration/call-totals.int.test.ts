@@ -54,7 +54,14 @@ async function snapshot(db: PrismaClient, companyId: string) {
   const scriptPatients = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT "scriptId", "patientId", ${sorted("clinicIds")} AS clinics, ${sorted("effectiveClinicIds")} AS effective
     FROM "ScriptAnsweredPatient" WHERE "companyId" = ${companyId} ORDER BY 1, 2`;
-  return { daily, patients, scriptPatients };
+  // The calls' figures by batch, journey node and variant (OutcomeDailyTotal), filed with the same transitions.
+  const outcomeCalls = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT "scriptId", "clinicId", source::text, "batchId", "journeyId", "nodeId", "variantId", day::text, "dialedCalls" AS dialed,
+           "answeredCalls" AS answered, "effectiveCalls" AS effective, "interestedCalls" AS interested, "billedMinutes" AS minutes, "smsCalls" AS sms
+      FROM "OutcomeDailyTotal" WHERE "companyId" = ${companyId}
+       AND ("dialedCalls", "answeredCalls", "effectiveCalls", "interestedCalls", "billedMinutes", "smsCalls") <> (0, 0, 0, 0, 0, 0)
+     ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`;
+  return { daily, patients, scriptPatients, outcomeCalls };
 }
 
 /**

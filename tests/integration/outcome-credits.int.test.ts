@@ -140,10 +140,17 @@ describe("outcome credits", () => {
     const patients = await createPatients(company.companyId, company.clinicIds[0]!, 8);
     const fixture = await seedCallRecords(db, { companyId: company.companyId, now: new Date(), scriptName: "有意向合计", patientIds: patients.map((p) => p.id) });
     const figures = async () => {
-      const [row] = await db.$queryRaw<{ interested: bigint; sms: bigint; minutes: bigint }[]>`
-        SELECT sum("interestedCalls")::bigint AS interested, sum("smsCalls")::bigint AS sms, sum("billedMinutes")::bigint AS minutes
-          FROM "CallDailyTotal" WHERE "companyId" = ${company.companyId}`;
-      return { interested: Number(row!.interested), sms: Number(row!.sms), minutes: Number(row!.minutes) };
+      const sums = async (table: "CallDailyTotal" | "OutcomeDailyTotal") => {
+        const [row] = await db.$queryRawUnsafe<{ interested: bigint; sms: bigint; minutes: bigint }[]>(
+          `SELECT sum("interestedCalls")::bigint AS interested, sum("smsCalls")::bigint AS sms, sum("billedMinutes")::bigint AS minutes FROM "${table}" WHERE "companyId" = $1`,
+          company.companyId,
+        );
+        return { interested: Number(row!.interested), sms: Number(row!.sms), minutes: Number(row!.minutes) };
+      };
+      const daily = await sums("CallDailyTotal");
+      // The same figures by batch / journey node / variant.
+      expect(await sums("OutcomeDailyTotal")).toEqual(daily);
+      return daily;
     };
     const calls = await db.call.findMany({
       where: { id: { in: fixture.answeredCallIds } },

@@ -2,6 +2,7 @@ import type { Tx } from "@/server/db/create-client";
 import { isEffectiveDialogue } from "@/server/domain/calls/call-metrics";
 import { billedMinutesOf } from "@/server/domain/outcomes/attribution";
 import { Prisma } from "@/server/generated/prisma/client";
+import { fileOutcomeTotals, OutcomeDeltas, taskSources } from "./outcome-totals";
 
 /**
  * The running totals behind 执行数据 / 通话数据 (docs/metrics.md). Every transition of a CallTask's status or a Call's
@@ -131,8 +132,29 @@ export async function fileCallFigure(tx: Tx, callId: string | null, figure: "int
   if (key) await addCallTotals(tx, [{ ...key, at: key.dialedAt, [figure]: delta }]);
 }
 
-/** Adds deltas to the totals: summed per key in memory, then one upsert in key order. */
-export async function addCallTotals(tx: Tx, deltas: readonly TotalsDelta[]): Promise<void> {
+const CALL_FIGURES = ["dialedCalls", "answeredCalls", "effectiveCalls", "interestedCalls", "billedMinutes", "smsCalls"] as const;
+
+/**
+ * Adds deltas to the totals: summed per key in memory, then one upsert in key order; then the call figures into
+ * OutcomeDailyTotal (by the task's batch, journey node and variant) together with `outcome` (bookings re-credited in
+ * the same transaction), in one upsert — the last statement of the writer's totals.
+ */
+export async function addCallTotals(tx: Tx, deltas: readonly TotalsDelta[], outcome: OutcomeDeltas = new OutcomeDeltas()): Promise<void> {
+  await addDailyTotals(tx, deltas);
+  const calls = deltas.filter((d) => CALL_FIGURES.some((f) => (d[f] ?? 0) !== 0));
+  const sources = await taskSources(tx, calls.map((d) => d.taskId));
+  for (const d of calls) {
+    const src = sources.get(d.taskId);
+    if (!src) continue;
+    outcome.add(
+      { companyId: d.companyId, scriptId: d.scriptId, clinicId: d.clinicId, source: d.source, day: chinaDay(d.at), ...src },
+      Object.fromEntries(CALL_FIGURES.map((f) => [f, d[f] ?? 0])),
+    );
+  }
+  await fileOutcomeTotals(tx, outcome);
+}
+
+async function addDailyTotals(tx: Tx, deltas: readonly TotalsDelta[]): Promise<void> {
   const byKey = new Map<string, { key: TotalsKey & { day: string; shard: number }; sums: number[] }>();
   for (const d of deltas) {
     const day = chinaDay(d.at);

@@ -2,6 +2,7 @@ import type { Tx } from "@/server/db/create-client";
 import { creditPatients, DEFAULT_ATTRIBUTION_WINDOW_DAYS } from "@/server/domain/outcomes/attribution";
 import { Prisma } from "@/server/generated/prisma/client";
 import { chinaDay } from "@/server/services/metrics/call-totals";
+import { fileOutcomeTotals, OutcomeDeltas, type OutcomeKey } from "@/server/services/metrics/outcome-totals";
 
 /**
  * 效果分析 at write time (docs/outcomes.md, "Credits are written"). The one writer of the stored credits
@@ -12,25 +13,8 @@ import { chinaDay } from "@/server/services/metrics/call-totals";
  * re-credits the bookings after it, a cancelled appointment drops out, a deduction lands on its visit.
  */
 
-/** The key of an OutcomeDailyTotal row: the credited call's script, clinic, source, batch, node, variant and day. */
-interface CreditKey {
-  scriptId: string;
-  clinicId: string;
-  source: "batch" | "journey";
-  batchId: string;
-  journeyId: string;
-  nodeId: string;
-  variantId: string;
-  day: string;
-}
-interface CreditedCall extends CreditKey {
+interface CreditedCall extends OutcomeKey {
   callId: string;
-}
-interface Sums {
-  appointments: number;
-  visits: number;
-  revenueCents: number;
-  bookedCalls: number;
 }
 
 const stored = {
@@ -56,9 +40,10 @@ type StoredCredit = {
   creditDay: Date | null;
 };
 
-function storedCall(r: StoredCredit): CreditedCall | null {
+function storedCall(companyId: string, r: StoredCredit): CreditedCall | null {
   if (!r.creditCallId) return null;
   return {
+    companyId,
     callId: r.creditCallId,
     scriptId: r.creditScriptId!,
     clinicId: r.creditClinicId!,
@@ -69,46 +54,6 @@ function storedCall(r: StoredCredit): CreditedCall | null {
     variantId: r.creditVariantId ?? "",
     day: r.creditDay!.toISOString().slice(0, 10),
   };
-}
-
-const keyString = (k: CreditKey) => [k.scriptId, k.clinicId, k.source, k.batchId, k.journeyId, k.nodeId, k.variantId, k.day].join("\u0000");
-
-class Deltas {
-  private readonly rows = new Map<string, { key: CreditKey; sums: Sums }>();
-  add(key: CreditKey, change: Partial<Sums>) {
-    const k = keyString(key);
-    const e = this.rows.get(k) ?? { key, sums: { appointments: 0, visits: 0, revenueCents: 0, bookedCalls: 0 } };
-    for (const [f, n] of Object.entries(change) as [keyof Sums, number][]) e.sums[f] += n;
-    this.rows.set(k, e);
-  }
-  /** Non-zero rows in key order (two transactions never lock total rows in opposite orders). */
-  sorted() {
-    return [...this.rows.entries()]
-      .filter(([, e]) => Object.values(e.sums).some((n) => n !== 0))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, e]) => e);
-  }
-}
-
-async function fileOutcomeTotals(tx: Tx, companyId: string, deltas: Deltas): Promise<void> {
-  const rows = deltas.sorted();
-  if (rows.length === 0) return;
-  const k = <F extends keyof CreditKey>(f: F) => rows.map((r) => r.key[f]);
-  const s = <F extends keyof Sums>(f: F) => rows.map((r) => r.sums[f]);
-  await tx.$executeRaw`
-    INSERT INTO "OutcomeDailyTotal" ("scriptId", "clinicId", source, "batchId", "journeyId", "nodeId", "variantId", day, "companyId",
-                                     appointments, visits, "revenueCents", "bookedCalls")
-    SELECT s, c, src, b, j, n, v, d, ${companyId}, a, vi, r, bc
-      FROM unnest(${k("scriptId")}::text[], ${k("clinicId")}::text[], ${k("source")}::"CallTaskSource"[], ${k("batchId")}::text[],
-                  ${k("journeyId")}::text[], ${k("nodeId")}::text[], ${k("variantId")}::text[], ${k("day")}::date[],
-                  ${s("appointments")}::int[], ${s("visits")}::int[], ${s("revenueCents")}::bigint[], ${s("bookedCalls")}::int[])
-           AS u(s, c, src, b, j, n, v, d, a, vi, r, bc)
-     ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
-    ON CONFLICT ("scriptId", "clinicId", source, "batchId", "journeyId", "nodeId", "variantId", day) DO UPDATE SET
-      appointments = "OutcomeDailyTotal".appointments + EXCLUDED.appointments,
-      visits = "OutcomeDailyTotal".visits + EXCLUDED.visits,
-      "revenueCents" = "OutcomeDailyTotal"."revenueCents" + EXCLUDED."revenueCents",
-      "bookedCalls" = "OutcomeDailyTotal"."bookedCalls" + EXCLUDED."bookedCalls"`;
 }
 
 /** The credit columns of a row credited to `call` (null: nobody's). */
@@ -148,6 +93,13 @@ async function storeCredits(tx: Tx, table: "Appointment" | "Visit", rows: { id: 
  * so two writes about one patient credit one after the other.
  */
 export async function recreditPatients(tx: Tx, companyId: string, patientIds: readonly string[]): Promise<void> {
+  const deltas = new OutcomeDeltas();
+  await creditChanges(tx, companyId, patientIds, deltas);
+  await fileOutcomeTotals(tx, deltas);
+}
+
+/** recreditPatients without filing: the changes of the totals go into `deltas`, which the caller files last. */
+export async function creditChanges(tx: Tx, companyId: string, patientIds: readonly string[], deltas: OutcomeDeltas): Promise<void> {
   const ids = [...new Set(patientIds)].sort();
   if (ids.length === 0) return;
   await tx.$queryRaw`SELECT id FROM "Patient" WHERE id = ANY(${ids}::text[]) AND "companyId" = ${companyId} ORDER BY id FOR NO KEY UPDATE`;
@@ -190,6 +142,7 @@ export async function recreditPatients(tx: Tx, companyId: string, patientIds: re
     calls.map((c): [string, CreditedCall] => [
       c.id,
       {
+        companyId,
         callId: c.id,
         scriptId: c.scriptId,
         clinicId: c.clinicId,
@@ -204,12 +157,11 @@ export async function recreditPatients(tx: Tx, companyId: string, patientIds: re
   );
   const creditedTo = (callId: string | null | undefined) => (callId ? (callById.get(callId) ?? null) : null);
 
-  const deltas = new Deltas();
   const bookedBefore = new Map<string, CreditedCall>();
   const bookedAfter = new Map<string, CreditedCall>();
   const apptChanges: { id: string; call: CreditedCall | null; revenueCents: number }[] = [];
   for (const a of appointments) {
-    const before = storedCall(a);
+    const before = storedCall(companyId, a);
     const after = creditedTo(credit.appointments.get(a.id));
     if (before) bookedBefore.set(before.callId, before);
     if (after) bookedAfter.set(after.callId, after);
@@ -222,7 +174,7 @@ export async function recreditPatients(tx: Tx, companyId: string, patientIds: re
   for (const [callId, call] of bookedAfter) if (!bookedBefore.has(callId)) deltas.add(call, { bookedCalls: 1 });
   const visitChanges: { id: string; call: CreditedCall | null; revenueCents: number }[] = [];
   for (const v of visits) {
-    const before = storedCall(v);
+    const before = storedCall(companyId, v);
     const next = credit.visits.get(v.id)!;
     const after = creditedTo(next.callId);
     if (before?.callId === after?.callId && v.creditRevenueCents === next.revenueCents) continue;
@@ -232,18 +184,18 @@ export async function recreditPatients(tx: Tx, companyId: string, patientIds: re
   }
   await storeCredits(tx, "Appointment", apptChanges);
   await storeCredits(tx, "Visit", visitChanges);
-  await fileOutcomeTotals(tx, companyId, deltas);
 }
 
 /**
  * An answered call's result was written: re-credit its patient when the patient has an appointment made, or a visit,
  * at or after the call (a call can only take credit from those). Most answered calls have none and cost one query.
+ * The changes of the totals go into `deltas` (the call writer files them with the call's own, withCallRows).
  */
-export async function recreditAfterAnsweredCall(tx: Tx, call: { companyId: string; patientId: string; at: Date }): Promise<void> {
+export async function recreditAfterAnsweredCall(tx: Tx, call: { companyId: string; patientId: string; at: Date }, deltas: OutcomeDeltas): Promise<void> {
   const [later] = await tx.$queryRaw<{ any: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM "Appointment" WHERE "patientId" = ${call.patientId} AND "createdAt" >= ${call.at})
         OR EXISTS (SELECT 1 FROM "Visit" WHERE "patientId" = ${call.patientId} AND "visitedAt" >= ${call.at}) AS any`;
-  if (later?.any) await recreditPatients(tx, call.companyId, [call.patientId]);
+  if (later?.any) await creditChanges(tx, call.companyId, [call.patientId], deltas);
 }
 
 /**
@@ -261,7 +213,10 @@ export async function recountOutcomes(db: Tx, companyId: string, opts: { chunk?:
     UPDATE "Visit" SET "creditCallId" = NULL, "creditScriptId" = NULL, "creditClinicId" = NULL, "creditSource" = NULL, "creditBatchId" = NULL,
            "creditJourneyId" = NULL, "creditNodeId" = NULL, "creditVariantId" = NULL, "creditDay" = NULL, "creditRevenueCents" = 0
      WHERE "companyId" = ${companyId} AND ("creditCallId" IS NOT NULL OR "creditRevenueCents" <> 0)`;
-  await db.$executeRaw`DELETE FROM "OutcomeDailyTotal" WHERE "companyId" = ${companyId}`;
+  // The credited sums only: the calls' own figures in the same rows are recountCallTotals'.
+  await db.$executeRaw`
+    UPDATE "OutcomeDailyTotal" SET appointments = 0, visits = 0, "revenueCents" = 0, "bookedCalls" = 0
+     WHERE "companyId" = ${companyId} AND (appointments <> 0 OR visits <> 0 OR "revenueCents" <> 0 OR "bookedCalls" <> 0)`;
   const patients = await db.$queryRaw<{ patientId: string }[]>`
     SELECT "patientId" FROM "Appointment" WHERE "companyId" = ${companyId}
     UNION SELECT "patientId" FROM "Visit" WHERE "companyId" = ${companyId}
