@@ -7,8 +7,8 @@ import { fileOutcomeTotals, OutcomeDeltas, type OutcomeKey } from "@/server/serv
 /**
  * 效果分析 at write time (docs/outcomes.md, "Credits are written"). The one writer of the stored credits
  * (`Appointment.credit*`, `Visit.credit*`) and of their running totals `OutcomeDailyTotal`: every write of an
- * appointment, a visit, a deduction or an answered call calls `recreditPatients` for the patients it touched, in its
- * own transaction, after its rows. It runs the domain rule (attribution.ts `creditPatients`) over all of those
+ * appointment, a visit or a deduction calls `recreditPatients` for the patients it touched, in its own transaction,
+ * after its rows (an answered call's result: `recreditAfterAnsweredCall`, filed with the call's figures). It runs the domain rule (attribution.ts `creditPatients`) over all of those
  * patients' rows, stores what changed and files the difference in the totals — so a late call inside the window
  * re-credits the bookings after it, a cancelled appointment drops out, a deduction lands on its visit.
  */
@@ -119,10 +119,9 @@ export async function creditChanges(tx: Tx, companyId: string, patientIds: reado
         patientId: true,
         clinicId: true,
         scriptId: true,
-        variantId: true,
         dialedAt: true,
         answeredAt: true,
-        task: { select: { source: true, batchId: true, rosterEntry: { select: { journeyId: true, nodeId: true } } } },
+        task: { select: { source: true, batchId: true, variantId: true, rosterEntry: { select: { journeyId: true, nodeId: true } } } },
       },
     }),
     visits.length === 0
@@ -150,7 +149,8 @@ export async function creditChanges(tx: Tx, companyId: string, patientIds: reado
         batchId: c.task.batchId ?? "",
         journeyId: c.task.rosterEntry?.journeyId ?? "",
         nodeId: c.task.rosterEntry?.nodeId ?? "",
-        variantId: c.variantId ?? "",
+        // The task's variant, as the calls' own figures in OutcomeDailyTotal (a call copies it when placed).
+        variantId: c.task.variantId ?? "",
         day: chinaDay(c.dialedAt),
       },
     ]),
