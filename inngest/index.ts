@@ -11,6 +11,7 @@ import { webhookDeliver, webhookRetry } from "./functions/webhook-deliver";
 import { monitorAlertsJob } from "./functions/monitor-alerts";
 import { smsStatusPull } from "./functions/sms-status-pull";
 import { recordingRetention } from "./functions/recording-retention";
+import { outcomesRecredit } from "./functions/outcomes-recredit";
 
 /** Every Inngest function of the app, served by app/api/inngest/route.ts and run by the in-process driver. */
-export const functions: InngestFunction.Any[] = [dialerTick, placeCall, callEnded, recordingReady, reconcileCarrierCallsJob, journeyRun, callAnalysis, patientImport, webhookDeliver, webhookRetry, monitorAlertsJob, smsStatusPull, recordingRetention];
+export const functions: InngestFunction.Any[] = [dialerTick, placeCall, callEnded, recordingReady, reconcileCarrierCallsJob, journeyRun, callAnalysis, patientImport, webhookDeliver, webhookRetry, monitorAlertsJob, smsStatusPull, recordingRetention, outcomesRecredit];

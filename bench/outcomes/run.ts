@@ -12,6 +12,7 @@ import { seedDemo } from "../../prisma/seed/seed-demo";
 import { getFunnel } from "../../server/services/outcomes/get-funnel";
 import { getScriptFunnels } from "../../server/services/outcomes/get-script-funnels";
 import { recountCallTotals } from "../../server/services/metrics/recount-call-totals";
+import { recountOutcomes } from "../../server/services/outcomes/credit-outcomes";
 import { seedBenchRecords } from "../records/seed-records";
 import { table, timeCase, type CaseResult } from "../records/measure";
 import { describeLoad, machineLoad, writeResult } from "../results";
@@ -95,7 +96,18 @@ async function main() {
     await recountCallTotals(db, company.id);
     log(`seeded the 1 M-call world in ${Math.round((performance.now() - t0) / 1000)} s`);
   }
-  if ((await db.appointment.count({ where: { companyId: company.id, id: { startsWith: "bapp_" } } })) === 0) await seedBookings(company.id);
+  const freshBookings = (await db.appointment.count({ where: { companyId: company.id, id: { startsWith: "bapp_" } } })) === 0;
+  if (freshBookings) await seedBookings(company.id);
+  // Bookings inserted directly (or a world built before the credits existed: the migration marks it stale) are
+  // credited by the write path's recreditPatients over every booked patient — the backfill, timed.
+  const stale = (await db.company.findUniqueOrThrow({ where: { id: company.id }, select: { outcomeCreditsStaleAt: true } })).outcomeCreditsStaleAt;
+  if (freshBookings || stale) {
+    const t0 = performance.now();
+    await recountOutcomes(db, company.id);
+    await db.company.update({ where: { id: company.id }, data: { outcomeCreditsStaleAt: null } });
+    log(`credited the bookings (recountOutcomes) in ${Math.round((performance.now() - t0) / 1000)} s`);
+  }
+  await db.$executeRaw`ANALYZE "OutcomeDailyTotal", "Appointment", "Visit"`;
   await db.$executeRaw`ANALYZE "CallDailyTotal", "Call", "CallTask"`;
 
   const scripts = await db.script.findMany({ where: { companyId: company.id, name: { startsWith: "压测话术" } }, orderBy: { name: "asc" } });

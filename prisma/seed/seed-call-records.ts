@@ -8,6 +8,7 @@ import { MARKETING_INTENTS } from "../../server/domain/templates/intents";
 import type { ObjectStorage } from "../../server/ports/storage";
 import type { Prisma } from "../../server/generated/prisma/client";
 import { recountCallTotals } from "../../server/services/metrics/recount-call-totals";
+import { recreditPatients } from "../../server/services/outcomes/credit-outcomes";
 import { insertChunked, type SeedDb } from "./db";
 import { newId } from "./ids";
 import { planCallRecords, type CallFixturePatient, type PlanCallRecordsOptions, type PlannedCall } from "./plan-call-records";
@@ -103,6 +104,8 @@ export async function seedCallRecords(db: SeedDb, opts: SeedCallRecordsOptions):
   // Rows written directly, not through the transitions: rebuild the running totals the metrics read (docs/metrics.md).
   await recountCallTotals(db, opts.companyId);
   const answered = calls.filter(({ call }) => call.outcome === "answered");
+  // …and re-credit the bookings of the answered calls' patients, as an answered call's result does (docs/outcomes.md).
+  await recreditPatients(db, opts.companyId, answered.map(({ task }) => task.patient.id));
   if (opts.audio) await storeRecordings(db, opts.audio, opts.companyId, answered.map(({ task, call }) => ({ ...call, patientName: task.patient.name })));
   return { scriptId, taskIds: tasks.map((t) => t.id), callIds: calls.map(({ call }) => call.id), answeredCallIds: answered.map(({ call }) => call.id) };
 }

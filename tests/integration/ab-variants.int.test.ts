@@ -5,6 +5,7 @@ import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-resul
 import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
 import { placeClaimedCall } from "@/server/services/dialer/place-claimed-call";
 import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";
+import { recreditPatients } from "@/server/services/outcomes/credit-outcomes";
 import { callerFor, testDb } from "./fixtures";
 import { attemptCompleted, createDialerCompany, createPatients, createScript, FakeCarrier, minutes, shanghai } from "./dialer-fixtures";
 
@@ -65,6 +66,16 @@ describe("A/B variants", () => {
       }
     }
     expect(heard).toBe(24);
+    // Every A patient books an hour after the call — recorded before the call's result arrives (a late result): the
+    // booking is nobody's until the answered call lands inside the window, which re-credits it (recreditAfterAnsweredCall).
+    const clinicOf = new Map(patients.map((p) => [p.id, p.clinicId]));
+    for (const t of tasks.filter((x) => x.variantId === a.id)) {
+      await db.$transaction(async (tx) => {
+        await tx.appointment.create({ data: { companyId: company.companyId, clinicId: clinicOf.get(t.patientId)!, patientId: t.patientId, createdAt: minutes(t0, 60), startsAt: minutes(t0, 60 * 48) } });
+        await recreditPatients(tx, company.companyId, [t.patientId]);
+      });
+    }
+    expect(await db.appointment.count({ where: { patientId: { in: patients.map((p) => p.id) }, creditCallId: { not: null } } })).toBe(0);
     for (const t of tasks) {
       const ref = clientRefOf(t.id, 1);
       await applyAttemptResult(db, attemptCompleted(ref, "answered", { carrierCallId: carrier.carrierCallIdOf(ref), endedAt: minutes(t0, 2) }));
@@ -73,11 +84,9 @@ describe("A/B variants", () => {
     expect(calls).toHaveLength(24);
     for (const c of calls) expect(c.variantId).toBe(variantOfTask.get(c.taskId));
 
-    // Every A patient books an hour after the call, no B patient does.
+    // No B patient booked.
     const aCalls = calls.filter((c) => c.variantId === a.id);
-    for (const c of aCalls) {
-      await db.appointment.create({ data: { companyId: company.companyId, clinicId: c.clinicId, patientId: c.patientId, createdAt: minutes(t0, 60), startsAt: minutes(t0, 60 * 48) } });
-    }
+    expect(await db.appointment.count({ where: { patientId: { in: aCalls.map((c) => c.patientId) }, creditCallId: null } })).toBe(0);
     const test = await admin.outcomes.variantTest({ scriptId: script.id });
     const [ra, rb] = test.variants;
     expect(ra!.funnel).toMatchObject({ dialed: aCalls.length, answered: aCalls.length, booked: aCalls.length });

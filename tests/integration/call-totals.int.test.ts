@@ -41,11 +41,12 @@ async function snapshot(db: PrismaClient, companyId: string) {
     SELECT * FROM (
       SELECT "scriptId", "clinicId", source::text, day::text, sum("pendingTasks")::int AS pending, sum("interceptedTasks")::int AS intercepted,
              sum("failedTasks")::int AS failed, sum("dialedCalls")::int AS dialed, sum("answeredCalls")::int AS answered,
-             sum("effectiveCalls")::int AS effective, sum("answeredSeconds")::int AS seconds, sum("failedCalls")::int AS failed_calls
+             sum("effectiveCalls")::int AS effective, sum("answeredSeconds")::int AS seconds, sum("failedCalls")::int AS failed_calls,
+             sum("billedMinutes")::int AS minutes, sum("interestedCalls")::int AS interested, sum("smsCalls")::int AS sms
       FROM "CallDailyTotal" WHERE "companyId" = ${companyId}
       GROUP BY 1, 2, 3, 4 -- over the shards
     ) d
-    WHERE (pending, intercepted, failed, dialed, answered, effective, seconds, failed_calls) <> (0, 0, 0, 0, 0, 0, 0, 0)
+    WHERE (pending, intercepted, failed, dialed, answered, effective, seconds, failed_calls, minutes, interested, sms) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     ORDER BY 1, 2, 3, 4`;
   const patients = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT "patientId", ${sorted("clinicIds")} AS clinics, ${sorted("effectiveClinicIds")} AS effective
@@ -53,7 +54,14 @@ async function snapshot(db: PrismaClient, companyId: string) {
   const scriptPatients = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT "scriptId", "patientId", ${sorted("clinicIds")} AS clinics, ${sorted("effectiveClinicIds")} AS effective
     FROM "ScriptAnsweredPatient" WHERE "companyId" = ${companyId} ORDER BY 1, 2`;
-  return { daily, patients, scriptPatients };
+  // The calls' figures by batch, journey node and variant (OutcomeDailyTotal), filed with the same transitions.
+  const outcomeCalls = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT "scriptId", "clinicId", source::text, "batchId", "journeyId", "nodeId", "variantId", day::text, "dialedCalls" AS dialed,
+           "answeredCalls" AS answered, "effectiveCalls" AS effective, "interestedCalls" AS interested, "billedMinutes" AS minutes, "smsCalls" AS sms
+      FROM "OutcomeDailyTotal" WHERE "companyId" = ${companyId}
+       AND ("dialedCalls", "answeredCalls", "effectiveCalls", "interestedCalls", "billedMinutes", "smsCalls") <> (0, 0, 0, 0, 0, 0)
+     ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`;
+  return { daily, patients, scriptPatients, outcomeCalls };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedCallRecords, type SeedCallRecordsResult } from "@/prisma/seed/seed-call-records";
+import { recreditPatients, recreditStaleCompanies } from "@/server/services/outcomes/credit-outcomes";
 import { callerFor, seeded, testDb } from "./fixtures";
 
 let s: Awaited<ReturnType<typeof seeded>>;
@@ -45,6 +46,8 @@ describe("效果分析 funnel", () => {
     await db.visit.create({ data: { companyId: company, clinicId: p2!.clinicId, patientId: p2!.patientId, visitedAt: new Date(at(p2) + DAY) } });
     // p3: booked 31 days after the call: outside the default window.
     await db.appointment.create({ data: { companyId: company, clinicId: p3!.clinicId, patientId: p3!.patientId, createdAt: new Date(at(p3) + 31 * DAY), startsAt: new Date(at(p3) + 32 * DAY) } });
+    // Every writer of bookings credits them in its transaction (docs/outcomes.md, "Credits are written").
+    await recreditPatients(db, company, [p1!.patientId, p2!.patientId, p3!.patientId]);
 
     const admin = await callerFor(s.a.admin.id);
     const result = await admin.outcomes.scriptFunnels();
@@ -78,11 +81,16 @@ describe("效果分析 funnel", () => {
     expect((await admin.outcomes.funnel({ scriptId: fixture.scriptId, from: later, to: later })).funnel.booked).toBe(0);
 
     // A longer window (company setting) takes p3's booking in.
-    await db.company.update({ where: { id: company }, data: { attributionWindowDays: 40, callPriceCentsPerMinute: 10, smsPriceCents: 5 } });
+    // A changed window marks the credits stale; the outcomes-recredit cron recomputes them.
+    await db.company.update({ where: { id: company }, data: { attributionWindowDays: 40, callPriceCentsPerMinute: 10, smsPriceCents: 5, outcomeCreditsStaleAt: new Date() } });
+    expect((await admin.outcomes.scriptFunnels()).scripts.find((r) => r.script.id === fixture.scriptId)!.funnel.booked).toBe(1);
+    await recreditStaleCompanies(db);
     const wider = (await admin.outcomes.scriptFunnels()).scripts.find((r) => r.script.id === fixture.scriptId)!;
     expect(wider.funnel.booked).toBe(2);
     expect(wider.funnel.costPerVisitCents).toBeGreaterThan(0);
-    await db.company.update({ where: { id: company }, data: { attributionWindowDays: null, callPriceCentsPerMinute: null, smsPriceCents: null } });
+    await db.company.update({ where: { id: company }, data: { attributionWindowDays: null, callPriceCentsPerMinute: null, smsPriceCents: null, outcomeCreditsStaleAt: new Date() } });
+    await recreditStaleCompanies(db);
+    expect((await admin.outcomes.scriptFunnels()).scripts.find((r) => r.script.id === fixture.scriptId)!.funnel.booked).toBe(1);
 
     // Company B sees none of it.
     const other = await callerFor(s.b.admin.id);

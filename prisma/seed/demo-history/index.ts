@@ -14,6 +14,7 @@ import { startBatchCall } from "../../../server/services/dialer/batch/start-batc
 import { advanceDueJourneyEntries } from "../../../server/services/journeys/advance-journeys";
 import { runJourney } from "../../../server/services/journeys/run-journey";
 import { recountCallTotals } from "../../../server/services/metrics/recount-call-totals";
+import { recountOutcomes } from "../../../server/services/outcomes/credit-outcomes";
 import { changeScriptStatus } from "../../../server/services/scripts/change-script-status";
 import type { PrismaClient } from "../db";
 import { COMPANY_A } from "../presets";
@@ -132,6 +133,9 @@ export async function seedDemoHistory(db: PrismaClient, now: Date = new Date(), 
   await backdateAudit(db, company.id, now);
   // The dial results above were written in bulk, not through the transitions: rebuild the running totals (docs/metrics.md).
   await recountCallTotals(db, company.id);
+  // 效果分析: the bookings above and the chain's own were written before (or beside) their calls, directly: credit them
+  // all with the write path's recreditPatients (recountOutcomes runs it for every booked patient, docs/outcomes.md).
+  await recountOutcomes(db, company.id);
   await seedDemoReviewQueue(db, deps.storage ?? getStorage(), now);
   await seedApprovedDocuments(db, deps.storage ?? getStorage(), company.id, COMPANY_A.name);
 

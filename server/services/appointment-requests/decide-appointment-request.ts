@@ -4,6 +4,7 @@ import type { Viewer } from "@/server/domain/auth/permissions";
 import type { Scope } from "@/server/domain/auth/scope";
 import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
+import { recreditPatients } from "@/server/services/outcomes/credit-outcomes";
 import { queueAppointmentRequestEvent, requestWebhookDeliveries } from "@/server/services/webhooks/emit-webhook-event";
 
 export const confirmAppointmentRequestInput = z.object({
@@ -48,6 +49,8 @@ export async function confirmAppointmentRequest(db: PrismaClient, scope: Scope, 
       data: { status: "confirmed", appointmentId: appointment.id, decidedById: viewer.userId, decidedAt: now, note: input.note ?? null },
     });
     if (claimed.count !== 1) throw new AppError("CONFLICT", "该预约意向已处理");
+    // 效果分析: the new appointment is credited to its call (the last answered one of the patient) in this transaction.
+    await recreditPatients(tx, scope.companyId, [request.patientId]);
     if (request.followUpTaskId) {
       await tx.followUpTask.updateMany({
         where: { id: request.followUpTaskId, status: "pending" },

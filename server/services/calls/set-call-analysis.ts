@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@/server/db/create-client";
 import type { Tx } from "@/server/db/create-client";
+import { isInterestedCall } from "@/server/domain/outcomes/attribution";
 import type { CallAnalysis } from "@/server/ports/intent";
+import { fileCallFigure } from "@/server/services/metrics/call-totals";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { createFollowUpsFromCall } from "@/server/services/follow-ups/create-follow-ups-from-call";
 import { requestWebhookDeliveries } from "@/server/services/webhooks/emit-webhook-event";
@@ -27,6 +29,7 @@ export async function setCallAnalysis(
 ): Promise<{ changed: boolean }> {
   const changed = analysis.intent !== call.intent;
   const { deliveryIds } = await db.$transaction(async (tx) => {
+    const before = await interestOf(tx, call.id);
     await tx.call.update({
       where: { id: call.id },
       data: {
@@ -48,17 +51,26 @@ export async function setCallAnalysis(
     });
     if (changed) await followOnTask(tx, call, analysis.intent);
     // 回访任务 and 预约意向 the call asks for (issue 26), idempotent across re-analyses.
-    return createFollowUpsFromCall(tx, call.id, {
+    const filed = await createFollowUpsFromCall(tx, call.id, {
       reached: analysis.reached,
       complaint: analysis.complaint,
       callbackRequested: analysis.callbackRequested,
       canonical: analysis.canonical,
       proposedTime: analysis.proposedTime,
     });
+    // 有意向 in the running totals (docs/metrics.md), last in the transaction.
+    await fileCallFigure(tx, call.id, "interestedCalls", Number(await interestOf(tx, call.id)) - Number(before));
+    return filed;
   });
   // Their webhooks were queued with them; the first attempts are asked for only now that they exist.
   await requestWebhookDeliveries(deliveryIds).catch((error) => console.warn("[set-call-analysis] webhook deliveries not requested (the retry sweep sends them)", error));
   return { changed };
+}
+
+/** Whether the call counts as 有意向 now (domain isInterestedCall over its stored outcome, intent and proposed time). */
+async function interestOf(tx: Tx, callId: string): Promise<boolean> {
+  const c = await tx.call.findUnique({ where: { id: callId }, select: { outcome: true, intent: true, proposedTime: true } });
+  return !!c && isInterestedCall({ answered: c.outcome === "answered", intent: c.intent, proposedTime: c.proposedTime });
 }
 
 /** The task's intent follows its latest attempt's (journeys branch on it); a late write to attempt 1 never wins over 2. */
@@ -80,6 +92,7 @@ export async function setCorrectedIntent(
 ): Promise<{ changed: boolean }> {
   const changed = correction.intent !== call.intent;
   await db.$transaction(async (tx) => {
+    const before = await interestOf(tx, call.id);
     await tx.call.update({
       where: { id: call.id },
       data: {
@@ -100,6 +113,7 @@ export async function setCorrectedIntent(
       targetId: call.id,
       data: { from: call.intent, to: correction.intent },
     });
+    await fileCallFigure(tx, call.id, "interestedCalls", Number(await interestOf(tx, call.id)) - Number(before));
   });
   return { changed };
 }

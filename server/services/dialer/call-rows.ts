@@ -16,6 +16,8 @@ import {
   type TotalsDelta,
   type TotalsKey,
 } from "@/server/services/metrics/call-totals";
+import { OutcomeDeltas } from "@/server/services/metrics/outcome-totals";
+import { recreditAfterAnsweredCall } from "@/server/services/outcomes/credit-outcomes";
 import { newRowId } from "./row-id";
 
 /**
@@ -33,7 +35,7 @@ export async function withCallRows<T>(tx: Tx, fn: (rows: CallRows) => Promise<T>
   const rows = new CallRows(tx);
   const result = await fn(rows);
   const deltas = rows.takeDeltas();
-  await addCallTotals(tx, deltas);
+  await addCallTotals(tx, deltas, rows.takeOutcomeDeltas());
   // 实时监控 of every app process hears of it at commit (docs/dialer.md, "One writer").
   await notifyDialerActivity(tx, [...rows.takeTouched(), ...deltas.map((d) => d.companyId)]);
   return result;
@@ -78,6 +80,7 @@ export interface RecordedCall {
 export class CallRows {
   private deltas: TotalsDelta[] = [];
   private touched = new Set<string>();
+  private outcome = new OutcomeDeltas();
 
   constructor(private readonly tx: Tx) {}
 
@@ -85,6 +88,13 @@ export class CallRows {
   takeDeltas(): TotalsDelta[] {
     const out = this.deltas;
     this.deltas = [];
+    return out;
+  }
+
+  /** @internal withCallRows files these (re-credited bookings) with the calls' figures. */
+  takeOutcomeDeltas(): OutcomeDeltas {
+    const out = this.outcome;
+    this.outcome = new OutcomeDeltas();
     return out;
   }
 
@@ -192,6 +202,8 @@ export class CallRows {
     const rounds = roundsOfAttempt(result.turns, result.rounds);
     if (answered) {
       await addAnsweredPatient(this.tx, { ...task, patientId: task.patientId, effective: isEffectiveDialogue({ answered, rounds }) });
+      // 效果分析: a late answered call may take the credit of the patient's bookings made after it (docs/outcomes.md).
+      await recreditAfterAnsweredCall(this.tx, { companyId: task.companyId, patientId: task.patientId, at: result.answeredAt ? new Date(result.answeredAt) : call.dialedAt }, this.outcome);
     }
     this.deltas.push(callCounted({ ...task, taskId: task.id, dialedAt: call.dialedAt }, { created: call.inserted, result: { answered, failed: outcome === "failed", rounds, durationSec: call.durationSec } }));
     return call;

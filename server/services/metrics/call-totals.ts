@@ -1,6 +1,8 @@
 import type { Tx } from "@/server/db/create-client";
 import { isEffectiveDialogue } from "@/server/domain/calls/call-metrics";
+import { billedMinutesOf } from "@/server/domain/outcomes/attribution";
 import { Prisma } from "@/server/generated/prisma/client";
+import { fileOutcomeTotals, OutcomeDeltas, taskSources } from "./outcome-totals";
 
 /**
  * The running totals behind 执行数据 / 通话数据 (docs/metrics.md). Every transition of a CallTask's status or a Call's
@@ -58,9 +60,24 @@ export interface TotalsDelta extends TotalsKey {
   answeredCalls?: number;
   effectiveCalls?: number;
   answeredSeconds?: number;
+  billedMinutes?: number;
+  interestedCalls?: number;
+  smsCalls?: number;
 }
 
-const COLUMNS = ["pendingTasks", "interceptedTasks", "failedTasks", "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds", "failedCalls"] as const;
+const COLUMNS = [
+  "pendingTasks",
+  "interceptedTasks",
+  "failedTasks",
+  "dialedCalls",
+  "answeredCalls",
+  "effectiveCalls",
+  "answeredSeconds",
+  "failedCalls",
+  "billedMinutes",
+  "interestedCalls",
+  "smsCalls",
+] as const;
 
 /** A task moving from one status to another (from null = created; to null = gone). */
 export function taskMoved(task: TotalsKey & { id: string; createdAt: Date }, from: TaskStatus | null, to: TaskStatus | null): TotalsDelta {
@@ -91,11 +108,53 @@ export function callCounted(
     answeredCalls: answered ? 1 : 0,
     effectiveCalls: isEffectiveDialogue({ answered, rounds: change.result?.rounds ?? 0 }) ? 1 : 0,
     answeredSeconds: answered ? change.result!.durationSec : 0,
+    billedMinutes: answered ? billedMinutesOf(change.result!.durationSec) : 0,
   };
 }
 
-/** Adds deltas to the totals: summed per key in memory, then one upsert in key order. */
-export async function addCallTotals(tx: Tx, deltas: readonly TotalsDelta[]): Promise<void> {
+/** The totals key of a stored call, read in the writer's transaction (for figures filed after the result). */
+export async function totalsKeyOfCall(tx: Tx, callId: string): Promise<(TotalsKey & { taskId: string; dialedAt: Date }) | null> {
+  const call = await tx.call.findUnique({
+    where: { id: callId },
+    select: { companyId: true, clinicId: true, scriptId: true, taskId: true, dialedAt: true, task: { select: { source: true } } },
+  });
+  return call ? { companyId: call.companyId, clinicId: call.clinicId, scriptId: call.scriptId, source: call.task.source, taskId: call.taskId, dialedAt: call.dialedAt } : null;
+}
+
+/**
+ * A call's 有意向 (isInterestedCall) or hang-up SMS (a message not failed) came or went: files ±1 under the call's key.
+ * The writers: setCallAnalysis / setCorrectedIntent (calls/set-call-analysis.ts), and the SMS status changes
+ * (sms/send-hangup-sms.ts, sms/apply-sms-receipts.ts).
+ */
+export async function fileCallFigure(tx: Tx, callId: string | null, figure: "interestedCalls" | "smsCalls", delta: number): Promise<void> {
+  if (!callId || delta === 0) return;
+  const key = await totalsKeyOfCall(tx, callId);
+  if (key) await addCallTotals(tx, [{ ...key, at: key.dialedAt, [figure]: delta }]);
+}
+
+const CALL_FIGURES = ["dialedCalls", "answeredCalls", "effectiveCalls", "interestedCalls", "billedMinutes", "smsCalls"] as const;
+
+/**
+ * Adds deltas to the totals: summed per key in memory, then one upsert in key order; then the call figures into
+ * OutcomeDailyTotal (by the task's batch, journey node and variant) together with `outcome` (bookings re-credited in
+ * the same transaction), in one upsert — the last statement of the writer's totals.
+ */
+export async function addCallTotals(tx: Tx, deltas: readonly TotalsDelta[], outcome: OutcomeDeltas = new OutcomeDeltas()): Promise<void> {
+  await addDailyTotals(tx, deltas);
+  const calls = deltas.filter((d) => CALL_FIGURES.some((f) => (d[f] ?? 0) !== 0));
+  const sources = await taskSources(tx, calls.map((d) => d.taskId));
+  for (const d of calls) {
+    const src = sources.get(d.taskId);
+    if (!src) continue;
+    outcome.add(
+      { companyId: d.companyId, scriptId: d.scriptId, clinicId: d.clinicId, source: d.source, day: chinaDay(d.at), ...src },
+      Object.fromEntries(CALL_FIGURES.map((f) => [f, d[f] ?? 0])),
+    );
+  }
+  await fileOutcomeTotals(tx, outcome);
+}
+
+async function addDailyTotals(tx: Tx, deltas: readonly TotalsDelta[]): Promise<void> {
   const byKey = new Map<string, { key: TotalsKey & { day: string; shard: number }; sums: number[] }>();
   for (const d of deltas) {
     const day = chinaDay(d.at);
@@ -110,11 +169,13 @@ export async function addCallTotals(tx: Tx, deltas: readonly TotalsDelta[]): Pro
   const col = (i: number) => rows.map((r) => r.sums[i]!);
   await tx.$executeRaw`
     INSERT INTO "CallDailyTotal" ("scriptId", "clinicId", source, day, shard, "companyId", "pendingTasks", "interceptedTasks", "failedTasks",
-                                  "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds", "failedCalls")
+                                  "dialedCalls", "answeredCalls", "effectiveCalls", "answeredSeconds", "failedCalls",
+                                  "billedMinutes", "interestedCalls", "smsCalls")
     SELECT * FROM unnest(${rows.map((r) => r.key.scriptId)}::text[], ${rows.map((r) => r.key.clinicId)}::text[],
                          ${rows.map((r) => r.key.source)}::"CallTaskSource"[], ${rows.map((r) => r.key.day)}::date[], ${rows.map((r) => r.key.shard)}::int[],
                          ${rows.map((r) => r.key.companyId)}::text[], ${col(0)}::int[], ${col(1)}::int[], ${col(2)}::int[],
-                         ${col(3)}::int[], ${col(4)}::int[], ${col(5)}::int[], ${col(6)}::bigint[], ${col(7)}::int[])
+                         ${col(3)}::int[], ${col(4)}::int[], ${col(5)}::int[], ${col(6)}::bigint[], ${col(7)}::int[],
+                         ${col(8)}::int[], ${col(9)}::int[], ${col(10)}::int[])
     ${UPSERT_TOTALS}`;
 }
 
@@ -128,7 +189,10 @@ const UPSERT_TOTALS = Prisma.sql`
       "answeredCalls" = "CallDailyTotal"."answeredCalls" + EXCLUDED."answeredCalls",
       "effectiveCalls" = "CallDailyTotal"."effectiveCalls" + EXCLUDED."effectiveCalls",
       "answeredSeconds" = "CallDailyTotal"."answeredSeconds" + EXCLUDED."answeredSeconds",
-      "failedCalls" = "CallDailyTotal"."failedCalls" + EXCLUDED."failedCalls"`;
+      "failedCalls" = "CallDailyTotal"."failedCalls" + EXCLUDED."failedCalls",
+      "billedMinutes" = "CallDailyTotal"."billedMinutes" + EXCLUDED."billedMinutes",
+      "interestedCalls" = "CallDailyTotal"."interestedCalls" + EXCLUDED."interestedCalls",
+      "smsCalls" = "CallDailyTotal"."smsCalls" + EXCLUDED."smsCalls"`;
 
 /**
  * Moves a set of tasks from one status to another in one statement and files the change in the totals in the same

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import type { Scope } from "@/server/domain/auth/scope";
-import { EFFECTIVE_DIALOGUE_MIN_ROUNDS } from "@/server/domain/calls/call-metrics";
-import { funnelOf, INTERESTED_INTENTS, ZERO_COUNTS, type Funnel, type FunnelCounts } from "@/server/domain/outcomes/attribution";
+import { DEFAULT_ATTRIBUTION_WINDOW_DAYS, funnelOf, ZERO_COUNTS, type Funnel, type FunnelCounts } from "@/server/domain/outcomes/attribution";
 import { Prisma } from "@/server/generated/prisma/client";
-import { attributeOutcomes } from "./attribute-outcomes";
+import { readOutcomeTotals } from "./read-outcome-totals";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -31,71 +30,37 @@ export interface WeekPoint {
   bookingRate: number | null;
 }
 
-const CHINA = "+08:00";
-const startOf = (d: string) => new Date(`${d}T00:00:00${CHINA}`);
-const endOf = (d: string) => new Date(startOf(d).getTime() + 86_400_000);
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
-/** Monday of the China-time week of an instant. */
-function weekOf(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3600_000);
-  const monday = new Date(local.getTime() - ((local.getUTCDay() + 6) % 7) * 86_400_000);
-  return monday.toISOString().slice(0, 10);
-}
 
 /**
  * The one funnel path of issue 26 (docs/outcomes.md, "One funnel"): 呼叫 → 接通 → 有效对话 → 有意向 → 预约 → 到诊 → 消费 and
  * the cost per visit for any cut — script, clinic, batch, journey, journey node — and date range, with its weekly
- * trend. 呼叫 / 接通 / 有效对话 come from the running totals (`CallDailyTotal`, the rows countCallMetrics reads for
- * 外呼管理) unless the cut is a batch or a journey, which the totals do not carry: then from the Call rows, as the
- * journey node's figures are. The rest attributes bookings to calls once (attributeOutcomes) and keeps the cut's calls.
+ * trend. 呼叫 / 接通 / 有效对话 / 有意向, billed minutes and SMS come from the running totals (`CallDailyTotal`, the
+ * rows countCallMetrics reads for 外呼管理) unless the cut is a batch or a journey, which those totals do not carry: then
+ * from OutcomeDailyTotal, which carries them by batch, journey node and variant. 预约 / 到诊 / 消费 are OutcomeDailyTotal's
+ * sums for the cut's calls, credited when the bookings were written (credit-outcomes.ts). No Call row is read.
  */
 export async function getFunnel(db: Tx, scope: Scope, raw: z.input<typeof funnelInput>): Promise<{ funnel: Funnel; weeks: WeekPoint[]; windowDays: number }> {
   const f = funnelInput.parse(raw);
   const clinicIds = f.clinicId ? scope.clinicIds.filter((c) => c === f.clinicId) : scope.clinicIds;
-  const from = f.from ? startOf(f.from) : null;
-  const to = f.to ? endOf(f.to) : null;
   const bySource = !!(f.batchId || f.journeyId || f.nodeId);
 
-  const callWhere = Prisma.sql`c."companyId" = ${scope.companyId} AND c."clinicId" = ANY(${clinicIds}::text[])
-    ${f.scriptId ? Prisma.sql`AND c."scriptId" = ${f.scriptId}` : Prisma.empty}
-    ${from ? Prisma.sql`AND c."dialedAt" >= ${from}` : Prisma.empty}
-    ${to ? Prisma.sql`AND c."dialedAt" < ${to}` : Prisma.empty}
-    ${f.batchId ? Prisma.sql`AND t."batchId" = ${f.batchId}` : Prisma.empty}
-    ${f.journeyId ? Prisma.sql`AND r."journeyId" = ${f.journeyId}` : Prisma.empty}
-    ${f.nodeId ? Prisma.sql`AND r."nodeId" = ${f.nodeId}` : Prisma.empty}`;
-  const joins = bySource
-    ? Prisma.sql`JOIN "CallTask" t ON t.id = c."taskId" LEFT JOIN "JourneyRosterEntry" r ON r.id = t."rosterEntryId"`
-    : Prisma.empty;
-  const week = Prisma.sql`to_char(date_trunc('week', c."dialedAt" AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD')`;
-
-  type CallRow = { week: string; dialed: bigint; answered: bigint; effective: bigint; interested: bigint; minutes: bigint; sms: bigint };
-  const [company, callRows, totals, outcomes] = await Promise.all([
-    db.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { callPriceCentsPerMinute: true, smsPriceCents: true } }),
-    clinicIds.length === 0
-      ? Promise.resolve([] as CallRow[])
-      : db.$queryRaw<CallRow[]>(Prisma.sql`
-      SELECT ${week} AS week,
-             COUNT(*)::bigint AS dialed,
-             COUNT(*) FILTER (WHERE c.outcome = 'answered')::bigint AS answered,
-             COUNT(*) FILTER (WHERE c.outcome = 'answered' AND c.rounds >= ${EFFECTIVE_DIALOGUE_MIN_ROUNDS})::bigint AS effective,
-             COUNT(*) FILTER (WHERE c.outcome = 'answered' AND (c.intent = ANY(${[...INTERESTED_INTENTS]}::text[]) OR c."proposedTime" IS NOT NULL))::bigint AS interested,
-             COALESCE(SUM(CEIL(c."durationSec" / 60.0)) FILTER (WHERE c.outcome = 'answered'), 0)::bigint AS minutes,
-             COUNT(*) FILTER (WHERE c."hangupSmsSent")::bigint AS sms
-        FROM (SELECT c.*, EXISTS (SELECT 1 FROM "SmsMessage" s WHERE s."callId" = c.id AND s.status <> 'failed') AS "hangupSmsSent"
-                FROM "Call" c ${joins} WHERE ${callWhere}) c
-       GROUP BY 1`),
+  type CallRow = { week: string; dialed: bigint | number; answered: bigint | number; effective: bigint | number; interested: bigint | number; minutes: bigint | number; sms: bigint | number };
+  const [company, totals, outcomes] = await Promise.all([
+    db.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { callPriceCentsPerMinute: true, smsPriceCents: true, attributionWindowDays: true } }),
     bySource || clinicIds.length === 0
       ? Promise.resolve(null)
-      : db.$queryRaw<{ week: string; dialed: bigint; answered: bigint; effective: bigint }[]>(Prisma.sql`
+      : db.$queryRaw<CallRow[]>(Prisma.sql`
       SELECT to_char(date_trunc('week', d.day), 'YYYY-MM-DD') AS week,
-             SUM(d."dialedCalls")::bigint AS dialed, SUM(d."answeredCalls")::bigint AS answered, SUM(d."effectiveCalls")::bigint AS effective
+             SUM(d."dialedCalls")::bigint AS dialed, SUM(d."answeredCalls")::bigint AS answered, SUM(d."effectiveCalls")::bigint AS effective,
+             SUM(d."interestedCalls")::bigint AS interested, SUM(d."billedMinutes")::bigint AS minutes, SUM(d."smsCalls")::bigint AS sms
         FROM "CallDailyTotal" d
        WHERE d."companyId" = ${scope.companyId} AND d."clinicId" = ANY(${clinicIds}::text[])
          ${f.scriptId ? Prisma.sql`AND d."scriptId" = ${f.scriptId}` : Prisma.empty}
          ${f.from ? Prisma.sql`AND d.day >= ${f.from}::date` : Prisma.empty}
          ${f.to ? Prisma.sql`AND d.day <= ${f.to}::date` : Prisma.empty}
        GROUP BY 1`),
-    attributeOutcomes(db, { ...scope, clinicIds }, from ? { since: from } : {}),
+    readOutcomeTotals(db, { companyId: scope.companyId, clinicIds, scriptId: f.scriptId, batchId: f.batchId, journeyId: f.journeyId, nodeId: f.nodeId, from: f.from, to: f.to }, "week"),
   ]);
 
   const counts: FunnelCounts = { ...ZERO_COUNTS };
@@ -105,32 +70,25 @@ export async function getFunnel(db: Tx, scope: Scope, raw: z.input<typeof funnel
     if (!p) weeks.set(key, (p = { dialed: 0, answered: 0, booked: 0 }));
     return p;
   };
+  // A batch, journey or node: the call figures of the same OutcomeDailyTotal rows as the bookings.
+  const callRows: CallRow[] = totals ?? [...outcomes].map(([week, o]) => ({ week, ...o }));
   for (const r of callRows) {
     counts.interested += Number(r.interested);
     counts.billedMinutes += Number(r.minutes);
     counts.smsSent += Number(r.sms);
-  }
-  for (const r of totals ?? callRows) {
     counts.dialed += Number(r.dialed);
     counts.answered += Number(r.answered);
     counts.effective += Number(r.effective);
     Object.assign(w(r.week), { dialed: w(r.week).dialed + Number(r.dialed), answered: w(r.week).answered + Number(r.answered) });
   }
-  for (const [callId, credit] of outcomes.byCall) {
-    const c = outcomes.calls.get(callId);
-    if (!c) continue;
-    if (f.scriptId && c.scriptId !== f.scriptId) continue;
-    if (f.batchId && c.batchId !== f.batchId) continue;
-    if (f.journeyId && c.journeyId !== f.journeyId) continue;
-    if (f.nodeId && c.nodeId !== f.nodeId) continue;
-    if ((from && c.dialedAt < from) || (to && c.dialedAt >= to)) continue;
-    counts.booked += credit.booked;
-    counts.visited += credit.visited;
-    counts.revenueCents += credit.revenueCents;
-    w(weekOf(c.dialedAt)).booked += credit.booked;
+  for (const [week, o] of outcomes) {
+    counts.booked += o.booked;
+    counts.visited += o.visited;
+    counts.revenueCents += o.revenueCents;
+    w(week).booked += o.booked;
   }
   return {
-    windowDays: outcomes.windowDays,
+    windowDays: company.attributionWindowDays ?? DEFAULT_ATTRIBUTION_WINDOW_DAYS,
     funnel: funnelOf(counts, company),
     weeks: [...weeks.entries()]
       .sort(([a], [b]) => a.localeCompare(b))

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/server/db/create-client";
 import type { SmsReceipt } from "@/server/ports/sms";
+import { fileCallFigure } from "@/server/services/metrics/call-totals";
 
 export interface ApplyReceiptsResult {
   received: number;
@@ -30,7 +31,7 @@ export async function applySmsReceipts(db: PrismaClient, receipts: readonly SmsR
       continue;
     }
     const refunded = await db.$transaction(async (tx) => {
-      const message = await tx.smsMessage.findUnique({ where: { providerMessageId: r.providerMessageId }, select: { id: true, companyId: true } });
+      const message = await tx.smsMessage.findUnique({ where: { providerMessageId: r.providerMessageId }, select: { id: true, companyId: true, callId: true } });
       if (!message) return false;
       const changed = await tx.smsMessage.updateMany({
         where: { id: message.id, status: { in: ["queued", "sent"] }, deliveredAt: null },
@@ -39,6 +40,7 @@ export async function applySmsReceipts(db: PrismaClient, receipts: readonly SmsR
       if (changed.count === 0) return false;
       const spent = await tx.smsQuotaEntry.findFirst({ where: { refId: message.id, reason: "hangupSms" }, select: { delta: true } });
       if (spent) await tx.smsQuotaEntry.create({ data: { companyId: message.companyId, delta: -spent.delta, reason: "hangupSmsRefund", refId: message.id, createdAt: now } });
+      await fileCallFigure(tx, message.callId, "smsCalls", -1);
       return true;
     });
     if (refunded) result.undelivered++;

@@ -6,6 +6,7 @@ import { smsSegments } from "@/server/domain/sms/sms-template";
 import { CALL_VARIABLES } from "@/server/domain/templates/call-variables";
 import { SmsRejected, type SmsPort } from "@/server/ports/sms";
 import { loadPatientCallData } from "@/server/services/dialer/load-patient-call-data";
+import { fileCallFigure } from "@/server/services/metrics/call-totals";
 
 export type HangupSmsResult =
   | { status: "sent" | "failed"; messageId: string; reason?: string }
@@ -105,6 +106,8 @@ export async function sendHangupSms(
       await tx.smsQuotaEntry.create({
         data: { companyId: call.companyId, delta: -segments, reason: "hangupSms", refId: message.id, createdAt: now },
       });
+      // 效果分析's SMS cost counts the calls with a message not failed (docs/metrics.md).
+      await fileCallFigure(tx, call.id, "smsCalls", 1);
     }
     return { ...message, fresh: true };
   });
@@ -144,6 +147,8 @@ async function deliver(
     await db.$transaction(async (tx) => {
       const changed = await tx.smsMessage.updateMany({ where: { id: message.id, status: "queued" }, data: { status: "failed", error: error.reason } });
       if (changed.count === 0) return;
+      const { callId } = await tx.smsMessage.findUniqueOrThrow({ where: { id: message.id }, select: { callId: true } });
+      await fileCallFigure(tx, callId, "smsCalls", -1);
       const spent = await tx.smsQuotaEntry.findFirst({ where: { refId: message.id, reason: "hangupSms" }, select: { delta: true } });
       if (spent) await tx.smsQuotaEntry.create({ data: { companyId: message.companyId, delta: -spent.delta, reason: "hangupSmsRefund", refId: message.id, createdAt: now } });
     });

@@ -3,6 +3,7 @@ import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { startBatchCall } from "@/server/services/dialer/batch/start-batch-call";
 import { assertOutboundEnabled } from "@/server/services/dialer/outbound/load-outbound-access";
+import { recreditPatients } from "@/server/services/outcomes/credit-outcomes";
 import { decodeCursor, encodeCursor } from "@/server/domain/api/problem";
 import { ApiProblem, apiProblemOf } from "../api-problem";
 import { notFound, requireClinic, resolvePatient, type ApiContext } from "./context";
@@ -48,9 +49,14 @@ export async function upsertAppointment(ctx: ApiContext, body: z.output<typeof u
   const [clinicId, patientId] = await Promise.all([requireClinic(ctx, body.clinicId), resolvePatient(ctx, body)]);
   const existing = await ctx.db.appointment.findUnique({ where: { companyId_externalId: { companyId, externalId: body.externalId } } });
   const data = { clinicId, patientId, startsAt: new Date(body.startsAt), status: body.status, item: body.item ?? null, doctorName: body.doctorName ?? null };
-  const row = existing
-    ? await ctx.db.appointment.update({ where: { id: existing.id }, data })
-    : await ctx.db.appointment.create({ data: { ...data, companyId, externalId: body.externalId } });
+  // The row and its 效果分析 credit (and its patient's other bookings', docs/outcomes.md) in one transaction.
+  const row = await ctx.db.$transaction(async (tx) => {
+    const written = existing
+      ? await tx.appointment.update({ where: { id: existing.id }, data })
+      : await tx.appointment.create({ data: { ...data, companyId, externalId: body.externalId } });
+    await recreditPatients(tx, companyId, [patientId, ...(existing ? [existing.patientId] : [])]);
+    return written;
+  });
   await audit(ctx, existing ? "api.appointment.update" : "api.appointment.create", "Appointment", row.id, { externalId: body.externalId });
   return {
     status: existing ? 200 : 201,
@@ -64,7 +70,11 @@ export async function upsertVisit(ctx: ApiContext, body: z.output<typeof upsertV
   const [clinicId, patientId] = await Promise.all([requireClinic(ctx, body.clinicId), resolvePatient(ctx, body)]);
   const existing = await ctx.db.visit.findUnique({ where: { companyId_externalId: { companyId, externalId: body.externalId } } });
   const data = { clinicId, patientId, visitedAt: new Date(body.visitedAt), item: body.item ?? null };
-  const row = existing ? await ctx.db.visit.update({ where: { id: existing.id }, data }) : await ctx.db.visit.create({ data: { ...data, companyId, externalId: body.externalId } });
+  const row = await ctx.db.$transaction(async (tx) => {
+    const written = existing ? await tx.visit.update({ where: { id: existing.id }, data }) : await tx.visit.create({ data: { ...data, companyId, externalId: body.externalId } });
+    await recreditPatients(tx, companyId, [patientId, ...(existing ? [existing.patientId] : [])]);
+    return written;
+  });
   await audit(ctx, existing ? "api.visit.update" : "api.visit.create", "Visit", row.id, { externalId: body.externalId });
   return { status: existing ? 200 : 201, body: { id: row.id, externalId: body.externalId, patientId, clinicId, visitedAt: row.visitedAt.toISOString(), item: row.item, created: !existing } };
 }

@@ -10,6 +10,7 @@ import {
   type ImportRowError,
 } from "@/server/domain/patients/import/validate-row";
 import type { ObjectStorage } from "@/server/ports/storage";
+import { recreditPatients } from "@/server/services/outcomes/credit-outcomes";
 import { headerNames, readImportFile, type ImportFileKind } from "./read-import-file";
 
 const CHUNK = 2_000;
@@ -206,6 +207,8 @@ async function writeChunk(tx: Tx, companyId: string, clinicIds: string[], rows: 
       SELECT gen_random_uuid()::text, ${companyId}, r."clinicId", r."patientId", r.at, '最近到店（导入）'
       FROM jsonb_to_recordset(${JSON.stringify(visits)}::jsonb) AS r("patientId" text, "clinicId" text, at timestamptz)
       WHERE NOT EXISTS (SELECT 1 FROM "Visit" v WHERE v."patientId" = r."patientId" AND v."visitedAt" = r.at)`;
+    // 效果分析: the imported visits are credited with the rows, in this transaction (docs/outcomes.md).
+    await recreditPatients(tx, companyId, visits.map((v) => v.patientId));
   }
   return { inserted: toInsert.length, updated: toUpdate.length, skipped };
 }
