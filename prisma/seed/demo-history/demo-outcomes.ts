@@ -73,9 +73,16 @@ export async function seedDemoOutcomes(db: PrismaClient, companyId: string, scri
   for (const r of decided) {
     const call = r.callId ? callById.get(r.callId) : undefined;
     if (!call) continue;
-    const at = new Date((call.endedAt ?? call.dialedAt).getTime() + randInt(rng, 1, 20) * HOUR_MS);
+    // Decided within a day of the call, never after the seed's now (an appointment "created" in the future would be
+    // credited by the hour the demo is seeded).
+    const ended = (call.endedAt ?? call.dialedAt).getTime();
+    const at = new Date(Math.min(ended + randInt(rng, 1, 20) * HOUR_MS, Math.max(ended, now.getTime() - MINUTE_MS)));
     const full = await db.appointmentRequest.findUniqueOrThrow({ where: { id: r.id }, select: { slotStart: true, item: true } });
-    if (full.slotStart && chance(rng, 0.8)) {
+    // An A/B variant that books less also has fewer of its proposed times confirmed, so the test is not drowned by the
+    // requests every variant gets (docs/demo.md).
+    const variant = variantOfCall.get(call.id);
+    const ab = Math.min(1, variant ? (variantFactor.get(variant) ?? 1) : 1);
+    if (full.slotStart && chance(rng, 0.8 * ab)) {
       const appointment = await db.appointment.create({
         data: { companyId, clinicId: call.clinicId, patientId: call.patientId, startsAt: full.slotStart, item: full.item, createdAt: at, status: full.slotStart < now ? "arrived" : "scheduled" },
         select: { id: true },
