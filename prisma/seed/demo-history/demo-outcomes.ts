@@ -37,6 +37,20 @@ export async function seedDemoOutcomes(db: PrismaClient, companyId: string, scri
   const variantFactor = await seedDemoAbTests(db, scripts);
   const variantOfCall = new Map((await db.call.findMany({ where: { companyId, variantId: { not: null } }, select: { id: true, variantId: true } })).map((c) => [c.id, c.variantId!]));
 
+  // 0. 转人工: about a third of the call-back requests were handed to the clinic's front desk during the call; the front
+  //    desk answered most of them, a few rang out (→ 转人工未接通 in the worklist). An rng of its own, so the rest of the
+  //    history (and the A/B test's significance) does not move.
+  const transferRng = rngFor("demo-history:transfers");
+  const transferred = new Map<string, boolean>();
+  for (const c of answered) {
+    if (!c.callbackRequested || c.complaint || !chance(transferRng, 0.35)) continue;
+    transferred.set(c.id, chance(transferRng, 0.7));
+  }
+  for (const answeredLeg of [true, false]) {
+    const ids = [...transferred].filter(([, a]) => a === answeredLeg).map(([id]) => id);
+    await db.call.updateMany({ where: { id: { in: ids } }, data: { transferredTo: "前台技能组 / 前台", transferAnswered: answeredLeg } });
+  }
+
   // 1. The worklist, as the call-ended pipeline files it.
   for (const c of answered) {
     if (!c.complaint && !c.callbackRequested && !c.proposedTime && c.intent !== "discomfort") continue;
@@ -46,6 +60,7 @@ export async function seedDemoOutcomes(db: PrismaClient, companyId: string, scri
       callbackRequested: c.callbackRequested,
       canonical: c.intent === "discomfort" ? "discomfort" : null,
       proposedTime: c.proposedTime,
+      transferUnanswered: transferred.get(c.id) === false,
     });
   }
   // Tasks filed for calls more than three days old were mostly worked off; a few were cancelled or are still overdue.

@@ -27,8 +27,9 @@ export async function setCallAnalysis(
 ): Promise<{ changed: boolean }> {
   const changed = analysis.intent !== call.intent;
   const { deliveryIds } = await db.$transaction(async (tx) => {
-    await tx.call.update({
+    const stored = await tx.call.update({
       where: { id: call.id },
+      select: { transferredTo: true, transferAnswered: true },
       data: {
         intent: analysis.intent,
         intentRule: analysis.rule,
@@ -54,6 +55,7 @@ export async function setCallAnalysis(
       callbackRequested: analysis.callbackRequested,
       canonical: analysis.canonical,
       proposedTime: analysis.proposedTime,
+      transferUnanswered: stored.transferredTo !== null && stored.transferAnswered === false,
     });
   });
   // Their webhooks were queued with them; the first attempts are asked for only now that they exist.

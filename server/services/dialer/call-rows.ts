@@ -202,7 +202,7 @@ async function upsertCall(
       outcome = EXCLUDED.outcome, "carrierOutcome" = EXCLUDED."carrierOutcome", "rawCode" = EXCLUDED."rawCode",
       "answeredAt" = EXCLUDED."answeredAt", "endedAt" = EXCLUDED."endedAt", "durationSec" = EXCLUDED."durationSec",
       "ringSec" = EXCLUDED."ringSec", rounds = EXCLUDED.rounds, transcript = EXCLUDED.transcript, "hangupBy" = EXCLUDED."hangupBy",
-      "transferredTo" = EXCLUDED."transferredTo", "vendorExtraction" = EXCLUDED."vendorExtraction"
+      "transferredTo" = EXCLUDED."transferredTo", "transferAnswered" = EXCLUDED."transferAnswered", "vendorExtraction" = EXCLUDED."vendorExtraction"
     WHERE "Call".outcome IS NULL`
     : // A placement after a faster result: keep the result (and its dialedAt), fill in only what it lacks.
       Prisma.sql`
@@ -212,12 +212,12 @@ async function upsertCall(
   const rows = await tx.$queryRaw<RecordedCall[]>`
     INSERT INTO "Call" (id, "companyId", "clinicId", "scriptId", "taskId", "patientId", mobile, attempt, "carrierCallId", "callerId",
                         outcome, "carrierOutcome", "rawCode", "dialedAt", "answeredAt", "endedAt", "durationSec", "ringSec", rounds,
-                        transcript, "hangupBy", "transferredTo", "vendorExtraction", "consultantId", "onlineConsultantId", "variantId", "createdAt")
+                        transcript, "hangupBy", "transferredTo", "transferAnswered", "vendorExtraction", "consultantId", "onlineConsultantId", "variantId", "createdAt")
     VALUES (${newRowId()}, ${t.companyId}, ${t.clinicId}, ${t.scriptId}, ${t.id}, ${t.patientId}, ${t.mobile}, ${c.attempt},
             ${c.carrierCallId}, ${c.callerId}, ${r ? attemptOutcome(r) : null}::"CallOutcome", ${r?.outcome ?? null}, ${r?.rawCode ?? null},
             ${c.dialedAt}, ${r?.answeredAt ? new Date(r.answeredAt) : null}, ${r ? new Date(r.endedAt) : null},
             ${r ? Math.max(0, Math.round(r.talkSeconds)) : 0}, ${r ? Math.max(0, Math.round(r.ringSeconds)) : 0}, ${r ? roundsOfAttempt(r.turns, r.rounds) : 0},
-            ${r ? JSON.stringify(r.turns ?? []) : null}::jsonb, ${r?.hangupBy ?? null}, ${r?.transferredTo ?? null},
+            ${r ? JSON.stringify(r.turns ?? []) : null}::jsonb, ${r?.hangupBy ?? null}, ${r?.transferredTo ?? null}, ${r?.transferredTo ? (r.transferAnswered ?? null) : null},
             ${r?.extraction ? JSON.stringify(r.extraction) : null}::jsonb, ${t.consultantId}, ${t.onlineConsultantId},
             (SELECT "variantId" FROM "CallTask" WHERE id = ${t.id}), ${c.now})
     ON CONFLICT ("taskId", attempt) DO UPDATE SET ${onConflict}

@@ -68,6 +68,18 @@ export function personaOf(mobile: string): Persona {
   return PERSONA_BY_DIGIT[digitFromEnd(mobile, 3)]!;
 }
 
+/**
+ * 转人工 (only when the request asks for it: the company's transfer feature on and the clinic's front desk set, as
+ * CreateCallInput.vendor says) — the FIFTH-FROM-LAST digit: 8 → the patient asks for a person after the greeting and the
+ * front desk answers the transferred leg; 9 → the patient asks and nobody answers it (the leg rings out); any other
+ * digit → no transfer. Deterministic from the number, like everything else here.
+ */
+export type TransferBehaviour = "answered" | "notAnswered" | null;
+export function transferBehaviourOf(mobile: string): TransferBehaviour {
+  const d = digitFromEnd(mobile, 5);
+  return d === 8 ? "answered" : d === 9 ? "notAnswered" : null;
+}
+
 /** FNV-1a, for stable per-number / per-call choices. */
 export function stableHash(text: string): number {
   let h = 2166136261;
