@@ -225,6 +225,11 @@ test("calls lead somewhere: a worklist, an appointment request confirmed into an
   expect(booked?.status).toBe("scheduled");
 
   // 转人工未接通: the demo's transfers that nobody answered are in the worklist under their own reason.
+  const [transfers] = await query<{ n: number }>(
+    `select count(*)::int as n from "FollowUpTask" t join "Call" c on c.id = t."callId"
+      where t.reason = 'transferUnanswered' and t.status = 'pending' and c."transferAnswered" = false and t."companyId" = (select id from "Company" where name = '微笑口腔连锁')`,
+  );
+  expect(transfers!.n).toBeGreaterThan(0);
   await page.goto("/follow-ups/tasks");
   await page.getByRole("combobox", { name: "原因" }).click();
   await page.getByRole("option", { name: "转人工未接通" }).click();
