@@ -47,7 +47,8 @@ export async function seedDemoOutcomes(db: PrismaClient, companyId: string, scri
     transferred.set(c.id, chance(transferRng, 0.7));
   }
   // The latest two rang out: recent enough to be still open in the worklist (older tasks were mostly worked off below).
-  for (const c of answered.filter((x) => x.callbackRequested && !x.complaint).slice(-2)) transferred.set(c.id, false);
+  const asked = answered.filter((x) => x.callbackRequested && !x.complaint && ["patient", "relative"].includes(x.reachedParty ?? "patient"));
+  for (const c of asked.slice(-2)) transferred.set(c.id, false);
   for (const answeredLeg of [true, false]) {
     const ids = [...transferred].filter(([, a]) => a === answeredLeg).map(([id]) => id);
     await db.call.updateMany({ where: { id: { in: ids } }, data: { transferredTo: "前台技能组 / 前台", transferAnswered: answeredLeg } });
