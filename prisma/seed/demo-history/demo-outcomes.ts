@@ -31,28 +31,11 @@ export async function seedDemoOutcomes(db: PrismaClient, companyId: string, scri
   const answered = await db.call.findMany({
     where: { companyId, outcome: "answered" },
     orderBy: [{ dialedAt: "asc" }, { id: "asc" }],
-    select: { id: true, patientId: true, clinicId: true, scriptId: true, endedAt: true, dialedAt: true, intent: true, reachedParty: true, complaint: true, callbackRequested: true, proposedTime: true },
+    select: { id: true, patientId: true, clinicId: true, scriptId: true, endedAt: true, dialedAt: true, intent: true, reachedParty: true, complaint: true, callbackRequested: true, proposedTime: true, transferredTo: true, transferAnswered: true },
   });
   // A/B tests: one with a significant difference in bookings, one running without (demo-ab-tests.ts).
   const variantFactor = await seedDemoAbTests(db, scripts);
   const variantOfCall = new Map((await db.call.findMany({ where: { companyId, variantId: { not: null } }, select: { id: true, variantId: true } })).map((c) => [c.id, c.variantId!]));
-
-  // 0. 转人工: about a third of the call-back requests were handed to the clinic's front desk during the call; the front
-  //    desk answered most of them, a few rang out (→ 转人工未接通 in the worklist). An rng of its own, so the rest of the
-  //    history (and the A/B test's significance) does not move.
-  const transferRng = rngFor("demo-history:transfers");
-  const transferred = new Map<string, boolean>();
-  for (const c of answered) {
-    if (!c.callbackRequested || c.complaint || !chance(transferRng, 0.35)) continue;
-    transferred.set(c.id, chance(transferRng, 0.7));
-  }
-  // The latest two rang out: recent enough to be still open in the worklist (older tasks were mostly worked off below).
-  const asked = answered.filter((x) => x.callbackRequested && !x.complaint && ["patient", "relative"].includes(x.reachedParty ?? "patient"));
-  for (const c of asked.slice(-2)) transferred.set(c.id, false);
-  for (const answeredLeg of [true, false]) {
-    const ids = [...transferred].filter(([, a]) => a === answeredLeg).map(([id]) => id);
-    await db.call.updateMany({ where: { id: { in: ids } }, data: { transferredTo: "前台技能组 / 前台", transferAnswered: answeredLeg } });
-  }
 
   // 1. The worklist, as the call-ended pipeline files it.
   for (const c of answered) {
@@ -63,7 +46,8 @@ export async function seedDemoOutcomes(db: PrismaClient, companyId: string, scri
       callbackRequested: c.callbackRequested,
       canonical: c.intent === "discomfort" ? "discomfort" : null,
       proposedTime: c.proposedTime,
-      transferUnanswered: transferred.get(c.id) === false,
+      // 转人工 nobody answered: the demo's rewritten calls (demo-callbacks.ts).
+      transferUnanswered: c.transferredTo !== null && c.transferAnswered === false,
     });
   }
   // Tasks filed for calls more than three days old were mostly worked off; a few were cancelled or are still overdue.
