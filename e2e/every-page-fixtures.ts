@@ -58,6 +58,7 @@ export function pagesByAccount(f: EveryPageFixture): { account: string | null; p
         { name: "外呼批次", path: "/management/outbound/batches" },
         { name: "实时监控", path: "/management/outbound/monitor" },
         { name: "话术实时监控", path: `/management/outbound/monitor/${f.scriptId}` },
+        { name: "AI 通话功能", path: "/management/outbound/call-features" },
       ],
     },
     {

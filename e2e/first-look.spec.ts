@@ -344,6 +344,30 @@ test("短信发送记录 and 外呼批次 list the demo's rows as the database c
   await close();
 });
 
+test("AI 通话功能: the company's Tencent call features and each clinic's front desk, as the demo database has them", async ({ browser }) => {
+  const [company] = await query<{ f: { maxRingSeconds: number; silence: { prompt: string; hangUpAfterSeconds: number } } }>(
+    `select "aiCallFeatures" as f from "Company" where id = (select "companyId" from "User" where email = '${ACCOUNTS.companyAdmin}')`,
+  );
+  const desks = await query<{ shortName: string; g: number | null }>(
+    `select "shortName", "frontDeskSkillGroupId" as g from "Clinic" where "companyId" = (select "companyId" from "User" where email = '${ACCOUNTS.companyAdmin}') order by "createdAt"`,
+  );
+  expect(company!.f, "the demo seeds the company's AI call features").not.toBeNull();
+  const { page, problems, close } = await openAs(browser, ACCOUNTS.companyAdmin);
+  await page.goto("/management/outbound/call-features");
+  await expect(page.getByTestId("ai-call-features")).toBeVisible();
+  await expect(page.getByTestId("ai-features-simulator")).toBeVisible(); // the demo calls through the simulator
+  await expect(page.getByTestId("ai-maxRingSeconds")).toHaveValue(String(company!.f.maxRingSeconds));
+  await expect(page.getByTestId("ai-hangUpAfterSeconds")).toHaveValue(String(company!.f.silence.hangUpAfterSeconds));
+  await expect(page.getByTestId("ai-prompt")).toHaveValue(company!.f.silence.prompt);
+  await expect(page.getByTestId("ai-voicemailDetection")).toHaveAttribute("aria-checked", "true");
+  for (const d of desks) await expect(page.getByTestId("ai-front-desks")).toContainText(d.g === null ? `${d.shortName}：未设置` : `${d.shortName}：技能组 ${d.g}`);
+  expect(desks.some((d) => d.g !== null)).toBe(true);
+  await page.goto("/management/clinics");
+  await expect(page.getByTestId("clinic-row").first()).toContainText(`技能组 ${desks[0]!.g}`);
+  expect(problems, problems.join("\n")).toEqual([]);
+  await close();
+});
+
 test("导入患者: a small file with one bad row imports the good rows and reports the bad one", async ({ browser }) => {
   test.setTimeout(180_000);
   const [clinic] = await query<{ name: string }>(`select c.name from "Clinic" c join "Script" s on s."companyId" = c."companyId" where s.name = '种植牙专家面诊邀约' order by c."createdAt" limit 1`);

@@ -1,23 +1,36 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { removeRecordsFixture, seedRecordsFixture } from "./call-records-fixtures";
+import { createLoopScript, LOOP_CLINIC, withinCallingHours, withoutRedials } from "./full-loop-fixtures";
 import { ACCOUNTS, login, sql } from "./helpers";
 
 /**
- * 实时监控 with two app processes on one database (issue 27): a change committed through process A (the suite's server)
- * reaches the monitor page served by process B (started here, with its jobs off so that only A dials) within 2 s —
- * pushed by A's NOTIFY to B's LISTEN connection, well before the page's 10 s fallback refresh.
+ * 实时监控 with several app processes on one database (issue 27). Process A is the suite's server (it dials); B and C
+ * are started here with their jobs off, so that only A dials: what they show reaches them through A's NOTIFY on their
+ * LISTEN connection. C's clock is shifted to 21:30 in Shanghai (APP_TEST_CLOCK_SHIFT_MINUTES, honoured on an e2e
+ * database only) to show the calling window's reason while A dials at the real time.
+ * Ports: E2E_PORT_B (default E2E_PORT + 2) and E2E_PORT_C (default the next one).
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const PORT_B = PORT + 2;
+const PORT_B = Number(process.env.E2E_PORT_B ?? PORT + 2);
+const PORT_C = Number(process.env.E2E_PORT_C ?? PORT_B + 1);
 const A = `http://127.0.0.1:${PORT}`;
 const B = `http://127.0.0.1:${PORT_B}`;
-let processB: ChildProcess | null = null;
-let fixtureScriptId: string | null = null;
+const C = `http://127.0.0.1:${PORT_C}`;
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  processB = spawn("npx", ["next", "start", "-p", String(PORT_B), "-H", "127.0.0.1"], {
+/** Minutes from now to the next 21:30 in Shanghai (UTC+8, no DST) at least two hours ahead. */
+function shiftToEvening(now = new Date()): number {
+  const minuteOfDay = (now.getUTCHours() * 60 + now.getUTCMinutes() + 8 * 60) % 1440;
+  const shift = (21 * 60 + 30 - minuteOfDay + 1440) % 1440;
+  return shift < 120 ? shift + 1440 : shift;
+}
+const SHIFT_MINUTES = shiftToEvening();
+
+const processes: ChildProcess[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+
+async function startProcess(port: number, extraEnv: Record<string, string> = {}) {
+  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: "ignore",
     detached: true,
     env: {
@@ -31,36 +44,55 @@ test.beforeAll(async () => {
       CARRIER_SIM_TIME_SCALE: "30",
       CARRIER_SIM_URL: `http://127.0.0.1:${Number(process.env.E2E_CARRIER_PORT ?? PORT + 1000)}`,
       JOBS_DISABLED: "1",
+      ...extraEnv,
     },
   });
-  const deadline = Date.now() + 150_000;
+  processes.push(child);
+  return child;
+}
+
+async function waitUp(base: string, deadline: number) {
   for (;;) {
-    const ok = await fetch(`${B}/login`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error("process B did not start");
+    const ok = await fetch(`${base}/login`).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`${base} did not start`);
     await new Promise((r) => setTimeout(r, 1_000));
   }
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  await startProcess(PORT_B);
+  await startProcess(PORT_C, { APP_TEST_CLOCK_SHIFT_MINUTES: String(SHIFT_MINUTES) });
+  const deadline = Date.now() + 200_000;
+  await waitUp(B, deadline);
+  await waitUp(C, deadline);
 });
 
 test.afterAll(async () => {
-  if (processB?.pid) process.kill(-processB.pid, "SIGTERM");
-  if (fixtureScriptId) await removeRecordsFixture(fixtureScriptId);
+  for (const p of processes) if (p.pid) process.kill(-p.pid, "SIGTERM");
+  for (const undo of cleanups.reverse()) await undo();
 });
+
+async function openMonitor(page: Page, base: string) {
+  await page.goto(`${base}/management/outbound/monitor`);
+  await expect(page.getByTestId("monitor-stream-state")).toHaveText("实时推送");
+}
 
 test("暂停 through process A shows on process B's 实时监控 within 2 s", async ({ page, context }) => {
   test.setTimeout(120_000);
   // An enabled script of company A with a few calls (removed afterwards).
-  fixtureScriptId = (await seedRecordsFixture("e2e-双进程监控话术", 4)).scriptId;
-  const [script] = await sql<{ name: string; status: string }>(`select name, status::text from "Script" where id = $1`, [fixtureScriptId]);
+  const scriptId = (await seedRecordsFixture("e2e-双进程监控话术", 4)).scriptId;
+  cleanups.push(() => removeRecordsFixture(scriptId));
+  const [script] = await sql<{ name: string; status: string }>(`select name, status::text from "Script" where id = $1`, [scriptId]);
   expect(script).toBeTruthy();
   const name = script!.name;
   await login(page, ACCOUNTS.companyAdmin);
-  // The session cookie is the host's, so the same browser is signed in on both processes.
+  // The session cookie is the host's, so the same browser is signed in on every process.
   const pageB = await context.newPage();
-  await pageB.goto(`${B}/management/outbound/monitor`);
-  await expect(pageB.getByTestId("monitor-stream-state")).toHaveText("实时推送");
-  // The monitor lists enabled scripts and those with work or a reason; this one has no pending tasks, so it is listed
-  // while enabled and leaves the list when paused — on both processes.
+  await openMonitor(pageB, B);
+  // The monitor lists enabled scripts and those with work or a reason; this one has no pending tasks due, so it is
+  // listed while enabled and leaves the list when paused — on both processes.
   const rowB = pageB.getByTestId(`monitor-script-${name}`);
   await page.goto(`${A}/management/outbound/monitor`);
   const rowA = page.getByTestId(`monitor-script-${name}`);
@@ -71,4 +103,140 @@ test("暂停 through process A shows on process B's 实时监控 within 2 s", as
   await page.getByRole("alertdialog").getByRole("button", { name: "暂停" }).click();
   await expect(rowA).toHaveCount(0);
   await expect(rowB).toHaveCount(0, { timeout: 2_000 });
+});
+
+test("a process whose clock says 21:30 gives the calling window as the reason; the real-time one does not", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const fixture = await seedRecordsFixture("e2e-监控外呼时段话术", 4);
+  cleanups.push(() => removeRecordsFixture(fixture.scriptId));
+  // Two of its tasks made 待呼 again, due in an hour: on C's clock (≥ 2 h ahead) they are due now; A will not dial them
+  // meanwhile.
+  const moved = await sql(
+    `update "CallTask" set status = 'pending', "finishedAt" = null, "nextAttemptAt" = now() + interval '1 hour'
+     where id in (select id from "CallTask" where "scriptId" = $1 and mobile is not null order by id limit 2) returning id`,
+    [fixture.scriptId],
+  );
+  expect(moved.length).toBeGreaterThan(0);
+  const [{ name }] = (await sql<{ name: string }>(`select name from "Script" where id = $1`, [fixture.scriptId])) as [{ name: string }];
+  await login(page, ACCOUNTS.companyAdmin);
+  const pageC = await context.newPage();
+  await openMonitor(pageC, C);
+  const reasonC = pageC.getByTestId(`monitor-script-${name}`).getByTestId("monitor-reason");
+  await expect(reasonC).toHaveText(/不在外呼时段（09:00–20:00），将于 明天 09:00 开始/);
+  await openMonitor(page, B);
+  const reasonB = page.getByTestId(`monitor-script-${name}`).getByTestId("monitor-reason");
+  await expect(reasonB).toBeVisible();
+  await expect(reasonB).not.toContainText("不在外呼时段");
+});
+
+test("a batch dialed by process A: its dials and live calls reach process B's 实时监控 within 2 s", async ({ page, context }) => {
+  test.setTimeout(240_000);
+  const [clinic] = await sql<{ id: string }>(
+    `select c.id from "Clinic" c join "Company" co on co.id = c."companyId" where co.name = '微笑口腔连锁' and c."shortName" = $1`,
+    [LOOP_CLINIC],
+  );
+  cleanups.push(await withinCallingHours(clinic!.id), await withoutRedials());
+  await login(page, ACCOUNTS.companyAdmin);
+  const scriptName = `E2E监控批次-${Date.now().toString(36)}`;
+  const scriptId = await createLoopScript(page, scriptName, clinic!.id);
+  cleanups.push(() => removeRecordsFixture(scriptId));
+  // Patients of the clinic with a mobile of their own, no open task and no call this month (no frequency interception).
+  const patients = await sql<{ id: string }>(
+    `select p.id from "Patient" p
+     where p."clinicId" = $1 and p.mobile is not null and p."hasOwnMobile"
+       and not exists (select 1 from "CallTask" t where t."patientId" = p.id and t.status in ('pending', 'dialing', 'inCall'))
+       and not exists (select 1 from "Call" c where c."patientId" = p.id and c."dialedAt" > now() - interval '30 days')
+     order by p.id limit 10`,
+    [clinic!.id],
+  );
+  expect(patients.length).toBeGreaterThanOrEqual(5);
+
+  const pageB = await context.newPage();
+  await openMonitor(pageB, B);
+  await expect(pageB.getByTestId(`monitor-script-${scriptName}`)).toHaveCount(1);
+  // When each live call's row and the script's first dial first show on B's page (the browser's clock: this machine's).
+  await pageB.evaluate((name) => {
+    const w = window as unknown as { seenCalls: Record<string, number>; dialsSeenAt: number | null };
+    w.seenCalls = {};
+    w.dialsSeenAt = null;
+    const record = () => {
+      for (const el of document.querySelectorAll<HTMLElement>('[data-testid^="monitor-call-"]')) {
+        w.seenCalls[el.dataset.testid!.slice("monitor-call-".length)] ??= Date.now();
+      }
+      const dials = document.querySelector(`[data-testid="monitor-script-${CSS.escape(name)}"] [data-testid="monitor-script-dials"]`);
+      if (w.dialsSeenAt === null && dials && !/^\s*0\s*\//.test(dials.textContent ?? "")) w.dialsSeenAt = Date.now();
+    };
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, scriptName);
+
+  // 开始呼叫 through process A (the batch API the batch-call screen uses).
+  const res = await page.request.post(`${A}/api/trpc/batchCall.start`, { data: { json: { scriptId, patientIds: patients.map((p) => p.id) } } });
+  expect(res.ok(), await res.text()).toBe(true);
+  const started = (await res.json()).result.data.json as { queued: number };
+  expect(started.queued).toBeGreaterThan(0);
+
+  // Every task dialed (none waits or is being placed), then a few seconds for the calls to go on. A call whose record the
+  // simulator drops (CARRIER_SIM_FAULTS) stays in a call until reconciliation: it is live all along and counts as long.
+  await expect
+    .poll(async () => (await sql<{ n: string }>(`select count(*) as n from "CallTask" where "scriptId" = $1 and status in ('pending', 'dialing')`, [scriptId]))[0]!.n, {
+      timeout: 120_000,
+    })
+    .toBe("0");
+  await pageB.waitForTimeout(5_000);
+  // Each dial: its task (the live call's row on the page), when A recorded the carrier's accept, and when the task
+  // finished (A's clock too; the call record's own times are the carrier's uncompressed ones).
+  // (Times as epoch ms: the columns are UTC timestamps without a zone.)
+  const dials = (
+    await sql<{ id: string; dialedMs: number; finishedMs: number | null }>(
+      `select t.id, (extract(epoch from c."dialedAt") * 1000)::float8 as "dialedMs", (extract(epoch from t."finishedAt") * 1000)::float8 as "finishedMs"
+       from "Call" c join "CallTask" t on t.id = c."taskId" where c."scriptId" = $1`,
+      [scriptId],
+    )
+  ).map((d) => ({ id: d.id, dialedAt: new Date(d.dialedMs), finishedAt: d.finishedMs === null ? null : new Date(d.finishedMs) }));
+  const seen = await pageB.evaluate(() => {
+    const w = window as unknown as { seenCalls: Record<string, number>; dialsSeenAt: number | null };
+    return { calls: w.seenCalls, dialsAt: w.dialsSeenAt };
+  });
+  expect(dials.length).toBeGreaterThan(0);
+  const firstDial = Math.min(...dials.map((d) => d.dialedAt.getTime()));
+  // The first dial: the script's 拨打/分钟 on B leaves 0 within 2 s of A's first dial.
+  expect(seen.dialsAt, "B never showed a dial of the batch").not.toBeNull();
+  expect(seen.dialsAt! - firstDial).toBeLessThan(2_000);
+  // Live calls: each shown on B within 2 s of its dial; every call that lasted 2.5 s or more was shown.
+  const rows = dials.map((d) => ({
+    id: d.id,
+    lastedMs: (d.finishedAt?.getTime() ?? Date.now()) - d.dialedAt.getTime(),
+    latencyMs: seen.calls[d.id] === undefined ? null : seen.calls[d.id]! - d.dialedAt.getTime(),
+  }));
+  console.log(`[monitor e2e] live calls on B: ${JSON.stringify(rows)}`);
+  expect(rows.filter((r) => r.latencyMs !== null).length, "no live call of the batch showed on B").toBeGreaterThan(0);
+  for (const r of rows) {
+    if (r.latencyMs !== null) expect(r.latencyMs, `call ${r.id}`).toBeLessThan(2_000);
+    else expect(r.lastedMs, `call ${r.id} lasted ${r.lastedMs} ms and never showed on B`).toBeLessThan(2_500);
+  }
+});
+
+test("平台实时监控 on process B is pushed: a company's change notified by another connection shows within 2 s", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ baseURL: A, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  try {
+    const page = await context.newPage();
+    await login(page, ACCOUNTS.platformAdmin);
+    await page.goto(`${B}/platform/monitor`);
+    await expect(page.getByTestId("monitor-stream-state")).toHaveText("实时推送");
+    const row = page.getByTestId("platform-monitor-微笑口腔连锁");
+    await expect(row).toBeVisible();
+    // Another process's write to the company, with the dialer's notification (as withCallRows sends it at commit).
+    const [company] = await sql<{ id: string; seatLimit: number | null }>(`select id, "seatLimit" from "Company" where name = '微笑口腔连锁'`);
+    const limit = company!.seatLimit === 1234 ? 1235 : 1234;
+    await sql(`update "Company" set "seatLimit" = $2 where id = $1`, [company!.id, limit]);
+    cleanups.push(async () => {
+      await sql(`update "Company" set "seatLimit" = $2 where id = $1`, [company!.id, company!.seatLimit]);
+    });
+    await expect(row).not.toContainText(`/ ${limit}`);
+    await sql(`select pg_notify('dialer_activity', $1)`, [company!.id]);
+    await expect(row).toContainText(`/ ${limit}`, { timeout: 2_000 });
+  } finally {
+    await context.close();
+  }
 });

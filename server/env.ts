@@ -1,6 +1,7 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 import { vendorSettingsError } from "./env-vendors";
+import { testClockShiftMs } from "./env-test-clock";
 
 /** Embedded PGlite (see prisma/embedded) listens here when DATABASE_URL is not set. */
 export const EMBEDDED_DATABASE_URL = "postgresql://postgres:postgres@127.0.0.1:54329/postgres";
@@ -116,6 +117,12 @@ const vendorProblem = process.env.SKIP_ENV_VALIDATION === "1" ? null : vendorSet
 if (vendorProblem) throw new Error(vendorProblem);
 
 export const databaseUrl = () => env.DATABASE_URL ?? EMBEDDED_DATABASE_URL;
+
+/** e2e only (env-test-clock.ts): a shifted clock; anywhere but an e2e database the process refuses to start. */
+const clockShiftMs = process.env.SKIP_ENV_VALIDATION === "1" ? 0 : testClockShiftMs(process.env);
+
+/** Now, for the monitor and the jobs: the wall clock (shifted only under the e2e harness, APP_TEST_CLOCK_SHIFT_MINUTES). */
+export const appNow = () => new Date(Date.now() + clockShiftMs);
 
 /** Demo accounts are listed on the login page in development, or when DEMO_ACCOUNTS=on. */
 export const showDemoAccounts = () =>

@@ -13,6 +13,12 @@
  * /proc/<pid>/stat) before and after: CPU ms ÷ requests. Unlike latency this is stable on a shared machine.
  * `--cpu-only --requests=200` runs just that pass (no load phases, no export); `NEXT_DIST_DIR` picks the build, so two
  * builds (before/after a change) can be compared with `--skip-build`.
+ *
+ * Saturation against a baseline (issue 29 item 4): after the two load phases, the same N connections ask `/api/health`
+ * (no session, one `SELECT 1`) back to back for the same duration. The users' saturation throughput is printed as a ratio
+ * to that baseline — what share of the bare server's request rate the product's requests reach on this machine at this
+ * moment, comparable between runs on a noisy machine — and as a multiple of issue 29's starting point, 31.8 req/s
+ * (session 4, quiet machine, one `next start`).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -28,6 +34,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
 const duration = Number(arg("duration", "30"));
 const connections = Number(arg("connections", "50"));
+/** Issue 29's starting point: saturation throughput of one `next start` on a quiet machine (session 4, docs/performance.md). */
+const SATURATION_BEFORE = 31.8;
 /** Each user's pause between two actions (mean); 0 runs only the closed loop. */
 const thinkSeconds = Number(arg("think-s", "2"));
 const port = Number(arg("port", process.env.HTTP_BENCH_PORT ?? "41700"));
@@ -202,7 +210,8 @@ async function loadPhase(endpoints: Endpoint[], sessions: string[], rate: number
     method: "GET" as const,
     setupRequest: (req: Record<string, unknown>) => {
       const n = turn++;
-      return { ...req, path: e.paths[n % e.paths.length], headers: { ...e.headers, cookie: sessions[Math.floor(n / endpoints.length) % sessions.length] } };
+      const cookie = e.anonymous ? {} : { cookie: sessions[Math.floor(n / endpoints.length) % sessions.length] };
+      return { ...req, path: e.paths[n % e.paths.length], headers: { ...e.headers, ...cookie } };
     },
     onResponse: (status: number) => {
       last = e.name;
@@ -330,6 +339,22 @@ async function main() {
       const cpuMsPerRequest = Math.round(((treeCpuMs(server.pid!) - cpuBefore) / Math.max(1, r.all.requests)) * 10) / 10;
       results.push({ phase: phase.name, ...r, cpuMsPerRequest });
     }
+    // The baseline: the bare server (no session, one SELECT 1) under the same N connections, same duration.
+    log("phase: /api/health baseline (no pause)");
+    const healthCpuBefore = treeCpuMs(server.pid!);
+    const healthPhase = await loadPhase([{ name: "/api/health（无会话）", paths: ["/api/health"], anonymous: true }], sessions, 0, server.pid!, (mb) => (peakRss = Math.max(peakRss, mb)));
+    const healthCpuMs = Math.round(((treeCpuMs(server.pid!) - healthCpuBefore) / Math.max(1, healthPhase.all.requests)) * 10) / 10;
+    const saturation = results.find((r) => r.rate === 0)!;
+    const ratio = (a: number, b: number) => Math.round((a / Math.max(0.001, b)) * 100) / 100;
+    const baseline = {
+      healthPerSecond: healthPhase.all.perSecond,
+      healthP95: healthPhase.all.p95,
+      healthErrors: healthPhase.autocannon.errors + healthPhase.autocannon.timeouts + healthPhase.autocannon.non2xx,
+      healthCpuMsPerRequest: healthCpuMs,
+      saturationPerSecond: saturation.all.perSecond,
+      ratioToHealth: ratio(saturation.all.perSecond, healthPhase.all.perSecond),
+      ratioTo318: ratio(saturation.all.perSecond, SATURATION_BEFORE),
+    };
     const rssAfter = treeRssMb(server.pid!);
 
     // One 客户名单 export with nobody else on the server: time to first byte, total, and the server's RSS meanwhile.
@@ -352,12 +377,17 @@ async function main() {
     const exportRow = { status: res.status, firstByteMs, totalMs: exportMs, sizeMb: Math.round(bytes / 104857.6) / 10, serverRssBeforeMb: exportRssBefore, serverRssPeakMb: exportPeak };
     const machine = load();
 
+    const serverLabel = serverCommand === "next" ? "next start" : `npm start (WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "cores"})`;
     for (const r of results) {
-      console.log(`\nHTTP load · ${r.phase}: ${connections} users, ${Math.round(r.seconds)} s, roles ${roles.join(" + ")}, next start (${distDir}); world ${url.split("/").pop()}`);
+      console.log(`\nHTTP load · ${r.phase}: ${connections} users, ${Math.round(r.seconds)} s, roles ${roles.join(" + ")}, ${serverLabel} (${distDir}); world ${url.split("/").pop()}`);
       console.log("\n| endpoint | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | errors | CPU ms / request (alone) |\n|---|---:|---:|---:|---:|---:|---:|---:|");
       for (const e of r.endpoints) console.log(`| ${e.endpoint} | ${e.requests} | ${e.perSecond} | ${e.p50} | ${e.p95} | ${e.p99} | ${e.errors} | ${cpuOf.get(e.endpoint) ?? "–"} |`);
       console.log(`| **all** | ${r.all.requests} | ${r.all.perSecond} | ${r.all.p50} | ${r.all.p95} | ${r.all.p99} | ${r.autocannon.errors + r.autocannon.timeouts + r.autocannon.non2xx} | ${r.cpuMsPerRequest} (this phase) |`);
     }
+    console.log(
+      `\nSaturation against the baseline: the users' endpoints ${baseline.saturationPerSecond} req/s; /api/health alone (same ${connections} connections, no pause) ${baseline.healthPerSecond} req/s (p95 ${baseline.healthP95} ms, ${baseline.healthErrors} errors, ${baseline.healthCpuMsPerRequest} CPU ms / request)` +
+        ` → **${baseline.ratioToHealth}** of the baseline; **${baseline.ratioTo318}×** issue 29's starting point of ${SATURATION_BEFORE} req/s (target ≥ 3×)`,
+    );
     printCpu();
     console.log(`\nserver RSS: ${rssBefore} MB before the load, ${peakRss} MB peak, ${rssAfter} MB after`);
     console.log(`客户名单 export over HTTP (${exportRow.sizeMb} MB, status ${exportRow.status}): first byte ${firstByteMs} ms, total ${exportMs} ms; server RSS ${exportRssBefore} → peak ${exportPeak} MB`);
@@ -367,7 +397,11 @@ async function main() {
       thinkSeconds,
       world: url.split("/").pop(),
       cpu: cpuRows,
+      server: serverCommand,
+      webConcurrency: process.env.WEB_CONCURRENCY ?? null,
       phases: results,
+      healthBaseline: healthPhase,
+      saturationBaseline: baseline,
       serverRssMb: { before: rssBefore, peak: peakRss, after: rssAfter },
       export: exportRow,
       machine,

@@ -6,10 +6,14 @@
  * monitor pages, then `seconds` with `streams` open monitor streams (streamMonitorSnapshots, as monitor.live serves
  * them, all in this process: one LISTEN connection, one pool) — in one run, so both phases see the same database.
  * Prints, per phase, transactions committed per second (pg_stat_database.xact_commit) and statements per second
- * (pg_stat_statements, when installed), the extra load of the pages as a ratio, and the update latency: from a dialer
- * commit to the first snapshot computed after it reaching each stream (p50 / p95). No timed assertions.
+ * (pg_stat_statements, when installed), the CPU time of the database's backends serving this database (/proc, user +
+ * system), the extra load of the pages as ratios — phase B against phase A, and within phase B the pages' own
+ * connections (application_name) against the campaign's: statements sent (counted on the client) and backend CPU — the snapshots computed per second (distinct ones, however many
+ * streams received each), and the update latency: from a dialer commit to the first snapshot computed after it
+ * reaching each stream (p50 / p95). No timed assertions.
  */
 import { setMaxListeners } from "node:events";
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import { dialerActivityListener } from "../../server/db/dialer-activity";
 import { createPrismaClient } from "../../server/db/create-client";
@@ -36,8 +40,41 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 
+/** The monitor pages' connections carry this application_name: their statements and backends are told apart. */
+const PAGES_APP = "zw_bench_monitor_pages";
+/** Statements sent by this process, counted on the client (every pg.Client query: Prisma's pools, the pages' own). */
+const sent = { pages: 0, campaign: 0 };
+let statsClient: pg.Client | null = null;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-applied to each client below, with its own `this`
+const originalQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client & { connectionParameters?: { application_name?: string } }, ...args: unknown[]) {
+  if (this !== statsClient) {
+    if (this.connectionParameters?.application_name === PAGES_APP) sent.pages++;
+    else sent.campaign++;
+  }
+  return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+const CLOCK_TICKS = 100;
+/** CPU time (ms) so far of each backend connected to the bench database (the stats connection excluded). */
+async function backendCpu(stats: pg.Client, name: string): Promise<Map<number, { ms: number; pages: boolean }>> {
+  const { rows } = await stats.query<{ pid: number; app: string }>(
+    "SELECT pid, application_name AS app FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+    [name],
+  );
+  const out = new Map<number, { ms: number; pages: boolean }>();
+  for (const { pid, app } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      out.set(pid, { ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS, pages: app === PAGES_APP });
+    } catch {}
+  }
+  return out;
+}
+
 async function counters(stats: pg.Client) {
   const name = new URL(url).pathname.slice(1);
+  const cpu = await backendCpu(stats, name);
   const { rows } = await stats.query<{ x: string }>("SELECT xact_commit::text AS x FROM pg_stat_database WHERE datname = $1", [name]);
   let statements: number | null = null;
   try {
@@ -46,7 +83,7 @@ async function counters(stats: pg.Client) {
   } catch {
     statements = null;
   }
-  return { at: Date.now(), commits: Number(rows[0]!.x), statements };
+  return { at: Date.now(), commits: Number(rows[0]!.x), statements, cpu, sent: { ...sent } };
 }
 
 async function main() {
@@ -91,6 +128,7 @@ async function main() {
   })();
 
   const stats = new pg.Client({ connectionString: url });
+  statsClient = stats;
   await stats.connect();
   await stats.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").catch(() => undefined);
   log("warming up 10 s…");
@@ -104,7 +142,9 @@ async function main() {
   const dialsA = dials - dialsA0;
 
   log(`phase B: ${seconds} s with ${streams} monitor streams…`);
-  const pageDb = createPrismaClient(url);
+  const pageUrl = new URL(url);
+  pageUrl.searchParams.set("application_name", PAGES_APP);
+  const pageDb = createPrismaClient(pageUrl.toString());
   const listener = dialerActivityListener(url);
   const abort = new AbortController();
   setMaxListeners(Infinity, abort.signal);
@@ -145,6 +185,19 @@ async function main() {
   const statementsA = a0.statements !== null && a1.statements !== null ? rate(a0.statements, a1.statements, a0.at, a1.at) : null;
   const statementsB = b0.statements !== null && b1.statements !== null ? rate(b0.statements, b1.statements, b0.at, b1.at) : null;
   const snapshots = seen.reduce((n, s) => n + s.filter((x) => x.recv >= b0.at && x.recv <= b1.at).length, 0);
+  const computed = new Set(seen.flatMap((s) => s.filter((x) => x.recv >= b0.at && x.recv <= b1.at).map((x) => x.start))).size;
+  // Backend CPU over a phase: each backend's growth (one that connected during the phase counts from zero).
+  type Cpu = Map<number, { ms: number; pages: boolean }>;
+  const cpuRate = (c0: Cpu, c1: Cpu, t0: number, t1: number, which: (pages: boolean) => boolean = () => true) =>
+    [...c1].filter(([, c]) => which(c.pages)).reduce((n, [pid, c]) => n + c.ms - (c0.get(pid)?.ms ?? 0), 0) / ((t1 - t0) / 1000);
+  const cpuA = cpuRate(a0.cpu, a1.cpu, a0.at, a1.at);
+  const cpuB = cpuRate(b0.cpu, b1.cpu, b0.at, b1.at);
+  // Phase B split by connection: the pages' backends and statements against everything else (the campaign).
+  const cpuPagesB = cpuRate(b0.cpu, b1.cpu, b0.at, b1.at, (pages) => pages);
+  const cpuCampaignB = cpuRate(b0.cpu, b1.cpu, b0.at, b1.at, (pages) => !pages);
+  const sentRate = (k: "pages" | "campaign") => (b1.sent[k] - b0.sent[k]) / ((b1.at - b0.at) / 1000);
+  const sentPagesB = sentRate("pages");
+  const sentCampaignB = sentRate("campaign");
   const row = {
     streams,
     "phase s": seconds,
@@ -156,7 +209,16 @@ async function main() {
     "statements/s without": statementsA === null ? "n/a" : Number(statementsA.toFixed(1)),
     "statements/s with": statementsB === null ? "n/a" : Number(statementsB.toFixed(1)),
     "extra load (statements)": statementsA && statementsB !== null ? `${(((statementsB - statementsA) / statementsA) * 100).toFixed(1)} %` : "n/a",
-    "snapshots/s": Number((snapshots / seconds).toFixed(1)),
+    "db CPU ms/s without": Number(cpuA.toFixed(1)),
+    "db CPU ms/s with": Number(cpuB.toFixed(1)),
+    "extra load (db CPU)": `${(((cpuB - cpuA) / cpuA) * 100).toFixed(1)} %`,
+    "phase B: pages' statements/s / campaign's": `${sentPagesB.toFixed(1)} / ${sentCampaignB.toFixed(1)}`,
+    "phase B: pages' share (statements)": `${((sentPagesB / sentCampaignB) * 100).toFixed(1)} %`,
+    "phase B: pages' db CPU ms/s / campaign's": `${cpuPagesB.toFixed(1)} / ${cpuCampaignB.toFixed(1)}`,
+    "phase B: pages' share (db CPU)": `${((cpuPagesB / cpuCampaignB) * 100).toFixed(1)} %`,
+    "commits per dial without / with": `${((commitsA * seconds) / Math.max(1, dialsA)).toFixed(1)} / ${((commitsB * seconds) / Math.max(1, dialsB)).toFixed(1)}`,
+    "snapshots computed/s": Number((computed / seconds).toFixed(2)),
+    "snapshots received/s": Number((snapshots / seconds).toFixed(1)),
     "update p50 ms": Math.round(pct(latencies, 50)),
     "update p95 ms": Math.round(pct(latencies, 95)),
     "latency samples": latencies.length,

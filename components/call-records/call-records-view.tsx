@@ -109,8 +109,12 @@ export function CallRecordsView({ canPlayRecordings, canReanalyze = false }: { c
                 {t("download")}
               </a>
             </Button>
+          ) : r.hasRecordingTracks && canPlayRecordings ? (
+            <Button variant="link" size="sm" className="px-1" title={t("tracksInDetail")} onClick={() => setOpenId(r.id)} data-testid="recording-tracks-open">
+              {t("download")}
+            </Button>
           ) : (
-            <Button variant="link" size="sm" className="px-1" disabled title={r.hasRecording ? tc("recordingForbidden") : t("noRecording")}>
+            <Button variant="link" size="sm" className="px-1" disabled title={r.hasRecording || r.hasRecordingTracks ? tc("recordingForbidden") : t("noRecording")}>
               {t("download")}
             </Button>
           )}

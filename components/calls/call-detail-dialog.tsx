@@ -16,6 +16,7 @@ import { OutcomeBadge } from "./outcome-badge";
 import { CallAnalysisSection } from "./call-analysis-section";
 import { CallIntentReview } from "./call-intent-review";
 import { useVocabulary } from "@/components/i18n/use-vocabulary";
+import { RecordingTracks } from "./recording-tracks";
 
 /** 通话详情: the recording player, the conversation as bubbles by round, intent and times. Shared by 话单记录 and timelines. */
 export function CallDetailDialog({ callId, onOpenChange }: { callId: string | null; onOpenChange: (open: boolean) => void }) {
@@ -93,7 +94,9 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
 
             <section className="space-y-2">
               <h3 className="text-sm font-medium">{t("recording")}</h3>
-              {!call.recording ? (
+              {!call.recording && call.recordingTracks.length > 0 ? (
+                <RecordingTracks tracks={call.recordingTracks} />
+              ) : !call.recording ? (
                 <p className="text-sm text-muted-foreground">{t("noRecording")}</p>
               ) : !call.recording.src ? (
                 <p className="text-sm text-muted-foreground">{t("recordingForbidden")}</p>

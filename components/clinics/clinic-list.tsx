@@ -26,6 +26,12 @@ export function ClinicList() {
       header: t("outbound"),
       cell: ({ row: { original: c } }) => <Badge variant={c.outboundOpenedAt ? "default" : "outline"}>{c.outboundOpenedAt ? t("opened") : t("notOpened")}</Badge>,
     },
+    {
+      id: "frontDesk",
+      header: t("transfer"),
+      cell: ({ row: { original: c } }) =>
+        c.frontDeskSkillGroupId !== null ? t("frontDeskSet", { id: c.frontDeskSkillGroupId }) : <span className="text-muted-foreground">{t("frontDeskNone")}</span>,
+    },
     { id: "actions", header: () => null, meta: { headClassName: "w-20" }, cell: ({ row }) => <EditClinicDialog clinic={row.original} /> },
   ];
   return (

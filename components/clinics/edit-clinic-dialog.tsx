@@ -19,6 +19,7 @@ interface Clinic {
   followUpComplaintHours: number | null;
   followUpCallbackByHour: number | null;
   followUpOthersByHour: number | null;
+  frontDeskSkillGroupId: number | null;
 }
 
 const DEADLINES = [
@@ -34,6 +35,7 @@ const formOf = (c: Clinic) => ({
   followUpComplaintHours: asText(c.followUpComplaintHours),
   followUpCallbackByHour: asText(c.followUpCallbackByHour),
   followUpOthersByHour: asText(c.followUpOthersByHour),
+  frontDeskSkillGroupId: asText(c.frontDeskSkillGroupId),
 });
 
 const FIELDS = [
@@ -101,6 +103,7 @@ export function EditClinicDialog({ clinic }: { clinic: Clinic }) {
               followUpComplaintHours: asNumber(form.followUpComplaintHours),
               followUpCallbackByHour: asNumber(form.followUpCallbackByHour),
               followUpOthersByHour: asNumber(form.followUpOthersByHour),
+              frontDeskSkillGroupId: asNumber(form.frontDeskSkillGroupId),
             });
           }}
         >
@@ -146,6 +149,31 @@ export function EditClinicDialog({ clinic }: { clinic: Clinic }) {
                 {errors[key]?.length ? <span className="text-xs text-destructive">{errors[key]![0]}</span> : null}
               </div>
             ))}
+          </fieldset>
+          <fieldset className="space-y-1.5 rounded-md border p-3">
+            <legend className="px-1 text-sm font-medium">{t("transfer")}</legend>
+            <Label htmlFor="clinic-frontDeskSkillGroupId" className="font-normal">
+              {t("frontDeskSkillGroupId")}
+            </Label>
+            <Input
+              id="clinic-frontDeskSkillGroupId"
+              inputMode="numeric"
+              className="h-8 w-40"
+              placeholder={t("frontDeskPlaceholder")}
+              value={form.frontDeskSkillGroupId}
+              onChange={(e) => setForm((f) => ({ ...f, frontDeskSkillGroupId: e.target.value }))}
+              aria-invalid={Boolean(errors.frontDeskSkillGroupId)}
+              aria-describedby="clinic-frontDesk-hint"
+              data-testid="clinic-frontDeskSkillGroupId"
+            />
+            {errors.frontDeskSkillGroupId?.map((m) => (
+              <p key={m} className="text-xs text-destructive">
+                {m}
+              </p>
+            ))}
+            <p id="clinic-frontDesk-hint" className="text-xs text-muted-foreground">
+              {t("frontDeskHint")}
+            </p>
           </fieldset>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>

@@ -185,7 +185,7 @@ export function LiveMonitor({ canManage, scriptId }: { canManage: boolean; scrip
                     <TableCell className="text-right tabular-nums">
                       {s.seatsInUse} / {data.limits.seatsPerScript}
                     </TableCell>
-                    <TableCell className="text-right tabular-nums">
+                    <TableCell className="text-right tabular-nums" data-testid="monitor-script-dials">
                       {s.dialsLastMinute} / {data.limits.dialsPerMinuteScript}
                     </TableCell>
                     <TableCell className="text-right tabular-nums">{s.dueNow}</TableCell>
@@ -230,7 +230,7 @@ export function LiveMonitor({ canManage, scriptId }: { canManage: boolean; scrip
                 </TableRow>
               ) : (
                 data.calls.list.map((c) => (
-                  <TableRow key={c.id}>
+                  <TableRow key={c.id} data-testid={`monitor-call-${c.id}`}>
                     <TableCell>{c.patientName}</TableCell>
                     <TableCell className="tabular-nums">{c.mobile}</TableCell>
                     <TableCell>{c.scriptName}</TableCell>

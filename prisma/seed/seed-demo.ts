@@ -7,6 +7,7 @@ import { seedCompany, type SeedCompanyCounts } from "./seed-company";
 import { seedPlatform } from "./seed-platform";
 import { seedCatalog } from "./seed-catalog";
 import { seedCustomTemplates } from "./custom-templates";
+import { seedAiCallFeaturesDemo } from "./seed-ai-call-features";
 
 export interface SeedDemoResult {
   /** True when the demo company already existed and nothing was added but the (idempotent) platform rows. */
@@ -54,6 +55,7 @@ export async function seedDemo(db: PrismaClient, now: Date = new Date()): Promis
   );
   await seedCustomTemplates(db, company.companyId, COMPANY_A.name);
   await seedIntegrationsDemo(db, company.companyId, now);
+  await seedAiCallFeaturesDemo(db, company.companyId, company.clinicIds);
 
   return {
     skipped: false,

@@ -46,5 +46,6 @@ export async function jobDeps(): Promise<JobDeps> {
 
 async function appDeps(ports: AppPorts): Promise<JobDepsOverride> {
   const { prisma } = await import("@/server/db/client");
-  return { db: prisma, carrier: ports.carrier, now: () => new Date(), workerId: `pid${process.pid}` };
+  const { appNow } = await import("@/server/env");
+  return { db: prisma, carrier: ports.carrier, now: appNow, workerId: `pid${process.pid}` };
 }

@@ -82,6 +82,12 @@ export interface RecordingReady {
   expiresAt: string;
   format: "mp3" | "wav";
   durationSeconds: number;
+  /**
+   * Set when this is one participant's recording, not the whole call's (Tencent CCC pushes one per participant): stored
+   * as a RecordingTrack and played as a track of its own, never as the call's recording. `participant` is the vendor's
+   * id of that side (a phone number or an agent's e-mail).
+   */
+  track?: { participant: string; side: "patient" | "agent" };
 }
 
 export interface CallState {
@@ -116,6 +122,8 @@ export interface CarrierPort {
    * records appear only after the call ended (Tencent's CDR) needs longer than its longest call.
    */
   readonly lostAfterMs?: number;
+  /** Whether createCall sends the company's AI-call features (Company.aiCallFeatures) to the vendor; the simulator does not. */
+  readonly usesAiCallFeatures?: boolean;
   /** The conversation of an answered call whose result came with `transcriptPending` (null: the vendor has none). */
   fetchTurns?(carrierCallId: string): Promise<Turn[] | null>;
   /** What the vendor account can do now (numbers, packages, seats): the capacity and configuration check. */

@@ -7,7 +7,7 @@ import { prisma } from "@/server/db/client";
 import { dialerActivityListener } from "@/server/db/dialer-activity";
 import { databaseUrl } from "@/server/env";
 import { isLocale } from "@/server/i18n/locales";
-import { sessionViewer } from "@/server/auth/session-viewer";
+import { companyOutboundAccess, sessionViewer } from "@/server/auth/session-viewer";
 import type { Context } from "./init";
 
 export const createContext = cache(async (): Promise<Context> => {
@@ -15,5 +15,5 @@ export const createContext = cache(async (): Promise<Context> => {
   const viewer = identity && (await sessionViewer(identity.userId, identity.sessionVersion));
   const listener = dialerActivityListener(databaseUrl());
   const locale = (await cookies()).get("locale")?.value;
-  return { db: prisma, viewer, ports: appPorts, dialerActivity: listener ? (fn) => listener.subscribe(fn) : null, locale: isLocale(locale) ? locale : undefined };
+  return { db: prisma, viewer, ports: appPorts, outboundAccess: companyOutboundAccess, dialerActivity: listener ? (fn) => listener.subscribe(fn) : null, locale: isLocale(locale) ? locale : undefined };
 });

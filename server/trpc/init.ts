@@ -9,6 +9,7 @@ import { AppError, internalErrorMessage, logInternalError } from "@/server/error
 import type { RateLimitedAction } from "@/server/domain/limits/user-rate-limits";
 import { enforceUserRateLimit } from "@/server/services/limits/enforce-user-rate-limit";
 import type { Locale } from "@/server/i18n/locales";
+import type { OutboundAccessState } from "@/server/domain/outbound/outbound-access";
 import type { AppPorts } from "@/server/ports/app-ports";
 import type { DialerActivity } from "@/server/services/dialer/monitor/stream-monitor-snapshots";
 
@@ -19,6 +20,8 @@ export interface Context {
   ports: AppPorts;
   /** The dialer's writes of every app process, as this process hears them (LISTEN); absent: 实时监控 refreshes on a timer. */
   dialerActivity?: DialerActivity | null;
+  /** The company's 智能外呼 access from the process's cache (server/auth/outbound-access-cache.ts); absent: read per call. */
+  outboundAccess?: (companyId: string) => Promise<OutboundAccessState>;
   /** The UI's language (the `locale` cookie): an AppError with an English message answers an English UI in English. */
   locale?: Locale;
 }

@@ -10,6 +10,6 @@ import { permissionProcedure } from "./init";
  */
 export const outboundProcedure = (permission: OutboundPermission) =>
   permissionProcedure(permission).use(async ({ ctx, next }) => {
-    await assertOutboundEnabled(ctx.db, ctx.scope.companyId);
+    await assertOutboundEnabled(ctx.db, ctx.scope.companyId, ctx.outboundAccess);
     return next();
   });

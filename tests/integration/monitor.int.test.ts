@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/server/db/create-client";
 import { dialerActivityListener } from "@/server/db/dialer-activity";
 import { streamMonitorSnapshots } from "@/server/services/dialer/monitor/stream-monitor-snapshots";
+import type { PlatformMonitor } from "@/server/services/dialer/monitor/get-platform-monitor";
+import { streamPlatformMonitor } from "@/server/services/dialer/monitor/stream-platform-monitor";
 import { maskMobile } from "@/server/domain/patients/mobile";
 import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
 import { getMonitorSnapshot } from "@/server/services/dialer/monitor/get-monitor-snapshot";
@@ -147,6 +149,52 @@ describe("实时监控 is pushed: a dial by another process reaches the stream t
       expect(latency).toBeLessThan(2_000);
       abort.abort();
       expect((await stream.next()).done).toBe(true);
+    } finally {
+      abort.abort();
+      await pageProcess.$disconnect();
+      await dialerProcess.$disconnect();
+    }
+  });
+});
+
+describe("平台实时监控 is pushed too: one company's dial re-reads that company's row only", () => {
+  it("wakes the platform stream within 2 s of a claim on another connection, and many streams share one computation", async () => {
+    const own = await createDialerCompany("monitor-platform-push", { seatsPerScript: 5, seatLimit: 10, dialsPerMinuteScript: 10 });
+    const t0 = shanghai(10);
+    const script = await createScript(own.companyId, own.clinicIds);
+    const patients = await createPatients(own.companyId, own.clinicIds[0]!, 2);
+    await queue(own.companyId, script.id, patients.map((p) => p.id), t0);
+
+    const url = inject("databaseUrl");
+    const listener = dialerActivityListener(url)!;
+    const pageProcess = createPrismaClient(url);
+    const dialerProcess = createPrismaClient(url);
+    const abort = new AbortController();
+    try {
+      const open = () => streamPlatformMonitor(pageProcess, { activity: (fn) => listener.subscribe(fn), signal: abort.signal, clock: () => t0 });
+      const streams = [open(), open(), open()];
+      const firsts = await Promise.all(streams.map((s) => s.next()));
+      const first: PlatformMonitor = firsts[0]!.value!;
+      // The same value (one computation) for every stream of the process.
+      expect(firsts.every((f) => f.value === first)).toBe(true);
+      const row = (v: PlatformMonitor) => v.companies.find((c) => c.companyId === own.companyId);
+      expect(row(first)?.seats.inUse).toBe(0);
+      await new Promise((r) => setTimeout(r, 1_500));
+      const next = streams[0]!.next();
+      const started = Date.now();
+      const tick = await runDialerTick(dialerProcess, { now: t0, workerId: "other-process", companyId: own.companyId });
+      expect(tick.claimed).toHaveLength(2);
+      let pushed = await next;
+      // An earlier notification of another file's company may come first: take values until this company's shows.
+      while (!pushed.done && row(pushed.value)?.seats.inUse !== 2 && Date.now() - started < 3_000) pushed = await streams[0]!.next();
+      const latency = Date.now() - started;
+      if (pushed.done) throw new Error("the stream ended");
+      expect(row(pushed.value)).toMatchObject({ seats: { inUse: 2 }, callsLive: 2 });
+      expect(latency).toBeLessThan(2_000);
+      // The other companies' rows were kept, not read again (the same objects).
+      const others = pushed.value.companies.filter((c) => c.companyId !== own.companyId);
+      const before = new Map(first.companies.map((c) => [c.companyId, c]));
+      expect(others.filter((c) => before.get(c.companyId) === c).length).toBeGreaterThan(0);
     } finally {
       abort.abort();
       await pageProcess.$disconnect();

@@ -65,6 +65,12 @@ export interface Viewer {
   isPlatformAdmin: boolean;
   /** Clinics the viewer may see; for company-wide users every clinic of the company. */
   clinicIds: string[];
+  /**
+   * Every clinic of the viewer's company, when the viewer was loaded with them (server/services/auth/load-viewer.ts;
+   * the per-process cache drops the viewer when the company's clinics change): lets a tenant query decide whether the
+   * caller sees the whole company without asking the database (server/services/tenancy/clinic-filter.ts).
+   */
+  companyClinicIds?: readonly string[];
   permissions: ReadonlySet<Permission>;
 }
 

@@ -18,7 +18,22 @@ export interface AiCallFeatures {
   extraction: boolean;
   /** TransferFunctionEnable / TransferItems: the AI may hand the call to the clinic's front desk (its skill group). */
   transferToFrontDesk: boolean;
+  /**
+   * EnableComplianceAudio (default true): CCC plays a tone at the start marking the conversation as AI-generated. Off
+   * means the chain tells Tencent it adds the legally required AI label itself (the request field's own text).
+   */
+  complianceAudio: boolean;
 }
+
+/** The bounds of each number, one home for the reader below and the settings form's validation. */
+export const AI_CALL_FEATURE_LIMITS = {
+  maxRingSeconds: { min: 10, max: 120 },
+  acquireTimeoutSeconds: { min: 0, max: 5 },
+  promptAfterSeconds: { min: 10, max: 60 },
+  promptMaxLength: 100,
+  maxPrompts: { min: 0, max: 5 },
+  hangUpAfterSeconds: { min: 15, max: 300 },
+} as const;
 
 export const DEFAULT_AI_CALL_FEATURES: AiCallFeatures = {
   voicemailDetection: true,
@@ -27,6 +42,7 @@ export const DEFAULT_AI_CALL_FEATURES: AiCallFeatures = {
   silence: { promptAfterSeconds: 10, prompt: "抱歉，我没听清。您可以再说一遍吗？", maxPrompts: 2, hangUpAfterSeconds: 40 },
   extraction: true,
   transferToFrontDesk: true,
+  complianceAudio: true,
 };
 
 const clamp = (v: unknown, min: number, max: number, fallback: number) =>
@@ -38,18 +54,20 @@ export function aiCallFeaturesOf(stored: unknown): AiCallFeatures {
   const s = (stored && typeof stored === "object" ? stored : {}) as Record<string, unknown>;
   const silence = (s.silence && typeof s.silence === "object" ? s.silence : {}) as Record<string, unknown>;
   const d = DEFAULT_AI_CALL_FEATURES;
+  const L = AI_CALL_FEATURE_LIMITS;
   return {
     voicemailDetection: bool(s.voicemailDetection, d.voicemailDetection),
-    maxRingSeconds: clamp(s.maxRingSeconds, 10, 120, d.maxRingSeconds),
-    acquireTimeoutSeconds: clamp(s.acquireTimeoutSeconds, 0, 5, d.acquireTimeoutSeconds),
+    maxRingSeconds: clamp(s.maxRingSeconds, L.maxRingSeconds.min, L.maxRingSeconds.max, d.maxRingSeconds),
+    acquireTimeoutSeconds: clamp(s.acquireTimeoutSeconds, L.acquireTimeoutSeconds.min, L.acquireTimeoutSeconds.max, d.acquireTimeoutSeconds),
     silence: {
-      promptAfterSeconds: clamp(silence.promptAfterSeconds, 10, 60, d.silence.promptAfterSeconds),
-      prompt: typeof silence.prompt === "string" && silence.prompt.trim() ? silence.prompt.trim().slice(0, 100) : d.silence.prompt,
-      maxPrompts: clamp(silence.maxPrompts, 0, 5, d.silence.maxPrompts),
-      hangUpAfterSeconds: clamp(silence.hangUpAfterSeconds, 15, 300, d.silence.hangUpAfterSeconds),
+      promptAfterSeconds: clamp(silence.promptAfterSeconds, L.promptAfterSeconds.min, L.promptAfterSeconds.max, d.silence.promptAfterSeconds),
+      prompt: typeof silence.prompt === "string" && silence.prompt.trim() ? silence.prompt.trim().slice(0, L.promptMaxLength) : d.silence.prompt,
+      maxPrompts: clamp(silence.maxPrompts, L.maxPrompts.min, L.maxPrompts.max, d.silence.maxPrompts),
+      hangUpAfterSeconds: clamp(silence.hangUpAfterSeconds, L.hangUpAfterSeconds.min, L.hangUpAfterSeconds.max, d.silence.hangUpAfterSeconds),
     },
     extraction: bool(s.extraction, d.extraction),
     transferToFrontDesk: bool(s.transferToFrontDesk, d.transferToFrontDesk),
+    complianceAudio: bool(s.complianceAudio, d.complianceAudio),
   };
 }
 

@@ -37,6 +37,7 @@ export async function loadViewerRecord(db: Tx, userId: string): Promise<{ viewer
     clinicIds: user.allClinics
       ? (user.company?.clinics.map((c) => c.id) ?? [])
       : user.userClinics.map((uc) => uc.clinicId),
+    ...(user.company ? { companyClinicIds: user.company.clinics.map((c) => c.id) } : {}),
     permissions,
   };
   return { viewer, sessionVersion: user.sessionVersion, roleId: user.roleId };

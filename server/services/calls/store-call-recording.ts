@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/server/db/create-client";
 import type { CarrierPort, RecordingReady } from "@/server/ports/carrier";
 import type { ObjectStorage } from "@/server/ports/storage";
@@ -29,6 +30,7 @@ export async function storeCallRecording(
 ): Promise<StoreRecordingResult> {
   const callId = await findCallIdForEvent(db, event);
   if (!callId) return { status: "callNotFound" };
+  if (event.track) return storeRecordingTrack(db, event, event.track, callId, deps);
   const existing = await db.recording.findUnique({ where: { callId }, select: { id: true } });
   if (existing) return { status: "exists", callId };
 
@@ -55,12 +57,7 @@ export async function storeCallRecording(
   // The carrier no longer has it: nothing to copy, and asking again would not help.
   if (res.status === 404 || res.status === 410) return { status: "gone", callId };
   if (!res.ok) throw new RecordingDownloadFailed(`recording download of ${event.carrierCallId} answered HTTP ${res.status}`);
-  const declared = Number(res.headers.get("content-length") ?? 0);
-  if (declared > MAX_RECORDING_BYTES) throw new RecordingDownloadFailed(`recording of ${event.carrierCallId} is too large`);
-  const body = new Uint8Array(await res.arrayBuffer());
-  if (body.byteLength === 0 || body.byteLength > MAX_RECORDING_BYTES) {
-    throw new RecordingDownloadFailed(`recording of ${event.carrierCallId} has ${body.byteLength} bytes`);
-  }
+  const body = await bodyOf(res, event.carrierCallId);
 
   const call = await db.call.findUniqueOrThrow({ where: { id: callId }, select: { companyId: true, durationSec: true } });
   const mimeType = link.format === "wav" ? "audio/wav" : "audio/mpeg";
@@ -82,6 +79,70 @@ export async function storeCallRecording(
     skipDuplicates: true,
   });
   return { status: created.count === 1 ? "stored" : "exists", callId };
+}
+
+/**
+ * One participant's recording (RecordingReady.track) as a RecordingTrack of the call, idempotent per participant. Its
+ * link is not refreshed: the carrier's refresh gives the whole call's link (the CDR's), which is not this side — an
+ * expired or refused one-side link is "gone" (the push was the only place it was given).
+ */
+async function storeRecordingTrack(
+  db: PrismaClient,
+  event: RecordingReady,
+  track: NonNullable<RecordingReady["track"]>,
+  callId: string,
+  deps: { carrier: CarrierPort; storage: ObjectStorage; fetch?: typeof fetch; now?: () => Date },
+): Promise<StoreRecordingResult> {
+  const existing = await db.recordingTrack.findUnique({ where: { callId_participant: { callId, participant: track.participant } }, select: { id: true } });
+  if (existing) return { status: "exists", callId };
+  const now = deps.now?.() ?? new Date();
+  if (Date.parse(event.expiresAt) <= now.getTime()) {
+    console.warn(`[recording] ${track.side} track of ${event.carrierCallId} expired before it was copied`);
+    return { status: "gone", callId };
+  }
+  let res: Response;
+  try {
+    res = await download(deps.fetch ?? fetch, deps.carrier, event.url, event.carrierCallId);
+  } catch (error) {
+    if (error instanceof RecordingHostRefused) return { status: "refusedHost", callId };
+    throw error;
+  }
+  if (res.status === 403 || res.status === 404 || res.status === 410) return { status: "gone", callId };
+  if (!res.ok) throw new RecordingDownloadFailed(`${track.side} track of ${event.carrierCallId} answered HTTP ${res.status}`);
+  const body = await bodyOf(res, event.carrierCallId);
+  const call = await db.call.findUniqueOrThrow({ where: { id: callId }, select: { companyId: true, durationSec: true } });
+  const ext = event.format === "wav" ? "wav" : "mp3";
+  const mimeType = event.format === "wav" ? "audio/wav" : "audio/mpeg";
+  const tag = createHash("sha256").update(track.participant).digest("hex").slice(0, 10);
+  const storageKey = `recordings/${call.companyId}/${callId}-${track.side}-${tag}.${ext}`;
+  await deps.storage.put(storageKey, body, { contentType: mimeType });
+  const created = await db.recordingTrack.createMany({
+    data: [
+      {
+        callId,
+        participant: track.participant,
+        side: track.side,
+        storageKey,
+        mimeType,
+        durationSec: Math.round(event.durationSeconds) || (call.durationSec ?? 0),
+        sizeBytes: body.byteLength,
+        sourceUrl: event.url,
+        createdAt: now,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return { status: created.count === 1 ? "stored" : "exists", callId };
+}
+
+async function bodyOf(res: Response, carrierCallId: string): Promise<Uint8Array> {
+  const declared = Number(res.headers.get("content-length") ?? 0);
+  if (declared > MAX_RECORDING_BYTES) throw new RecordingDownloadFailed(`recording of ${carrierCallId} is too large`);
+  const body = new Uint8Array(await res.arrayBuffer());
+  if (body.byteLength === 0 || body.byteLength > MAX_RECORDING_BYTES) {
+    throw new RecordingDownloadFailed(`recording of ${carrierCallId} has ${body.byteLength} bytes`);
+  }
+  return body;
 }
 
 /**

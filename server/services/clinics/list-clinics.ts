@@ -5,6 +5,6 @@ export function listClinics(db: Tx, scope: Scope) {
   return db.clinic.findMany({
     where: { companyId: scope.companyId, id: { in: scope.clinicIds } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, shortName: true, address: true, phone: true, timezone: true, outboundOpenedAt: true, updatedAt: true, followUpComplaintHours: true, followUpCallbackByHour: true, followUpOthersByHour: true },
+    select: { id: true, name: true, shortName: true, address: true, phone: true, timezone: true, outboundOpenedAt: true, updatedAt: true, followUpComplaintHours: true, followUpCallbackByHour: true, followUpOthersByHour: true, frontDeskSkillGroupId: true },
   });
 }

@@ -21,16 +21,25 @@ export const updateClinicInput = z.object({
   followUpComplaintHours: z.number().int().min(DEADLINE_LIMITS.complaintHours.min).max(DEADLINE_LIMITS.complaintHours.max).nullable().optional(),
   followUpCallbackByHour: z.number().int().min(DEADLINE_LIMITS.byHour.min).max(DEADLINE_LIMITS.byHour.max).nullable().optional(),
   followUpOthersByHour: z.number().int().min(DEADLINE_LIMITS.byHour.min).max(DEADLINE_LIMITS.byHour.max).nullable().optional(),
+  // 转人工: the Tencent CCC 技能组 (skill group) whose seats are this clinic's front desk; null = the AI never transfers.
+  frontDeskSkillGroupId: z
+    .number({ error: "技能组 ID 为数字" })
+    .int("技能组 ID 为正整数")
+    .min(1, "技能组 ID 为正整数")
+    .max(2_147_483_647, "技能组 ID 过大")
+    .nullable()
+    .optional(),
 });
 export type UpdateClinicInput = z.input<typeof updateClinicInput>;
 
-const deadlinesOf = (c: { followUpComplaintHours: number | null; followUpCallbackByHour: number | null; followUpOthersByHour: number | null }) => ({
+const deadlinesOf = (c: { followUpComplaintHours: number | null; followUpCallbackByHour: number | null; followUpOthersByHour: number | null; frontDeskSkillGroupId: number | null }) => ({
   followUpComplaintHours: c.followUpComplaintHours,
   followUpCallbackByHour: c.followUpCallbackByHour,
   followUpOthersByHour: c.followUpOthersByHour,
+  frontDeskSkillGroupId: c.frontDeskSkillGroupId,
 });
 
-/** 诊所简称 and 地址 feed the calling scripts' 门店参数, so every change is audited. */
+/** 诊所简称 and 地址 feed the calling scripts' 门店参数 and the front desk is where the AI transfers to, so every change is audited. */
 export async function updateClinic(db: PrismaClient, scope: Scope, viewer: Viewer, raw: UpdateClinicInput) {
   const input = updateClinicInput.parse(raw);
   return db.$transaction(async (tx) => {
@@ -48,6 +57,7 @@ export async function updateClinic(db: PrismaClient, scope: Scope, viewer: Viewe
         ...(input.followUpComplaintHours !== undefined ? { followUpComplaintHours: input.followUpComplaintHours } : {}),
         ...(input.followUpCallbackByHour !== undefined ? { followUpCallbackByHour: input.followUpCallbackByHour } : {}),
         ...(input.followUpOthersByHour !== undefined ? { followUpOthersByHour: input.followUpOthersByHour } : {}),
+        ...(input.frontDeskSkillGroupId !== undefined ? { frontDeskSkillGroupId: input.frontDeskSkillGroupId } : {}),
       },
     });
     await writeAuditLog(tx, {

@@ -48,7 +48,8 @@ export async function countCallMetrics(
   if (target.clinicIds?.length === 0 || target.scriptIds?.length === 0 || target.nodeIds?.length === 0) return out;
   let scriptIds: string[] | undefined;
   if (target.scriptIds) {
-    const owned = await db.script.findMany({ where: { id: { in: [...new Set(target.scriptIds)] }, companyId: target.companyId }, select: { id: true } });
+    const owned = await db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Script" WHERE id = ANY(${[...new Set(target.scriptIds)]}::text[]) AND "companyId" = ${target.companyId}`;
     scriptIds = owned.map((s) => s.id);
     if (scriptIds.length === 0) return out;
   }

@@ -25,6 +25,11 @@ export interface FakeCccOptions {
   /** The links in pushes are already expired (as if the push was late); DescribeTelCdr still hands out fresh ones. */
   expiredPushLinks?: boolean;
   /**
+   * false: the CDR carries no whole-call recording (RecordURL empty, as when the app records per participant only), so
+   * the per-participant record pushes (录音数据推送) are the only recordings. Default true.
+   */
+  wholeCallRecording?: boolean;
+  /**
    * The account as DescribeCCCBuyInfoList (https://www.tencentcloud.com/document/product/1229/59761) and DescribeNumbers
    * (NumberInfo: Number, CallOutSkillGroupIds, State 1 正常 | 2 欠费停用 | 4 管理员停用 | 5 违规停用, CostType 0 | 1 自携)
    * describe it. Default: one own number in service, 10 seats, an outbound package good for a year.
@@ -85,6 +90,7 @@ export function endStatusFor(mobile: string): number {
  *   Number}} (DescribeAICallExtractResult: https://www.tencentcloud.com/document/api/1229/68004; the element types:
  *   https://www.tencentcloud.com/document/api/1229/59800).
  * - Variables 通用变量 (Key/Value: 提示词变量, 欢迎语变量).
+ * - EnableComplianceAudio 合规提示音, Boolean, default true.
  * A value outside the documented range is answered InvalidParameterValue (CreateAICall's error list, vendor-errors.ts).
  */
 const EXTRACT_TYPES = ["Text", "Selector", "Boolean", "Number"];
@@ -94,6 +100,7 @@ function checkFeatures(req: Record<string, unknown>) {
   if (req.AcquireTimeoutSecond !== undefined && !(Number(req.AcquireTimeoutSecond) >= 0 && Number(req.AcquireTimeoutSecond) <= 5)) throw bad("AcquireTimeoutSecond 取值范围 [0, 5]");
   if (req.NotifyDuration !== undefined && !(Number(req.NotifyDuration) >= 10)) throw bad("NotifyDuration 最小10秒");
   if (req.VoicemailAction !== undefined && Number(req.VoicemailAction) !== 0) throw bad("VoicemailAction 仅支持 0");
+  if (req.EnableComplianceAudio !== undefined && typeof req.EnableComplianceAudio !== "boolean") throw bad("EnableComplianceAudio 为 Boolean");
   if (req.TransferFunctionEnable === true) {
     const items = (req.TransferItems as Record<string, unknown>[] | undefined) ?? [];
     if (!items.length || items.some((i) => !i.TransferFunctionName || !i.TransferFunctionDesc || !Number.isInteger(i.TransferSkillGroupId))) throw bad("TransferItems 需要 TransferFunctionName / TransferFunctionDesc / TransferSkillGroupId");
@@ -219,9 +226,9 @@ export class FakeCcc {
       // CDR's RecordURL (电话 CDR 数据推送 / TelCdrInfo: https://www.tencentcloud.com/document/api/1229/59764).
       const record = { SdkAppId: this.opts.sdkAppId, RecordId: `${cdr.RecordId}-user`, SessionId: s.id, Timestamp: cdr.EndedTimestamp, EndpointUser: s.callee, RecordURL: this.recordingUrl(`${s.id}-user`, this.opts.expiredPushLinks) };
       const agentSide = { ...record, RecordId: `${cdr.RecordId}-agent`, EndpointUser: "ai-agent@example.com", RecordURL: this.recordingUrl(`${s.id}-agent`, this.opts.expiredPushLinks) };
-      if (this.opts.reorder) pushes.unshift({ action: "record", payload: record });
-      else pushes.push({ action: "record", payload: record });
-      pushes.push({ action: "record", payload: agentSide });
+      // reorder: both participants' recordings arrive before the CDR.
+      if (this.opts.reorder) pushes.unshift({ action: "record", payload: record }, { action: "record", payload: agentSide });
+      else pushes.push({ action: "record", payload: record }, { action: "record", payload: agentSide });
     }
     pushes.forEach((p, i) => {
       const uuid = randomUUID();
@@ -273,7 +280,7 @@ export class FakeCcc {
       EndStatusString: END_NAMES[s.endStatus ?? 0] ?? "unknown",
       HungUpSide: answered ? "seat" : "system",
       RecordId: answered ? `rec-${s.id}` : "",
-      RecordURL: answered ? this.recordingUrl(s.id, expiredLink) : "",
+      RecordURL: answered && this.opts.wholeCallRecording !== false ? this.recordingUrl(s.id, expiredLink) : "",
       UUI: "",
     };
   }

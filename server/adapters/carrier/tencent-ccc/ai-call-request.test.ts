@@ -21,7 +21,7 @@ const input = (kind: "ai" | "fixed", vendor?: CreateCallInput["vendor"]): Create
 describe("buildAiCallRequest: the vendor's call features", () => {
   it("sends the defaults, the variables and 转人工 to the clinic's front desk for an AI script", () => {
     const r = buildAiCallRequest(input("ai", { features: aiCallFeaturesOf(null), frontDeskSkillGroupId: 42 }), settings);
-    expect(r).toMatchObject({ EnableVoicemailDetection: true, VoicemailAction: 0, MaxRingTimeoutSecond: 45, AcquireTimeoutSecond: 5, NotifyDuration: 10, NotifyMaxCount: 2, MaxDuration: 40_000 });
+    expect(r).toMatchObject({ EnableVoicemailDetection: true, VoicemailAction: 0, MaxRingTimeoutSecond: 45, AcquireTimeoutSecond: 5, NotifyDuration: 10, NotifyMaxCount: 2, MaxDuration: 40_000, EnableComplianceAudio: true });
     expect(r.TransferItems).toEqual([expect.objectContaining({ TransferFunctionName: TRANSFER_FUNCTION, TransferSkillGroupId: 42 })]);
     expect(r.SystemPrompt).toContain(TRANSFER_FUNCTION);
     expect(r.ExtractConfig?.map((e) => e.InfoName)).toEqual(["是否同意预约", "期望到店时间", "是否需要人工回电"]);
@@ -29,9 +29,10 @@ describe("buildAiCallRequest: the vendor's call features", () => {
   });
 
   it("follows the setting, and never transfers without a front desk or from a fixed script", () => {
-    const off = aiCallFeaturesOf({ voicemailDetection: false, extraction: false, transferToFrontDesk: false });
+    const off = aiCallFeaturesOf({ voicemailDetection: false, extraction: false, transferToFrontDesk: false, complianceAudio: false });
     const r = buildAiCallRequest(input("ai", { features: off, frontDeskSkillGroupId: 42 }), settings);
     expect(r.EnableVoicemailDetection).toBe(false);
+    expect(r.EnableComplianceAudio).toBe(false);
     expect(r).not.toHaveProperty("VoicemailAction");
     expect(r).not.toHaveProperty("ExtractConfig");
     expect(r).not.toHaveProperty("TransferItems");

@@ -45,6 +45,7 @@ export interface AiCallRequest {
   TransferFunctionEnable?: boolean;
   TransferItems?: { TransferFunctionName: string; TransferFunctionDesc: string; TransferSkillGroupId: number }[];
   Variables: { Key: string; Value: string }[];
+  EnableComplianceAudio: boolean;
 }
 
 /** The function the model calls to hand the call to the clinic's front desk (TransferItems[].TransferFunctionName). */
@@ -94,6 +95,7 @@ export function buildAiCallRequest(input: CreateCallInput, settings: AiCallSetti
     NotifyMessage: features.silence.prompt,
     NotifyMaxCount: features.silence.maxPrompts,
     MaxDuration: features.silence.hangUpAfterSeconds * 1000,
+    EnableComplianceAudio: features.complianceAudio,
     ...(features.extraction ? { ExtractConfig: EXTRACT_FIELDS.map((f) => ({ InfoType: f.type, InfoName: f.name, InfoContent: f.content })) } : {}),
     ...(transfer
       ? {

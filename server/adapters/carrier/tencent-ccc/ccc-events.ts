@@ -70,6 +70,8 @@ export interface CccRecordPush {
 
 export const cdrEventId = (sessionId: string) => `ccc:cdr:${sessionId}`;
 export const recordingEventId = (sessionId: string) => `ccc:record:${sessionId}`;
+/** One participant's recording: one event per side (SessionId + EndpointUser index it, 录音数据推送). */
+export const recordingTrackEventId = (sessionId: string, participant: string) => `ccc:record:${sessionId}:${participant}`;
 
 const iso = (sec: number | undefined, fallbackMs: number) => new Date(sec && sec > 0 ? sec * 1000 : fallbackMs).toISOString();
 
@@ -170,12 +172,21 @@ export function cdrToEvents(
   return events;
 }
 
-/** Only the patient's side is our recording (an agent's side has an e-mail as EndpointUser). */
-export function recordPushToEvent(push: CccRecordPush, opts: { nowMs: number; durationSeconds?: number }): RecordingReady | null {
+/**
+ * 电话录音数据推送 (https://www.tencentcloud.com/document/product/1229/59642): "a separate recording for each participant
+ * in the session … distinguished by EndpointUser (the user's mobile phone number or the agent's email)"; a transfer adds
+ * a third. So a record push is one side: a track event of its own, never the call's recording.
+ */
+export function recordPushToTrack(push: CccRecordPush, opts: { nowMs: number }): RecordingReady | null {
   const url = push.CustomRecordURL || push.RecordURL;
-  if (!push.SessionId || !url) return null;
-  if (push.EndpointUser && push.EndpointUser.includes("@")) return null;
-  return recordingEvent(push.SessionId, "", url, push.Timestamp, opts.durationSeconds ?? 0, opts.nowMs);
+  const participant = (push.EndpointUser ?? "").trim();
+  if (!push.SessionId || !url || !participant) return null;
+  const side = participant.includes("@") ? "agent" : "patient";
+  return {
+    ...recordingEvent(push.SessionId, "", url, push.Timestamp, 0, opts.nowMs),
+    eventId: recordingTrackEventId(push.SessionId, participant.slice(0, 120)),
+    track: { participant: participant.slice(0, 120), side },
+  };
 }
 
 function recordingEvent(sessionId: string, clientRef: string, url: string, atSec: number | undefined, durationSeconds: number, nowMs: number): RecordingReady {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { END_STATUS_OUTCOMES, fromCccNumber, hangupByOf, outcomeOfEndStatus, recordingExpiresAt, rejectionOfError, toCccNumber } from "./ccc-mapping";
-import { cdrToEvents, recordPushToEvent, roundsOf, turnsFromInteraction } from "./ccc-events";
+import { cdrToEvents, recordPushToTrack, roundsOf, turnsFromInteraction } from "./ccc-events";
 
 describe("Tencent CCC end statuses", () => {
   it.each([
@@ -94,9 +94,13 @@ describe("CCC records → events", () => {
     expect(events[0]).toMatchObject({ outcome: "noAnswer", answeredAt: null, talkSeconds: 0, turns: [], rounds: 0 });
   });
 
-  it("a recording push is the same event as the CDR's recording; an agent's side is not ours", () => {
-    expect(recordPushToEvent({ SessionId: "s1", EndpointUser: "008613712340212", RecordURL: "http://r/s1.mp3", Timestamp: 1040 }, { nowMs: 0 })?.eventId).toBe("ccc:record:s1");
-    expect(recordPushToEvent({ SessionId: "s1", EndpointUser: "bot@example.com", RecordURL: "http://r/s1.mp3" }, { nowMs: 0 })).toBeNull();
+  it("a recording push is one participant's track (its own event per side), never the call's recording", () => {
+    const patient = recordPushToTrack({ SessionId: "s1", EndpointUser: "008613712340212", RecordURL: "http://r/s1-user.mp3", Timestamp: 1040 }, { nowMs: 0 });
+    expect(patient).toMatchObject({ eventId: "ccc:record:s1:008613712340212", track: { participant: "008613712340212", side: "patient" }, url: "http://r/s1-user.mp3" });
+    const agent = recordPushToTrack({ SessionId: "s1", EndpointUser: "bot@example.com", RecordURL: "http://r/s1-agent.mp3" }, { nowMs: 0 });
+    expect(agent).toMatchObject({ eventId: "ccc:record:s1:bot@example.com", track: { participant: "bot@example.com", side: "agent" } });
+    expect(patient?.eventId).not.toBe("ccc:record:s1");
+    expect(recordPushToTrack({ SessionId: "s1", RecordURL: "http://r/s1.mp3" }, { nowMs: 0 })).toBeNull();
   });
 
   it("counts a round per AI line the patient answered", () => {

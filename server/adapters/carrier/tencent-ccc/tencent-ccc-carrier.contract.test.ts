@@ -105,7 +105,7 @@ describe("Tencent CCC adapter ⇄ fake CCC", { timeout: 30_000 }, () => {
     }
   });
 
-  it("an answered call: duplicated, reordered pushes are the same two events; the agent's recording is ignored", async () => {
+  it("an answered call: duplicated, reordered pushes are the same two events; each side's push yields the CDR's whole-call recording when the CDR has one", async () => {
     received.length = 0;
     const { carrierCallId } = await carrier.createCall(input("13712340212", 99));
     expect(await carrier.getCall(carrierCallId)).toEqual([]); // known to CCC, no result yet

@@ -2,7 +2,7 @@ import { ccc } from "tencentcloud-sdk-nodejs/tencentcloud/services/ccc";
 import { CarrierRejected, InvalidCallback, type CarrierEvent, type CarrierPort, type CreateCallInput, type RecordingReady, type Turn } from "@/server/ports/carrier";
 import type { TencentClientOptions } from "@/server/adapters/tencent/tencent-settings";
 import { buildAiCallRequest, type AiCallSettings } from "./ai-call-request";
-import { cdrToEvents, extractionOf, recordPushToEvent, turnsFromInteraction, type CccCdr, type CccExtractElement, type CccRecordPush } from "./ccc-events";
+import { cdrToEvents, extractionOf, recordPushToTrack, turnsFromInteraction, type CccCdr, type CccExtractElement, type CccRecordPush } from "./ccc-events";
 import type { ExtractedAnswers } from "@/server/domain/vendor/ai-call-features";
 import type { CallingAccount } from "@/server/domain/vendor/capacity-problems";
 import { fromCccNumber, rejectionOfError, toCccNumber } from "./ccc-mapping";
@@ -46,6 +46,7 @@ const HANGUP_TRIES = 3;
  */
 export class TencentCccCarrier implements CarrierPort {
   readonly lostAfterMs = LOST_AFTER_MS;
+  readonly usesAiCallFeatures = true;
   private readonly client: CccClient;
   private readonly now: () => Date;
 
@@ -152,11 +153,14 @@ export class TencentCccCarrier implements CarrierPort {
       const isRecord = action === "record" || (action !== "cdr" && "EndpointUser" in item && !("Callee" in item));
       if (isRecord) {
         // CCC pushes one recording per participant (录音数据推送): never store one side as the call. The whole-call
-        // recording is the CDR's RecordURL: take it from there when CCC already serves the CDR, else the CDR push (or
-        // reconciliation) brings it.
-        if (recordPushToEvent(item, { nowMs: this.now().getTime() })) {
+        // recording is the CDR's RecordURL: taken from there when CCC already serves a CDR that has one. Otherwise
+        // (no CDR yet, or a CDR without RecordURL) this side is kept as a track of its own — the push is the only
+        // place its link is given — and 通话详情 plays the sides as tracks unless a whole-call recording arrives.
+        const track = recordPushToTrack(item, { nowMs: this.now().getTime() });
+        if (track) {
           const cdr = await this.findCdr(item.SessionId).catch(() => null);
-          if (cdr) events.push(...cdrToEvents(cdr, { nowMs: this.now().getTime() }).filter((e) => e.type === "recording.ready"));
+          const whole = cdr ? cdrToEvents(cdr, { nowMs: this.now().getTime() }).filter((e) => e.type === "recording.ready") : [];
+          events.push(...(whole.length ? whole : [track]));
         }
       } else if (action === "cdr" || !action) {
         if (Number(item.Direction ?? 1) === 1) events.push(...(await this.eventsOf(item)));

@@ -63,6 +63,7 @@ export async function reconcileCarrierCalls(
       outcome: "answered",
       carrierCallId: { not: null },
       recording: null,
+      recordingTracks: { none: {} }, // both sides kept as tracks (no whole-call recording): nothing to chase
       endedAt: { lt: ago(RECORDING_LATE_MS), gt: ago(24 * 3600_000) },
       events: { none: { type: "recording.ready" } },
     },

@@ -33,6 +33,7 @@ export async function sweepRecordingRetention(db: PrismaClient, carrier: Carrier
       outcome: "answered",
       carrierCallId: { not: null },
       recording: null,
+      recordingTracks: { none: {} }, // both sides kept as tracks (no whole-call recording): nothing to chase
       endedAt: { lt: new Date(now.getTime() - SWEEP_AFTER_MS), gt: new Date(now.getTime() - RETENTION_SWEEP_MAX_AGE_MS) },
     },
     select: { carrierCallId: true, events: { where: { type: "recording.ready" }, select: { carrierEventId: true, type: true }, take: 1 } },

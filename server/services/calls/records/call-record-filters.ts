@@ -57,32 +57,10 @@ export function dayStart(value: string, offsetDays = 0): Date {
   return zonedTimeToInstant({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }, DEFAULT_TIME_ZONE);
 }
 
-/** Tenancy first (company and the caller's clinics, see clinicFilter), then the filters. */
-export function callRecordWhere(scope: Scope, clinics: { in: string[] } | undefined, f: CallRecordFilters): Prisma.CallWhereInput {
-  const and: Prisma.CallWhereInput[] = [];
-  if (f.clinicId) and.push({ clinicId: f.clinicId }); // within the caller's clinics below: another clinic lists nothing
-  if (f.q) and.push({ OR: searchOr(f.q) });
-  if (f.callback) and.push({ OR: [{ callbackRequested: true }, { complaint: true }] });
-  return {
-    companyId: scope.companyId,
-    ...(clinics ? { clinicId: clinics } : {}),
-    ...(f.scriptId ? { scriptId: f.scriptId } : {}),
-    ...(f.intent ? { intent: f.intent } : {}),
-    ...(f.consultantId ? { consultantId: f.consultantId } : {}),
-    ...(f.onlineConsultantId ? { onlineConsultantId: f.onlineConsultantId } : {}),
-    ...(f.outcome ? { outcome: f.outcome } : {}),
-    ...(f.review ? { intentConfidence: { lt: LOW_CONFIDENCE }, intentCorrectedAt: null } : {}),
-    ...(f.proposedTime ? { proposedTime: { not: null } } : {}),
-    ...(f.from || f.to
-      ? { dialedAt: { ...(f.from ? { gte: dayStart(f.from) } : {}), ...(f.to ? { lt: dayStart(f.to, 1) } : {}) } }
-      : {}),
-    ...(and.length ? { AND: and } : {}),
-  };
-}
-
 /**
- * The same condition as SQL, for the capped count: `SELECT count(*) FROM (SELECT 1 … LIMIT n)` lets PostgreSQL stop
- * early on whichever index fits, where Prisma's `count({ take })` adds an ORDER BY id that walks the primary key.
+ * Tenancy first (company and the caller's clinics, see clinicFilter), then the filters, as SQL over "Call": the page and
+ * the capped count (`SELECT count(*) FROM (SELECT 1 … LIMIT n)` lets PostgreSQL stop early on whichever index fits, where
+ * Prisma's `count({ take })` adds an ORDER BY id that walks the primary key) share it.
  */
 export function callRecordSql(scope: Scope, clinics: { in: string[] } | undefined, f: CallRecordFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`"companyId" = ${scope.companyId}`];
@@ -110,9 +88,4 @@ export function callRecordSql(scope: Scope, clinics: { in: string[] } | undefine
 function searchDigits(q: string): string | null {
   const digits = normalizeMobile(q);
   return /^\d{3,11}$/.test(digits) ? digits : null;
-}
-
-function searchOr(q: string): Prisma.CallWhereInput[] {
-  const digits = searchDigits(q);
-  return [{ patient: { name: { contains: likeText(q) } } }, ...(digits ? [{ mobile: { contains: digits } }] : [])];
 }

@@ -37,6 +37,7 @@ export async function getCallRecord(db: Tx, scope: Scope, viewer: Viewer, id: st
       patient: { select: { id: true, name: true, wrongNumberAt: true } },
       script: { select: { id: true, name: true, kind: true } },
       recording: { select: { durationSec: true } },
+      recordingTracks: { select: { id: true, side: true, durationSec: true }, orderBy: [{ side: "desc" }, { createdAt: "asc" }] },
     },
   });
   if (!call) throw AppError.notFound("通话记录");
@@ -116,5 +117,19 @@ export async function getCallRecord(db: Tx, scope: Scope, viewer: Viewer, id: st
           downloadHref: mayPlay ? `/api/call-records/${call.id}/recording?download=1` : null,
         }
       : null,
+    /**
+     * No whole-call recording but the carrier gave one per participant: each side as a track of its own (patient first),
+     * played side by side — never one of them as "the recording".
+     */
+    recordingTracks: call.recording
+      ? []
+      : call.recordingTracks.map((t) => ({
+          id: t.id,
+          side: t.side === "agent" ? ("agent" as const) : ("patient" as const),
+          // 0: the push carried no length and the track came before the result (the call's talk time then).
+          durationSec: t.durationSec || call.durationSec,
+          src: mayPlay ? `/api/call-records/${call.id}/recording?track=${t.id}` : null,
+          downloadHref: mayPlay ? `/api/call-records/${call.id}/recording?track=${t.id}&download=1` : null,
+        })),
   };
 }

@@ -76,67 +76,96 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
   const thresholds = alertThresholds(company);
 
   const enabledIds = scripts.filter((s) => s.status === "enabled").map((s) => s.id);
-  const [pending, live, ended, intercepted, sms, series, lastCalls, dialed15] = await Promise.all([
-    db.$queryRaw<{ scriptId: string; clinicId: string; due: number; later: number; window: number; next: Date | null }[]>`
-      SELECT "scriptId", "clinicId",
-             count(*) FILTER (WHERE "nextAttemptAt" <= ${now})::int AS due,
-             count(*) FILTER (WHERE "nextAttemptAt" > ${now})::int AS later,
-             count(*) FILTER (WHERE "nextAttemptAt" > ${now} AND reason = 'outsideCallingWindow')::int AS window,
-             min("nextAttemptAt") FILTER (WHERE "nextAttemptAt" > ${now}) AS next
-      FROM "CallTask"
-      WHERE "companyId" = ${companyId} AND status = 'pending' AND mobile IS NOT NULL
-        AND "scriptId" = ANY(${scriptIds}::text[]) AND "clinicId" = ANY(${clinicIds}::text[])
-      GROUP BY "scriptId", "clinicId"`,
-    // Calls in progress: tasks being placed (no Call row yet) and placed calls without a result; talking once the
-    // carrier's latest progress event says so.
-    db.$queryRaw<{ id: string; scriptId: string; clinicId: string; mobile: string | null; patientName: string; startedAt: Date; state: string | null }[]>`
-      SELECT t.id, t."scriptId", t."clinicId", coalesce(c.mobile, t.mobile) AS mobile, p.name AS "patientName",
-             coalesce(c."dialedAt", t."placingAt", t."claimedAt", t."updatedAt") AS "startedAt",
-             (SELECT e.payload->>'state' FROM "CarrierEvent" e WHERE e."carrierCallId" = c."carrierCallId" AND e.type = 'call.state'
-              ORDER BY e."receivedAt" DESC LIMIT 1) AS state
-      FROM "CallTask" t
-      JOIN "Patient" p ON p.id = t."patientId"
-      LEFT JOIN "Call" c ON c."taskId" = t.id AND c.attempt = t.attempt AND c."endedAt" IS NULL
-      WHERE t."companyId" = ${companyId} AND t.status IN ('dialing', 'inCall')
-        AND t."scriptId" = ANY(${scriptIds}::text[]) AND t."clinicId" = ANY(${clinicIds}::text[])
-      ORDER BY 6 ASC
-      LIMIT 1000`,
-    db.$queryRaw<{ answered: number; notAnswered: number }[]>`
-      SELECT count(*) FILTER (WHERE outcome = 'answered')::int AS answered,
-             count(*) FILTER (WHERE outcome <> 'answered')::int AS "notAnswered"
-      FROM "Call"
-      WHERE "companyId" = ${companyId} AND "dialedAt" > ${new Date(since15.getTime() - 3600_000)} AND "endedAt" > ${since15}
-        AND outcome IS NOT NULL AND "scriptId" = ANY(${scriptIds}::text[]) AND "clinicId" = ANY(${clinicIds}::text[])`,
-    db.$queryRaw<{ rule: string; n: number }[]>`
-      SELECT reason AS rule, count(*)::int AS n FROM "CallTask"
-      WHERE "companyId" = ${companyId} AND status = 'intercepted' AND "finishedAt" > ${since15}
-        AND "scriptId" = ANY(${scriptIds}::text[]) AND "clinicId" = ANY(${clinicIds}::text[])
-      GROUP BY reason ORDER BY n DESC`,
-    db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM "SmsMessage" m
-      LEFT JOIN "Call" c ON c.id = m."callId"
-      WHERE m."companyId" = ${companyId} AND m."sentAt" > ${since15}
-        AND (c.id IS NULL OR (c."scriptId" = ANY(${scriptIds}::text[]) AND c."clinicId" = ANY(${clinicIds}::text[])))`,
-    db.$queryRaw<{ minute: Date; dials: number; answers: number }[]>`
-      SELECT date_trunc('minute', "dialedAt") AS minute, count(*)::int AS dials,
-             count(*) FILTER (WHERE outcome = 'answered')::int AS answers
-      FROM "Call"
-      WHERE "companyId" = ${companyId} AND "dialedAt" > ${sinceHour}
-        AND "scriptId" = ANY(${scriptIds}::text[]) AND "clinicId" = ANY(${clinicIds}::text[])
-      GROUP BY 1`,
-    // Each enabled script's last ended calls, for the answer-rate alert (the [scriptId, dialedAt] index, newest first).
-    db.$queryRaw<{ scriptId: string; calls: number; answered: number }[]>`
-      SELECT s.id AS "scriptId", count(*)::int AS calls, count(*) FILTER (WHERE c.outcome = 'answered')::int AS answered
-      FROM unnest(${enabledIds}::text[]) AS s(id)
-      CROSS JOIN LATERAL (
-        SELECT outcome FROM "Call" WHERE "scriptId" = s.id AND outcome IS NOT NULL ORDER BY "dialedAt" DESC LIMIT ${thresholds.answerRateWindow}
-      ) c
-      GROUP BY s.id`,
-    db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM "Call"
-      WHERE "companyId" = ${companyId} AND "dialedAt" > ${since15}
-        AND "scriptId" = ANY(${scriptIds}::text[]) AND "clinicId" = ANY(${clinicIds}::text[])`,
-  ]);
+  // The figures in one statement (each part a JSON column): a snapshot a second for every open page of a company is a
+  // handful of statements, not a dozen (bench/monitor). Times travel as epoch milliseconds.
+  const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
+  type Part<T> = T[] | null;
+  const [parts] = await db.$queryRawUnsafe<
+    {
+      pending: Part<{ scriptId: string; clinicId: string; due: number; later: number; window: number; next: number | null }>;
+      live: Part<{ id: string; scriptId: string; clinicId: string; mobile: string | null; patientName: string; startedAt: number; state: string | null }>;
+      ended: { answered: number; notAnswered: number };
+      intercepted: Part<{ rule: string; n: number }>;
+      sms: number;
+      series: Part<{ minute: number; dials: number; answers: number }>;
+      lastCalls: Part<{ scriptId: string; calls: number; answered: number }>;
+      dialed15: number;
+    }[]
+  >(
+    `SELECT
+      (SELECT json_agg(x) FROM (
+        SELECT "scriptId", "clinicId",
+               count(*) FILTER (WHERE "nextAttemptAt" <= $1)::int AS due,
+               count(*) FILTER (WHERE "nextAttemptAt" > $1)::int AS later,
+               count(*) FILTER (WHERE "nextAttemptAt" > $1 AND reason = 'outsideCallingWindow')::int AS window,
+               ${ms(`min("nextAttemptAt") FILTER (WHERE "nextAttemptAt" > $1)`)} AS next
+        FROM "CallTask"
+        WHERE "companyId" = $2 AND status = 'pending' AND mobile IS NOT NULL
+          AND "scriptId" = ANY($3::text[]) AND "clinicId" = ANY($4::text[])
+        GROUP BY "scriptId", "clinicId") x) AS pending,
+      -- Calls in progress: tasks being placed (no Call row yet) and placed calls without a result; talking once the
+      -- carrier's latest progress event says so.
+      (SELECT json_agg(x ORDER BY x."startedAt") FROM (
+        SELECT t.id, t."scriptId", t."clinicId", coalesce(c.mobile, t.mobile) AS mobile, p.name AS "patientName",
+               ${ms(`coalesce(c."dialedAt", t."placingAt", t."claimedAt", t."updatedAt")`)} AS "startedAt",
+               (SELECT e.payload->>'state' FROM "CarrierEvent" e WHERE e."carrierCallId" = c."carrierCallId" AND e.type = 'call.state'
+                ORDER BY e."receivedAt" DESC LIMIT 1) AS state
+        FROM "CallTask" t
+        JOIN "Patient" p ON p.id = t."patientId"
+        LEFT JOIN "Call" c ON c."taskId" = t.id AND c.attempt = t.attempt AND c."endedAt" IS NULL
+        WHERE t."companyId" = $2 AND t.status IN ('dialing', 'inCall')
+          AND t."scriptId" = ANY($3::text[]) AND t."clinicId" = ANY($4::text[])
+        ORDER BY 6 ASC
+        LIMIT 1000) x) AS live,
+      (SELECT row_to_json(x) FROM (
+        SELECT count(*) FILTER (WHERE outcome = 'answered')::int AS answered,
+               count(*) FILTER (WHERE outcome <> 'answered')::int AS "notAnswered"
+        FROM "Call"
+        WHERE "companyId" = $2 AND "dialedAt" > $6 AND "endedAt" > $5
+          AND outcome IS NOT NULL AND "scriptId" = ANY($3::text[]) AND "clinicId" = ANY($4::text[])) x) AS ended,
+      (SELECT json_agg(x ORDER BY x.n DESC) FROM (
+        SELECT reason AS rule, count(*)::int AS n FROM "CallTask"
+        WHERE "companyId" = $2 AND status = 'intercepted' AND "finishedAt" > $5
+          AND "scriptId" = ANY($3::text[]) AND "clinicId" = ANY($4::text[])
+        GROUP BY reason) x) AS intercepted,
+      (SELECT count(*)::int FROM "SmsMessage" m
+        LEFT JOIN "Call" c ON c.id = m."callId"
+        WHERE m."companyId" = $2 AND m."sentAt" > $5
+          AND (c.id IS NULL OR (c."scriptId" = ANY($3::text[]) AND c."clinicId" = ANY($4::text[])))) AS sms,
+      (SELECT json_agg(x) FROM (
+        SELECT ${ms(`date_trunc('minute', "dialedAt")`)} AS minute, count(*)::int AS dials,
+               count(*) FILTER (WHERE outcome = 'answered')::int AS answers
+        FROM "Call"
+        WHERE "companyId" = $2 AND "dialedAt" > $7
+          AND "scriptId" = ANY($3::text[]) AND "clinicId" = ANY($4::text[])
+        GROUP BY 1) x) AS series,
+      -- Each enabled script's last ended calls, for the answer-rate alert (the [scriptId, dialedAt] index, newest first).
+      (SELECT json_agg(x) FROM (
+        SELECT s.id AS "scriptId", count(*)::int AS calls, count(*) FILTER (WHERE c.outcome = 'answered')::int AS answered
+        FROM unnest($8::text[]) AS s(id)
+        CROSS JOIN LATERAL (
+          SELECT outcome FROM "Call" WHERE "scriptId" = s.id AND outcome IS NOT NULL ORDER BY "dialedAt" DESC LIMIT $9
+        ) c
+        GROUP BY s.id) x) AS "lastCalls",
+      (SELECT count(*)::int FROM "Call"
+        WHERE "companyId" = $2 AND "dialedAt" > $5
+          AND "scriptId" = ANY($3::text[]) AND "clinicId" = ANY($4::text[])) AS dialed15`,
+    now,
+    companyId,
+    scriptIds,
+    clinicIds,
+    since15,
+    new Date(since15.getTime() - 3600_000),
+    sinceHour,
+    enabledIds,
+    thresholds.answerRateWindow,
+  );
+  const pending = (parts!.pending ?? []).map((r) => ({ ...r, next: r.next === null ? null : new Date(r.next) }));
+  const live = (parts!.live ?? []).map((r) => ({ ...r, startedAt: new Date(r.startedAt) }));
+  const ended = parts!.ended;
+  const intercepted = parts!.intercepted ?? [];
+  const series = (parts!.series ?? []).map((r) => ({ ...r, minute: new Date(r.minute) }));
+  const lastCalls = parts!.lastCalls ?? [];
 
   const byMinute = new Map(series.map((r) => [r.minute.getTime(), r]));
   const lastMinute = Math.floor(now.getTime() / 60_000) * 60_000;
@@ -199,7 +228,7 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
     balance,
     carrierHold: company.callingHeldAt ? { code: company.callingHoldCode } : null,
     scripts: lastCalls.map((r) => ({ id: r.scriptId, name: nameOf.get(r.scriptId) ?? "", lastCalls: r.calls, lastAnswered: r.answered })),
-    recent: { intercepted: interceptedRecent, dialed: dialed15[0]?.n ?? 0 },
+    recent: { intercepted: interceptedRecent, dialed: parts!.dialed15 },
   }, thresholds);
 
   return {
@@ -220,11 +249,11 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
     },
     recent: {
       minutes: RECENT_MINUTES,
-      answered: ended[0]?.answered ?? 0,
-      notAnswered: ended[0]?.notAnswered ?? 0,
+      answered: ended.answered,
+      notAnswered: ended.notAnswered,
       intercepted: interceptedRecent,
       interceptedByRule: intercepted,
-      smsSent: sms[0]?.n ?? 0,
+      smsSent: parts!.sms,
     },
     tasks: {
       dueNow: scriptRows.reduce((n, s) => n + s.dueNow, 0),

@@ -6,9 +6,8 @@ import type { Viewer } from "@/server/domain/auth/permissions";
 import { rosterExportFileName, type RosterStatus } from "@/server/domain/calls/roster";
 import { spreadsheetText } from "@/server/domain/files/spreadsheet-cell";
 import type { Scope } from "@/server/domain/auth/scope";
-import { Prisma } from "@/server/generated/prisma/client";
-import { rosterLine, rosterScope, type RosterRow } from "./roster-query";
-import { rosterAnalysisFields, type RosterAnalysis } from "./roster-analysis";
+import { readRosterRows, rosterLine, rosterScope } from "./roster-query";
+import { rosterAnalysisFields } from "./roster-analysis";
 import { loadScriptIntents } from "@/server/services/calls/records/script-intents";
 
 export interface RosterExportLabels {
@@ -52,7 +51,7 @@ export async function exportScriptRoster(
     let after: { createdAt: Date; id: string } | null = null;
     try {
       for (;;) {
-        const page = await readBatch(db, sql, after);
+        const page = await readRosterRows(db, sql, { after, limit: BATCH });
         for (const row of page) {
           const line = rosterLine(row, viewer, labels.locale, rosterAnalysisFields(row.analysis, intents));
           sheet
@@ -91,59 +90,4 @@ export async function exportScriptRoster(
   })();
   done.catch(() => undefined); // surfaced through the stream; callers may also await it
   return { fileName: rosterExportFileName(script.name, now, labels.timeZone), stream: out, done };
-}
-
-type FlatRow = Omit<RosterRow, "patient" | "clinic" | "createdBy"> & {
-  patientId: string;
-  name: string;
-  gender: RosterRow["patient"]["gender"];
-  patientMobile: string | null;
-  medicalRecordNo: string | null;
-  shortName: string;
-  createdByName: string | null;
-  callIntent: string | null;
-  callSummary: string | null;
-  callProposedTime: string | null;
-  callCallback: boolean | null;
-  callComplaint: boolean | null;
-};
-
-/**
- * One keyset batch in one SQL statement with its joins, flat rows. Prisma's findMany with the three relations built
- * ~4× more short-lived objects per row, which is what raised the export's peak RSS (docs/performance.md).
- */
-async function readBatch(db: Tx, where: Prisma.Sql, after: { createdAt: Date; id: string } | null): Promise<(RosterRow & { analysis?: RosterAnalysis })[]> {
-  const rows = await db.$queryRaw<FlatRow[]>`
-    SELECT t.id, t.status::text AS status, t.attempt, t."lastOutcome"::text AS "lastOutcome", t.reason, t.mobile, t."createdAt",
-           p.id AS "patientId", p.name, p.gender::text AS gender, p.mobile AS "patientMobile", p."medicalRecordNo",
-           c."shortName", u.name AS "createdByName",
-           lc.intent AS "callIntent", lc.summary AS "callSummary", lc."proposedTime" AS "callProposedTime",
-           lc."callbackRequested" AS "callCallback", lc.complaint AS "callComplaint"
-    FROM "CallTask" t
-      JOIN "Patient" p ON p.id = t."patientId"
-      JOIN "Clinic" c ON c.id = t."clinicId"
-      LEFT JOIN "User" u ON u.id = t."createdById"
-      LEFT JOIN LATERAL (
-        SELECT intent, summary, "proposedTime", "callbackRequested", complaint FROM "Call"
-        WHERE "taskId" = t.id AND outcome IS NOT NULL ORDER BY attempt DESC LIMIT 1
-      ) lc ON true
-    WHERE ${where} ${after ? Prisma.sql`AND (t."createdAt", t.id) > (${after.createdAt}, ${after.id})` : Prisma.empty}
-    ORDER BY t."createdAt", t.id
-    LIMIT ${BATCH}`;
-  return rows.map((r) => ({
-    id: r.id,
-    status: r.status,
-    attempt: r.attempt,
-    lastOutcome: r.lastOutcome,
-    reason: r.reason,
-    mobile: r.mobile,
-    createdAt: r.createdAt,
-    patient: { id: r.patientId, name: r.name, gender: r.gender, mobile: r.patientMobile, medicalRecordNo: r.medicalRecordNo },
-    clinic: { shortName: r.shortName },
-    createdBy: r.createdByName === null ? null : { name: r.createdByName },
-    analysis:
-      r.callCallback === null
-        ? undefined
-        : { intent: r.callIntent, summary: r.callSummary, proposedTime: r.callProposedTime, callbackRequested: r.callCallback, complaint: r.callComplaint ?? false },
-  }));
 }

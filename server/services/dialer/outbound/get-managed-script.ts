@@ -3,21 +3,13 @@ import { callingWindowWait } from "@/server/domain/calling-policy/calling-window
 import { scriptIsLive, scriptLiveState } from "@/server/domain/scripts/script-live-state";
 import { AppError } from "@/server/errors";
 import { getCallMetrics } from "@/server/services/metrics/get-call-metrics";
-import { scriptSummarySelect } from "@/server/services/scripts/script-summary";
-import { visibleClinics, visibleScript } from "@/server/services/scripts/visible-script";
+import { readScriptSummaries } from "@/server/services/scripts/script-summary";
+import { visibleClinics } from "@/server/services/scripts/visible-script";
 import type { Scope } from "@/server/domain/auth/scope";
 
 /** 【详情】: a script's state with its 执行数据 and 通话数据 (refreshed by the page while calls run). */
 export async function getManagedScript(db: Tx, scope: Scope, id: string, now: Date = new Date()) {
-  const script = await db.script.findFirst({
-    where: { id, ...visibleScript(scope) },
-    select: {
-      ...scriptSummarySelect,
-      stoppedAt: true,
-      createdAt: true,
-      clinics: { select: { clinic: { select: { id: true, shortName: true, timezone: true } } }, orderBy: { clinic: { createdAt: "asc" } } },
-    },
-  });
+  const [script] = await readScriptSummaries(db, scope, { id });
   if (!script) throw AppError.notFound("话术");
   const clinicWindow = script.clinics[0] ? callingWindowWait(now, script.clinics[0].clinic.timezone) : null;
   // Only an enabled script's tasks wait for the window; a paused one's wait for the script, a stopped one's are cancelled.

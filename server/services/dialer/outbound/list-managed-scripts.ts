@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
-import type { Prisma } from "@/server/generated/prisma/client";
 import { getExecutionStats } from "@/server/services/metrics/get-call-metrics";
-import { scriptSummarySelect } from "@/server/services/scripts/script-summary";
-import { visibleClinics, visibleScript } from "@/server/services/scripts/visible-script";
+import { readScriptSummaries } from "@/server/services/scripts/script-summary";
+import { visibleClinics } from "@/server/services/scripts/visible-script";
 import type { Scope } from "@/server/domain/auth/scope";
 import { SCRIPT_STATUSES } from "@/server/domain/scripts/script-status";
 
@@ -19,13 +18,8 @@ const STATUS_ORDER = { enabled: 0, paused: 1, stopped: 2 } as const;
 /** 外呼管理 list: the caller's scripts (enabled first) with their 执行数据 columns (seed §7). */
 export async function listManagedScripts(db: Tx, scope: Scope, raw: ListManagedScriptsInput) {
   const input = listManagedScriptsInput.parse(raw);
-  const where: Prisma.ScriptWhereInput = { ...visibleScript(scope), ...(input.status ? { status: input.status } : {}) };
   // Few scripts per company (tens): order by status in memory, then page.
-  const all = await db.script.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { ...scriptSummarySelect, createdAt: true },
-  });
+  const all = await readScriptSummaries(db, scope, { status: input.status });
   all.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
   const page = all.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
   const stats = await getExecutionStats(db, scope, page.map((s) => s.id));
@@ -33,9 +27,9 @@ export async function listManagedScripts(db: Tx, scope: Scope, raw: ListManagedS
     total: all.length,
     page: input.page,
     pageSize: input.pageSize,
-    items: page.map(({ clinics, ...s }) => ({
+    items: page.map(({ clinics, stoppedAt: _stoppedAt, ...s }) => ({
       ...s,
-      clinics: visibleClinics(clinics, scope),
+      clinics: visibleClinics(clinics, scope).map(({ id, shortName }) => ({ id, shortName })),
       execution: stats.get(s.id)!,
     })),
   };

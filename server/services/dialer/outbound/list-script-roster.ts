@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import type { Scope } from "@/server/domain/auth/scope";
-import { rosterFilters, rosterLine, rosterScope, rosterSelect } from "./roster-query";
-import { latestCallAnalyses, rosterAnalysisFields } from "./roster-analysis";
+import { readRosterRows, rosterFilters, rosterLine, rosterScope } from "./roster-query";
+import { rosterAnalysisFields } from "./roster-analysis";
 import { loadScriptIntents } from "@/server/services/calls/records/script-intents";
 
 export const listScriptRosterInput = z.object({
@@ -16,19 +16,11 @@ export type ListScriptRosterInput = z.input<typeof listScriptRosterInput>;
 /** 【详情】-【客户名单】: the script's call tasks, newest first, paginated on the server. */
 export async function listScriptRoster(db: Tx, scope: Scope, viewer: Viewer, raw: ListScriptRosterInput) {
   const input = listScriptRosterInput.parse(raw);
-  const { script, where } = await rosterScope(db, scope, input.scriptId, input.status);
-  const [total, rows] = await Promise.all([
-    db.callTask.count({ where }),
-    db.callTask.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-      select: rosterSelect,
-    }),
-  ]);
-  const [analyses, intents] = await Promise.all([
-    latestCallAnalyses(db, rows.map((r) => r.id)),
+  const { script, sql } = await rosterScope(db, scope, input.scriptId, input.status);
+  // Raw statements (issue 29): the rows with their joins and latest call in one, the count without Prisma's runtime.
+  const [[{ total }], rows, intents] = await Promise.all([
+    db.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM "CallTask" t WHERE ${sql}`,
+    readRosterRows(db, sql, { offset: (input.page - 1) * input.pageSize, limit: input.pageSize }),
     loadScriptIntents(db, scope.companyId, [script.id]),
   ]);
   const options = intents.get(script.id) ?? [];
@@ -37,6 +29,6 @@ export async function listScriptRoster(db: Tx, scope: Scope, viewer: Viewer, raw
     total,
     page: input.page,
     pageSize: input.pageSize,
-    items: rows.map((r) => rosterLine(r, viewer, "zh-CN", rosterAnalysisFields(analyses.get(r.id), options))),
+    items: rows.map((r) => rosterLine(r, viewer, "zh-CN", rosterAnalysisFields(r.analysis, options))),
   };
 }

@@ -20,9 +20,12 @@ export async function loadOutboundAccess(db: Tx, companyId: string): Promise<Out
   return outboundAccessState(latest?.status ?? null);
 }
 
-/** Throws FORBIDDEN (with the reason in zh-CN) unless the company's qualification has been approved. */
-export async function assertOutboundEnabled(db: Tx, companyId: string): Promise<void> {
-  const state = await loadOutboundAccess(db, companyId);
+/**
+ * Throws FORBIDDEN (with the reason in zh-CN) unless the company's qualification has been approved. `load`: where the
+ * state comes from — a request's per-process cache (server/auth/outbound-access-cache.ts), else the database.
+ */
+export async function assertOutboundEnabled(db: Tx, companyId: string, load?: (companyId: string) => Promise<OutboundAccessState>): Promise<void> {
+  const state = load ? await load(companyId) : await loadOutboundAccess(db, companyId);
   if (!mayUseOutbound(state)) throw AppError.forbidden(OUTBOUND_LOCKED_MESSAGES[state as Exclude<OutboundAccessState, "approved">]);
 }
 

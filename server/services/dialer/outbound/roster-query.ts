@@ -64,7 +64,7 @@ export async function rosterScope(db: Tx, scope: Scope, scriptId: string, status
   return { script, where, sql };
 }
 
-import { rosterAnalysisFields } from "./roster-analysis";
+import { rosterAnalysisFields, type RosterAnalysis } from "./roster-analysis";
 
 export const rosterSelect = {
   id: true,
@@ -101,3 +101,72 @@ export function rosterLine(row: RosterRow, viewer: Viewer, locale: "zh-CN" | "en
   };
 }
 export type RosterLine = ReturnType<typeof rosterLine>;
+
+type FlatRow = Omit<RosterRow, "patient" | "clinic" | "createdBy"> & {
+  patientId: string;
+  name: string;
+  gender: RosterRow["patient"]["gender"];
+  patientMobile: string | null;
+  medicalRecordNo: string | null;
+  shortName: string;
+  createdByName: string | null;
+  callIntent: string | null;
+  callSummary: string | null;
+  callProposedTime: string | null;
+  callCallback: boolean | null;
+  callComplaint: boolean | null;
+};
+
+/**
+ * 客户名单 rows in one SQL statement, flat, with the latest call's analysis: a page (newest first, `offset`) or the
+ * export's keyset batch (oldest first, `after`). The tasks are chosen first (the index on CallTask(scriptId, createdAt,
+ * id)), then joined, so the joins and the latest-call lookup touch only the rows returned. Prisma's findMany with the
+ * three relations built ~4× more short-lived objects per row (the export's peak RSS, docs/performance.md) and sent four
+ * statements per page, its runtime a large share of the page's CPU (issue 29).
+ */
+export async function readRosterRows(
+  db: Tx,
+  where: Prisma.Sql,
+  at: { offset: number; limit: number } | { after: { createdAt: Date; id: string } | null; limit: number },
+): Promise<(RosterRow & { analysis?: RosterAnalysis })[]> {
+  const page = "offset" in at;
+  const keyset = !page && at.after ? PrismaSql.sql`AND (t."createdAt", t.id) > (${at.after.createdAt}, ${at.after.id})` : PrismaSql.empty;
+  const order = page ? PrismaSql.sql`t."createdAt" DESC, t.id DESC` : PrismaSql.sql`t."createdAt", t.id`;
+  const rows = await db.$queryRaw<FlatRow[]>`
+    SELECT t.id, t.status::text AS status, t.attempt, t."lastOutcome"::text AS "lastOutcome", t.reason, t.mobile, t."createdAt",
+           p.id AS "patientId", p.name, p.gender::text AS gender, p.mobile AS "patientMobile", p."medicalRecordNo",
+           c."shortName", u.name AS "createdByName",
+           lc.intent AS "callIntent", lc.summary AS "callSummary", lc."proposedTime" AS "callProposedTime",
+           lc."callbackRequested" AS "callCallback", lc.complaint AS "callComplaint"
+    FROM (
+      SELECT t.id, t.status, t.attempt, t."lastOutcome", t.reason, t.mobile, t."createdAt", t."patientId", t."clinicId", t."createdById"
+      FROM "CallTask" t
+      WHERE ${where} ${keyset}
+      ORDER BY ${order}
+      LIMIT ${at.limit} ${page ? PrismaSql.sql`OFFSET ${at.offset}` : PrismaSql.empty}
+    ) t
+      JOIN "Patient" p ON p.id = t."patientId"
+      JOIN "Clinic" c ON c.id = t."clinicId"
+      LEFT JOIN "User" u ON u.id = t."createdById"
+      LEFT JOIN LATERAL (
+        SELECT intent, summary, "proposedTime", "callbackRequested", complaint FROM "Call"
+        WHERE "taskId" = t.id AND outcome IS NOT NULL ORDER BY attempt DESC LIMIT 1
+      ) lc ON true
+    ORDER BY ${order}`;
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    attempt: r.attempt,
+    lastOutcome: r.lastOutcome,
+    reason: r.reason,
+    mobile: r.mobile,
+    createdAt: r.createdAt,
+    patient: { id: r.patientId, name: r.name, gender: r.gender, mobile: r.patientMobile, medicalRecordNo: r.medicalRecordNo },
+    clinic: { shortName: r.shortName },
+    createdBy: r.createdByName === null ? null : { name: r.createdByName },
+    analysis:
+      r.callCallback === null
+        ? undefined
+        : { intent: r.callIntent, summary: r.callSummary, proposedTime: r.callProposedTime, callbackRequested: r.callCallback, complaint: r.callComplaint ?? false },
+  }));
+}

@@ -2,6 +2,7 @@ import { createTRPCRouter } from "@/server/trpc/init";
 import { monitorAlertSettingsProcedure } from "./alert-settings";
 import { monitorLiveProcedure } from "./live";
 import { monitorPlatformProcedure } from "./platform";
+import { monitorPlatformLiveProcedure } from "./platform-live";
 import { monitorSnapshotProcedure } from "./snapshot";
 import { monitorUpdateAlertSettingsProcedure } from "./update-alert-settings";
 
@@ -11,4 +12,5 @@ export const monitorRouter = createTRPCRouter({
   alertSettings: monitorAlertSettingsProcedure,
   updateAlertSettings: monitorUpdateAlertSettingsProcedure,
   platform: monitorPlatformProcedure,
+  platformLive: monitorPlatformLiveProcedure,
 });

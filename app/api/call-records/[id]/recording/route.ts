@@ -10,16 +10,18 @@ import { readRecordingAudio } from "@/server/services/calls/records/read-recordi
 
 /**
  * A call's recording (mp3): inline for the detail dialog's player (with byte ranges, so it can seek), `?download=1` to
- * save it as 「客户姓名 YYYY-MM-DD HH_mm_ss外呼录音.mp3」. Only with 播放/下载录音, only for the caller's clinics.
+ * save it as 「客户姓名 YYYY-MM-DD HH_mm_ss外呼录音.mp3」. `?track=<id>` serves one participant's track instead (a call
+ * whose carrier gave no whole-call recording), named with its side. Only with 播放/下载录音, only for the caller's clinics.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const viewer = await requireOutboundViewer("outbound.recordings.play", "没有播放/下载录音的权限");
     const id = routeParam((await params).id);
-    const recording = await loadCallRecording(prisma, scopeOf(viewer), id);
+    const query = new URL(request.url).searchParams;
+    const recording = await loadCallRecording(prisma, scopeOf(viewer), id, query.get("track"));
     const object = await readRecordingAudio(prisma, appPorts, id, recording);
     if (!object) throw AppError.notFound("录音文件");
-    const download = new URL(request.url).searchParams.get("download") === "1";
+    const download = query.get("download") === "1";
     return audioResponse(request, object.body, {
       contentType: recording.mimeType,
       cache: "no-store",
