@@ -10,7 +10,7 @@ import { CarrierHarness, NO_FAULTS, createSmsScript, simMobile, useTempDataDir }
 
 /**
  * Issue 26: a 转人工 nobody answered files a 回访任务 (转人工未接通) for the patient's owner — the simulator's path here
- * (its transfer leg is deterministic from the number: fifth-from-last digit 8 answered, 9 not; docs/carrier-simulator.md).
+ * (its transfer leg is deterministic from the number: fifth- and sixth-from-last digits 9 8 answered, 9 9 not; docs/carrier-simulator.md).
  * The Tencent CCC path (ServeParticipants' AcceptTimestamp) is in tencent-features.int.test.ts.
  */
 const storage = new MemoryStorage();
@@ -29,11 +29,12 @@ afterAll(async () => {
   await cleanUp();
 });
 
-/** An answered, interested patient (persona 0, last two 30) whose fifth-from-last digit asks for the given transfer. */
-function transferMobile(digit: 8 | 9 | 0): string {
+/** An answered, interested patient (persona 0, last two 30) whose fifth- and sixth-from-last digits ask for the transfer. */
+function transferMobile(kind: "answered" | "rangOut" | "none"): string {
+  const [fifth, sixth] = kind === "answered" ? ["9", "8"] : kind === "rangOut" ? ["9", "9"] : ["0", "0"];
   for (;;) {
     const m = simMobile(0, "30");
-    if (m.charAt(m.length - 5) === String(digit)) return m;
+    if (m.charAt(m.length - 5) === fifth && m.charAt(m.length - 6) === sixth) return m;
   }
 }
 
@@ -52,9 +53,9 @@ describe("转人工 through the carrier simulator", () => {
       where: { companyId: company.companyId, active: true, role: { key: "onlineConsultant" }, OR: [{ allClinics: true }, { userClinics: { some: { clinicId } } }] },
       select: { id: true },
     });
-    const answered = transferMobile(8);
-    const unanswered = transferMobile(9);
-    const none = transferMobile(0);
+    const answered = transferMobile("answered");
+    const unanswered = transferMobile("rangOut");
+    const none = transferMobile("none");
     const script = await createSmsScript(company.companyId, company.clinicIds, { hangupSms: false }); // 营销类
     const patients = [];
     for (const mobile of [answered, unanswered, none]) patients.push(...(await createPatients(company.companyId, clinicId, 1, { mobile })));
@@ -101,7 +102,7 @@ describe("转人工 through the carrier simulator", () => {
     const db = testDb();
     const clinicId = company.clinicIds[1]!;
     await db.clinic.update({ where: { id: clinicId }, data: { frontDeskSkillGroupId: null } });
-    const mobile = transferMobile(9);
+    const mobile = transferMobile("rangOut");
     const script = await createSmsScript(company.companyId, [clinicId], { hangupSms: false });
     const patients = await createPatients(company.companyId, clinicId, 1, { mobile });
     const harness = new CarrierHarness(shanghai(11), NO_FAULTS, simulatorStorage());

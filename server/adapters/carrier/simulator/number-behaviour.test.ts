@@ -59,10 +59,12 @@ describe("per-number behaviour of the simulator", () => {
   });
 });
 
-describe("transferBehaviourOf (fifth-from-last digit)", () => {
-  it("8 → the front desk answers, 9 → nobody answers, anything else → no transfer", () => {
-    expect(transferBehaviourOf("13712381230")).toBe("answered");
-    expect(transferBehaviourOf("13712391230")).toBe("notAnswered");
+describe("transferBehaviourOf (fifth- and sixth-from-last digits)", () => {
+  it("9 and 8 → the front desk answers, 9 and 9 → nobody answers, anything else → no transfer", () => {
+    expect(transferBehaviourOf("13712891230")).toBe("answered");
+    expect(transferBehaviourOf("13712991230")).toBe("notAnswered");
+    expect(transferBehaviourOf("13712981230")).toBeNull();
+    expect(transferBehaviourOf("13712901230")).toBeNull();
     expect(transferBehaviourOf("13712301230")).toBeNull();
   });
 });

@@ -70,13 +70,15 @@ export function personaOf(mobile: string): Persona {
 
 /**
  * 转人工 (only when the request asks for it: the company's transfer feature on and the clinic's front desk set, as
- * CreateCallInput.vendor says) — the FIFTH-FROM-LAST digit: 8 → the patient asks for a person after the greeting and the
- * front desk answers the transferred leg; 9 → the patient asks and nobody answers it (the leg rings out); any other
- * digit → no transfer. Deterministic from the number, like everything else here.
+ * CreateCallInput.vendor says) — the FIFTH- and SIXTH-FROM-LAST digits: 9 and 8 → the patient asks for a person after
+ * the greeting and the front desk answers the transferred leg; 9 and 9 → the patient asks and nobody answers it (the
+ * leg rings out); anything else → no transfer (2 % of answered numbers transfer). Deterministic from the number, like
+ * everything else here.
  */
 export type TransferBehaviour = "answered" | "notAnswered" | null;
 export function transferBehaviourOf(mobile: string): TransferBehaviour {
-  const d = digitFromEnd(mobile, 5);
+  if (digitFromEnd(mobile, 5) !== 9) return null;
+  const d = digitFromEnd(mobile, 6);
   return d === 8 ? "answered" : d === 9 ? "notAnswered" : null;
 }
 

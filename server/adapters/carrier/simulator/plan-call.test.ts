@@ -3,16 +3,16 @@ import { DEFAULT_AI_CALL_FEATURES } from "@/server/domain/vendor/ai-call-feature
 import { callInput } from "./fixtures.test-helpers";
 import { planCall } from "./plan-call";
 
-// Answered (last two 30), interested (persona 0); the fifth-from-last digit asks for a transfer (8 answered, 9 not).
-const ANSWERED_LEG = "13712381230";
-const RANG_OUT = "13712391230";
+// Answered (last two 30), interested (persona 0); fifth- and sixth-from-last 9 8 → transfer answered, 9 9 → rang out.
+const ANSWERED_LEG = "13712891230";
+const RANG_OUT = "13712991230";
 const withFrontDesk = (callee: string, frontDeskSkillGroupId: number | null = 42, transferToFrontDesk = true) => ({
   ...callInput(callee),
   vendor: { features: { ...DEFAULT_AI_CALL_FEATURES, transferToFrontDesk }, frontDeskSkillGroupId },
 });
 
 describe("planCall: 转人工", () => {
-  it("hands the call to the clinic's front desk; 8 → a person answers, 9 → it rings out and the AI apologises", () => {
+  it("hands the call to the clinic's front desk; 9 8 → a person answers, 9 9 → it rings out and the AI apologises", () => {
     const answered = planCall(withFrontDesk(ANSWERED_LEG), "c1");
     expect(answered.transfer).toEqual({ skillGroup: "前台技能组 42", answered: true });
     expect(answered.turns.map((t) => t.speaker)).toEqual(["ai", "patient", "ai"]);
