@@ -63,6 +63,11 @@ export function CallDetailDialog({ callId, onOpenChange }: { callId: string | nu
               {call.transferredTo ? (
                 <Field label={t("transferredTo")}>
                   <span data-testid="call-transferred">{t("transferredToValue", { to: call.transferredTo })}</span>
+                  {call.transferAnswered !== null ? (
+                    <Badge variant={call.transferAnswered ? "secondary" : "destructive"} className="ml-2" data-testid="call-transfer-answered">
+                      {t(call.transferAnswered ? "transferAnswered" : "transferUnanswered")}
+                    </Badge>
+                  ) : null}
                 </Field>
               ) : null}
             </dl>

@@ -39,8 +39,52 @@ function Verdict({ test }: { test: VariantTest }) {
         ? t("verdict_tooFew")
         : v.kind === "notSignificant"
           ? t("verdict_notSignificant", { p: pValue(v.p) })
-          : t.rich("verdict_significant", { p: pValue(v.p), name, v: (chunks) => <span data-user-content>{chunks}</span> })}
+          : v.kind === "someDiffer"
+            ? t("verdict_someDiffer", { p: pValue(v.p) })
+            : t.rich("verdict_significant", { p: pValue(v.p), name, v: (chunks) => <span data-user-content>{chunks}</span> })}
     </p>
+  );
+}
+
+/** Every pair of variants: its p, the Holm-adjusted p and whether the booking rates differ (with three variants: three rows). */
+function PairTests({ test }: { test: VariantTest }) {
+  const t = useTranslations("abTest");
+  const variant = (id: string) => test.variants.find((x) => x.id === id);
+  const label = (id: string) => variant(id)?.key ?? "?";
+  return (
+    <div className="overflow-x-auto">
+      <p className="mb-1 text-sm font-medium">{t("pairsTitle")}</p>
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>{t("pair")}</TableHead>
+            <TableHead className="text-right">{t("rawP")}</TableHead>
+            <TableHead className="text-right">{t("adjustedP")}</TableHead>
+            <TableHead>{t("pairResult")}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {test.verdict.pairs.map((pair) => (
+            <TableRow key={`${pair.aId}:${pair.bId}`} data-testid="ab-pair" data-significant={pair.significant ? "yes" : "no"}>
+              <TableCell className="font-medium">
+                {label(pair.aId)} vs {label(pair.bId)}
+              </TableCell>
+              <TableCell className="text-right tabular-nums">{pair.p === null ? "—" : pValue(pair.p)}</TableCell>
+              <TableCell className="text-right tabular-nums" data-testid="ab-pair-adjusted">
+                {pair.p === null ? "—" : pValue(pair.adjustedP)}
+              </TableCell>
+              <TableCell className={pair.significant ? "font-medium text-emerald-800" : "text-muted-foreground"}>
+                {pair.p === null
+                  ? t("pairUntestable")
+                  : pair.significant && pair.betterId
+                    ? t.rich("pairSignificant", { name: `${label(pair.betterId)} · ${variant(pair.betterId)?.name ?? ""}`, v: (chunks) => <span data-user-content>{chunks}</span> })
+                    : t("pairNotSignificant")}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }
 
@@ -158,6 +202,7 @@ function VariantTestCard({ scriptId, canEnd }: { scriptId: string; canEnd: boole
             </TableBody>
           </Table>
         </div>
+        {data.verdict.pairs.length > 0 ? <PairTests test={data} /> : null}
         <Verdict test={data} />
       </CardContent>
     </Card>

@@ -31,7 +31,7 @@ export function ScriptFunnelsView() {
               {t("revenue")}{tcommon("labelSeparator")}<strong data-testid="total-revenue">{yuan(data.total.revenueCents)}</strong>
             </span>
             <span>
-              {t("costPerVisit")}{tcommon("labelSeparator")}<strong>{yuan(data.total.costPerVisitCents)}</strong>
+              {t("costPerVisit")}{tcommon("labelSeparator")}<strong data-testid="total-cost-per-visit">{yuan(data.total.costPerVisitCents)}</strong>
             </span>
           </div>
         </CardContent>
@@ -61,7 +61,9 @@ export function ScriptFunnelsView() {
                   </TableCell>
                 ))}
                 <TableCell className="text-right tabular-nums">{yuan(funnel.revenueCents)}</TableCell>
-                <TableCell className="text-right tabular-nums">{yuan(funnel.costPerVisitCents)}</TableCell>
+                <TableCell className="text-right tabular-nums" data-testid="funnel-costPerVisit">
+                  {yuan(funnel.costPerVisitCents)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -3,7 +3,7 @@ import type { PrismaClient } from "./db";
 /**
  * 外呼管理 → AI 通话功能 in the demo (issue 24): the company has chosen its Tencent CCC call features (a shorter ring
  * and silence hang-up than the defaults, its own silence prompt), and two of its three clinics have a front-desk skill
- * group to transfer to — the third shows what "not set" looks like. The simulator ignores them; the page says so.
+ * group to transfer to — the third shows what "not set" looks like. The simulator ignores them but the transfer (docs/carrier-simulator.md); the page says so.
  */
 export const DEMO_AI_CALL_FEATURES = {
   voicemailDetection: true,

@@ -63,6 +63,11 @@ export interface AttemptCompleted {
   transcriptPending?: boolean;
   /** The AI handed the call to a person (Tencent 转人工): the skill group (or seat) that took it. */
   transferredTo?: string | null;
+  /**
+   * With transferredTo: whether a person took the transferred leg (false: it rang out, or no seat was free). null /
+   * absent = the carrier does not say (docs/carrier.md).
+   */
+  transferAnswered?: boolean | null;
   /** The vendor's structured extraction of the conversation (Tencent ExtractConfig), when it made one. */
   extraction?: ExtractedAnswers | null;
 }

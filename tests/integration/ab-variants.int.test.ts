@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
+import { pairwiseTests } from "@/server/domain/outcomes/ab-stats";
 import { assignVariant } from "@/server/domain/scripts/ab-variant";
 import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
 import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
@@ -107,6 +108,53 @@ describe("A/B variants", () => {
     expect(after.script.keptVariantId).toBe(a.id);
     expect(after.variants[1]!.funnel.dialed).toBe(24 - aCalls.length);
     expect(await db.auditLog.count({ where: { targetId: script.id, action: "script.abTest.end" } })).toBe(1);
+  });
+
+  it("with three variants tests every pair (Holm-corrected) and shows each pair's result", async () => {
+    const db = testDb();
+    const admin = await callerFor(company.admin.id);
+    const script = await createScript(company.companyId, company.clinicIds, { line: "您好，这里是微笑口腔" });
+    await admin.scripts.saveVariants({
+      scriptId: script.id,
+      variants: [
+        { name: "甲", sharePercent: 34 },
+        { name: "乙", sharePercent: 33 },
+        { name: "丙", sharePercent: 33 },
+      ],
+    });
+    const { variants } = await admin.scripts.variants({ scriptId: script.id });
+    const t0 = shanghai(11);
+    const patients = await createPatients(company.companyId, company.clinicIds[0]!, 45);
+    const created = await tasksFor(script.id, patients.map((p) => p.id), "batch", t0);
+    for (let i = 0; i < 5; i++) {
+      const claimed = (await runDialerTick(db, { now: t0, workerId: "w3", companyId: company.companyId })).claimed;
+      if (claimed.length === 0) break;
+      for (const c of claimed) expect((await placeClaimedCall(db, carrier, c, t0)).status).toBe("placed");
+    }
+    for (const t of created) {
+      const ref = clientRefOf(t.id, 1);
+      await applyAttemptResult(db, attemptCompleted(ref, "answered", { carrierCallId: carrier.carrierCallIdOf(ref), endedAt: minutes(t0, 2) }));
+    }
+    const calls = await db.call.findMany({ where: { scriptId: script.id }, select: { variantId: true, patientId: true, clinicId: true } });
+    expect(calls).toHaveLength(45);
+    // A: every patient books; B: every other one; C: nobody.
+    const [a, b, c] = variants;
+    let n = 0;
+    for (const call of calls) {
+      const books = call.variantId === a!.id || (call.variantId === b!.id && n++ % 2 === 0);
+      if (books) await db.appointment.create({ data: { companyId: company.companyId, clinicId: call.clinicId, patientId: call.patientId, createdAt: minutes(t0, 60), startsAt: minutes(t0, 60 * 48) } });
+    }
+    const test = await admin.outcomes.variantTest({ scriptId: script.id });
+    expect(test.variants.map((v) => v.key)).toEqual(["A", "B", "C"]);
+    expect(test.variants[0]!.bookedCalls).toBe(test.variants[0]!.funnel.answered);
+    expect(test.variants[2]!.bookedCalls).toBe(0);
+    // Three pairs, tested on the variants' own counts and corrected together.
+    const expected = pairwiseTests(test.variants.map((v) => ({ id: v.id, trials: v.funnel.answered, successes: v.bookedCalls })));
+    expect(test.verdict.pairs).toEqual(expected);
+    expect(test.verdict.pairs.map((x) => [x.aId, x.bId])).toEqual([[a!.id, b!.id], [a!.id, c!.id], [b!.id, c!.id]]);
+    // All of A against none of C (about 15 calls each; five each would do): significant even after the correction.
+    expect(test.verdict.pairs[1]).toMatchObject({ significant: true, betterId: a!.id });
+    for (const pair of test.verdict.pairs) expect(pair.adjustedP).toBeGreaterThanOrEqual(pair.p!);
   });
 
   it("says nothing is significant on a small difference", async () => {

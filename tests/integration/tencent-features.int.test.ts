@@ -58,11 +58,13 @@ describe("Tencent CCC call features (CreateAICall parameters) against the fake",
     const transfer = `${freshMobile().slice(0, 9)}12`;
     const extracted = `${freshMobile().slice(0, 9)}13`;
     const plain = `${freshMobile().slice(0, 9)}14`; // the same conversation, nothing extracted
+    const rangOut = `${freshMobile().slice(0, 9)}15`; // asks for a person; the front desk's seat rings, nobody answers
     fake.ccc.behaviour.set(voicemail, "voicemail");
     fake.ccc.behaviour.set(transfer, "asksForPerson");
+    fake.ccc.behaviour.set(rangOut, "asksForPersonNobodyAnswers");
     fake.ccc.extractAnswers.set(extracted, { 是否同意预约: { Boolean: true }, 期望到店时间: { Text: "周六上午" }, 是否需要人工回电: { Boolean: true } });
 
-    const call = await callAll([voicemail, transfer, extracted, plain], shanghai(10));
+    const call = await callAll([voicemail, transfer, extracted, plain, rangOut], shanghai(10));
 
     const sent = requestTo(voicemail);
     expect(sent).toMatchObject({ EnableVoicemailDetection: true, VoicemailAction: 0, MaxRingTimeoutSecond: 45, AcquireTimeoutSecond: 5, NotifyDuration: 10, MaxDuration: 40_000 });
@@ -75,8 +77,21 @@ describe("Tencent CCC call features (CreateAICall parameters) against the fake",
     expect(call(voicemail).task).toMatchObject({ status: "pending", reason: "redialScheduled" });
     expect(call(voicemail).task.nextAttemptAt).not.toBeNull();
 
-    expect(call(transfer)).toMatchObject({ outcome: "answered" });
+    expect(call(transfer)).toMatchObject({ outcome: "answered", transferAnswered: true });
     expect(call(transfer).transferredTo).toContain("技能组3001");
+    // The leg in ServeParticipants rang without an AcceptTimestamp: handed over, nobody answered → 转人工未接通 task.
+    expect(call(rangOut)).toMatchObject({ outcome: "answered", transferAnswered: false });
+    expect(call(rangOut).transferredTo).toContain("技能组3001");
+    expect(call(plain)).toMatchObject({ transferredTo: null, transferAnswered: null });
+    const missed = await db.followUpTask.findMany({ where: { callId: { in: [call(rangOut).id, call(transfer).id] }, reason: "transferUnanswered" } });
+    expect(missed.map((t) => t.callId)).toEqual([call(rangOut).id]);
+    // Nobody owns these patients: the clinic's first active 前台 (by id), per the assignment rule.
+    const frontDesk = await db.user.findFirst({
+      where: { companyId: company.companyId, active: true, role: { key: "frontDesk" }, OR: [{ allClinics: true }, { userClinics: { some: { clinicId: company.clinicIds[0]! } } }] },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    expect(missed[0]!.executorId).toBe(frontDesk?.id ?? null);
 
     expect(call(extracted).vendorExtraction).toEqual({ agreedToBook: true, preferredTime: "周六上午", callbackRequested: true });
     // Post-call analysis read the extraction: 需回电 and the proposed time, though the patient's words alone say neither.
@@ -85,7 +100,8 @@ describe("Tencent CCC call features (CreateAICall parameters) against the fake",
 
     // 通话详情 shows the transfer and the extraction; the transcript came with the result (nothing pending).
     const asAdmin = await callerFor(company.admin.id);
-    expect(await asAdmin.callRecords.byId({ id: call(transfer).id })).toMatchObject({ transferredTo: expect.stringContaining("技能组3001"), transcriptPending: false });
+    expect(await asAdmin.callRecords.byId({ id: call(transfer).id })).toMatchObject({ transferredTo: expect.stringContaining("技能组3001"), transferAnswered: true, transcriptPending: false });
+    expect(await asAdmin.callRecords.byId({ id: call(rangOut).id })).toMatchObject({ transferAnswered: false });
     expect(await asAdmin.callRecords.byId({ id: call(extracted).id })).toMatchObject({ vendorExtraction: { agreedToBook: true, preferredTime: "周六上午", callbackRequested: true } });
   }, 60_000);
 

@@ -31,7 +31,7 @@ export async function seedDemoOutcomes(db: PrismaClient, companyId: string, scri
   const answered = await db.call.findMany({
     where: { companyId, outcome: "answered" },
     orderBy: [{ dialedAt: "asc" }, { id: "asc" }],
-    select: { id: true, patientId: true, clinicId: true, scriptId: true, endedAt: true, dialedAt: true, intent: true, reachedParty: true, complaint: true, callbackRequested: true, proposedTime: true },
+    select: { id: true, patientId: true, clinicId: true, scriptId: true, endedAt: true, dialedAt: true, intent: true, reachedParty: true, complaint: true, callbackRequested: true, proposedTime: true, transferredTo: true, transferAnswered: true },
   });
   // A/B tests: one with a significant difference in bookings, one running without (demo-ab-tests.ts).
   const variantFactor = await seedDemoAbTests(db, scripts);
@@ -46,6 +46,8 @@ export async function seedDemoOutcomes(db: PrismaClient, companyId: string, scri
       callbackRequested: c.callbackRequested,
       canonical: c.intent === "discomfort" ? "discomfort" : null,
       proposedTime: c.proposedTime,
+      // 转人工 nobody answered: the demo's rewritten calls (demo-callbacks.ts).
+      transferUnanswered: c.transferredTo !== null && c.transferAnswered === false,
     });
   }
   // Tasks filed for calls more than three days old were mostly worked off; a few were cancelled or are still overdue.

@@ -23,6 +23,7 @@ import { atShanghai } from "../time";
 import { loadDemoActor } from "./demo-actor";
 import { createDemoJourneys } from "./demo-journeys";
 import { seedApprovedDocuments, seedDemoReviewQueue } from "./demo-review-queue";
+import { seedDemoCallbacks } from "./demo-callbacks";
 import { seedDemoIntentReview } from "./demo-intent-review";
 import { seedDemoOutcomes } from "./demo-outcomes";
 import { createDemoScripts } from "./demo-scripts";
@@ -128,7 +129,8 @@ export async function seedDemoHistory(db: PrismaClient, now: Date = new Date(), 
   }
   if (process.env.DEMO_HISTORY_TIMING) console.log("demo history timing (ms):", Object.fromEntries([...timing].map(([k, v]) => [k, Math.round(v)])));
   await advanceDueJourneyEntries(db, now);
-  await seedDemoIntentReview(db, company.id, scripts);
+  const review = await seedDemoIntentReview(db, company.id, scripts);
+  await seedDemoCallbacks(db, company.id, scripts, [review.complaintCallId, review.optOutCallId], now);
   await seedDemoOutcomes(db, company.id, scripts, now);
   await backdateAudit(db, company.id, now);
   // The dial results above were written in bulk, not through the transitions: rebuild the running totals (docs/metrics.md).

@@ -2,13 +2,19 @@ import { describe, expect, it } from "vitest";
 import { assignFollowUp, deadlinePolicyOf, DEFAULT_DEADLINES, followUpDueAt, followUpReasons } from "./follow-up-rules";
 
 const TZ = "Asia/Shanghai";
-const base = { reached: "patient", complaint: false, callbackRequested: false, canonical: null, proposedTime: null };
+const base = { reached: "patient", complaint: false, callbackRequested: false, canonical: null, proposedTime: null, transferUnanswered: false };
 
 describe("followUpReasons", () => {
   it("files a complaint once (not also as a call-back), plus discomfort and a proposed time", () => {
     expect(followUpReasons({ ...base, complaint: true, callbackRequested: true })).toEqual(["complaint"]);
     expect(followUpReasons({ ...base, callbackRequested: true, canonical: "discomfort", proposedTime: "周六上午" })).toEqual(["callback", "discomfort", "appointment"]);
     expect(followUpReasons(base)).toEqual([]);
+  });
+  it("files a transfer nobody answered as 转人工未接通, once (not also as the call-back), below a complaint", () => {
+    expect(followUpReasons({ ...base, transferUnanswered: true })).toEqual(["transferUnanswered"]);
+    expect(followUpReasons({ ...base, transferUnanswered: true, callbackRequested: true, proposedTime: "明天下午" })).toEqual(["transferUnanswered", "appointment"]);
+    expect(followUpReasons({ ...base, transferUnanswered: true, complaint: true, callbackRequested: true })).toEqual(["complaint"]);
+    expect(followUpReasons({ ...base, transferUnanswered: true, reached: "voicemail" })).toEqual([]);
   });
   it("asks nothing of a machine or a wrong number", () => {
     expect(followUpReasons({ ...base, reached: "voicemail", callbackRequested: true })).toEqual([]);
@@ -38,6 +44,9 @@ describe("followUpDueAt (Asia/Shanghai, tests run in UTC)", () => {
   it("is due the same day by 18:00 Shanghai for a call-back before 18:00 on a working day", () => {
     // Monday 09:00 UTC = 17:00 Shanghai → 18:00 Shanghai = 10:00 UTC the same day.
     expect(followUpDueAt("callback", new Date("2026-12-07T09:00:00Z"), TZ).toISOString()).toBe("2026-12-07T10:00:00.000Z");
+    // A transfer nobody answered has the call-back's deadline; 有不适 at the same moment waits for the next working day.
+    expect(followUpDueAt("transferUnanswered", new Date("2026-12-07T09:00:00Z"), TZ).toISOString()).toBe("2026-12-07T10:00:00.000Z");
+    expect(followUpDueAt("discomfort", new Date("2026-12-07T09:00:00Z"), TZ).toISOString()).toBe("2026-12-08T10:00:00.000Z");
   });
   it("moves a call-back after 18:00 Shanghai to the next working day, even when it is still the same UTC day", () => {
     // Friday 11:00 UTC = Friday 19:00 Shanghai → Monday 18:00 Shanghai.

@@ -4,8 +4,8 @@ import { zonedParts, zonedTimeToInstant } from "@/server/domain/time/local-day";
  * 回访任务 from calls (docs/outcomes.md): which answered calls need a person, who gets the task and by when. Pure: the
  * clock and the clinic's time zone are parameters.
  */
-export type FollowUpReason = "complaint" | "callback" | "discomfort" | "appointment";
-export const FOLLOW_UP_REASONS: readonly FollowUpReason[] = ["complaint", "callback", "discomfort", "appointment"];
+export type FollowUpReason = "complaint" | "callback" | "transferUnanswered" | "discomfort" | "appointment";
+export const FOLLOW_UP_REASONS: readonly FollowUpReason[] = ["complaint", "callback", "transferUnanswered", "discomfort", "appointment"];
 export type FollowUpOutcome = "reached" | "booked" | "notReachable" | "declined";
 export const FOLLOW_UP_OUTCOMES: readonly FollowUpOutcome[] = ["reached", "booked", "notReachable", "declined"];
 
@@ -18,16 +18,21 @@ export interface CallNeeds {
   /** The canonical intent (有不适 = "discomfort"). */
   canonical: string | null;
   proposedTime: string | null;
+  /** The AI handed the call to a person (转人工) and nobody answered that leg (Call.transferAnswered = false). */
+  transferUnanswered: boolean;
 }
 
 /**
  * The reasons a call needs a person, most urgent first. A complaint is also a 需回电 in the analysis; it is filed once,
- * as the complaint. A proposed time is an appointment request whatever else was said.
+ * as the complaint. A transfer nobody answered is the patient asking for a person who never came: filed once, as
+ * 转人工未接通 (not also as the 需回电 the same words usually make), unless it is a complaint. A proposed time is an
+ * appointment request whatever else was said.
  */
 export function followUpReasons(call: CallNeeds): FollowUpReason[] {
   if (call.reached !== "patient" && call.reached !== "relative") return [];
   const out: FollowUpReason[] = [];
   if (call.complaint) out.push("complaint");
+  else if (call.transferUnanswered) out.push("transferUnanswered");
   else if (call.callbackRequested) out.push("callback");
   if (call.canonical === "discomfort") out.push("discomfort");
   if (call.proposedTime) out.push("appointment");
@@ -105,7 +110,7 @@ const nextWorkingDay = (w: Wall): Wall => {
 
 /**
  * When a task is due, from the call's end in the clinic's zone (defaults in brackets, each clinic may set its own): a
- * complaint within N hours (2), whatever the day; a call-back today by H:00 (18) when the call ended on a working day
+ * complaint within N hours (2), whatever the day; a call-back (or a transfer nobody answered) today by H:00 (18) when the call ended on a working day
  * before then, else the next working day by H:00; everything else (有不适, a proposed time) the next working day by H:00 (18). Working days are Monday to Friday (public
  * holidays are not known to the product).
  */
@@ -114,7 +119,8 @@ export function followUpDueAt(reason: FollowUpReason, at: Date, timeZone: string
   const p = zonedParts(at, timeZone);
   const today: Wall = { year: p.year, month: p.month, day: p.day };
   const local = (d: Wall, hour: number) => zonedTimeToInstant({ ...d, hour }, timeZone);
-  if (reason === "callback") {
+  // A transfer nobody answered is a call-back the patient asked for in so many words: the same deadline.
+  if (reason === "callback" || reason === "transferUnanswered") {
     if (isWorkingDay(today) && p.hour < policy.callbackByHour) return local(today, policy.callbackByHour);
     return local(nextWorkingDay(today), policy.callbackByHour);
   }

@@ -3,7 +3,7 @@
  * Tencent CCC offers each as a CreateAICall parameter (https://cloud.tencent.com/document/api/679/115681; the request
  * fields are also in the official SDK's CreateAICallRequest): voicemail detection, a ring timeout, queueing when AI
  * concurrency is full, what to do when the patient says nothing, extraction of structured answers, and transfer to a
- * person. The simulator ignores them.
+ * person. The simulator ignores them, except the transfer (its numbers that ask for a person: docs/carrier-simulator.md).
  */
 export interface AiCallFeatures {
   /** EnableVoicemailDetection (+ VoicemailAction 0: hang up): a voicemail / 秘书台 ends the call as 语音信箱. */

@@ -30,8 +30,9 @@ export async function setCallAnalysis(
   const changed = analysis.intent !== call.intent;
   const { deliveryIds } = await db.$transaction(async (tx) => {
     const before = await interestOf(tx, call.id);
-    await tx.call.update({
+    const stored = await tx.call.update({
       where: { id: call.id },
+      select: { transferredTo: true, transferAnswered: true },
       data: {
         intent: analysis.intent,
         intentRule: analysis.rule,
@@ -57,6 +58,7 @@ export async function setCallAnalysis(
       callbackRequested: analysis.callbackRequested,
       canonical: analysis.canonical,
       proposedTime: analysis.proposedTime,
+      transferUnanswered: stored.transferredTo !== null && stored.transferAnswered === false,
     });
     // 有意向 in the running totals (docs/metrics.md), last in the transaction.
     await fileCallFigure(tx, call.id, "interestedCalls", Number(await interestOf(tx, call.id)) - Number(before));

@@ -240,7 +240,7 @@ async function upsertCalls(tx: Tx, calls: readonly CallRowInput[]): Promise<Map<
       outcome = EXCLUDED.outcome, "carrierOutcome" = EXCLUDED."carrierOutcome", "rawCode" = EXCLUDED."rawCode",
       "answeredAt" = EXCLUDED."answeredAt", "endedAt" = EXCLUDED."endedAt", "durationSec" = EXCLUDED."durationSec",
       "ringSec" = EXCLUDED."ringSec", rounds = EXCLUDED.rounds, transcript = EXCLUDED.transcript, "hangupBy" = EXCLUDED."hangupBy",
-      "transferredTo" = EXCLUDED."transferredTo", "vendorExtraction" = EXCLUDED."vendorExtraction"
+      "transferredTo" = EXCLUDED."transferredTo", "transferAnswered" = EXCLUDED."transferAnswered", "vendorExtraction" = EXCLUDED."vendorExtraction"
     WHERE "Call".outcome IS NULL`
     : // A placement after a faster result: keep the result (and its dialedAt), fill in only what it lacks.
       Prisma.sql`
@@ -272,6 +272,7 @@ async function upsertCalls(tx: Tx, calls: readonly CallRowInput[]): Promise<Map<
         transcript: r ? (r.turns ?? []) : null,
         hangupBy: r?.hangupBy ?? null,
         transferredTo: r?.transferredTo ?? null,
+        transferAnswered: r?.transferredTo ? (r.transferAnswered ?? null) : null,
         vendorExtraction: r?.extraction ?? null,
         consultantId: t.consultantId,
         onlineConsultantId: t.onlineConsultantId,
@@ -281,15 +282,15 @@ async function upsertCalls(tx: Tx, calls: readonly CallRowInput[]): Promise<Map<
   const written = await tx.$queryRaw<(RecordedCall & { taskId: string })[]>`
     INSERT INTO "Call" (id, "companyId", "clinicId", "scriptId", "taskId", "patientId", mobile, attempt, "carrierCallId", "callerId",
                         outcome, "carrierOutcome", "rawCode", "dialedAt", "answeredAt", "endedAt", "durationSec", "ringSec", rounds,
-                        transcript, "hangupBy", "transferredTo", "vendorExtraction", "consultantId", "onlineConsultantId", "variantId", "createdAt")
+                        transcript, "hangupBy", "transferredTo", "transferAnswered", "vendorExtraction", "consultantId", "onlineConsultantId", "variantId", "createdAt")
     SELECT v.id, v."companyId", v."clinicId", v."scriptId", v."taskId", v."patientId", v.mobile, v.attempt, v."carrierCallId", v."callerId",
            v.outcome::"CallOutcome", v."carrierOutcome", v."rawCode", v."dialedAt", v."answeredAt", v."endedAt", v."durationSec", v."ringSec", v.rounds,
-           v.transcript, v."hangupBy", v."transferredTo", v."vendorExtraction", v."consultantId", v."onlineConsultantId", t."variantId", v."createdAt"
+           v.transcript, v."hangupBy", v."transferredTo", v."transferAnswered", v."vendorExtraction", v."consultantId", v."onlineConsultantId", t."variantId", v."createdAt"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
       id text, "companyId" text, "clinicId" text, "scriptId" text, "taskId" text, "patientId" text, mobile text, attempt int,
       "carrierCallId" text, "callerId" text, outcome text, "carrierOutcome" text, "rawCode" text, "dialedAt" timestamp(3),
       "answeredAt" timestamp(3), "endedAt" timestamp(3), "durationSec" int, "ringSec" int, rounds int, transcript jsonb,
-      "hangupBy" text, "transferredTo" text, "vendorExtraction" jsonb, "consultantId" text, "onlineConsultantId" text, "createdAt" timestamp(3))
+      "hangupBy" text, "transferredTo" text, "transferAnswered" boolean, "vendorExtraction" jsonb, "consultantId" text, "onlineConsultantId" text, "createdAt" timestamp(3))
     LEFT JOIN "CallTask" t ON t.id = v."taskId"
     ORDER BY v."taskId"
     ON CONFLICT ("taskId", attempt) DO UPDATE SET ${onConflict}

@@ -14,6 +14,7 @@ import { queueAppointmentRequestEvent, queueFollowUpTaskCreated } from "@/server
 const TITLES: Record<FollowUpReason, string> = {
   complaint: "投诉处理",
   callback: "需回电",
+  transferUnanswered: "转人工未接通",
   discomfort: "术后不适回访",
   appointment: "预约意向确认",
 };

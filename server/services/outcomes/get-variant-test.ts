@@ -11,9 +11,9 @@ export const variantTestInput = z.object({ scriptId: z.string().min(1) });
 
 /**
  * 效果分析 of a script's A/B test: each variant's funnel (its calls carry the variant), the 95 % Wilson interval of its
- * booking rate — answered calls credited with an appointment ÷ answered calls — and the two-proportion test between the
- * best and the worst (domain ab-stats.ts). Read from the running totals OutcomeDailyTotal by variant (the calls'
- * figures and what they were credited with).
+ * booking rate — answered calls credited with an appointment ÷ answered calls — and the two-proportion test of every
+ * pair of variants, Holm-corrected (domain ab-stats.ts). Read from the running totals OutcomeDailyTotal by variant (the
+ * calls' figures and what they were credited with).
  */
 export async function getVariantTest(db: Tx, scope: Scope, raw: z.input<typeof variantTestInput>) {
   const { scriptId } = variantTestInput.parse(raw);
@@ -22,7 +22,7 @@ export async function getVariantTest(db: Tx, scope: Scope, raw: z.input<typeof v
     select: { id: true, name: true, abEndedAt: true, abKeptVariantId: true, variants: { orderBy: { key: "asc" }, select: { id: true, key: true, name: true, sharePercent: true } } },
   });
   if (!script) throw AppError.notFound("话术");
-  if (script.variants.length === 0) return { script: { id: script.id, name: script.name, endedAt: null, keptVariantId: null }, variants: [], verdict: { kind: "tooFew" as const } };
+  if (script.variants.length === 0) return { script: { id: script.id, name: script.name, endedAt: null, keptVariantId: null }, variants: [], verdict: { kind: "tooFew" as const, pairs: [] } };
 
   const [company, outcomes] = await Promise.all([
     db.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { callPriceCentsPerMinute: true, smsPriceCents: true } }),

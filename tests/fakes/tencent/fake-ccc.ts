@@ -113,7 +113,7 @@ function checkFeatures(req: Record<string, unknown>) {
 }
 
 /** What a callee's phone is, for the features: a voicemail box, or a patient who asks for a person. */
-export type CalleeBehaviour = "voicemail" | "asksForPerson";
+export type CalleeBehaviour = "voicemail" | "asksForPerson" | "asksForPersonNobodyAnswers";
 
 /** Tencent CCC's side of the actions our adapter uses, with the vendor's response shapes. */
 export class FakeCcc {
@@ -244,8 +244,26 @@ export class FakeCcc {
     const answered = s.endStatus === 1;
     const accept = answered ? Math.max(started, ended - Math.max(1, Math.round((ended - started) / 2))) : 0;
     const transfer = answered ? this.transferOf(s) : null;
+    // The 转人工 leg is one ServeParticipants element (电话 CDR 数据推送: "服务参与者列表 … 如:电话转接等信息"; fields of
+    // ServeParticipant): it rings the front desk's seat a few seconds before the end; AcceptTimestamp 接听时间戳 is set
+    // only when the seat answered (else 0, and no SeatUser — nobody served the call).
+    const leg = transfer
+      ? {
+          Type: "staffSeat",
+          Sequence: 0,
+          Mail: "frontdesk@example.com",
+          SkillGroupId: transfer.TransferSkillGroupId,
+          SkillGroupName: `技能组${transfer.TransferSkillGroupId}`,
+          StartTimestamp: Math.max(accept, ended - 3),
+          RingTimestamp: Math.max(accept, ended - 3),
+          AcceptTimestamp: transfer.answered ? Math.max(accept, ended - 2) : 0,
+          EndedTimestamp: ended,
+          EndStatusString: transfer.answered ? "ok" : "seatGiveUp",
+        }
+      : null;
     return {
-      ...(transfer ? { SkillGroupId: transfer.TransferSkillGroupId, SkillGroup: `技能组${transfer.TransferSkillGroupId}`, SeatUser: { Name: "前台小王", Mail: "frontdesk@example.com", StaffNumber: "1001", UserId: "frontdesk@example.com" } } : {}),
+      ...(transfer?.answered ? { SkillGroupId: transfer.TransferSkillGroupId, SkillGroup: `技能组${transfer.TransferSkillGroupId}`, SeatUser: { Name: "前台小王", Mail: "frontdesk@example.com", StaffNumber: "1001", UserId: "frontdesk@example.com" } } : {}),
+      ...(leg ? { ServeParticipants: [leg] } : {}),
       SdkAppId: this.opts.sdkAppId,
       SessionId: s.id,
       Caller: s.caller,
@@ -306,9 +324,11 @@ export class FakeCcc {
   }
 
   /** The patient asked for a person and the request enabled 转人工: the first TransferItems' skill group took the call. */
-  private transferOf(s: Session): { TransferSkillGroupId: number } | null {
-    if (this.behaviour.get(s.callee.replace(/^(0086|\+86)/, "")) !== "asksForPerson" || s.request.TransferFunctionEnable !== true) return null;
-    return ((s.request.TransferItems as { TransferSkillGroupId: number }[] | undefined) ?? [])[0] ?? null;
+  private transferOf(s: Session): { TransferSkillGroupId: number; answered: boolean } | null {
+    const b = this.behaviour.get(s.callee.replace(/^(0086|\+86)/, ""));
+    if ((b !== "asksForPerson" && b !== "asksForPersonNobodyAnswers") || s.request.TransferFunctionEnable !== true) return null;
+    const item = ((s.request.TransferItems as { TransferSkillGroupId: number }[] | undefined) ?? [])[0];
+    return item ? { TransferSkillGroupId: item.TransferSkillGroupId, answered: b === "asksForPerson" } : null;
   }
 
   /** The ExtractConfig of the session filled in: the test's answers per InfoName, else an empty result of each type. */
@@ -334,7 +354,7 @@ export class FakeCcc {
       // No detection asked for: the bot talks to the voicemail greeting (our classifier reads it as 语音信箱).
       return [{ RoundId: `${id}-1`, RoundIndex: 1, Tags: "", Messages: [{ Timestamp: t + 300, AISpeak: { SpokenText: welcome, SpokenType: "Script" } }, { Timestamp: t + 2000, UserReply: { ASRTranscript: "您拨打的用户暂时无法接听，请在提示音后留言。" } }] }];
     }
-    if (behaviour === "asksForPerson" && this.transferOf(s)) {
+    if ((behaviour === "asksForPerson" || behaviour === "asksForPersonNobodyAnswers") && this.transferOf(s)) {
       return [{ RoundId: `${id}-1`, RoundIndex: 1, Tags: "", Messages: [{ Timestamp: t + 300, AISpeak: { SpokenText: welcome, SpokenType: "Script" } }, { Timestamp: t + 3000, UserReply: { ASRTranscript: "我想直接跟前台说，帮我转人工吧。" } }, { Timestamp: t + 4000, AISpeak: { SpokenText: "好的，马上为您转接诊所前台，请稍候。", SpokenType: "TransferWaitingPrompt" } }] }];
     }
     return [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { numberWith } from "./fixtures.test-helpers";
-import { CALLER_ID_POOLS, OUTCOME_BANDS, callerIdFor, firstOutcomeOf, outcomeOf, personaOf } from "./number-behaviour";
+import { CALLER_ID_POOLS, OUTCOME_BANDS, callerIdFor, firstOutcomeOf, outcomeOf, personaOf, transferBehaviourOf } from "./number-behaviour";
 
 describe("per-number behaviour of the simulator", () => {
   it("forces each outcome by the last two digits (docs/carrier-simulator.md)", () => {
@@ -56,5 +56,15 @@ describe("per-number behaviour of the simulator", () => {
     expect(callerIdFor("13912340012", "上海")).toBe(id);
     expect(CALLER_ID_POOLS["全国"]).toContain(callerIdFor("13912340012", "拉萨"));
     for (const pool of Object.values(CALLER_ID_POOLS)) for (const n of pool) expect(n).toMatch(/^1[3-9]\d{9}$/);
+  });
+});
+
+describe("transferBehaviourOf (fifth- and sixth-from-last digits)", () => {
+  it("9 and 8 → the front desk answers, 9 and 9 → nobody answers, anything else → no transfer", () => {
+    expect(transferBehaviourOf("13712891230")).toBe("answered");
+    expect(transferBehaviourOf("13712991230")).toBe("notAnswered");
+    expect(transferBehaviourOf("13712981230")).toBeNull();
+    expect(transferBehaviourOf("13712901230")).toBeNull();
+    expect(transferBehaviourOf("13712301230")).toBeNull();
   });
 });

@@ -68,6 +68,20 @@ export function personaOf(mobile: string): Persona {
   return PERSONA_BY_DIGIT[digitFromEnd(mobile, 3)]!;
 }
 
+/**
+ * 转人工 (only when the request asks for it: the company's transfer feature on and the clinic's front desk set, as
+ * CreateCallInput.vendor says) — the FIFTH- and SIXTH-FROM-LAST digits: 9 and 8 → the patient asks for a person after
+ * the greeting and the front desk answers the transferred leg; 9 and 9 → the patient asks and nobody answers it (the
+ * leg rings out); anything else → no transfer (2 % of answered numbers transfer). Deterministic from the number, like
+ * everything else here.
+ */
+export type TransferBehaviour = "answered" | "notAnswered" | null;
+export function transferBehaviourOf(mobile: string): TransferBehaviour {
+  if (digitFromEnd(mobile, 5) !== 9) return null;
+  const d = digitFromEnd(mobile, 6);
+  return d === 8 ? "answered" : d === 9 ? "notAnswered" : null;
+}
+
 /** FNV-1a, for stable per-number / per-call choices. */
 export function stableHash(text: string): number {
   let h = 2166136261;

@@ -6,6 +6,7 @@ import {
   outcomeOf,
   personaOf,
   stableUnit,
+  transferBehaviourOf,
   type Persona,
   type SimOutcome,
 } from "./number-behaviour";
@@ -27,6 +28,8 @@ export interface SimCallPlan {
   turns: Turn[];
   rounds: number;
   hangupBy: "callee" | "bot" | "system";
+  /** 转人工: the leg handed to the clinic's front desk (its skill group) and whether a person answered it; null = none. */
+  transfer?: { skillGroup: string; answered: boolean } | null;
   /** Seeds the pauses between lines, so re-timing with measured durations keeps them. */
   timingKey?: string;
 }
@@ -106,6 +109,32 @@ export function planCall(input: CreateCallInput, carrierCallId: string): SimCall
   const persona = personaOf(input.callee);
   // The conversation depends only on the number's last four digits (and the attempt), like its outcome and persona.
   const walked = walkDialogue(input.script.dialogues, persona, input.variables, `${input.callee.slice(-4)}:${attempt}`);
+  const transfer = transferOf(input);
+  if (transfer) {
+    const lines = transferLines(walked.lines, transfer.answered);
+    const { turns, talkSeconds } = timeLines(lines, key, { aiSpeed: input.script.voice?.speed ?? 100 });
+    // Answered: the front desk talks to the patient, who hangs up; not answered: the AI apologises and ends the call.
+    return { ...base, persona, talkSeconds, turns, rounds: 1, hangupBy: transfer.answered ? "callee" : "bot", transfer, timingKey: key };
+  }
   const { turns, talkSeconds } = timeLines(walked.lines, key, { aiSpeed: input.script.voice?.speed ?? 100 });
   return { ...base, persona, talkSeconds, turns, rounds: walked.rounds, hangupBy: walked.hangupBy, timingKey: key };
+}
+
+/**
+ * The transfer the number asks for (number-behaviour.ts), if the request allows one: an AI script, the company's 转人工
+ * feature on and the clinic's front-desk skill group set — the same conditions as the Tencent request's TransferItems.
+ */
+function transferOf(input: CreateCallInput): SimCallPlan["transfer"] {
+  const behaviour = transferBehaviourOf(input.callee);
+  const vendor = input.vendor;
+  if (!behaviour || !vendor?.features.transferToFrontDesk || vendor.frontDeskSkillGroupId === null || input.script.kind === "fixed") return null;
+  return { skillGroup: `前台技能组 ${vendor.frontDeskSkillGroupId}`, answered: behaviour === "answered" };
+}
+
+/** The greeting, the patient's request for a person, the AI's hand-over; when nobody answers, its apology. */
+function transferLines(walked: readonly SpokenLine[], answered: boolean): SpokenLine[] {
+  const greeting = walked.find((l) => l.speaker === "ai") ?? { speaker: "ai" as const, text: "您好" };
+  const lines: SpokenLine[] = [greeting, { speaker: "patient", text: "我想直接跟前台说，帮我转人工吧。" }, { speaker: "ai", text: "好的，马上为您转接诊所前台，请稍候。" }];
+  if (!answered) lines.push({ speaker: "ai", text: "抱歉，前台暂时无人接听，稍后会请工作人员给您回电。" });
+  return lines;
 }

@@ -25,5 +25,6 @@ export function wireCallRecord(plan: SimCallPlan, startIso: string, at: number):
     hangup_side: plan.hangupBy === "callee" ? "CALLEE" : plan.hangupBy === "bot" ? "ROBOT" : "SYSTEM",
     dialogue: plan.turns.map((t) => ({ role: t.speaker === "ai" ? "robot" : "customer", content: t.text, offset: t.at })),
     rounds: plan.rounds,
+    ...(plan.transfer ? { transfer: { skill_group: plan.transfer.skillGroup, answered: plan.transfer.answered } } : {}),
   };
 }

@@ -26,6 +26,8 @@ const callRecord = z.object({
   hangup_side: z.enum(["CALLEE", "ROBOT", "SYSTEM"]),
   dialogue: z.array(z.object({ role: z.enum(["robot", "customer"]), content: z.string(), offset: z.number().nonnegative() })),
   rounds: z.number().int().nonnegative(),
+  /** 转人工: the skill group the call was handed to and whether a person answered that leg (absent = no transfer). */
+  transfer: z.object({ skill_group: z.string().min(1), answered: z.boolean() }).optional(),
 });
 
 const recording = z.object({
@@ -89,6 +91,7 @@ export function toCarrierEvent(wire: WireEvent): CarrierEvent {
         hangupBy: HANGUP[wire.hangup_side],
         turns: wire.dialogue.map((d) => ({ speaker: d.role === "robot" ? "ai" : "patient", text: d.content, at: d.offset })),
         rounds: wire.rounds,
+        ...(wire.transfer ? { transferredTo: wire.transfer.skill_group, transferAnswered: wire.transfer.answered } : {}),
       };
     case "recording":
       return {

@@ -34,6 +34,27 @@ export interface CccCdr {
   SkillGroup?: string;
   SkillGroupId?: number;
   SeatUser?: { Name?: string; Mail?: string; StaffNumber?: string; UserId?: string };
+  /**
+   * 服务参与者列表 (电话 CDR 数据推送 https://www.tencentcloud.com/zh/document/product/1229/59641, and TelCdrInfo; the
+   * element's fields as in the official SDK's ServeParticipant, tencentcloud-sdk-nodejs ccc/v20200210/ccc_models.ts): "会话服务中的具体细节轨迹通过 ServeParticipants 对象数组
+   * 描述(如:电话转接等信息)", one element per service leg of a seat (ServeParticipant: Type "staffSeat" | "outboundSeat" |
+   * "staffPhoneSeat", RingTimestamp 振铃时间戳, AcceptTimestamp 接听时间戳, EndedTimestamp, SkillGroupId / SkillGroupName,
+   * EndStatusString, Mail, Sequence 参与者序号).
+   */
+  ServeParticipants?: CccServeParticipant[];
+}
+
+export interface CccServeParticipant {
+  Mail?: string;
+  Phone?: string;
+  Type?: string;
+  RingTimestamp?: number;
+  AcceptTimestamp?: number;
+  EndedTimestamp?: number;
+  SkillGroupId?: number;
+  SkillGroupName?: string;
+  EndStatusString?: string;
+  Sequence?: number;
 }
 
 /** 电话录音数据推送 (`?action=record`): one per participant; the patient's side has EndpointUser = the phone number. */
@@ -69,6 +90,28 @@ export function transferOf(cdr: CccCdr): string | null {
   return [group, seat].filter(Boolean).join(" / ").slice(0, 120);
 }
 
+/**
+ * The 转人工 leg of an AI call and whether a person answered it. No CDR field says "the transfer was answered"; the
+ * documented signal we read (docs/carrier.md) is the seat legs of ServeParticipants: a leg with AcceptTimestamp (接听时间戳)
+ * > 0 was answered; legs that only rang (AcceptTimestamp 0 / absent) mean the transfer rang out. A CDR without legs but
+ * with SeatUser (客服信息, "如果发生转接则是最后一个客服信息") was answered by that seat; a SkillGroup alone says nothing
+ * about the answer (null). No legs and no seat: no transfer we can see (a transfer to a group with no seat online leaves
+ * no leg — not detected).
+ */
+export function transferLegOf(cdr: CccCdr): { to: string; answered: boolean | null } | null {
+  const legs = (cdr.ServeParticipants ?? []).filter((p) => p && (p.SkillGroupId || p.SkillGroupName || p.Mail || p.RingTimestamp));
+  const legName = (p: CccServeParticipant) => [p.SkillGroupName || (p.SkillGroupId ? String(p.SkillGroupId) : ""), p.Mail || ""].filter(Boolean).join(" / ");
+  if (legs.length) {
+    const taken = [...legs].sort((a, b) => (a.Sequence ?? 0) - (b.Sequence ?? 0)).find((p) => (p.AcceptTimestamp ?? 0) > 0);
+    const to = (transferOf(cdr) ?? legName(taken ?? legs[0]!)) || "?";
+    return { to: to.slice(0, 120), answered: taken !== undefined };
+  }
+  const to = transferOf(cdr);
+  if (!to) return null;
+  const seat = cdr.SeatUser?.Name || cdr.SeatUser?.StaffNumber || cdr.SeatUser?.Mail || cdr.SeatUser?.UserId;
+  return { to, answered: seat ? true : null };
+}
+
 /** AICallExtractResultElement[] (DescribeAICallExtractResult) → our fields, by the InfoName we configured. */
 export interface CccExtractElement {
   InfoType?: string;
@@ -99,6 +142,7 @@ export function cdrToEvents(
   const ring = cdr.RingTimestamp ?? null;
   const turns = answered ? (opts.turns ?? []) : [];
   const clientRef = opts.clientRef ?? cdr.UUI ?? cdr.Uui ?? "";
+  const transfer = transferLegOf(cdr);
   const attempt: AttemptCompleted = {
     type: "attempt.completed",
     eventId: cdrEventId(sessionId),
@@ -117,7 +161,7 @@ export function cdrToEvents(
     turns,
     rounds: roundsOf(turns),
     ...(answered && opts.transcriptPending ? { transcriptPending: true } : {}),
-    ...(answered && transferOf(cdr) ? { transferredTo: transferOf(cdr) } : {}),
+    ...(answered && transfer ? { transferredTo: transfer.to, transferAnswered: transfer.answered } : {}),
     ...(answered && opts.extraction ? { extraction: opts.extraction } : {}),
   };
   const events: CarrierEvent[] = [attempt];

@@ -11,7 +11,7 @@ export const followUpTaskCreatedData = z
     patientExternalId: z.string().nullable(),
     clinicId: z.string(),
     callId: z.string().nullable(),
-    reason: z.enum(["complaint", "callback", "discomfort", "appointment"]).nullable(),
+    reason: z.enum(["complaint", "callback", "transferUnanswered", "discomfort", "appointment"]).nullable(),
     title: z.string(),
     content: z.string().nullable(),
     triggerSentence: z.string().nullable(),

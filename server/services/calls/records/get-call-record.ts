@@ -32,6 +32,7 @@ export async function getCallRecord(db: Tx, scope: Scope, viewer: Viewer, id: st
       intentCorrectedById: true,
       intentBeforeCorrection: true,
       transferredTo: true,
+      transferAnswered: true,
       vendorExtraction: true,
       patient: { select: { id: true, name: true, wrongNumberAt: true } },
       script: { select: { id: true, name: true, kind: true } },
@@ -104,6 +105,8 @@ export async function getCallRecord(db: Tx, scope: Scope, viewer: Viewer, id: st
     transcriptPending: pendingTranscript !== null,
     /** 转人工: the skill group / seat the AI handed the call to (Tencent CCC). */
     transferredTo: call.transferredTo,
+    /** Whether a person took the transferred leg: false = nobody answered (a 转人工未接通 task was filed); null = unknown. */
+    transferAnswered: call.transferredTo ? call.transferAnswered : null,
     /** What the vendor extracted (是否同意预约 / 期望到店时间 / 是否需要人工回电). */
     vendorExtraction: extractedAnswersOf(call.vendorExtraction),
     recording: call.recording
