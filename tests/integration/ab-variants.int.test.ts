@@ -142,7 +142,12 @@ describe("A/B variants", () => {
     let n = 0;
     for (const call of calls) {
       const books = call.variantId === a!.id || (call.variantId === b!.id && n++ % 2 === 0);
-      if (books) await db.appointment.create({ data: { companyId: company.companyId, clinicId: call.clinicId, patientId: call.patientId, createdAt: minutes(t0, 60), startsAt: minutes(t0, 60 * 48) } });
+      // Written as the product writes bookings: credited in the same transaction (credit-outcomes.ts).
+      if (books)
+        await db.$transaction(async (tx) => {
+          await tx.appointment.create({ data: { companyId: company.companyId, clinicId: call.clinicId, patientId: call.patientId, createdAt: minutes(t0, 60), startsAt: minutes(t0, 60 * 48) } });
+          await recreditPatients(tx, company.companyId, [call.patientId]);
+        });
     }
     const test = await admin.outcomes.variantTest({ scriptId: script.id });
     expect(test.variants.map((v) => v.key)).toEqual(["A", "B", "C"]);
