@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { INTERESTED_INTENTS } from "@/server/domain/outcomes/attribution";
 import { seedCallRecords } from "@/prisma/seed/seed-call-records";
 import { setCorrectedIntent } from "@/server/services/calls/set-call-analysis";
 import { recountCallTotals } from "@/server/services/metrics/recount-call-totals";
@@ -168,10 +169,13 @@ describe("outcome credits", () => {
     expect(start.minutes).toBeGreaterThan(0);
 
     // 人工修正: one call to 有意向, one from it (when it was) — each files its difference.
-    const up = calls.find((c) => c.intent !== "interested" && c.proposedTime === null)!;
+    // 有意向 is any of these (docs/metrics.md), so the call corrected "up" must be none of them (the fixture's intents are random).
+    const interested = (intent: string | null) => INTERESTED_INTENTS.includes(intent ?? "");
+    const up = calls.find((c) => !interested(c.intent) && c.proposedTime === null)!;
+    expect(up).toBeDefined();
     await setCorrectedIntent(db, up, { intent: "interested", actorId: company.admin.id, at: new Date() });
     const down = calls.find((c) => c.id !== up.id && c.proposedTime === null)!;
-    const wasInterested = ["interested", "somewhatInterested", "confirmed", "reschedule"].includes(down.intent ?? "");
+    const wasInterested = interested(down.intent);
     await setCorrectedIntent(db, down, { intent: "notInterested", actorId: company.admin.id, at: new Date() });
     await applySmsReceipts(db, [{ providerMessageId: `credits-figures-${calls[0]!.id}-0`, delivered: false, at: new Date(), code: "MK:0001", description: "失败" }]);
     const after = await figures();
