@@ -157,6 +157,12 @@ describe("实时监控 is pushed: a dial by another process reaches the stream t
   });
 });
 
+/** A stream's next value (the stream must not have ended). */
+function valueOf<T>(result: IteratorResult<T>): T {
+  if (result.done) throw new Error("the stream ended");
+  return result.value;
+}
+
 describe("实时监控 keeps what changes slowly until a notification says it changed", () => {
   it("re-reads scripts and company limits at a settings notification, not at every dial", async () => {
     const own = await createDialerCompany("monitor-settings", { seatsPerScript: 5, seatLimit: 10, dialsPerMinuteScript: 10 });
@@ -173,8 +179,8 @@ describe("实时监控 keeps what changes slowly until a notification says it ch
         signal: abort.signal,
         clock: () => t0,
       });
-      const first = await stream.next();
-      const before = first.value!.scripts.find((s) => s.id === script.id)!.name;
+      const first = valueOf(await stream.next());
+      const before = first.scripts.find((s) => s.id === script.id)!.name;
       await new Promise((r) => setTimeout(r, 1_500));
 
       // A rename with the triggers off (as if its notification were lost), then a dial's notification: the snapshot
@@ -185,14 +191,14 @@ describe("实时监控 keeps what changes slowly until a notification says it ch
       });
       let next = stream.next();
       await other.$executeRaw`SELECT pg_notify('dialer_activity', ${own.companyId})`;
-      const kept = (await next).value!;
+      const kept = valueOf(await next);
       expect(kept.scripts.find((s) => s.id === script.id)?.name).toBe(before);
 
       // A change through the trigger (migration monitor_settings_notify) reaches the next snapshot within 2 s.
       next = stream.next();
       let started = Date.now();
       await other.company.update({ where: { id: own.companyId }, data: { seatLimit: 7 } });
-      const reread = (await next).value!;
+      const reread = valueOf(await next);
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(reread.seats.allowed).toBe(7);
       expect(reread.scripts.find((s) => s.id === script.id)?.name).toBe("改名未通知");
@@ -200,7 +206,7 @@ describe("实时监控 keeps what changes slowly until a notification says it ch
       next = stream.next();
       started = Date.now();
       await other.script.update({ where: { id: script.id }, data: { status: "paused", pauseReason: "manual" } });
-      const paused = (await next).value!;
+      const paused = valueOf(await next);
       expect(Date.now() - started).toBeLessThan(2_000);
       // A paused script with nothing due leaves the table (it was there while enabled).
       expect(reread.scripts.map((s) => s.id)).toContain(script.id);
