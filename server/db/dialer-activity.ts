@@ -16,10 +16,35 @@ export async function notifyDialerActivity(tx: Tx, companyIds: Iterable<string>)
 }
 
 /**
+ * What a notification says: `activity` — the company's calling changed (the figures); `settings` — what changes slowly
+ * did (the company's limits, hold or thresholds, its scripts or clinics: migration `monitor_settings_notify`, payload
+ * `s:<companyId>`; its 智能外呼 approval: `viewer_changed` `c:<companyId>`). Company `*` with `settings`: anything may
+ * have changed (the LISTEN connection was lost or is back).
+ */
+export type ActivityKind = "activity" | "settings";
+export type ActivityListener = (companyId: string, kind: ActivityKind) => void;
+
+/**
  * The process's listener for the dialer's activity (on the process's one LISTEN connection, notifications.ts). Null for
  * the embedded database (the monitor then refreshes on a timer; the embedded demo is a single process anyway).
  */
-export function dialerActivityListener(connectionString: string): { subscribe(fn: (companyId: string) => void): () => void } | null {
+export function dialerActivityListener(connectionString: string): { subscribe(fn: ActivityListener): () => void } | null {
   const listener = notificationListener(connectionString);
-  return listener && { subscribe: (fn) => listener.subscribe(DIALER_ACTIVITY_CHANNEL, fn) };
+  return (
+    listener && {
+      subscribe: (fn) => {
+        const offs = [
+          listener.subscribe(DIALER_ACTIVITY_CHANNEL, (payload) =>
+            payload.startsWith("s:") ? fn(payload.slice(2), "settings") : fn(payload, "activity"),
+          ),
+          listener.subscribe("viewer_changed", (payload) => {
+            if (payload === "*") fn("*", "settings");
+            else if (payload.startsWith("c:")) fn(payload.slice(2), "settings");
+          }),
+          listener.onLost(() => fn("*", "settings")),
+        ];
+        return () => offs.forEach((off) => off());
+      },
+    }
+  );
 }

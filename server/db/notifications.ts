@@ -15,6 +15,7 @@ class NotificationListener {
   private client: Client | null = null;
   private connecting: Promise<void> | null = null;
   private retry: ReturnType<typeof setTimeout> | null = null;
+  private connectedBefore = false;
 
   constructor(private readonly connectionString: string) {}
 
@@ -32,7 +33,10 @@ class NotificationListener {
     return () => set.delete(fn);
   }
 
-  /** Called whenever the connection is lost (notifications may have been missed). */
+  /**
+   * Called whenever the connection is lost and again when it is back (notifications sent in between were missed, and a
+   * value read while it was down may predate one of them).
+   */
   onLost(fn: () => void): () => void {
     this.lostListeners.add(fn);
     return () => this.lostListeners.delete(fn);
@@ -63,6 +67,8 @@ class NotificationListener {
         await client.connect();
         for (const channel of LISTEN_CHANNELS) await client.query(`LISTEN ${channel}`);
         this.client = client;
+        if (this.connectedBefore) this.lost();
+        this.connectedBefore = true;
       } catch (error) {
         console.warn(`[db] LISTEN failed (${(error as Error).message}); retrying`);
         void client.end().catch(() => {});

@@ -157,6 +157,69 @@ describe("实时监控 is pushed: a dial by another process reaches the stream t
   });
 });
 
+/** A stream's next value (the stream must not have ended). */
+function valueOf<T>(result: IteratorResult<T>): T {
+  if (result.done) throw new Error("the stream ended");
+  return result.value;
+}
+
+describe("实时监控 keeps what changes slowly until a notification says it changed", () => {
+  it("re-reads scripts and company limits at a settings notification, not at every dial", async () => {
+    const own = await createDialerCompany("monitor-settings", { seatsPerScript: 5, seatLimit: 10, dialsPerMinuteScript: 10 });
+    const t0 = shanghai(10);
+    const script = await createScript(own.companyId, own.clinicIds);
+    const url = inject("databaseUrl");
+    const listener = dialerActivityListener(url)!;
+    const pageProcess = createPrismaClient(url);
+    const other = createPrismaClient(url);
+    const abort = new AbortController();
+    try {
+      const stream = streamMonitorSnapshots(pageProcess, { companyId: own.companyId, clinicIds: own.clinicIds }, {}, {
+        activity: (fn) => listener.subscribe(fn),
+        signal: abort.signal,
+        clock: () => t0,
+      });
+      const first = valueOf(await stream.next());
+      const before = first.scripts.find((s) => s.id === script.id)!.name;
+      await new Promise((r) => setTimeout(r, 1_500));
+
+      // A rename with the triggers off (as if its notification were lost), then a dial's notification: the snapshot
+      // it wakes keeps the scripts it had — they are not read at every dial.
+      await other.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
+        await tx.script.update({ where: { id: script.id }, data: { name: "改名未通知" } });
+      });
+      let next = stream.next();
+      await other.$executeRaw`SELECT pg_notify('dialer_activity', ${own.companyId})`;
+      const kept = valueOf(await next);
+      expect(kept.scripts.find((s) => s.id === script.id)?.name).toBe(before);
+
+      // A change through the trigger (migration monitor_settings_notify) reaches the next snapshot within 2 s.
+      next = stream.next();
+      let started = Date.now();
+      await other.company.update({ where: { id: own.companyId }, data: { seatLimit: 7 } });
+      const reread = valueOf(await next);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(reread.seats.allowed).toBe(7);
+      expect(reread.scripts.find((s) => s.id === script.id)?.name).toBe("改名未通知");
+
+      next = stream.next();
+      started = Date.now();
+      await other.script.update({ where: { id: script.id }, data: { status: "paused", pauseReason: "manual" } });
+      const paused = valueOf(await next);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      // A paused script with nothing due leaves the table (it was there while enabled).
+      expect(reread.scripts.map((s) => s.id)).toContain(script.id);
+      expect(paused.scripts.map((s) => s.id)).not.toContain(script.id);
+      abort.abort();
+    } finally {
+      abort.abort();
+      await pageProcess.$disconnect();
+      await other.$disconnect();
+    }
+  });
+});
+
 describe("平台实时监控 is pushed too: one company's dial re-reads that company's row only", () => {
   it("wakes the platform stream within 2 s of a claim on another connection, and many streams share one computation", async () => {
     const own = await createDialerCompany("monitor-platform-push", { seatsPerScript: 5, seatLimit: 10, dialsPerMinuteScript: 10 });

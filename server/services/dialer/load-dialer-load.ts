@@ -28,7 +28,8 @@ export interface DialerLoadNow {
  */
 export async function loadDialerLoad(tx: Tx, companyId: string, now: Date): Promise<DialerLoadNow> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const rows = await tx.$queryRaw<{ scriptId: string; active: number; recent: number; oldest: Date | null }[]>`
+  // Constant text, run by every claim and every 实时监控 snapshot: prepared once per connection (create-client.ts).
+  const rows = await tx.$queryRaw<{ scriptId: string; active: number; recent: number; oldest: Date | null }[]>`-- prepared: dialer_load
     SELECT "scriptId", sum(active)::int AS active, sum(recent)::int AS recent, min(oldest) AS oldest
     FROM (
       SELECT "scriptId", count(*) AS active, count(*) FILTER (WHERE status = 'dialing') AS recent,

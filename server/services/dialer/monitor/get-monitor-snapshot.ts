@@ -45,23 +45,18 @@ export interface MonitorScript {
 }
 
 /**
- * 实时监控: one snapshot of the company's calling now (issue 27). The capacity figures come from loadDialerLoad and the
- * per-script reason from notDialingReason — the claim's own counts and rules — so the page and the dialer never disagree.
- * Seats and the per-minute throttle are the company's and the script's whatever clinic the caller sees; everything else
- * (calls, tasks, figures) is limited to the caller's clinics.
+ * What a snapshot reads that changes slowly — the company's settings, its 智能外呼 approval, the visible scripts and the
+ * caller's clinics — apart from the figures, so a live view can keep them between snapshots until a notification says
+ * they changed (migration `monitor_settings_notify`: `dialer_activity` with `s:<companyId>`; the approval's
+ * `viewer_changed` `c:<companyId>`; live-view.ts).
  */
-export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnapshotInput, now: Date) {
+export async function loadMonitorSettings(db: Tx, scope: Scope, raw: MonitorSnapshotInput) {
   const input = monitorSnapshotInput.parse(raw);
   const { companyId, clinicIds } = scope;
-  const since15 = new Date(now.getTime() - RECENT_MINUTES * 60_000);
-  const sinceHour = new Date(now.getTime() - SERIES_MINUTES * 60_000);
   const scriptFilter = input.scriptId ? { id: input.scriptId } : {};
-
-  const [company, access, balance, load, scripts, clinics] = await Promise.all([
+  const [company, access, scripts, clinics] = await Promise.all([
     db.company.findUniqueOrThrow({ where: { id: companyId }, select: { seatLimit: true, seatsPerScript: true, dialsPerMinuteScript: true, redialMaxAttempts: true, redialIntervalMin: true, callingHeldAt: true, callingHoldCode: true, callingHoldProbeAt: true, alertBalanceMinutes: true, alertAnswerRatePercent: true, alertInterceptedPercent: true } }),
     loadOutboundAccess(db, companyId),
-    getCallBalance(db, companyId),
-    loadDialerLoad(db, companyId, now),
     db.script.findMany({
       where: { ...visibleScript(scope), ...scriptFilter },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -70,6 +65,28 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
     db.clinic.findMany({ where: { companyId, id: { in: clinicIds } }, select: { id: true, shortName: true, timezone: true, outboundOpenedAt: true } }),
   ]);
   if (input.scriptId && scripts.length === 0) throw AppError.notFound("话术");
+  return { company, access, scripts, clinics };
+}
+export type MonitorSettings = Awaited<ReturnType<typeof loadMonitorSettings>>;
+
+/**
+ * 实时监控: one snapshot of the company's calling now (issue 27). The capacity figures come from loadDialerLoad and the
+ * per-script reason from notDialingReason — the claim's own counts and rules — so the page and the dialer never disagree.
+ * Seats and the per-minute throttle are the company's and the script's whatever clinic the caller sees; everything else
+ * (calls, tasks, figures) is limited to the caller's clinics. `settings`: what loadMonitorSettings read for the same
+ * scope and input, still current (a live view's); read now when absent.
+ */
+export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnapshotInput, now: Date, settings?: MonitorSettings) {
+  const input = monitorSnapshotInput.parse(raw);
+  const { companyId, clinicIds } = scope;
+  const since15 = new Date(now.getTime() - RECENT_MINUTES * 60_000);
+  const sinceHour = new Date(now.getTime() - SERIES_MINUTES * 60_000);
+
+  const [{ company, access, scripts, clinics }, balance, load] = await Promise.all([
+    settings ?? loadMonitorSettings(db, scope, input),
+    getCallBalance(db, companyId),
+    loadDialerLoad(db, companyId, now),
+  ]);
   const scriptIds = scripts.map((s) => s.id);
   const clinicById = new Map(clinics.map((c) => [c.id, c]));
   const limits = companyLimits(company);
@@ -77,7 +94,8 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
 
   const enabledIds = scripts.filter((s) => s.status === "enabled").map((s) => s.id);
   // The figures in one statement (each part a JSON column): a snapshot a second for every open page of a company is a
-  // handful of statements, not a dozen (bench/monitor). Times travel as epoch milliseconds.
+  // handful of statements, not a dozen (bench/monitor). Times travel as epoch milliseconds. Its text never changes, so
+  // each connection prepares it once (create-client.ts): no parsing, and soon no planning, on every snapshot.
   const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
   type Part<T> = T[] | null;
   const [parts] = await db.$queryRawUnsafe<
@@ -92,7 +110,8 @@ export async function getMonitorSnapshot(db: Tx, scope: Scope, raw: MonitorSnaps
       dialed15: number;
     }[]
   >(
-    `SELECT
+    `-- prepared: monitor_figures
+    SELECT
       (SELECT json_agg(x) FROM (
         SELECT "scriptId", "clinicId",
                count(*) FILTER (WHERE "nextAttemptAt" <= $1)::int AS due,

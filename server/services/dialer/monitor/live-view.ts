@@ -6,8 +6,11 @@
  * ends with its last subscriber. N open pages of a view thus cost one computation per second of activity, not N.
  */
 
-/** Calls `fn` with the company of every dialer write of any app process; returns the unsubscribe. */
-export type DialerActivity = (fn: (companyId: string) => void) => () => void;
+/**
+ * Calls `fn` with the company of every dialer write of any app process (`activity`), and of every change to what changes
+ * slowly (`settings`; company `*`: anything may have changed — server/db/dialer-activity.ts); returns the unsubscribe.
+ */
+export type DialerActivity = (fn: (companyId: string, kind?: "activity" | "settings") => void) => () => void;
 
 /** At most one computation of a view per this long, however many dials are notified. */
 export const MIN_INTERVAL_MS = 1_000;
@@ -23,7 +26,8 @@ export interface LiveViewSpec<T> {
   concerns(companyId: string): boolean;
   /**
    * The view's next value. `changed`: the companies notified since the previous computation began, or null when
-   * everything must be read again (the first computation, an idle refresh, a refresh without LISTEN).
+   * everything must be read again, what changes slowly included (the first computation, an idle refresh, a refresh
+   * without LISTEN, a `settings` notification concerning the view, the LISTEN connection lost or back).
    */
   compute(changed: ReadonlySet<string> | null, previous: T | null): Promise<T>;
 }
@@ -35,6 +39,8 @@ class LiveView<T> {
   private readonly subscribers = new Set<Subscriber<T>>();
   private latest: { value: T; startedAt: number } | null = null;
   private changed = new Set<string>();
+  /** A `settings` notification concerning the view since the current computation began: read everything again. */
+  private rereadAll = false;
   /** A notification (or a new subscriber) since the current computation began. */
   private dirty = true;
   private wake: (() => void) | null = null;
@@ -69,8 +75,10 @@ class LiveView<T> {
   private start() {
     this.running = true;
     this.unlisten =
-      this.activity?.((companyId) => {
-        if (this.spec.concerns(companyId)) this.markDirty(companyId);
+      this.activity?.((companyId, kind) => {
+        if (companyId !== "*" && !this.spec.concerns(companyId)) return;
+        if (kind === "settings") this.rereadAll = true;
+        this.markDirty(companyId === "*" ? undefined : companyId);
       }) ?? null;
     void this.loop();
   }
@@ -97,8 +105,9 @@ class LiveView<T> {
       while (this.subscribers.size > 0) {
         const startedAt = Date.now();
         const idle = !this.dirty;
-        const changed = idle || !this.latest || !this.activity ? null : this.changed;
+        const changed = idle || !this.latest || !this.activity || this.rereadAll ? null : this.changed;
         this.changed = new Set();
+        this.rereadAll = false;
         this.dirty = false;
         let outcome: Outcome<T>;
         try {
@@ -118,6 +127,7 @@ class LiveView<T> {
       this.unlisten = null;
       this.latest = null;
       this.dirty = true;
+      this.rereadAll = false;
       this.onEmpty();
     }
   }
