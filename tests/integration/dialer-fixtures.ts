@@ -7,6 +7,7 @@ import type { AttemptCompleted, CarrierEvent, CarrierOutcome, CarrierPort, Creat
 import { PLATFORM_DNC } from "../../prisma/seed/seed-platform";
 import { seedCompany } from "../../prisma/seed/seed-company";
 import { testDb } from "./fixtures";
+import { freeCompanyKey } from "./free-company-key";
 
 /** Today (real date) at hh:mm in Shanghai: a clock near the seeded data, fixed for a test. */
 export function shanghai(hour: number, minute = 0, dayOffset = 0): Date {
@@ -17,8 +18,9 @@ export function shanghai(hour: number, minute = 0, dayOffset = 0): Date {
 export const minutes = (d: Date, n: number) => new Date(d.getTime() + n * 60_000);
 
 /** A company of its own (approved, first two clinics opened, no patients) with dialer limits to taste. */
-export async function createDialerCompany(key: string, limits: Partial<{ seatLimit: number; seatsPerScript: number; dialsPerMinuteScript: number; redialMaxAttempts: number }> = {}) {
+export async function createDialerCompany(wanted: string, limits: Partial<{ seatLimit: number; seatsPerScript: number; dialsPerMinuteScript: number; redialMaxAttempts: number }> = {}) {
   const db = testDb();
+  const key = await freeCompanyKey(db, wanted);
   const seeded = await db.$transaction(
     (tx) =>
       seedCompany(tx, {

@@ -1,13 +1,15 @@
 import type { ObjectStorage, StoredObject } from "@/server/ports/storage";
 import { seedCompany } from "../../prisma/seed/seed-company";
 import { testDb } from "./fixtures";
+import { freeCompanyKey } from "./free-company-key";
 
 /**
  * A company of its own for each onboarding test, so approving it never changes what other test files assume about
  * the seeded companies a and b (b must stay un-opened for them).
  */
-export async function createFreshCompany(key: string) {
+export async function createFreshCompany(wanted: string) {
   const db = testDb();
+  const key = await freeCompanyKey(db, wanted);
   const seeded = await db.$transaction(
     (tx) =>
       seedCompany(tx, {

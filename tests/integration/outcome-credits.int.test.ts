@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { INTERESTED_INTENTS } from "@/server/domain/outcomes/attribution";
+import { mulberry32 } from "@/prisma/seed/random";
 import { seedCallRecords } from "@/prisma/seed/seed-call-records";
 import { setCorrectedIntent } from "@/server/services/calls/set-call-analysis";
 import { recountCallTotals } from "@/server/services/metrics/recount-call-totals";
@@ -17,16 +18,6 @@ import { callerFor, testDb } from "./fixtures";
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-function rngOf(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function snapshot(companyId: string) {
   const db = testDb();
@@ -44,7 +35,7 @@ async function snapshot(companyId: string) {
 describe("outcome credits", () => {
   it("stay equal to a from-scratch recount after a random sequence of calls, bookings, visits and deductions", { timeout: 120_000 }, async () => {
     const seed = Number(process.env.OUTCOMES_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    const rand = rngOf(seed);
+    const rand = mulberry32(seed);
     const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
     const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
     const db = testDb();
@@ -179,7 +170,7 @@ describe("outcome credits", () => {
     await setCorrectedIntent(db, down, { intent: "notInterested", actorId: company.admin.id, at: new Date() });
     await applySmsReceipts(db, [{ providerMessageId: `credits-figures-${calls[0]!.id}-0`, delivered: false, at: new Date(), code: "MK:0001", description: "失败" }]);
     const after = await figures();
-    expect(after).toEqual({ interested: start.interested + 1 - (wasInterested ? 1 : 0), sms: 1, minutes: start.minutes });
+    expect(after, JSON.stringify({ start, up: [up.intent, up.proposedTime], down: [down.intent, down.proposedTime] })).toEqual({ interested: start.interested + 1 - (wasInterested ? 1 : 0), sms: 1, minutes: start.minutes });
     await recountCallTotals(db, company.companyId);
     expect(await figures()).toEqual(after);
   });
