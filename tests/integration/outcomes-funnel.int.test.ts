@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedCallRecords, type SeedCallRecordsResult } from "@/prisma/seed/seed-call-records";
 import { recreditPatients, recreditStaleCompanies } from "@/server/services/outcomes/credit-outcomes";
+import { createPatients } from "./dialer-fixtures";
 import { callerFor, seeded, testDb } from "./fixtures";
 
 let s: Awaited<ReturnType<typeof seeded>>;
@@ -11,13 +12,10 @@ const DAY = 24 * HOUR;
 beforeAll(async () => {
   s = await seeded();
   const db = testDb();
-  // Patients with no bookings of their own, so every appointment and visit below is one this test made.
-  const patients = await db.patient.findMany({
-    where: { companyId: s.a.company.id, mobile: { not: null }, appointments: { none: {} }, visits: { none: {} }, clinic: { outboundOpenedAt: { not: null } } },
-    take: 10,
-    orderBy: { id: "asc" },
-    select: { id: true },
-  });
+  // Patients of this test's own, so every appointment, visit and call of theirs is one this test made (company A's
+  // existing patients are called by other files of this shared database, and a later call takes the credit).
+  const opened = await db.clinic.findFirstOrThrow({ where: { companyId: s.a.company.id, outboundOpenedAt: { not: null } }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const patients = await createPatients(s.a.company.id, opened.id, 10);
   fixture = await seedCallRecords(db, { companyId: s.a.company.id, now: new Date(), scriptName: "效果分析测试-种植", patientIds: patients.map((p) => p.id) });
 });
 
