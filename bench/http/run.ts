@@ -24,10 +24,10 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
 import { percentile } from "../records/measure";
 import { describeLoad, machineLoad, writeResult } from "../results";
 import { treeCpuMs, treeRssMb } from "./process-stats";
+import { readWorld, storeRecordings } from "./world";
 import { signIn as signInAt } from "./sign-in";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -66,40 +66,6 @@ function build() {
     run("npx", ["next", "build"], { ...process.env, NEXT_DIST_DIR: distDir, NODE_ENV: "production" });
   } finally {
     writeFileSync(tsconfig, before);
-  }
-}
-
-async function world() {
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
-  try {
-    const q = async <T,>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
-    const [company] = await q<{ id: string }>(`SELECT c.id FROM "Company" c JOIN "User" u ON u."companyId" = c.id WHERE u.email = 'admin@a.demo'`);
-    const scripts = await q<{ id: string }>(`SELECT id FROM "Script" WHERE "companyId" = $1 AND name LIKE '压测话术%' ORDER BY name`, [company!.id]);
-    const [clinicAdmin] = await q<{ clinicId: string }>(`SELECT uc."clinicId" FROM "UserClinic" uc JOIN "User" u ON u.id = uc."userId" WHERE u.email = 'clinic@a.demo' LIMIT 1`);
-    const consultants = await q<{ id: string }>(`SELECT u.id FROM "User" u JOIN "Role" r ON r.id = u."roleId" WHERE u."companyId" = $1 AND r.key = 'consultant' ORDER BY u.id`, [company!.id]);
-    // Recent answered calls with a recording, in the clinic admin's clinic so both roles may play them.
-    const recordings = await q<{ callId: string; storageKey: string }>(
-      `SELECT c.id AS "callId", r."storageKey" FROM "Call" c JOIN "Recording" r ON r."callId" = c.id
-       WHERE c."companyId" = $1 AND c."clinicId" = $2 ORDER BY c."dialedAt" DESC LIMIT 40`,
-      [company!.id, clinicAdmin!.clinicId],
-    );
-    const intents = await q<{ intent: string }>(`SELECT DISTINCT intent FROM "Call" WHERE "scriptId" = $1 AND intent IS NOT NULL LIMIT 5`, [scripts[7]!.id]);
-    return { companyId: company!.id, scripts: scripts.map((s) => s.id), consultants: consultants.map((c) => c.id), recordings, intents: intents.map((i) => i.intent) };
-  } finally {
-    await db.end();
-  }
-}
-
-/** The world's Recording rows point at objects nobody stored (1 M mp3s would be ~100 GB): store the ones the bench plays. */
-function storeRecordings(recordings: { storageKey: string }[]) {
-  const mp3 = Buffer.alloc(480 * 1024);
-  for (let i = 0; i < mp3.length; i += 417) mp3.set([0xff, 0xfb, 0x90, 0x64], i); // MPEG-1 layer III frame headers
-  for (const { storageKey } of recordings) {
-    const file = path.join(dataDir, "storage", storageKey);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, mp3);
-    writeFileSync(`${file}.meta.json`, JSON.stringify({ contentType: "audio/mpeg", size: mp3.length }));
   }
 }
 
@@ -254,8 +220,8 @@ async function main() {
     log(`building into ${distDir}`);
     build();
   }
-  const w = await world();
-  storeRecordings(w.recordings);
+  const w = await readWorld(url);
+  storeRecordings(dataDir, w.recordings);
   const [big, small, third] = [w.scripts[0]!, w.scripts[7]!, w.scripts[3]!];
   const endpoints: Endpoint[] = [
     { name: "话单记录 第1页（无筛选）", paths: [trpc("callRecords.list", { page: 1, pageSize: 20 })] },
