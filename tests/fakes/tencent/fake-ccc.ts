@@ -246,7 +246,8 @@ export class FakeCcc {
     const transfer = answered ? this.transferOf(s) : null;
     // The 转人工 leg is one ServeParticipants element (电话 CDR 数据推送: "服务参与者列表 … 如:电话转接等信息"; fields of
     // ServeParticipant): it rings the front desk's seat a few seconds before the end; AcceptTimestamp 接听时间戳 is set
-    // only when the seat answered (else 0, and no SeatUser — nobody served the call).
+    // only when the seat answered (else 0, and no SeatUser — nobody served the call). EndStatusString ok / seatGiveUp
+    // 座席未接: the enum of https://cloud.tencent.com/document/product/679/67259; the fields: the SDK's ServeParticipant.
     const leg = transfer
       ? {
           Type: "staffSeat",
