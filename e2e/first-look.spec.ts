@@ -262,6 +262,15 @@ test("calls lead somewhere: a worklist, an appointment request confirmed into an
   const reactivationTest = page.getByTestId("ab-test").filter({ hasText: "半年未到店老客唤醒" });
   await expect(reactivationTest.getByTestId("ab-interval")).toHaveCount(2);
   await expect(reactivationTest.getByTestId("end-ab-test")).toBeVisible();
+  // 归因与成本设置: the window the credits use and the demo company's prices behind 每次到诊成本 (opened, not changed).
+  await page.getByTestId("outcome-settings").click();
+  await expect(page.getByTestId("outcome-windowDays")).toHaveValue("30");
+  await expect(page.getByTestId("outcome-callPrice")).toHaveValue("0.12");
+  await expect(page.getByTestId("outcome-smsPrice")).toHaveValue("0.05");
+  await page.getByTestId("outcome-windowDays").fill("0");
+  await page.getByTestId("outcome-settings-save").click();
+  await expect(page.getByRole("dialog").getByRole("alert")).toHaveText(/归因窗口为 1–90 天/);
+  await page.keyboard.press("Escape");
 
   expect(problems, problems.join("\n")).toEqual([]);
   await close();

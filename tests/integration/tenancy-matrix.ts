@@ -174,4 +174,6 @@ export const MATRIX: Record<string, MatrixEntry> = {
   "outcomes.funnel": { input: (a) => ({ scriptId: a.scriptId, clinicId: a.clinicId, batchId: a.batchId, journeyId: a.journeyId }), other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
   "outcomes.abTests": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
   "outcomes.variantTest": { input: (a) => ({ scriptId: a.scriptId }), other: "NOT_FOUND", noPerm: "FORBIDDEN", clinic: "NOT_FOUND" },
+  "outcomes.settings": { input: () => undefined, other: "ownData", noPerm: "FORBIDDEN", clinic: "ownData" },
+  "outcomes.updateSettings": { input: () => ({ windowDays: 30, callPriceCentsPerMinute: 12, smsPriceCents: 5 }), other: "noTenantInput", noPerm: "FORBIDDEN", clinic: "FORBIDDEN" },
 };

@@ -6,6 +6,7 @@ import { requireCompanyPermission } from "@/server/auth/viewer";
 import { can } from "@/server/domain/auth/permissions";
 import { OutcomesOverview } from "@/components/outcomes/outcomes-overview";
 import { AbTestsSection } from "@/components/outcomes/ab-tests-section";
+import { OutcomeSettingsDialog } from "@/components/outcomes/outcome-settings-dialog";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("outcomes"))("title") };
@@ -18,8 +19,8 @@ export default async function OutcomesPage() {
   await Promise.all([prefetch(trpc.outcomes.scriptFunnels.queryOptions()), prefetch(trpc.outcomes.abTests.queryOptions())]);
   return (
     <div className="space-y-4">
-      <PageHeader title={t("title")} />
       <HydrateClient>
+        <PageHeader title={t("title")} actions={<OutcomeSettingsDialog canManage={can(viewer, "outbound.tasks.manage")} />} />
         <OutcomesOverview />
         <ScriptFunnelsView />
         <AbTestsSection canEnd={can(viewer, "outbound.scripts.manage")} />

@@ -2,6 +2,8 @@ import { createTRPCRouter } from "@/server/trpc/init";
 import { abTestsProcedure } from "./ab-tests";
 import { funnelProcedure } from "./funnel";
 import { scriptFunnelsProcedure } from "./script-funnels";
+import { settingsProcedure } from "./settings";
+import { updateSettingsProcedure } from "./update-settings";
 import { variantTestProcedure } from "./variant-test";
 
 export const outcomesRouter = createTRPCRouter({
@@ -9,4 +11,6 @@ export const outcomesRouter = createTRPCRouter({
   funnel: funnelProcedure,
   abTests: abTestsProcedure,
   variantTest: variantTestProcedure,
+  settings: settingsProcedure,
+  updateSettings: updateSettingsProcedure,
 });
