@@ -42,6 +42,7 @@ const ROUTES: Record<string, Route | Unsessioned> = {
       ["/api/v1/patients", "post"],
       ["/api/v1/appointments", "post"],
       ["/api/v1/visits", "post"],
+      ["/api/v1/treatment-deductions", "post"],
       ["/api/v1/dnc-entries", "post"],
       ["/api/v1/batch-calls", "post"],
       ["/api/v1/calls", "get"],

@@ -6,6 +6,7 @@ import { GET as clinicsGET } from "@/app/api/v1/clinics/route";
 import { POST as patientsPOST } from "@/app/api/v1/patients/route";
 import { POST as appointmentsPOST } from "@/app/api/v1/appointments/route";
 import { POST as visitsPOST } from "@/app/api/v1/visits/route";
+import { POST as deductionsPOST } from "@/app/api/v1/treatment-deductions/route";
 import { POST as dncPOST } from "@/app/api/v1/dnc-entries/route";
 import { POST as batchPOST } from "@/app/api/v1/batch-calls/route";
 import { GET as callsGET } from "@/app/api/v1/calls/route";
@@ -26,6 +27,7 @@ const HANDLERS: Record<string, Handler> = {
   upsertPatient: patientsPOST,
   upsertAppointment: appointmentsPOST,
   upsertVisit: visitsPOST,
+  upsertTreatmentDeduction: deductionsPOST,
   addDncEntry: dncPOST,
   startBatchCall: batchPOST,
   listCalls: callsGET,
@@ -63,6 +65,8 @@ const validBody = (operationId: string, f: Fixture, n: string): { body?: unknown
       return { body: { externalId: `his-a-${n}`, patientId: f.patientId, clinicId: f.clinicId, startsAt: "2026-12-09T10:00:00+08:00", item: "洁牙" } };
     case "upsertVisit":
       return { body: { externalId: `his-v-${n}`, patientId: f.patientId, clinicId: f.clinicId, visitedAt: "2026-12-01T09:00:00+08:00" } };
+    case "upsertTreatmentDeduction":
+      return { body: { externalId: `his-d-${n}`, patientId: f.patientId, clinicId: f.clinicId, performedAt: "2026-12-01T10:00:00+08:00", item: "洁牙", amountCents: 28800 } };
     case "addDncEntry":
       return { body: { mobile: `1760000${n.padStart(4, "0")}`, reason: "患者要求" } };
     case "startBatchCall":
@@ -138,6 +142,34 @@ describe("/api/v1 contract (every operation of the OpenAPI document)", () => {
     expect(audits.map((x) => x.action).sort()).toEqual(["api.appointment.create", "api.appointment.update"]);
   });
 
+  it("a deduction pushed for a credited visit's day becomes its 消费; an update or a move of the deduction follows", async () => {
+    const db = testDb();
+    const answered = await db.call.findFirstOrThrow({ where: { id: { in: a.callIds }, outcome: "answered" }, select: { patientId: true, clinicId: true, dialedAt: true, answeredAt: true } });
+    const at = new Date((answered.answeredAt ?? answered.dialedAt).getTime() + 3_600_000);
+    const shifted = (ms: number) => new Date(at.getTime() + ms).toISOString();
+    const visit = await call("upsertVisit", { key: keys.aWrite, body: { externalId: "his-v-rev", patientId: answered.patientId, clinicId: answered.clinicId, visitedAt: at.toISOString() } });
+    expect(visit.status).toBe(201);
+    const revenue = async () => (await db.visit.findUniqueOrThrow({ where: { id: visit.body.id as string }, select: { creditCallId: true, creditRevenueCents: true } }));
+    expect((await revenue()).creditCallId).not.toBeNull();
+    expect((await revenue()).creditRevenueCents).toBe(0);
+
+    const body = { externalId: "his-d-rev", patientId: answered.patientId, clinicId: answered.clinicId, performedAt: shifted(600_000), item: "种植", amountCents: 880_000 };
+    const first = await call("upsertTreatmentDeduction", { key: keys.aWrite, body });
+    expect(first.status).toBe(201);
+    expect((await revenue()).creditRevenueCents).toBe(880_000);
+    const updated = await call("upsertTreatmentDeduction", { key: keys.aWrite, body: { ...body, amountCents: 660_000 } });
+    expect([updated.status, updated.body.id]).toEqual([200, first.body.id]);
+    expect((await revenue()).creditRevenueCents).toBe(660_000);
+    // Two days later it is not that visit's day any more.
+    await call("upsertTreatmentDeduction", { key: keys.aWrite, body: { ...body, performedAt: shifted(2 * 86_400_000) } });
+    expect((await revenue()).creditRevenueCents).toBe(0);
+    const audits = await db.auditLog.findMany({ where: { targetType: "TreatmentDeduction", targetId: first.body.id as string } });
+    expect(audits.map((x) => x.action).sort()).toEqual(["api.treatmentDeduction.create", "api.treatmentDeduction.update", "api.treatmentDeduction.update"]);
+    const refused = await call("upsertTreatmentDeduction", { key: keys.aWrite, body: { ...body, amountCents: -1, item: " " } });
+    expect(refused.status).toBe(422);
+    expect((refused.body.errors as { path: string }[]).map((e) => e.path).sort()).toEqual(["amountCents", "item"]);
+  });
+
   it("refuses invalid bodies as 422 problem details, in English when asked", async () => {
     const res = await call("upsertPatient", { key: keys.aWrite, body: { mobile: "12345", name: "", clinicId: a.clinicId }, headers: { "accept-language": "en-US" } });
     expect(res.status).toBe(422);
@@ -170,6 +202,7 @@ describe("/api/v1 contract (every operation of the OpenAPI document)", () => {
     expect((await call("upsertPatient", { key: keys.b, body: { mobile: "17799990000", name: "越界", clinicId: a.clinicId } })).status).toBe(404);
     expect((await call("upsertAppointment", { key: keys.b, body: { externalId: "x-b", patientId: a.patientId, clinicId: keys.bClinicId, startsAt: "2026-12-10T10:00:00+08:00" } })).status).toBe(404);
     expect((await call("upsertVisit", { key: keys.b, body: { externalId: "x-b", patientId: a.patientId, clinicId: keys.bClinicId, visitedAt: "2026-12-01T10:00:00+08:00" } })).status).toBe(404);
+    expect((await call("upsertTreatmentDeduction", { key: keys.b, body: { externalId: "x-b", patientId: a.patientId, clinicId: keys.bClinicId, performedAt: "2026-12-01T10:00:00+08:00", item: "越界", amountCents: 1 } })).status).toBe(404);
     expect((await call("startBatchCall", { key: keys.b, body: { scriptId: a.scriptId, patientIds: [a.patientId] } })).status).toBe(404);
     // the same external id in two companies is two patients
     const pa = await call("upsertPatient", { key: keys.aWrite, body: { externalId: "shared-1", mobile: "17788880000", name: "甲", clinicId: a.clinicId } });

@@ -7,7 +7,7 @@ import { recreditPatients } from "@/server/services/outcomes/credit-outcomes";
 import { decodeCursor, encodeCursor } from "@/server/domain/api/problem";
 import { ApiProblem, apiProblemOf } from "../api-problem";
 import { notFound, requireClinic, resolvePatient, type ApiContext } from "./context";
-import type { batchCallBody, dncBody, listCallsQuery, upsertAppointmentBody, upsertPatientBody, upsertVisitBody } from "./schemas";
+import type { batchCallBody, dncBody, listCallsQuery, upsertAppointmentBody, upsertPatientBody, upsertTreatmentDeductionBody, upsertVisitBody } from "./schemas";
 
 const audit = (ctx: ApiContext, action: string, targetType: string, targetId: string, data: object) =>
   writeAuditLog(ctx.db, { companyId: ctx.caller.companyId, actorId: null, action, targetType, targetId, data: { apiKeyId: ctx.caller.apiKeyId, ...data } });
@@ -77,6 +77,26 @@ export async function upsertVisit(ctx: ApiContext, body: z.output<typeof upsertV
   });
   await audit(ctx, existing ? "api.visit.update" : "api.visit.create", "Visit", row.id, { externalId: body.externalId });
   return { status: existing ? 200 : 201, body: { id: row.id, externalId: body.externalId, patientId, clinicId, visitedAt: row.visitedAt.toISOString(), item: row.item, created: !existing } };
+}
+
+/** POST /api/v1/treatment-deductions: upsert a 消费 (划扣) by externalId (feeds 消费 of the funnel through its visit). */
+export async function upsertTreatmentDeduction(ctx: ApiContext, body: z.output<typeof upsertTreatmentDeductionBody>) {
+  const companyId = ctx.caller.companyId;
+  const [clinicId, patientId] = await Promise.all([requireClinic(ctx, body.clinicId), resolvePatient(ctx, body)]);
+  const existing = await ctx.db.treatmentDeduction.findUnique({ where: { companyId_externalId: { companyId, externalId: body.externalId } } });
+  const data = { clinicId, patientId, performedAt: new Date(body.performedAt), item: body.item, amountCents: body.amountCents };
+  const row = await ctx.db.$transaction(async (tx) => {
+    const written = existing
+      ? await tx.treatmentDeduction.update({ where: { id: existing.id }, data })
+      : await tx.treatmentDeduction.create({ data: { ...data, companyId, externalId: body.externalId } });
+    await recreditPatients(tx, companyId, [patientId, ...(existing ? [existing.patientId] : [])]);
+    return written;
+  });
+  await audit(ctx, existing ? "api.treatmentDeduction.update" : "api.treatmentDeduction.create", "TreatmentDeduction", row.id, { externalId: body.externalId });
+  return {
+    status: existing ? 200 : 201,
+    body: { id: row.id, externalId: body.externalId, patientId, clinicId, performedAt: row.performedAt.toISOString(), item: row.item, amountCents: row.amountCents, created: !existing },
+  };
 }
 
 /** POST /api/v1/dnc-entries: the company's own opt-out list (source api); an entry already there is returned as is. */

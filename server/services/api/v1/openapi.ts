@@ -23,6 +23,16 @@ export const API_OPERATIONS: ApiOperation[] = [
   { method: "post", path: "/patients", operationId: "upsertPatient", summary: "新增或更新患者（按 externalId，或手机号）/ Upsert a patient by externalId or mobile", scope: "write", body: s.upsertPatientBody, response: s.patientOut, created: true },
   { method: "post", path: "/appointments", operationId: "upsertAppointment", summary: "新增或更新预约（按 externalId）/ Upsert an appointment by externalId", scope: "write", body: s.upsertAppointmentBody, response: s.appointmentOut, created: true },
   { method: "post", path: "/visits", operationId: "upsertVisit", summary: "新增或更新到诊（按 externalId）/ Upsert a visit by externalId", scope: "write", body: s.upsertVisitBody, response: s.visitOut, created: true },
+  {
+    method: "post",
+    path: "/treatment-deductions",
+    operationId: "upsertTreatmentDeduction",
+    summary: "新增或更新消费/划扣（按 externalId）/ Upsert a treatment deduction (spending) by externalId",
+    scope: "write",
+    body: s.upsertTreatmentDeductionBody,
+    response: s.treatmentDeductionOut,
+    created: true,
+  },
   { method: "post", path: "/dnc-entries", operationId: "addDncEntry", summary: "加入禁呼名单 / Add a do-not-call entry", scope: "write", body: s.dncBody, response: s.dncOut, created: true },
   { method: "post", path: "/batch-calls", operationId: "startBatchCall", summary: "用话术批量外呼一组患者 / Start a batch call on a script", scope: "write", body: s.batchCallBody, response: s.batchCallOut, created: true },
   { method: "get", path: "/calls", operationId: "listCalls", summary: "通话及分析（游标分页，updatedSince 过滤）/ Calls with analysis, cursor-paginated", scope: "read", query: s.listCallsQuery, response: s.callPage },
@@ -121,7 +131,7 @@ export function openApiDocument(serverUrl: string) {
     info: {
       title: "智能外呼 Open API",
       version: "1.0.0",
-      description: "Patients, appointments and visits in; batch calls started; calls and their analysis out. Errors are RFC 9457 problem details with Chinese and English messages. Rate limit: 120 requests per minute per key.",
+      description: "Patients, appointments, visits and treatment deductions in; batch calls started; calls and their analysis out. Errors are RFC 9457 problem details with Chinese and English messages. Rate limit: 120 requests per minute per key.",
     },
     servers: [{ url: serverUrl }],
     components: {

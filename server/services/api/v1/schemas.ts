@@ -64,6 +64,23 @@ export const visitOut = z
   .object({ id: z.string(), externalId: z.string(), patientId: z.string(), clinicId: z.string(), visitedAt: z.string(), item: z.string().nullable(), created: z.boolean() })
   .meta({ id: "Visit" });
 
+export const upsertTreatmentDeductionBody = z
+  .object({
+    externalId: id,
+    patientId: id.optional(),
+    patientExternalId: id.optional(),
+    clinicId: id,
+    performedAt: instant,
+    item: z.string().trim().min(1).max(100),
+    /** 分 (¥0–¥1,000,000). */
+    amountCents: z.number().int().min(0).max(100_000_000),
+  })
+  .meta({ id: "UpsertTreatmentDeduction" });
+
+export const treatmentDeductionOut = z
+  .object({ id: z.string(), externalId: z.string(), patientId: z.string(), clinicId: z.string(), performedAt: z.string(), item: z.string(), amountCents: z.number(), created: z.boolean() })
+  .meta({ id: "TreatmentDeduction" });
+
 export const dncBody = z.object({ mobile, reason: z.string().max(200).optional() }).meta({ id: "DncEntryInput" });
 export const dncOut = z.object({ id: z.string(), mobile: z.string(), reason: z.string().nullable(), createdAt: z.string(), created: z.boolean() }).meta({ id: "DncEntry" });
 
