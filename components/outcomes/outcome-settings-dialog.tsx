@@ -13,6 +13,7 @@ import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/components/trpc/client";
 import type { OutcomeSettings } from "@/server/domain/outcomes/outcome-settings";
+import { updateOutcomeSettingsInput } from "@/server/domain/outcomes/outcome-settings";
 
 interface Form {
   windowDays: string;
@@ -22,7 +23,7 @@ interface Form {
 
 const yuan = (cents: number | null) => (cents === null ? "" : String(cents / 100));
 const formOf = (s: OutcomeSettings): Form => ({ windowDays: String(s.windowDays), callPrice: yuan(s.callPriceCentsPerMinute), smsPrice: yuan(s.smsPriceCents) });
-// Empty = not set; anything else goes to the server as it is (NaN, a fraction of a 分), whose validation names the field.
+// Empty = not set; anything else is checked as it is (NaN, a fraction of a 分): the schema names the field.
 const cents = (s: string) => (s.trim() === "" ? null : Number((Number(s) * 100).toFixed(6)));
 const days = (s: string) => (s.trim() === "" ? Number.NaN : Number(s));
 
@@ -105,7 +106,10 @@ function Fields({ data, canManage, onDone }: { data: { settings: OutcomeSettings
       onSubmit={(e) => {
         e.preventDefault();
         setError(null);
-        save.mutate({ windowDays: days(form.windowDays), callPriceCentsPerMinute: cents(form.callPrice), smsPriceCents: cents(form.smsPrice) });
+        // The server's own schema, checked here first so a typo is named at once (the server checks it again).
+        const input = updateOutcomeSettingsInput.safeParse({ windowDays: days(form.windowDays), callPriceCentsPerMinute: cents(form.callPrice), smsPriceCents: cents(form.smsPrice) });
+        if (!input.success) return setError(input.error.issues[0]?.message ?? t("loadFailed"));
+        save.mutate(input.data);
       }}
     >
       {data.recomputing ? (

@@ -1,10 +1,9 @@
 import type { PrismaClient, Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import type { Scope } from "@/server/domain/auth/scope";
-import { OUTCOME_SETTING_LIMITS, outcomeSettingsOf } from "@/server/domain/outcomes/outcome-settings";
 import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
-import { updateOutcomeSettingsInput, type UpdateOutcomeSettingsInput } from "./outcome-settings.schema";
+import { OUTCOME_SETTING_LIMITS, outcomeSettingsOf, updateOutcomeSettingsInput, type UpdateOutcomeSettingsInput } from "@/server/domain/outcomes/outcome-settings";
 
 const SELECT = { attributionWindowDays: true, callPriceCentsPerMinute: true, smsPriceCents: true, outcomeCreditsStaleAt: true } as const;
 
