@@ -134,7 +134,7 @@ describe("the in-process driver honours the functions' concurrency keys", () => 
 });
 
 describe("the in-process driver honours the functions' batchEvents", () => {
-  function batched(timeout: string, failFirst = 0) {
+  function batched(timeout: `${number}s`, failFirst = 0) {
     const item = eventType("test/item", { schema: staticSchema<{ n: number }>() });
     const runs: number[][] = [];
     let failures = failFirst;
@@ -156,11 +156,11 @@ describe("the in-process driver honours the functions' batchEvents", () => {
   }
 
   it("runs a batch as soon as it holds maxSize events, the rest when its timeout passes", async () => {
-    const { driver, send, runs } = batched("200ms");
+    const { send, runs } = batched("1s");
     await send(1, 2, 3, 4, 5);
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 50));
     expect(runs).toEqual([[1, 2, 3]]); // full: at once; [4, 5] waits for more
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1200));
     expect(runs).toEqual([[1, 2, 3], [4, 5]]);
   });
 

@@ -240,7 +240,7 @@ function register(fn: InngestFunction.Any): Registered {
   return { id: opts.id, events, crons, handler, retries: opts.retries ?? 3, concurrency: concurrencyOf(opts.id, opts.concurrency), batch: batchOf(opts.id, opts.batchEvents) };
 }
 
-/** Inngest's `batchEvents` (maxSize, timeout such as "1s" or "500ms"); a `key` or `if` is not run in process. */
+/** Inngest's `batchEvents` (maxSize, timeout such as "1s"); a `key` or `if` is not run in process. */
 function batchOf(id: string, spec: { maxSize: number; timeout: string; key?: string; if?: string } | undefined): Registered["batch"] {
   if (!spec) return null;
   const m = /^(\d+)(ms|s|m)$/.exec(spec.timeout);
