@@ -9,7 +9,7 @@ import { newRowId } from "./row-id";
 export type CallRowInput = { task: TaskRef & Consultants; attempt: number; carrierCallId: string; callerId: string; dialedAt: Date; now: Date; result: AttemptCompleted | null };
 
 /**
- * The one INSERT … ON CONFLICT of Call rows: from placements (no result) or from one result; all rows of one call
+ * The one INSERT … ON CONFLICT of Call rows: from placements (no result) or from results (one per task); all rows of one call
  * here are of the same kind. The rows travel as one jsonb parameter (jsonb_to_recordset), so a batch is one statement.
  * Returns the rows written, by task id (a row whose result was already there is not written: absent).
  */

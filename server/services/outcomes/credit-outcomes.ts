@@ -8,7 +8,7 @@ import { fileOutcomeTotals, OutcomeDeltas, type OutcomeKey } from "@/server/serv
  * 效果分析 at write time (docs/outcomes.md, "Credits are written"). The one writer of the stored credits
  * (`Appointment.credit*`, `Visit.credit*`) and of their running totals `OutcomeDailyTotal`: every write of an
  * appointment, a visit or a deduction calls `recreditPatients` for the patients it touched, in its own transaction,
- * after its rows (an answered call's result: `recreditAfterAnsweredCall`, filed with the call's figures). It runs the domain rule (attribution.ts `creditPatients`) over all of those
+ * after its rows (an answered call's result: `recreditAfterAnsweredCalls`, filed with the call's figures). It runs the domain rule (attribution.ts `creditPatients`) over all of those
  * patients' rows, stores what changed and files the difference in the totals — so a late call inside the window
  * re-credits the bookings after it, a cancelled appointment drops out, a deduction lands on its visit.
  */
