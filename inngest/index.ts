@@ -1,7 +1,7 @@
 import type { InngestFunction } from "inngest";
 import { dialerTick } from "./functions/dialer-tick";
 import { placeCall } from "./functions/place-call";
-import { callEnded } from "./functions/call-ended";
+import { callEnded, callEndedPipeline } from "./functions/call-ended";
 import { recordingReady } from "./functions/recording-ready";
 import { reconcileCarrierCallsJob } from "./functions/reconcile-carrier-calls";
 import { journeyRun } from "./functions/journey-run";
@@ -14,4 +14,4 @@ import { recordingRetention } from "./functions/recording-retention";
 import { outcomesRecredit } from "./functions/outcomes-recredit";
 
 /** Every Inngest function of the app, served by app/api/inngest/route.ts and run by the in-process driver. */
-export const functions: InngestFunction.Any[] = [dialerTick, placeCall, callEnded, recordingReady, reconcileCarrierCallsJob, journeyRun, callAnalysis, patientImport, webhookDeliver, webhookRetry, monitorAlertsJob, smsStatusPull, recordingRetention, outcomesRecredit];
+export const functions: InngestFunction.Any[] = [dialerTick, placeCall, callEnded, callEndedPipeline, recordingReady, reconcileCarrierCallsJob, journeyRun, callAnalysis, patientImport, webhookDeliver, webhookRetry, monitorAlertsJob, smsStatusPull, recordingRetention, outcomesRecredit];

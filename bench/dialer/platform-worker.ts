@@ -3,14 +3,14 @@
  * `tsx bench/dialer/platform-worker.ts <databaseUrl> <workerId> <simulatedStartMs> <seconds>`.
  * Runs the hopper as a production worker does — recover, claim company by company (runDialerTick), place every claim
  * (placeClaimedCalls: batches of PLACE_BATCH_SIZE, PLACE_BATCHES_IN_FLIGHT at a time — as the place-call job receives
- * them from dialer-tick, run 8 at a time by the in-process driver), apply the results of calls that ended (16 at a
- * time) — continuously for `seconds` of wall time on
+ * them from dialer-tick, run 8 at a time by the in-process driver), apply the results of calls that ended
+ * (applyAttemptResults: batches of RESULT_BATCH_SIZE, RESULTS_IN_FLIGHT at a time, as the call-ended job takes them) — continuously for `seconds` of wall time on
  * a clock that starts at `simulatedStartMs` (inside the calling window) and runs at real speed. Prints one JSON line.
  */
 import { createPrismaClient } from "../../server/db/create-client";
-import { applyAttemptResult } from "../../server/services/dialer/apply-attempt-result";
+import { applyAttemptResults } from "../../server/services/dialer/apply-attempt-result";
 import { claimCompanyTasks } from "../../server/services/dialer/claim-due-tasks";
-import { PLACE_BATCH_SIZE } from "../../server/services/dialer/dialer-settings";
+import { PLACE_BATCH_SIZE, RESULT_BATCH_SIZE } from "../../server/services/dialer/dialer-settings";
 import { placeClaimedCalls } from "../../server/services/dialer/place-claimed-call";
 import { runDialerTick } from "../../server/services/dialer/run-dialer-tick";
 import { processCpuMs } from "./db-backend-cpu";
@@ -18,6 +18,10 @@ import { BenchCarrier } from "./sim-carrier";
 
 const [url, workerId, startArg, secondsArg] = process.argv.slice(2) as [string, string, string, string];
 const PLACE_BATCHES_IN_FLIGHT = 4;
+/** Result batches applied at once (as the call-ended job receives them, batchEvents, run side by side by the driver). */
+const RESULTS_IN_FLIGHT = 4;
+
+const chunks = <T>(xs: readonly T[], size: number) => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size));
 
 async function pool<T>(items: readonly T[], size: number, fn: (item: T) => Promise<unknown>) {
   let next = 0;
@@ -57,14 +61,13 @@ async function main() {
   while (Date.now() < deadline) {
     const now = clock();
     const done = carrier.takeDue(now);
-    await pool(done, 16, async (r) => {
-      if ((await applyAttemptResult(db, r, now)).applied) results += 1;
+    await pool(chunks(done, RESULT_BATCH_SIZE), RESULTS_IN_FLIGHT, async (batch) => {
+      results += (await applyAttemptResults(db, batch, now)).filter((r) => r.applied).length;
     });
     const tick = await runDialerTick(db, { now, workerId, claim: timed });
     ticks += 1;
     decided += tick.decided;
-    const batches = Array.from({ length: Math.ceil(tick.claimed.length / PLACE_BATCH_SIZE) }, (_, i) => tick.claimed.slice(i * PLACE_BATCH_SIZE, (i + 1) * PLACE_BATCH_SIZE));
-    await pool(batches, PLACE_BATCHES_IN_FLIGHT, async (batch) => {
+    await pool(chunks(tick.claimed, PLACE_BATCH_SIZE), PLACE_BATCHES_IN_FLIGHT, async (batch) => {
       const t0 = Date.now();
       const results = await placeClaimedCalls(db, carrier, batch, clock); // (not `placed += await …`: batches run side by side)
       placed += results.filter((r) => r.status === "placed").length;

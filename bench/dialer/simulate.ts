@@ -1,6 +1,7 @@
 import { companyLimits } from "../../server/domain/calling-policy";
 import { createPrismaClient } from "../../server/db/create-client";
-import { applyAttemptResult } from "../../server/services/dialer/apply-attempt-result";
+import { applyAttemptResults } from "../../server/services/dialer/apply-attempt-result";
+import { RESULT_BATCH_SIZE } from "../../server/services/dialer/dialer-settings";
 import { insertCallTasks, loadScriptForTasks } from "../../server/services/dialer/plan-call-tasks";
 import { placeClaimedCall } from "../../server/services/dialer/place-claimed-call";
 import { runDialerTick } from "../../server/services/dialer/run-dialer-tick";
@@ -73,7 +74,9 @@ export async function simulate(world: BenchWorld, o: SimOptions): Promise<SimSta
     now = new Date(o.start.getTime() + minute * 60_000);
     if (minute % 360 === 0) o.log?.(`${now.toISOString()} · created ${stats.created} · claimed ${stats.claimed} · ${Math.round((performance.now() - started) / 1000)} s`);
     const due = carrier.takeDue(now);
-    await pool(due, 16, (r, i) => applyAttemptResult(clients[i % clients.length]!, r, now));
+    // In batches, as the call-ended job takes them (batchEvents).
+    const batches = Array.from({ length: Math.ceil(due.length / RESULT_BATCH_SIZE) }, (_, i) => due.slice(i * RESULT_BATCH_SIZE, (i + 1) * RESULT_BATCH_SIZE));
+    await pool(batches, 4, (batch, i) => applyAttemptResults(clients[i % clients.length]!, batch, now));
 
     if (minute % 60 === 0 && stats.created < o.tasks) {
       // A campaign of 40 % at the start (before 09:00: it waits for the window), the rest hourly, day and night.

@@ -19,7 +19,7 @@ import pg from "pg";
 import { dialerActivityListener } from "../../server/db/dialer-activity";
 import { createPrismaClient } from "../../server/db/create-client";
 import { zonedTimeToInstant } from "../../server/domain/time/local-day";
-import { applyAttemptResult } from "../../server/services/dialer/apply-attempt-result";
+import { applyAttemptResults } from "../../server/services/dialer/apply-attempt-result";
 import { streamMonitorSnapshots } from "../../server/services/dialer/monitor/stream-monitor-snapshots";
 import { insertCallTasks, loadScriptForTasks } from "../../server/services/dialer/plan-call-tasks";
 import { placeClaimedCall } from "../../server/services/dialer/place-claimed-call";
@@ -116,9 +116,11 @@ async function main() {
   const campaign = (async () => {
     while (running) {
       const now = clock();
-      // Each write below commits (and notifies) on its own: each is a change the pages must show.
-      for (const r of carrier.takeDue(now)) {
-        await applyAttemptResult(db, r, now);
+      // Each write below commits (and notifies) on its own: each is a change the pages must show. The results that came
+      // due commit together, as the call-ended job applies a batch (batchEvents).
+      const due = carrier.takeDue(now);
+      if (due.length) {
+        await applyAttemptResults(db, due, now);
         commits.push(Date.now());
       }
       const tick = await runDialerTick(db, { now, workerId: "bench" });

@@ -35,6 +35,21 @@ export const carrierCallEnded = eventType("carrier/call.ended", {
   schema: z.object({ carrierEventId: z.string().min(1) }),
 });
 
+/**
+ * A batch of results was applied (call-ended, batchEvents): run the rest of one call's pipeline — intent, opt-out,
+ * journey, early recordings, SMS, webhook — and mark its carrier event processed.
+ */
+export const carrierCallApplied = eventType("carrier/call.applied", {
+  schema: z.object({
+    carrierEventId: z.string().min(1),
+    carrierCallId: z.string(),
+    callId: z.string().min(1),
+    applied: z.boolean(),
+    task: z.string().nullable(),
+    outcome: z.string().nullable(),
+  }),
+});
+
 /** A carrier recording link (recording.ready) was recorded: copy the audio into our storage. */
 export const carrierRecordingReady = eventType("carrier/recording.ready", {
   schema: z.object({ carrierEventId: z.string().min(1) }),
@@ -66,6 +81,7 @@ export type AppEvent =
   | ReturnType<typeof callsPlaceRequested.create>
   | ReturnType<typeof callPlaceRequested.create>
   | ReturnType<typeof carrierCallEnded.create>
+  | ReturnType<typeof carrierCallApplied.create>
   | ReturnType<typeof carrierRecordingReady.create>
   | ReturnType<typeof journeyRunRequested.create>
   | ReturnType<typeof callAnalysisRequested.create>

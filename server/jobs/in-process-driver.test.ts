@@ -132,3 +132,49 @@ describe("the in-process driver honours the functions' concurrency keys", () => 
     expect(() => new InProcessDriver([fn])).toThrow(/concurrency key/);
   });
 });
+
+describe("the in-process driver honours the functions' batchEvents", () => {
+  function batched(timeout: `${number}s`, failFirst = 0) {
+    const item = eventType("test/item", { schema: staticSchema<{ n: number }>() });
+    const runs: number[][] = [];
+    let failures = failFirst;
+    const fn = client.createFunction(
+      { id: `batched-${Math.random()}`, triggers: [item], retries: 2, batchEvents: { maxSize: 3, timeout } },
+      async ({ events, event, step }) => {
+        const ns = await step.run("read", () => events.map((e) => e.data.n));
+        expect(event.data.n).toBe(ns[0]);
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error("flaky");
+        }
+        runs.push(ns);
+      },
+    );
+    const driver = new InProcessDriver([fn], { log: () => {}, retryBaseMs: 5 });
+    const send = (...ns: number[]) => driver.send(ns.map((n) => item.create({ n })));
+    return { driver, send, runs };
+  }
+
+  it("runs a batch as soon as it holds maxSize events, the rest when its timeout passes", async () => {
+    const { send, runs } = batched("1s");
+    await send(1, 2, 3, 4, 5);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(runs).toEqual([[1, 2, 3]]); // full: at once; [4, 5] waits for more
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(runs).toEqual([[1, 2, 3], [4, 5]]);
+  });
+
+  it("runs what is waiting at once when drained, and retries a failed batch as a whole", async () => {
+    const { driver, send, runs } = batched("60s", 1);
+    await send(7, 8);
+    const started = Date.now();
+    await driver.drain();
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(runs).toEqual([[7, 8]]);
+  });
+
+  it("refuses a batch key it cannot honour rather than ignoring it", () => {
+    const keyed = client.createFunction({ id: "keyed-batch", triggers: [ping], batchEvents: { maxSize: 10, timeout: "1s", key: "event.data.n" } }, async () => {});
+    expect(() => new InProcessDriver([keyed])).toThrow(/batchEvents/);
+  });
+});

@@ -17,9 +17,12 @@ interface Registered {
   retries: number;
   /** The function's `concurrency` keys: at most `limit` runs at once per value of `key` (or per function without one). */
   concurrency: { limit: number; key?: string }[];
+  /** The function's `batchEvents`: its events are run together, up to `maxSize` a run, waiting at most `timeoutMs`. */
+  batch: { maxSize: number; timeoutMs: number } | null;
 }
 
-type Job = { fn: Registered; event: JobEvent; attempt: number };
+/** One run: its events (one, or a batch for a function with `batchEvents`). */
+type Job = { fn: Registered; events: JobEvent[]; attempt: number };
 
 export interface DriverOptions {
   /** How often due crons are looked at. */
@@ -43,7 +46,8 @@ type Trigger = { event?: string | { name: string }; cron?: string };
  * Runs the app's Inngest functions in this process when no Inngest server is configured: the same handlers, invoked
  * with an `event` and a `step` offering `run` (executes, result passed through JSON like Inngest's memoised state) and
  * `sendEvent` (dispatched in memory). Crons fire once per matching minute; failed runs are retried with backoff up to
- * the function's `retries`. Nothing is persisted: the dialer keeps its state in PostgreSQL, and a run lost with the
+ * the function's `retries`. A function with `batchEvents` gets its events together (`events`), as Inngest hands them
+ * over: a run when `maxSize` have come or `timeout` after the first — or at once while someone drains. Nothing is persisted: the dialer keeps its state in PostgreSQL, and a run lost with the
  * process is repeated by the next tick (stale claims are recovered there).
  */
 export class InProcessDriver {
@@ -57,6 +61,8 @@ export class InProcessDriver {
   private slotTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly lastCron = new Map<string, number>();
   private readonly idle = new Set<() => void>();
+  /** Events of `batchEvents` functions waiting for their batch to fill or time out, by function id. */
+  private readonly batches = new Map<string, { events: JobEvent[]; timer: ReturnType<typeof setTimeout> }>();
   private readonly opts: Required<Omit<DriverOptions, "everyMinuteMs">> & Pick<DriverOptions, "everyMinuteMs">;
 
   constructor(functions: readonly InngestFunction.Any[], options: DriverOptions = {}) {
@@ -96,13 +102,14 @@ export class InProcessDriver {
     for (const event of list) {
       const withId = { ...event, id: event.id ?? crypto.randomUUID(), ts: event.ts ?? this.opts.now().getTime() };
       ids.push(withId.id);
-      for (const fn of this.functions) if (fn.events.has(event.name)) this.enqueue(fn, withId, 0);
+      for (const fn of this.functions) if (fn.events.has(event.name)) this.collect(fn, withId);
     }
     return { ids };
   }
 
   /** Resolves when no run is queued or running (tests and the bench wait on it). */
   drain(): Promise<void> {
+    for (const id of [...this.batches.keys()]) this.flush(id);
     if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idle.add(resolve));
   }
@@ -118,13 +125,37 @@ export class InProcessDriver {
         const due = (fast || cronMatches(schedule, now)) && slot(now.getTime()) !== slot(last);
         if (!due) continue;
         this.lastCron.set(key, now.getTime());
-        this.enqueue(fn, { name: "inngest/scheduled.timer", data: { cron: expression }, id: crypto.randomUUID(), ts: now.getTime() }, 0);
+        this.enqueue(fn, [{ name: "inngest/scheduled.timer", data: { cron: expression }, id: crypto.randomUUID(), ts: now.getTime() }], 0);
       }
     }
   }
 
-  private enqueue(fn: Registered, event: JobEvent, attempt: number) {
-    this.queue.push({ fn, event, attempt });
+  /** An event for `fn`: a run of its own, or a place in the function's open batch. */
+  private collect(fn: Registered, event: JobEvent) {
+    if (!fn.batch) return this.enqueue(fn, [event], 0);
+    let open = this.batches.get(fn.id);
+    if (!open) {
+      const timer = setTimeout(() => this.flush(fn.id), fn.batch.timeoutMs);
+      timer.unref?.();
+      open = { events: [], timer };
+      this.batches.set(fn.id, open);
+    }
+    open.events.push(event);
+    // Someone is draining (tests, the bench): no batch waits for its timeout then.
+    if (open.events.length >= fn.batch.maxSize || this.idle.size > 0) this.flush(fn.id);
+  }
+
+  /** The open batch of a function becomes a run. */
+  private flush(fnId: string) {
+    const open = this.batches.get(fnId);
+    if (!open) return;
+    clearTimeout(open.timer);
+    this.batches.delete(fnId);
+    this.enqueue(this.functions.find((f) => f.id === fnId)!, open.events, 0);
+  }
+
+  private enqueue(fn: Registered, events: JobEvent[], attempt: number) {
+    this.queue.push({ fn, events, attempt });
     this.pump();
   }
 
@@ -154,7 +185,7 @@ export class InProcessDriver {
   }
 
   private isIdle() {
-    return this.running === 0 && this.retrying === 0 && this.queue.length === 0;
+    return this.running === 0 && this.retrying === 0 && this.queue.length === 0 && this.batches.size === 0;
   }
 
   private notifyIdle() {
@@ -174,17 +205,17 @@ export class InProcessDriver {
       sendEvent: async (_id: string, events: JobEvent | JobEvent[]) => this.send(events),
     };
     try {
-      await job.fn.handler({ event: job.event, events: [job.event], step, runId: crypto.randomUUID(), attempt: job.attempt, logger: console });
+      await job.fn.handler({ event: job.events[0], events: job.events, step, runId: crypto.randomUUID(), attempt: job.attempt, logger: console });
     } catch (error) {
       if (job.attempt < job.fn.retries) {
         const delay = Math.min(30_000, this.opts.retryBaseMs * 2 ** job.attempt);
         this.retrying += 1;
         setTimeout(() => {
           this.retrying -= 1;
-          this.enqueue(job.fn, job.event, job.attempt + 1);
+          this.enqueue(job.fn, job.events, job.attempt + 1);
         }, delay).unref?.();
       } else {
-        this.opts.log(`[jobs] ${job.fn.id} failed after ${job.attempt + 1} attempt(s) for ${job.event.name}`, error);
+        this.opts.log(`[jobs] ${job.fn.id} failed after ${job.attempt + 1} attempt(s) for ${job.events.length} × ${job.events[0]!.name}`, error);
       }
     }
   }
@@ -193,14 +224,30 @@ export class InProcessDriver {
 function register(fn: InngestFunction.Any): Registered {
   const handler = (fn as unknown as { fn?: Registered["handler"] }).fn;
   if (typeof handler !== "function") throw new Error(`cannot run ${fn.id()} in process: its handler is not reachable`);
-  const opts = fn.opts as { id: string; triggers?: Trigger[]; retries?: number; concurrency?: number | ConcurrencyOption | ConcurrencyOption[] };
+  const opts = fn.opts as {
+    id: string;
+    triggers?: Trigger[];
+    retries?: number;
+    concurrency?: number | ConcurrencyOption | ConcurrencyOption[];
+    batchEvents?: { maxSize: number; timeout: string; key?: string; if?: string };
+  };
   const events = new Set<string>();
   const crons: Registered["crons"] = [];
   for (const t of opts.triggers ?? []) {
     if (t.cron) crons.push({ expression: t.cron, schedule: parseCron(t.cron) });
     else if (t.event) events.add(typeof t.event === "string" ? t.event : t.event.name);
   }
-  return { id: opts.id, events, crons, handler, retries: opts.retries ?? 3, concurrency: concurrencyOf(opts.id, opts.concurrency) };
+  return { id: opts.id, events, crons, handler, retries: opts.retries ?? 3, concurrency: concurrencyOf(opts.id, opts.concurrency), batch: batchOf(opts.id, opts.batchEvents) };
+}
+
+/** Inngest's `batchEvents` (maxSize, timeout such as "1s"); a `key` or `if` is not run in process. */
+function batchOf(id: string, spec: { maxSize: number; timeout: string; key?: string; if?: string } | undefined): Registered["batch"] {
+  if (!spec) return null;
+  const m = /^(\d+)(ms|s|m)$/.exec(spec.timeout);
+  if (!m || spec.key !== undefined || spec.if !== undefined || spec.maxSize < 1) {
+    throw new Error(`cannot run ${id} in process: batchEvents ${JSON.stringify(spec)} is not supported`);
+  }
+  return { maxSize: spec.maxSize, timeoutMs: Number(m[1]) * (m[2] === "ms" ? 1 : m[2] === "s" ? 1000 : 60_000) };
 }
 
 type ConcurrencyOption = { limit: number; key?: string; scope?: "fn" | "env" | "account" };
@@ -223,7 +270,7 @@ function concurrencyOf(id: string, spec: number | ConcurrencyOption | Concurrenc
 function slotKeys(job: Job): string[] {
   return job.fn.concurrency.map((c, n) => {
     if (!c.key) return `${job.fn.id}#${n}`;
-    let value: unknown = { event: job.event };
+    let value: unknown = { event: job.events[0] };
     for (const part of c.key.split(".")) value = value == null ? undefined : (value as Record<string, unknown>)[part];
     return `${job.fn.id}#${n}=${JSON.stringify(value ?? null)}`;
   });

@@ -68,7 +68,7 @@ describe("A/B variants", () => {
     }
     expect(heard).toBe(24);
     // Every A patient books an hour after the call — recorded before the call's result arrives (a late result): the
-    // booking is nobody's until the answered call lands inside the window, which re-credits it (recreditAfterAnsweredCall).
+    // booking is nobody's until the answered call lands inside the window, which re-credits it (recreditAfterAnsweredCalls).
     const clinicOf = new Map(patients.map((p) => [p.id, p.clinicId]));
     for (const t of tasks.filter((x) => x.variantId === a.id)) {
       await db.$transaction(async (tx) => {

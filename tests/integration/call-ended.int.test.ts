@@ -1,6 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callEnded } from "@/inngest/functions/call-ended";
+import { callEnded, callEndedPipeline } from "@/inngest/functions/call-ended";
 import { setStorageForTests } from "@/server/adapters/storage";
 import { setSmsForTests } from "@/server/adapters/sms";
 import { SimulatorSms } from "@/server/adapters/sms/simulator-sms";
@@ -236,16 +236,33 @@ describe("recording copy and intent re-run", () => {
     expect(await db.call.findUniqueOrThrow({ where: { id: callId }, select: { intent: true } })).toEqual({ intent: "A" });
   });
 
-  it("runs as an Inngest function whose work is all in steps, and a re-run changes nothing", async () => {
+  it("runs as two Inngest functions whose work is all in steps — the batch's results, then each call's pipeline — and a re-run changes nothing", async () => {
     const db = testDb();
     const row = await db.carrierEvent.findFirstOrThrow({ where: { callId, type: "attempt.completed" } });
     const before = await db.call.findUniqueOrThrow({ where: { id: callId }, include: { smsMessage: true, recording: true } });
-    const t = new InngestTestEngine({ function: callEnded });
-    const { result, ctx } = await t.execute({ events: [{ name: "carrier/call.ended", data: { carrierEventId: row.carrierEventId } }] });
-    expect(result).toMatchObject({ callId, applied: false, sms: "sent" });
+    const batch = new InngestTestEngine({ function: callEnded });
+    const { result, ctx } = await batch.execute({
+      events: [
+        { name: "carrier/call.ended", data: { carrierEventId: row.carrierEventId } },
+        { name: "carrier/call.ended", data: { carrierEventId: "no-such-event" } },
+      ],
+      steps: [{ id: "call-results-applied", handler: () => ({ ids: ["sent"] }) }],
+    });
+    expect(result).toEqual({ events: 2, calls: 1 });
     const stepIds = (ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0]);
-    expect(stepIds).toEqual(["load-event", "apply-attempt-result", "classify-intent", "advance-journey", "store-early-recordings", "send-hangup-sms", "webhook-call-ended", "mark-processed"]);
+    expect(stepIds).toEqual(["load-events", "apply-attempt-results"]);
+    const sent = (ctx.step.sendEvent as unknown as { mock: { calls: [string, { name: string; data: unknown }[]][] } }).mock.calls;
+    expect(sent).toHaveLength(1);
+    const data = { carrierEventId: row.carrierEventId, carrierCallId: row.carrierCallId, callId, applied: false, task: null, outcome: null };
+    expect(sent[0]![1]).toEqual([expect.objectContaining({ name: "carrier/call.applied", data })]);
+
+    const pipeline = new InngestTestEngine({ function: callEndedPipeline });
+    const run = await pipeline.execute({ events: [{ name: "carrier/call.applied", data }] });
+    expect(run.result).toMatchObject({ callId, applied: false, sms: "sent" });
+    const pipelineSteps = (run.ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0]);
+    expect(pipelineSteps).toEqual(["classify-intent", "advance-journey", "store-early-recordings", "send-hangup-sms", "webhook-call-ended", "mark-processed"]);
     const after = await db.call.findUniqueOrThrow({ where: { id: callId }, include: { smsMessage: true, recording: true } });
     expect(after).toEqual(before);
   });
+
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/server/db/create-client";
 import { Prisma } from "@/server/generated/prisma/client";
-import { CarrierRejected, type CarrierOutcome } from "@/server/ports/carrier";
+import { CarrierRejected, type AttemptCompleted, type CarrierOutcome } from "@/server/ports/carrier";
 import { loadViewer } from "@/server/services/auth/load-viewer";
-import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
+import { applyAttemptResult, applyAttemptResults } from "@/server/services/dialer/apply-attempt-result";
 import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
 import { placeClaimedCall } from "@/server/services/dialer/place-claimed-call";
 import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
@@ -215,10 +215,12 @@ describe("running totals (CallDailyTotal, answered patients)", () => {
         const placed = await placeClaimedCall(db, carrier, claim, now);
         if (placed.status === "placed") inCall.push({ ref, carrierCallId: placed.carrierCallId });
       }
-      // Results of some calls in progress, some delivered twice, in random order.
+      // Results of some calls in progress, some delivered twice, in random order, applied in batches of random size
+      // (a copy may share its original's batch or come in a later one).
+      const results: AttemptCompleted[] = [];
       for (const call of inCall.splice(0).sort(() => random() - 0.5)) {
         if (answerNow.delete(call.ref)) {
-          await applyAttemptResult(db, attemptCompleted(call.ref, "answered", { carrierCallId: call.carrierCallId, endedAt: minutes(now, 3), talkSeconds: 60, rounds: 3 }));
+          results.push(attemptCompleted(call.ref, "answered", { carrierCallId: call.carrierCallId, endedAt: minutes(now, 3), talkSeconds: 60, rounds: 3 }));
           continue;
         }
         if (random() < 0.3) {
@@ -227,9 +229,10 @@ describe("running totals (CallDailyTotal, answered patients)", () => {
         }
         const talk = Math.floor(random() * 200);
         const result = attemptCompleted(call.ref, pick(OUTCOMES), { carrierCallId: call.carrierCallId, endedAt: minutes(now, 3), talkSeconds: talk, rounds: Math.floor(random() * 6) });
-        await applyAttemptResult(db, result);
-        if (random() < 0.3) await applyAttemptResult(db, { ...result, eventId: `${result.eventId}-dup` });
+        results.push(result);
+        if (random() < 0.3) results.push({ ...result, eventId: `${result.eventId}-dup` });
       }
+      while (results.length > 0) await applyAttemptResults(db, results.splice(0, 1 + Math.floor(random() * 12)));
     }
 
     // Tasks created after the last tick are still pending, so the pending figure is always part of the comparison.

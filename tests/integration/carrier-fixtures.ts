@@ -15,7 +15,7 @@ import { silence } from "@/server/adapters/tts/audio";
 import { insertCallTasks, loadScriptForTasks } from "@/server/services/dialer/plan-call-tasks";
 import { placeClaimedCall } from "@/server/services/dialer/place-claimed-call";
 import { runDialerTick } from "@/server/services/dialer/run-dialer-tick";
-import { callEnded } from "@/inngest/functions/call-ended";
+import { callEnded, callEndedPipeline } from "@/inngest/functions/call-ended";
 import { recordingReady } from "@/inngest/functions/recording-ready";
 import { POST as webhook } from "@/app/api/carrier/webhook/route";
 import { PLATFORM_DNC } from "../../prisma/seed/seed-platform";
@@ -93,7 +93,7 @@ export class CarrierHarness {
   now: number;
   readonly deliveries: { url: string; headers: Record<string, string>; body: string; status: number }[] = [];
   readonly sim: SimulatorCarrier;
-  readonly driver = new InProcessDriver([callEnded, recordingReady], { log: () => undefined });
+  readonly driver = new InProcessDriver([callEnded, callEndedPipeline, recordingReady], { log: () => undefined });
 
   constructor(start: Date, faults: SimulatorFaults = NO_FAULTS, storage: ConstructorParameters<typeof SimulatorCarrier>[0]["storage"], tts: TtsPort = silentTts) {
     this.now = start.getTime();

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import { POST as webhook } from "@/app/api/carrier/webhook/route";
-import { callEnded } from "@/inngest/functions/call-ended";
+import { callEnded, callEndedPipeline } from "@/inngest/functions/call-ended";
 import { recordingReady } from "@/inngest/functions/recording-ready";
 import { setCarrierForTests } from "@/server/adapters/carrier";
 import { TencentCccCarrier } from "@/server/adapters/carrier/tencent-ccc/tencent-ccc-carrier";
@@ -38,7 +38,7 @@ export function setUpTencentCccWorld(o: {
   push: { username: string; password: string };
   ccc: Omit<FakeTencentOptions["ccc"], "sdkAppId" | "pushAuth" | "pushUrl">;
 }): TencentCccWorld {
-  const world = { storage: new MemoryStorage(), driver: new InProcessDriver([callEnded, recordingReady], { log: () => undefined }), statuses: [] } as unknown as TencentCccWorld;
+  const world = { storage: new MemoryStorage(), driver: new InProcessDriver([callEnded, callEndedPipeline, recordingReady], { log: () => undefined }), statuses: [] } as unknown as TencentCccWorld;
   let receiver: Server;
   let cleanUp: () => Promise<void>;
 

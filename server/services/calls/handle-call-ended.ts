@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/server/db/create-client";
 import { AppError } from "@/server/errors";
 import type { AppPorts } from "@/server/ports/app-ports";
 import type { AttemptCompleted, RecordingReady } from "@/server/ports/carrier";
-import { applyAttemptResult } from "@/server/services/dialer/apply-attempt-result";
+import { applyAttemptResults } from "@/server/services/dialer/apply-attempt-result";
 import { clientRefOf } from "@/server/domain/call-tasks/client-ref";
 import { findCallIdForEvent } from "@/server/services/calls/carrier/find-call-for-event";
 import { advanceJourneyAfterCall } from "@/server/services/journeys/advance-journeys";
@@ -29,46 +29,70 @@ export interface CallEndedSummary {
   sms: string;
 }
 
+/** A carrier event whose result was applied: what the rest of its pipeline needs (the carrier/call.applied event). */
+export interface AppliedCallEvent {
+  carrierEventId: string;
+  carrierCallId: string;
+  callId: string;
+  applied: boolean;
+  task: string | null;
+  outcome: string | null;
+}
+
 /**
- * The 'call ended' pipeline for one recorded attempt.completed event. Every step is idempotent, so a duplicate event,
- * a retry after a crash, or the same result found by reconciliation changes nothing:
- * 1. apply the result (Call row, task → redial / ended, balance debit) — the dial engine's state transition;
- * 2. analyse the call: intent over the script's categories, summary, 需回电 (rules, or a model with the rules as fallback);
- * 3. add the number to the company's opt-out list when the patient asked not to be called again;
- * 4. move a journey's patient along the intent branch (the journey sweep catches anything missed here);
- * 5. copy a recording that arrived before the call had a row (deliveries are unordered);
- * 6. send the hang-up SMS.
+ * The 'call ended' pipeline, first part, for a batch of recorded attempt.completed events (docs/dialer.md, "Results"):
+ * their results applied in one transaction (Call rows, tasks → redial / ended, balance debits) — the dial engine's
+ * state transition. Returns the events of our calls, each to go on through `handleCallEnded`; an event about no call of
+ * ours is marked processed here. Idempotent: a duplicate event, a retry after a crash, or the same result found by
+ * reconciliation changes nothing. An event stays unprocessed until its whole pipeline ran (reconciliation hands it over again).
+ */
+export async function applyCallResults(db: PrismaClient, carrierEventIds: readonly string[], runStep: StepRunner = direct): Promise<AppliedCallEvent[]> {
+  const events = await runStep("load-events", async () => {
+    const rows = await db.carrierEvent.findMany({ where: { carrierEventId: { in: [...new Set(carrierEventIds)] }, type: "attempt.completed" }, select: { carrierEventId: true, payload: true } });
+    const loaded = await Promise.all(rows.map(async (r) => ({ carrierEventId: r.carrierEventId, event: await withClientRef(db, r.payload as unknown as AttemptCompleted) })));
+    // A vendor without a user-data field (Tencent CreateAICall) knows the call only by its id: until the dialer has saved
+    // that id the event stays unprocessed, and reconciliation hands it over again.
+    return loaded.filter((e) => e.event.clientRef);
+  });
+  if (events.length === 0) return [];
+
+  const applied = await runStep("apply-attempt-results", async () => {
+    const results = await applyAttemptResults(db, events.map((e) => e.event));
+    return Promise.all(
+      results.map(async (r, n): Promise<Omit<AppliedCallEvent, "callId"> & { callId: string | null }> => {
+        const { carrierEventId, event } = events[n]!;
+        const callId = r.applied ? r.callId : (r.callId ?? (await findCallIdForEvent(db, event)));
+        return { carrierEventId, carrierCallId: event.carrierCallId, callId, applied: r.applied, task: r.applied ? r.task : null, outcome: r.applied ? r.outcome : null };
+      }),
+    );
+  });
+  // Not one of our calls (unknown clientRef): recorded for the audit trail, nothing to do.
+  const unknown = applied.filter((a) => !a.callId).map((a) => a.carrierEventId);
+  if (unknown.length > 0) {
+    await runStep("mark-unknown-processed", async () => {
+      await db.carrierEvent.updateMany({ where: { carrierEventId: { in: unknown } }, data: { processedAt: new Date() } });
+      return true;
+    });
+  }
+  return applied.filter((a): a is AppliedCallEvent => a.callId !== null);
+}
+
+/**
+ * The 'call ended' pipeline, the rest, for one event whose result `applyCallResults` applied. Every step is idempotent:
+ * 1. analyse the call: intent over the script's categories, summary, 需回电 (rules, or a model with the rules as fallback);
+ * 2. add the number to the company's opt-out list when the patient asked not to be called again;
+ * 3. move a journey's patient along the intent branch (the journey sweep catches anything missed here);
+ * 4. copy a recording that arrived before the call had a row (deliveries are unordered);
+ * 5. send the hang-up SMS; 6. tell the company's webhook; 7. mark the carrier event processed.
  */
 export async function handleCallEnded(
   db: PrismaClient,
   ports: Pick<AppPorts, "carrier" | "storage" | "sms" | "intentClassifier">,
-  carrierEventId: string,
+  applied: AppliedCallEvent,
   runStep: StepRunner = direct,
 ): Promise<CallEndedSummary> {
-  const summary: CallEndedSummary = { carrierEventId, callId: null, applied: false, task: null, intent: null, optedOut: false, recordings: [], sms: "skipped" };
-  const event = await runStep("load-event", async () => {
-    const row = await db.carrierEvent.findUnique({ where: { carrierEventId }, select: { type: true, payload: true } });
-    return row?.type === "attempt.completed" ? withClientRef(db, row.payload as unknown as AttemptCompleted) : null;
-  });
-  if (!event) return summary;
-  // A vendor without a user-data field (Tencent CreateAICall) knows the call only by its id: until the dialer has saved
-  // that id the event stays unprocessed, and reconciliation hands it over again.
-  if (!event.clientRef) return summary;
-
-  const applied = await runStep("apply-attempt-result", async () => {
-    const r = await applyAttemptResult(db, event);
-    const callId = r.applied ? r.callId : (r.callId ?? (await findCallIdForEvent(db, event)));
-    return { applied: r.applied, callId, task: r.applied ? r.task : null, outcome: r.applied ? r.outcome : null };
-  });
-  summary.applied = applied.applied;
-  summary.task = applied.task;
-  summary.callId = applied.callId;
-  const callId = applied.callId;
-  if (!callId) {
-    // Not one of our calls (unknown clientRef): recorded for the audit trail, nothing to do.
-    await runStep("mark-processed", () => markProcessed(db, carrierEventId, null));
-    return summary;
-  }
+  const { carrierEventId, callId } = applied;
+  const summary: CallEndedSummary = { carrierEventId, callId, applied: applied.applied, task: applied.task, intent: null, optedOut: false, recordings: [], sms: "skipped" };
 
   const intent = await runStep("classify-intent", async () => {
     try {
@@ -96,7 +120,7 @@ export async function handleCallEnded(
     const early = await db.carrierEvent.findMany({
       // Only recordings that arrived before the call had a row (their own job could not place them); the others are
       // being copied by the recording job right now.
-      where: { carrierCallId: event.carrierCallId, type: "recording.ready", processedAt: null, callId: null },
+      where: { carrierCallId: applied.carrierCallId, type: "recording.ready", processedAt: null, callId: null },
       select: { carrierEventId: true, payload: true },
     });
     const stored: string[] = [];

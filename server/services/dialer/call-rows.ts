@@ -7,7 +7,7 @@ import type { DeferRule, InterceptRule } from "@/server/domain/calling-policy";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { AttemptCompleted } from "@/server/ports/carrier";
 import {
-  addAnsweredPatient,
+  addAnsweredPatients,
   addCallTotals,
   callCounted,
   moveTasks,
@@ -17,8 +17,8 @@ import {
   type TotalsKey,
 } from "@/server/services/metrics/call-totals";
 import { OutcomeDeltas } from "@/server/services/metrics/outcome-totals";
-import { recreditAfterAnsweredCall } from "@/server/services/outcomes/credit-outcomes";
-import { newRowId } from "./row-id";
+import { recreditAfterAnsweredCalls } from "@/server/services/outcomes/credit-outcomes";
+import { upsertCalls } from "./upsert-calls";
 
 /**
  * The one writer of Call rows and call-task transitions (docs/dialer.md, "One writer"). Every transition and every Call
@@ -188,114 +188,71 @@ export class CallRows {
   }
 
   /**
-   * An attempt's result onto its Call row (created if the result beat our own record), once: null when the row already
-   * had one (a duplicate or late copy). Files the call's figures and, when answered, its patient under 接听客户数.
-   * The caller holds the task's lock (applyAttemptResult) and moves the task with `moveTask`.
+   * Attempts' results onto their Call rows (created where a result beat our own record), once, in one statement: for
+   * each item its row, or null when the row already had a result (a duplicate or late copy). At most one item per task.
+   * Files the calls' figures and, when answered, their patients under 接听客户数. The caller holds the tasks' locks
+   * (applyAttemptResults) and moves them with `moveLockedTasks`.
    */
-  async attemptResult(task: TaskRef & Consultants, attempt: number, result: AttemptCompleted, now: Date): Promise<RecordedCall | null> {
-    const call = (
-      await upsertCalls(this.tx, [{ task, attempt, carrierCallId: result.carrierCallId, callerId: result.callerId, dialedAt: new Date(result.dialedAt), now, result }])
-    ).get(task.id);
-    if (!call) return null;
-    const outcome = attemptOutcome(result);
-    const answered = outcome === "answered";
-    const rounds = roundsOfAttempt(result.turns, result.rounds);
-    if (answered) {
-      await addAnsweredPatient(this.tx, { ...task, patientId: task.patientId, effective: isEffectiveDialogue({ answered, rounds }) });
-      // 效果分析: a late answered call may take the credit of the patient's bookings made after it (docs/outcomes.md).
-      await recreditAfterAnsweredCall(this.tx, { companyId: task.companyId, patientId: task.patientId, at: result.answeredAt ? new Date(result.answeredAt) : call.dialedAt }, this.outcome);
+  async attemptResults(items: readonly { task: TaskRef & Consultants; attempt: number; result: AttemptCompleted }[], now: Date): Promise<(RecordedCall | null)[]> {
+    const written = await upsertCalls(
+      this.tx,
+      items.map(({ task, attempt, result }) => ({ task, attempt, carrierCallId: result.carrierCallId, callerId: result.callerId, dialedAt: new Date(result.dialedAt), now, result })),
+    );
+    const calls = items.map(({ task, attempt, result }) => {
+      const call = written.get(task.id) ?? null;
+      const outcome = attemptOutcome(result);
+      const answered = outcome === "answered";
+      const rounds = roundsOfAttempt(result.turns, result.rounds);
+      return { task, attempt, result, call, answered, rounds, failed: outcome === "failed" };
+    });
+    const answered = calls.filter((c) => c.call && c.answered);
+    await addAnsweredPatients(this.tx, answered.map((c) => ({ ...c.task, effective: isEffectiveDialogue({ answered: true, rounds: c.rounds }) })));
+    // 效果分析: a late answered call may take the credit of the patient's bookings made after it (docs/outcomes.md).
+    await recreditAfterAnsweredCalls(
+      this.tx,
+      answered.map((c) => ({ companyId: c.task.companyId, patientId: c.task.patientId, at: c.result.answeredAt ? new Date(c.result.answeredAt) : c.call!.dialedAt })),
+      this.outcome,
+    );
+    for (const c of calls) {
+      if (!c.call) continue;
+      const result = { answered: c.answered, failed: c.failed, rounds: c.rounds, durationSec: c.call.durationSec };
+      this.deltas.push(callCounted({ ...c.task, taskId: c.task.id, dialedAt: c.call.dialedAt }, { created: c.call.inserted, result }));
     }
-    this.deltas.push(callCounted({ ...task, taskId: task.id, dialedAt: call.dialedAt }, { created: call.inserted, result: { answered, failed: outcome === "failed", rounds, durationSec: call.durationSec } }));
-    return call;
+    return calls.map((c) => c.call);
   }
 
-  /** One task, locked by the caller, from `from` to `to` (redial pending, ended, cancelled …). */
-  async moveTask(task: TaskRef, from: TaskStatus, to: TaskStatus, data: Omit<Prisma.CallTaskUpdateInput, "status">): Promise<void> {
-    await this.tx.callTask.update({ where: { id: task.id }, data: { ...data, status: to } });
-    this.deltas.push(taskMoved(task, from, to));
+  /**
+   * Tasks locked by the caller, each from `from` to `to` (redial pending, ended, cancelled …) with its claim cleared, in
+   * one statement. At most one move per task.
+   */
+  async moveLockedTasks(moves: readonly LockedTaskMove[], now: Date): Promise<void> {
+    if (moves.length === 0) return;
+    const rows = moves.map((m) => ({ id: m.task.id, status: m.to, attempt: m.attempt, lastOutcome: m.lastOutcome, nextAttemptAt: m.nextAttemptAt ?? null, reason: m.reason, finishedAt: m.finishedAt ?? null }));
+    await this.tx.$executeRaw`
+      UPDATE "CallTask" t SET status = v.status::"CallTaskStatus", "claimedBy" = NULL, "claimedAt" = NULL, "placingAt" = NULL, attempt = v.attempt,
+             "lastOutcome" = v."lastOutcome"::"CallOutcome", "nextAttemptAt" = coalesce(v."nextAttemptAt", t."nextAttemptAt"), reason = v.reason,
+             "finishedAt" = coalesce(v."finishedAt", t."finishedAt"), "updatedAt" = ${now}
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(id text, status text, attempt int, "lastOutcome" text, "nextAttemptAt" timestamp(3), reason text, "finishedAt" timestamp(3))
+      WHERE t.id = v.id`;
+    this.deltas.push(...moves.map((m) => taskMoved(m.task, m.from, m.to)));
   }
+}
+
+/** A locked task's move after an attempt (CallRows.moveLockedTasks): unset dates are left as they are. */
+export interface LockedTaskMove {
+  task: TaskRef;
+  from: TaskStatus;
+  to: TaskStatus;
+  attempt: number;
+  lastOutcome: string;
+  reason: string | null;
+  nextAttemptAt?: Date;
+  finishedAt?: Date;
 }
 
 /** Locks a task row for the rest of the transaction (placements and results take it first). */
 export async function lockTask(tx: Tx, taskId: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "CallTask" WHERE id = ${taskId} FOR NO KEY UPDATE`;
-}
-
-type CallRowInput = { task: TaskRef & Consultants; attempt: number; carrierCallId: string; callerId: string; dialedAt: Date; now: Date; result: AttemptCompleted | null };
-
-/**
- * The one INSERT … ON CONFLICT of Call rows: from placements (no result) or from one result; all rows of one call
- * here are of the same kind. The rows travel as one jsonb parameter (jsonb_to_recordset), so a batch is one statement.
- * Returns the rows written, by task id (a row whose result was already there is not written: absent).
- */
-async function upsertCalls(tx: Tx, calls: readonly CallRowInput[]): Promise<Map<string, RecordedCall>> {
-  if (calls.length === 0) return new Map();
-  const withResult = calls[0]!.result !== null;
-  if (calls.some((c) => (c.result !== null) !== withResult)) throw new Error("upsertCalls: placements and results are written separately");
-  const onConflict = withResult
-    ? // A result fills a row that has none; the carrier's caller id wins over the one the placement stored.
-      Prisma.sql`
-      "carrierCallId" = coalesce("Call"."carrierCallId", EXCLUDED."carrierCallId"),
-      "callerId" = coalesce(EXCLUDED."callerId", "Call"."callerId"),
-      outcome = EXCLUDED.outcome, "carrierOutcome" = EXCLUDED."carrierOutcome", "rawCode" = EXCLUDED."rawCode",
-      "answeredAt" = EXCLUDED."answeredAt", "endedAt" = EXCLUDED."endedAt", "durationSec" = EXCLUDED."durationSec",
-      "ringSec" = EXCLUDED."ringSec", rounds = EXCLUDED.rounds, transcript = EXCLUDED.transcript, "hangupBy" = EXCLUDED."hangupBy",
-      "transferredTo" = EXCLUDED."transferredTo", "transferAnswered" = EXCLUDED."transferAnswered", "vendorExtraction" = EXCLUDED."vendorExtraction"
-    WHERE "Call".outcome IS NULL`
-    : // A placement after a faster result: keep the result (and its dialedAt), fill in only what it lacks.
-      Prisma.sql`
-      "carrierCallId" = coalesce("Call"."carrierCallId", EXCLUDED."carrierCallId"),
-      "callerId" = coalesce("Call"."callerId", EXCLUDED."callerId")`;
-  const rows = calls.map((c) => {
-      const r = c.result;
-      const t = c.task;
-      return {
-        id: newRowId(),
-        companyId: t.companyId,
-        clinicId: t.clinicId,
-        scriptId: t.scriptId,
-        taskId: t.id,
-        patientId: t.patientId,
-        mobile: t.mobile,
-        attempt: c.attempt,
-        carrierCallId: c.carrierCallId,
-        callerId: c.callerId,
-        outcome: r ? attemptOutcome(r) : null,
-        carrierOutcome: r?.outcome ?? null,
-        rawCode: r?.rawCode ?? null,
-        dialedAt: c.dialedAt,
-        answeredAt: r?.answeredAt ? new Date(r.answeredAt) : null,
-        endedAt: r ? new Date(r.endedAt) : null,
-        durationSec: r ? Math.max(0, Math.round(r.talkSeconds)) : 0,
-        ringSec: r ? Math.max(0, Math.round(r.ringSeconds)) : 0,
-        rounds: r ? roundsOfAttempt(r.turns, r.rounds) : 0,
-        transcript: r ? (r.turns ?? []) : null,
-        hangupBy: r?.hangupBy ?? null,
-        transferredTo: r?.transferredTo ?? null,
-        transferAnswered: r?.transferredTo ? (r.transferAnswered ?? null) : null,
-        vendorExtraction: r?.extraction ?? null,
-        consultantId: t.consultantId,
-        onlineConsultantId: t.onlineConsultantId,
-        createdAt: c.now,
-      };
-    });
-  const written = await tx.$queryRaw<(RecordedCall & { taskId: string })[]>`
-    INSERT INTO "Call" (id, "companyId", "clinicId", "scriptId", "taskId", "patientId", mobile, attempt, "carrierCallId", "callerId",
-                        outcome, "carrierOutcome", "rawCode", "dialedAt", "answeredAt", "endedAt", "durationSec", "ringSec", rounds,
-                        transcript, "hangupBy", "transferredTo", "transferAnswered", "vendorExtraction", "consultantId", "onlineConsultantId", "variantId", "createdAt")
-    SELECT v.id, v."companyId", v."clinicId", v."scriptId", v."taskId", v."patientId", v.mobile, v.attempt, v."carrierCallId", v."callerId",
-           v.outcome::"CallOutcome", v."carrierOutcome", v."rawCode", v."dialedAt", v."answeredAt", v."endedAt", v."durationSec", v."ringSec", v.rounds,
-           v.transcript, v."hangupBy", v."transferredTo", v."transferAnswered", v."vendorExtraction", v."consultantId", v."onlineConsultantId", t."variantId", v."createdAt"
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
-      id text, "companyId" text, "clinicId" text, "scriptId" text, "taskId" text, "patientId" text, mobile text, attempt int,
-      "carrierCallId" text, "callerId" text, outcome text, "carrierOutcome" text, "rawCode" text, "dialedAt" timestamp(3),
-      "answeredAt" timestamp(3), "endedAt" timestamp(3), "durationSec" int, "ringSec" int, rounds int, transcript jsonb,
-      "hangupBy" text, "transferredTo" text, "transferAnswered" boolean, "vendorExtraction" jsonb, "consultantId" text, "onlineConsultantId" text, "createdAt" timestamp(3))
-    LEFT JOIN "CallTask" t ON t.id = v."taskId"
-    ORDER BY v."taskId"
-    ON CONFLICT ("taskId", attempt) DO UPDATE SET ${onConflict}
-    RETURNING id, "taskId", (xmax = 0) AS inserted, "dialedAt", "durationSec"`;
-  return new Map(written.map(({ taskId, ...call }) => [taskId, call]));
 }
 
 /** A set-based transition, heard by 实时监控 of every app process at commit (like withCallRows's writes). */

@@ -25,3 +25,10 @@ export const PLACE_CONCURRENCY = 16;
  * slices' claims as seats in use and dials of the minute, as it counts another process's.
  */
 export const CLAIM_SLICE = 200;
+/**
+ * Batched results (docs/dialer.md, "Results"): carrier results applied together — one transaction locking their tasks,
+ * recording the calls, moving the tasks and debiting the balances set-based. The call-ended job takes this many
+ * events at once, and waits at most RESULT_BATCH_WAIT for a batch to fill.
+ */
+export const RESULT_BATCH_SIZE = 100;
+export const RESULT_BATCH_WAIT = "1s";

@@ -236,33 +236,51 @@ export async function moveTasks(
   return { count: Number(row?.n ?? 0), companyIds: row?.companies ?? [] };
 }
 
-/** The upsert's update of an answered-patient row `a`: the call's clinic joins its arrays unless it is there already. */
-function mergeClinic(p: { clinicId: string; effective: boolean }) {
-  return Prisma.sql`
-    "clinicIds" = CASE WHEN ${p.clinicId} = ANY(a."clinicIds") THEN a."clinicIds" ELSE array_append(a."clinicIds", ${p.clinicId}) END,
-    "effectiveClinicIds" = CASE WHEN NOT ${p.effective} OR ${p.clinicId} = ANY(a."effectiveClinicIds") THEN a."effectiveClinicIds"
-                                ELSE array_append(a."effectiveClinicIds", ${p.clinicId}) END`;
+/** The upsert's update of an answered-patient row `a` by the proposed row EXCLUDED (one clinic): the call's clinic joins its arrays unless it is there already. */
+const MERGE_CLINIC = Prisma.sql`
+    "clinicIds" = CASE WHEN EXCLUDED."clinicIds"[1] = ANY(a."clinicIds") THEN a."clinicIds" ELSE array_append(a."clinicIds", EXCLUDED."clinicIds"[1]) END,
+    "effectiveClinicIds" = CASE WHEN cardinality(EXCLUDED."effectiveClinicIds") = 0 OR EXCLUDED."clinicIds"[1] = ANY(a."effectiveClinicIds") THEN a."effectiveClinicIds"
+                                ELSE array_append(a."effectiveClinicIds", EXCLUDED."clinicIds"[1]) END
+    WHERE NOT (EXCLUDED."clinicIds"[1] = ANY(a."clinicIds"))
+       OR (cardinality(EXCLUDED."effectiveClinicIds") > 0 AND NOT (EXCLUDED."clinicIds"[1] = ANY(a."effectiveClinicIds")))`;
+// (The WHERE: most answered calls are of a patient and clinic already counted, and then change nothing.)
+
+type AnsweredPatient = { companyId: string; clinicId: string; scriptId: string; patientId: string; effective: boolean };
+
+/**
+ * Files answered calls' patients under 接听客户数 (company and script), and under 有效对话客户数 when effective: one
+ * upsert per table, in key order. A key twice in one statement cannot be upserted, so repeats go in a further round.
+ */
+export async function addAnsweredPatients(tx: Tx, patients: readonly AnsweredPatient[]): Promise<void> {
+  for (const round of rounds(patients, (p) => `${p.scriptId}\u0000${p.patientId}`)) {
+    await tx.$executeRaw`
+      INSERT INTO "ScriptAnsweredPatient" AS a ("scriptId", "patientId", "companyId", "clinicIds", "effectiveClinicIds")
+      SELECT v.s, v.p, v.c, ARRAY[v.k], CASE WHEN v.e THEN ARRAY[v.k] ELSE ARRAY[]::text[] END
+      FROM unnest(${round.map((p) => p.scriptId)}::text[], ${round.map((p) => p.patientId)}::text[], ${round.map((p) => p.companyId)}::text[],
+                  ${round.map((p) => p.clinicId)}::text[], ${round.map((p) => p.effective)}::boolean[]) AS v(s, p, c, k, e)
+      ORDER BY 1, 2
+      ON CONFLICT ("scriptId", "patientId") DO UPDATE SET ${MERGE_CLINIC}`;
+  }
+  for (const round of rounds(patients, (p) => `${p.companyId}\u0000${p.patientId}`)) {
+    await tx.$executeRaw`
+      INSERT INTO "AnsweredPatient" AS a ("companyId", "patientId", "clinicIds", "effectiveClinicIds")
+      SELECT v.c, v.p, ARRAY[v.k], CASE WHEN v.e THEN ARRAY[v.k] ELSE ARRAY[]::text[] END
+      FROM unnest(${round.map((p) => p.companyId)}::text[], ${round.map((p) => p.patientId)}::text[], ${round.map((p) => p.clinicId)}::text[],
+                  ${round.map((p) => p.effective)}::boolean[]) AS v(c, p, k, e)
+      ORDER BY 1, 2
+      ON CONFLICT ("companyId", "patientId") DO UPDATE SET ${MERGE_CLINIC}`;
+  }
 }
 
-/** Whether the upsert changes row `a` at all (most answered calls are of a patient and clinic already counted). */
-function clinicIsNew(p: { clinicId: string; effective: boolean }) {
-  return Prisma.sql`NOT (${p.clinicId} = ANY(a."clinicIds")) OR (${p.effective} AND NOT (${p.clinicId} = ANY(a."effectiveClinicIds")))`;
-}
-
-/** Files an answered call's patient under 接听客户数 (company and script), and under 有效对话客户数 when effective. */
-export async function addAnsweredPatient(
-  tx: Tx,
-  p: { companyId: string; clinicId: string; scriptId: string; patientId: string; effective: boolean },
-): Promise<void> {
-  const effective = p.effective ? [p.clinicId] : [];
-  await tx.$executeRaw`
-    INSERT INTO "ScriptAnsweredPatient" AS a ("scriptId", "patientId", "companyId", "clinicIds", "effectiveClinicIds")
-    VALUES (${p.scriptId}, ${p.patientId}, ${p.companyId}, ARRAY[${p.clinicId}]::text[], ${effective}::text[])
-    ON CONFLICT ("scriptId", "patientId") DO UPDATE SET ${mergeClinic(p)}
-    WHERE ${clinicIsNew(p)}`;
-  await tx.$executeRaw`
-    INSERT INTO "AnsweredPatient" AS a ("companyId", "patientId", "clinicIds", "effectiveClinicIds")
-    VALUES (${p.companyId}, ${p.patientId}, ARRAY[${p.clinicId}]::text[], ${effective}::text[])
-    ON CONFLICT ("companyId", "patientId") DO UPDATE SET ${mergeClinic(p)}
-    WHERE ${clinicIsNew(p)}`;
+/** Splits items into rounds in which each key occurs once (the n-th round holds each key's n-th item), in order. */
+function rounds<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const seen = new Map<string, number>();
+  const out: T[][] = [];
+  for (const item of items) {
+    const k = key(item);
+    const n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    (out[n] ??= []).push(item);
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import { fileOutcomeTotals, OutcomeDeltas, type OutcomeKey } from "@/server/serv
  * 效果分析 at write time (docs/outcomes.md, "Credits are written"). The one writer of the stored credits
  * (`Appointment.credit*`, `Visit.credit*`) and of their running totals `OutcomeDailyTotal`: every write of an
  * appointment, a visit or a deduction calls `recreditPatients` for the patients it touched, in its own transaction,
- * after its rows (an answered call's result: `recreditAfterAnsweredCall`, filed with the call's figures). It runs the domain rule (attribution.ts `creditPatients`) over all of those
+ * after its rows (an answered call's result: `recreditAfterAnsweredCalls`, filed with the call's figures). It runs the domain rule (attribution.ts `creditPatients`) over all of those
  * patients' rows, stores what changed and files the difference in the totals — so a late call inside the window
  * re-credits the bookings after it, a cancelled appointment drops out, a deduction lands on its visit.
  */
@@ -187,15 +187,21 @@ export async function creditChanges(tx: Tx, companyId: string, patientIds: reado
 }
 
 /**
- * An answered call's result was written: re-credit its patient when the patient has an appointment made, or a visit,
- * at or after the call (a call can only take credit from those). Most answered calls have none and cost one query.
- * The changes of the totals go into `deltas` (the call writer files them with the call's own, withCallRows).
+ * Answered calls' results were written: re-credit each patient who has an appointment made, or a visit, at or after
+ * the call (a call can only take credit from those). Most answered calls have none: one query for all of them. The
+ * changes of the totals go into `deltas` (the call writer files them with the calls' own, withCallRows).
  */
-export async function recreditAfterAnsweredCall(tx: Tx, call: { companyId: string; patientId: string; at: Date }, deltas: OutcomeDeltas): Promise<void> {
-  const [later] = await tx.$queryRaw<{ any: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "Appointment" WHERE "patientId" = ${call.patientId} AND "createdAt" >= ${call.at})
-        OR EXISTS (SELECT 1 FROM "Visit" WHERE "patientId" = ${call.patientId} AND "visitedAt" >= ${call.at}) AS any`;
-  if (later?.any) await creditChanges(tx, call.companyId, [call.patientId], deltas);
+export async function recreditAfterAnsweredCalls(tx: Tx, calls: readonly { companyId: string; patientId: string; at: Date }[], deltas: OutcomeDeltas): Promise<void> {
+  if (calls.length === 0) return;
+  const later = await tx.$queryRaw<{ companyId: string; patientId: string }[]>`
+    SELECT DISTINCT v.c AS "companyId", v.p AS "patientId"
+    FROM unnest(${calls.map((c) => c.companyId)}::text[], ${calls.map((c) => c.patientId)}::text[], ${calls.map((c) => c.at.toISOString())}::text[]) AS v(c, p, t)
+    WHERE EXISTS (SELECT 1 FROM "Appointment" WHERE "patientId" = v.p AND "createdAt" >= v.t::timestamp(3))
+       OR EXISTS (SELECT 1 FROM "Visit" WHERE "patientId" = v.p AND "visitedAt" >= v.t::timestamp(3))
+    ORDER BY 1, 2`;
+  const byCompany = new Map<string, string[]>();
+  for (const r of later) byCompany.set(r.companyId, [...(byCompany.get(r.companyId) ?? []), r.patientId]);
+  for (const [companyId, patientIds] of byCompany) await creditChanges(tx, companyId, patientIds, deltas);
 }
 
 /**
