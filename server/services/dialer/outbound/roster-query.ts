@@ -119,8 +119,10 @@ type FlatRow = Omit<RosterRow, "patient" | "clinic" | "createdBy"> & {
 
 /**
  * 客户名单 rows in one SQL statement, flat, with the latest call's analysis: a page (newest first, `offset`) or the
- * export's keyset batch (oldest first, `after`). The tasks are chosen first (the index on CallTask(scriptId, createdAt,
- * id)), then joined, so the joins and the latest-call lookup touch only the rows returned. Prisma's findMany with the
+ * export's keyset batch (oldest first, `after`). The tasks' ids are chosen first, from the index on CallTask(scriptId,
+ * createdAt, id, clinicId) alone when no 执行状态 is asked (an index-only scan: the rows an OFFSET skips and the other
+ * clinics' rows are never read from the table), then joined, so the joins and the latest-call lookup touch only the
+ * rows returned. Prisma's findMany with the
  * three relations built ~4× more short-lived objects per row (the export's peak RSS, docs/performance.md) and sent four
  * statements per page, its runtime a large share of the page's CPU (issue 29).
  */
@@ -139,12 +141,13 @@ export async function readRosterRows(
            lc.intent AS "callIntent", lc.summary AS "callSummary", lc."proposedTime" AS "callProposedTime",
            lc."callbackRequested" AS "callCallback", lc.complaint AS "callComplaint"
     FROM (
-      SELECT t.id, t.status, t.attempt, t."lastOutcome", t.reason, t.mobile, t."createdAt", t."patientId", t."clinicId", t."createdById"
+      SELECT t.id
       FROM "CallTask" t
       WHERE ${where} ${keyset}
       ORDER BY ${order}
       LIMIT ${at.limit} ${page ? PrismaSql.sql`OFFSET ${at.offset}` : PrismaSql.empty}
-    ) t
+    ) chosen
+      JOIN "CallTask" t ON t.id = chosen.id
       JOIN "Patient" p ON p.id = t."patientId"
       JOIN "Clinic" c ON c.id = t."clinicId"
       LEFT JOIN "User" u ON u.id = t."createdById"
