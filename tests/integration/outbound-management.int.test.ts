@@ -95,6 +95,30 @@ describe("外呼管理", () => {
     }
   });
 
+  it("pages the 客户名单 newest first (ties on 添加时间 by id) with no row lost or repeated at page boundaries, for every clinic scope", async () => {
+    const db = testDb();
+    // A batch import gives many tasks the same 添加时间: make a tie that straddles the first page boundary.
+    const tied = (await db.callTask.findMany({ where: { scriptId: fixture.scriptId }, orderBy: { id: "asc" }, select: { id: true } })).slice(0, 14);
+    await db.callTask.updateMany({ where: { id: { in: tied.map((t) => t.id) } }, data: { createdAt: new Date(Date.now() + 60_000) } });
+    const cases = [
+      { userId: s.a.admin.id, where: { scriptId: fixture.scriptId }, status: undefined },
+      { userId: s.a.clinicAdmin.id, where: { scriptId: fixture.scriptId, clinicId: s.a.company.clinics[0]!.id }, status: undefined },
+      { userId: s.a.admin.id, where: { scriptId: fixture.scriptId, status: "ended" as const, lastOutcome: { not: "answered" as const } }, status: "notConnected" as const },
+    ];
+    for (const c of cases) {
+      const expected = (await db.callTask.findMany({ where: c.where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } })).map((t) => t.id);
+      expect(expected.length).toBeGreaterThan(c.status ? 0 : 10); // more than a page, so a boundary is crossed
+      const caller = await callerFor(c.userId);
+      const seen: string[] = [];
+      for (let page = 1; page <= Math.ceil(expected.length / 10) + 1; page++) {
+        const res = await caller.outboundManagement.roster({ scriptId: fixture.scriptId, status: c.status, page, pageSize: 10 });
+        expect(res.total).toBe(expected.length);
+        seen.push(...res.items.map((r) => r.id));
+      }
+      expect(seen).toEqual(expected);
+    }
+  });
+
   it("scopes to the caller's clinics and company", async () => {
     const asClinicAdmin = await callerFor(s.a.clinicAdmin.id);
     const res = await asClinicAdmin.outboundManagement.roster({ scriptId: fixture.scriptId, pageSize: 100 });
