@@ -9,6 +9,7 @@ import type { CallOutcome } from "@/server/generated/prisma/client";
 import { clinicFilter } from "@/server/services/tenancy/clinic-filter";
 import { loadScriptIntents, vocabularyIntents } from "./script-intents";
 import { LOW_CONFIDENCE } from "@/server/domain/intent/classify-intent";
+import { CappedTotalCache, cappedTotals } from "./capped-total-cache";
 
 export const listCallRecordsInput = withFilterRules(
   z.object({
@@ -21,7 +22,8 @@ export type ListCallRecordsInput = z.input<typeof listCallRecordsInput>;
 
 /**
  * Totals above this show as 「10000+」: counting a million calls exactly costs more than the whole page (see
- * docs/performance.md), and nobody pages that far; narrower filters give exact totals.
+ * docs/performance.md), and nobody pages that far; narrower filters give exact totals. A filter past the cap is not
+ * counted again for 30 s (capped-total-cache.ts).
  */
 export const CALL_RECORD_COUNT_CAP = 10_000;
 
@@ -29,11 +31,15 @@ export const CALL_RECORD_COUNT_CAP = 10_000;
 export async function listCallRecords(db: Tx, scope: Scope, viewer: Viewer, raw: ListCallRecordsInput) {
   const input = listCallRecordsInput.parse(raw);
   const clinics = await clinicFilter(db, scope);
+  const countKey = CappedTotalCache.key(scope.companyId, clinics?.in, input);
   const [[{ counted }], rows] = await Promise.all([
-    db.$queryRaw<[{ counted: number }]>`
+    cappedTotals.isCapped(countKey)
+      ? [{ counted: CALL_RECORD_COUNT_CAP + 1 }]
+      : db.$queryRaw<[{ counted: number }]>`
       SELECT count(*)::int AS counted FROM (SELECT 1 FROM "Call" WHERE ${callRecordSql(scope, clinics, input)} LIMIT ${CALL_RECORD_COUNT_CAP + 1}) capped`,
     listRows(db, scope, clinics, input),
   ]);
+  if (counted > CALL_RECORD_COUNT_CAP) cappedTotals.rememberCapped(countKey);
   const intents = await loadScriptIntents(db, scope.companyId, rows.map((r) => r.scriptId));
   const showMobile = can(viewer, "patients.mobile.view");
   const fallback = vocabularyIntents();
