@@ -3,7 +3,8 @@
  * Runs the HTTP bench's requests (bench/http/run.ts: 话单记录 第1页 and 筛选, 汇总, 话术详情, 客户名单 pages 1, 2, 50) through
  * the services once per role (公司管理员, 诊所管理员) with Prisma's query log on, keeps every statement they send, then
  * replays each statement `--runs` times over `--concurrency` pg connections at once and prints its p50/p95 — the
- * database's share of each request, without the app. `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of each statement.
+ * database's share of each request, without the app (and with 话单记录's capped-total cache emptied: every request's
+ * count is measured). `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of each statement.
  * World: BENCH_DATABASE_URL (the records bench's 1 M-call world, bench/records/run.ts --seed-only).
  */
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -15,6 +16,7 @@ import { listCallRecords } from "../../server/services/calls/records/list-call-r
 import { summarizeCallRecords } from "../../server/services/calls/records/summarize-call-records";
 import { listScriptRoster } from "../../server/services/dialer/outbound/list-script-roster";
 import { getManagedScript } from "../../server/services/dialer/outbound/get-managed-script";
+import { cappedTotals } from "../../server/services/calls/records/capped-total-cache";
 import { readWorld } from "../http/world";
 import { percentile } from "./measure";
 import { describeLoad, machineLoad } from "../results";
@@ -54,6 +56,7 @@ async function main() {
     const viewer = (await loadViewer(db, users.find((u) => u.email === email)!.id))!;
     for (const [name, run] of cases.filter(([n]) => n.includes(only))) {
       await run(viewer); // warm the plan cache and the data
+      cappedTotals.clear(); // the statement itself is measured, not whether a request sends it
       logged.length = 0;
       await run(viewer);
       logged.forEach((stmt, i) => captured.push({ name: `${name} · ${role} #${i + 1}`, stmt }));
