@@ -5,11 +5,12 @@
  * replays each statement `--runs` times over `--concurrency` pg connections at once and prints its p50/p95 — the
  * database's share of each request, without the app (and with 话单记录's capped-total cache emptied: every request's
  * count is measured). `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of each statement.
- * World: BENCH_DATABASE_URL (the records bench's 1 M-call world, bench/records/run.ts --seed-only).
+ * `--service` times the service calls themselves instead (serviceTimes). World: BENCH_DATABASE_URL (the records bench's 1 M-call world, bench/records/run.ts --seed-only).
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../../server/generated/prisma/client";
+import { createPrismaClient } from "../../server/db/create-client";
 import { scopeOf } from "../../server/domain/auth/scope";
 import { loadViewer } from "../../server/services/auth/load-viewer";
 import { listCallRecords } from "../../server/services/calls/records/list-call-records";
@@ -30,17 +31,13 @@ const day = (offset: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "As
 
 type Logged = { query: string; params: unknown[] };
 
-async function main() {
-  const w = await readWorld(url);
+type Run = (viewer: NonNullable<Awaited<ReturnType<typeof loadViewer>>>) => Promise<unknown>;
+
+/** The HTTP bench's requests (bench/http/run.ts), as service calls. */
+function benchCases(db: PrismaClient, w: Awaited<ReturnType<typeof readWorld>>): [string, Run][] {
   const [big, small, third] = [w.scripts[0]!, w.scripts[7]!, w.scripts[3]!];
-  const logged: Logged[] = [];
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
-  db.$on("query", (e) => logged.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
-  const users = await db.user.findMany({ where: { email: { in: ["admin@a.demo", "clinic@a.demo"] } }, select: { id: true, email: true } });
-  const roles: [string, string][] = [["公司管理员", "admin@a.demo"], ["诊所管理员", "clinic@a.demo"]];
-  type Run = (viewer: NonNullable<Awaited<ReturnType<typeof loadViewer>>>) => Promise<unknown>;
   const list = (input: Parameters<typeof listCallRecords>[3]): Run => (v) => listCallRecords(db, scopeOf({ ...v, companyId: v.companyId! }), v, input);
-  const cases: [string, Run][] = [
+  return [
     ["话单 第1页", list({ page: 1, pageSize: 20 })],
     ["筛选 已接听", list({ page: 1, pageSize: 20, outcome: "answered" })],
     ["筛选 话术+意向", list({ page: 1, pageSize: 20, scriptId: small, intent: w.intents[0] })],
@@ -51,6 +48,21 @@ async function main() {
     ...[big, small, third].map((id, i): [string, Run] => [`话术详情 ${["big", "small", "third"][i]}`, (v) => getManagedScript(db, scopeOf({ ...v, companyId: v.companyId! }), id, new Date())]),
     ...[1, 2, 50].map((page): [string, Run] => [`客户名单 第${page}页`, (v) => listScriptRoster(db, scopeOf({ ...v, companyId: v.companyId! }), v, { scriptId: big, page })]),
   ];
+}
+
+async function main() {
+  const w = await readWorld(url);
+  const logged: Logged[] = [];
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
+  db.$on("query", (e) => logged.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+  const users = await db.user.findMany({ where: { email: { in: ["admin@a.demo", "clinic@a.demo"] } }, select: { id: true, email: true } });
+  const roles: [string, string][] = [["公司管理员", "admin@a.demo"], ["诊所管理员", "clinic@a.demo"]];
+  if (process.argv.includes("--service")) {
+    await db.$disconnect();
+    const app = createPrismaClient(url); // as the app's client: no query log, its pool
+    return serviceTimes(app, roles, users, benchCases(app, w));
+  }
+  const cases = benchCases(db, w);
   const captured: { name: string; stmt: Logged }[] = [];
   for (const [role, email] of roles) {
     const viewer = (await loadViewer(db, users.find((u) => u.email === email)!.id))!;
@@ -95,6 +107,35 @@ async function main() {
   console.log("| statement | p50 (ms) | p95 (ms) | rows | SQL |\n|---|---:|---:|---:|---|");
   for (const r of rows) console.log(`| ${r.name} | ${r.p50} | **${r.p95}** | ${r.rows} | \`${r.sql.replace(/\|/g, "\\|")}\` |`);
   console.log(`\n${describeLoad(load())}`);
+}
+
+/**
+ * `--service`: each case's whole service call (all its statements, Prisma's runtime, the process's caches as a running
+ * server has them) `--runs` times over `--concurrency` callers at once, per role: the request minus HTTP and tRPC.
+ */
+async function serviceTimes(db: PrismaClient, roles: [string, string][], users: { id: string; email: string | null }[], cases: [string, Run][]) {
+  const load = machineLoad();
+  console.log(`\nService calls of the HTTP bench's requests, each ${runs}× over ${concurrency} callers at once; world ${url.split("/").pop()}\n`);
+  console.log("| case | role | p50 (ms) | p95 (ms) |\n|---|---|---:|---:|");
+  for (const [role, email] of roles) {
+    const viewer = (await loadViewer(db, users.find((u) => u.email === email)!.id))!;
+    for (const [name, run] of cases.filter(([n]) => n.includes(only))) {
+      await run(viewer);
+      const times: number[] = [];
+      let left = runs;
+      await Promise.all(Array.from({ length: concurrency }, async () => {
+        while (left-- > 0) {
+          const t0 = performance.now();
+          await run(viewer);
+          times.push(performance.now() - t0);
+        }
+      }));
+      times.sort((a, b) => a - b);
+      console.log(`| ${name} | ${role} | ${Math.round(percentile(times, 50) * 10) / 10} | **${Math.round(percentile(times, 95) * 10) / 10}** |`);
+    }
+  }
+  console.log(`\n${describeLoad(load())}`);
+  await db.$disconnect();
 }
 
 main().catch((error) => {
