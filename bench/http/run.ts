@@ -5,7 +5,9 @@
  * bench's 1 M-call world (built first by `bench/records/run.ts --seed-only` when missing), signed-in sessions of a
  * 公司管理员 and a 诊所管理员, and autocannon (bounded in time, only to 127.0.0.1) with N concurrent users cycling through
  * 话单记录 pages with filters, 话单记录汇总, a script's detail, the 外呼管理 list, 客户名单 pages and recording range
- * requests. Prints p50/p95/p99 and throughput per endpoint, errors, the server's RSS and the machine's load; then one
+ * requests — first as independent users (bench/http/users-model.ts: each acts at random, mean --think-s apart), then
+ * the same rate in autocannon's lockstep (a burst once a second), then saturation. Prints p50/p95/p99 and throughput per
+ * endpoint, errors, the server's RSS and the machine's load; then one
  * 客户名单 export download (first byte, total, the server's RSS) with nobody else on the server. JSON → bench/results/.
  *
  * CPU per request (issue 29): before the load phases, each endpoint alone gets `--requests` requests (4 connections)
@@ -27,6 +29,7 @@ import autocannon from "autocannon";
 import { percentile } from "../records/measure";
 import { describeLoad, machineLoad, writeResult } from "../results";
 import { treeCpuMs, treeRssMb } from "./process-stats";
+import { independentUsers } from "./users-model";
 import { readWorld, storeRecordings } from "./world";
 import { signIn as signInAt } from "./sign-in";
 
@@ -212,6 +215,15 @@ async function loadPhase(endpoints: Endpoint[], sessions: string[], rate: number
   };
 }
 
+async function sampled<T>(serverPid: number, onRss: (mb: number) => void, fn: () => Promise<T>): Promise<T> {
+  const sampler = setInterval(() => onRss(treeRssMb(serverPid)), 500);
+  try {
+    return await fn();
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 async function main() {
   const load = machineLoad();
   if (!existsSync(path.join(root, distDir, "BUILD_ID")) || !process.argv.includes("--skip-build")) {
@@ -295,13 +307,27 @@ async function main() {
     // every --think-s seconds (autocannon's overallRate = N / think-s; requests that find every connection busy wait,
     // so a slow server still shows as latency); (2) saturation — the N connections back to back, no pause, which
     // measures throughput: there p95 ≈ N / throughput by construction.
-    const phases = [...(thinkSeconds > 0 ? [{ name: `users (one action every ${thinkSeconds} s each)`, rate: Math.max(1, Math.round(connections / thinkSeconds)) }] : []), { name: "saturation (no pause)", rate: 0 }];
+    // The users come twice: independent (each at random, users-model.ts — how people arrive) and in autocannon's
+    // lockstep (every connection's once-a-second timer fires in the same millisecond: a burst of N / think-s requests).
+    const userRate = Math.max(1, Math.round(connections / thinkSeconds));
+    const phases = [
+      ...(thinkSeconds > 0
+        ? [
+            { name: `users (one action every ${thinkSeconds} s each, independent)`, rate: userRate, independent: true },
+            { name: `users in lockstep (autocannon overallRate: ${userRate} requests at once every second)`, rate: userRate, independent: false },
+          ]
+        : []),
+      { name: "saturation (no pause)", rate: 0, independent: false },
+    ];
     const results = [];
     let peakRss = rssBefore;
     for (const phase of phases) {
       log(`phase: ${phase.name}`);
       const cpuBefore = treeCpuMs(server.pid!);
-      const r = await loadPhase(endpoints, sessions, phase.rate, server.pid!, (mb) => (peakRss = Math.max(peakRss, mb)));
+      const onRss = (mb: number) => (peakRss = Math.max(peakRss, mb));
+      const r = phase.independent
+        ? await sampled(server.pid!, onRss, () => independentUsers({ base, endpoints, sessions, users: connections, thinkSeconds, durationSeconds: duration }))
+        : await loadPhase(endpoints, sessions, phase.rate, server.pid!, onRss);
       const cpuMsPerRequest = Math.round(((treeCpuMs(server.pid!) - cpuBefore) / Math.max(1, r.all.requests)) * 10) / 10;
       results.push({ phase: phase.name, ...r, cpuMsPerRequest });
     }
