@@ -29,7 +29,8 @@ import autocannon from "autocannon";
 import { percentile } from "../records/measure";
 import { describeLoad, machineLoad, writeResult } from "../results";
 import { treeCpuMs, treeRssMb } from "./process-stats";
-import { independentUsers } from "./users-model";
+import { loadPhase } from "./autocannon-phase";
+import { independentUsers, type UsersEndpoint } from "./users-model";
 import { readWorld, storeRecordings } from "./world";
 import { signIn as signInAt } from "./sign-in";
 
@@ -157,63 +158,7 @@ async function signIn(account: string): Promise<string> {
 const trpc = (procedure: string, input: unknown) => `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 const day = (offset: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() - offset * 86_400_000));
 
-interface Endpoint {
-  name: string;
-  paths: string[];
-  headers?: Record<string, string>;
-  /** Sent without a session cookie. */
-  anonymous?: boolean;
-}
-
-/**
- * One load phase: `connections` users cycle through the endpoints as a manager's browser would (the role and the
- * variant of each endpoint rotate); `rate` > 0 caps all users together at that many requests a second. Latency per
- * endpoint comes from onResponse (called just before autocannon's response event for the same request).
- */
-async function loadPhase(endpoints: Endpoint[], sessions: string[], rate: number, serverPid: number, onRss: (mb: number) => void) {
-  const times = new Map<string, number[]>(endpoints.map((e) => [e.name, []]));
-  const statuses = new Map<string, Map<number, number>>(endpoints.map((e) => [e.name, new Map()]));
-  let turn = 0;
-  let last: string | null = null;
-  const requests = endpoints.map((e) => ({
-    method: "GET" as const,
-    setupRequest: (req: Record<string, unknown>) => {
-      const n = turn++;
-      const cookie = e.anonymous ? {} : { cookie: sessions[Math.floor(n / endpoints.length) % sessions.length] };
-      return { ...req, path: e.paths[n % e.paths.length], headers: { ...e.headers, ...cookie } };
-    },
-    onResponse: (status: number) => {
-      last = e.name;
-      const s = statuses.get(e.name)!;
-      s.set(status, (s.get(status) ?? 0) + 1);
-    },
-  }));
-  const sampler = setInterval(() => onRss(treeRssMb(serverPid)), 500);
-  const started = performance.now();
-  const instance = autocannon({ url: base, connections, duration, pipelining: 1, requests, timeout: 60, ...(rate > 0 ? { overallRate: rate } : {}) });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
-    if (last) times.get(last)!.push(ms);
-    last = null;
-  });
-  const result = await instance;
-  clearInterval(sampler);
-  const seconds = (performance.now() - started) / 1000;
-  const perSecond = (n: number) => Math.round((n / seconds) * 10) / 10;
-  const endpointRows = endpoints.map((e) => {
-    const t = times.get(e.name)!.sort((a, b) => a - b);
-    const codes = Object.fromEntries(statuses.get(e.name)!);
-    const errors = [...statuses.get(e.name)!].filter(([code]) => code >= 400).reduce((a, [, n]) => a + n, 0);
-    return { endpoint: e.name, requests: t.length, perSecond: perSecond(t.length), p50: Math.round(percentile(t, 50)), p95: Math.round(percentile(t, 95)), p99: Math.round(percentile(t, 99)), errors, codes };
-  });
-  const all = [...times.values()].flat().sort((a, b) => a - b);
-  return {
-    rate,
-    seconds,
-    endpoints: endpointRows,
-    all: { requests: all.length, perSecond: perSecond(all.length), p50: Math.round(percentile(all, 50)), p95: Math.round(percentile(all, 95)), p99: Math.round(percentile(all, 99)) },
-    autocannon: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, requestsTotal: result.requests.total },
-  };
-}
+type Endpoint = UsersEndpoint;
 
 async function sampled<T>(serverPid: number, onRss: (mb: number) => void, fn: () => Promise<T>): Promise<T> {
   const sampler = setInterval(() => onRss(treeRssMb(serverPid)), 500);
@@ -327,14 +272,14 @@ async function main() {
       const onRss = (mb: number) => (peakRss = Math.max(peakRss, mb));
       const r = phase.independent
         ? await sampled(server.pid!, onRss, () => independentUsers({ base, endpoints, sessions, users: connections, thinkSeconds, durationSeconds: duration }))
-        : await loadPhase(endpoints, sessions, phase.rate, server.pid!, onRss);
+        : await loadPhase({ base, connections, duration }, endpoints, sessions, phase.rate, server.pid!, onRss);
       const cpuMsPerRequest = Math.round(((treeCpuMs(server.pid!) - cpuBefore) / Math.max(1, r.all.requests)) * 10) / 10;
       results.push({ phase: phase.name, ...r, cpuMsPerRequest });
     }
     // The baseline: the bare server (no session, one SELECT 1) under the same N connections, same duration.
     log("phase: /api/health baseline (no pause)");
     const healthCpuBefore = treeCpuMs(server.pid!);
-    const healthPhase = await loadPhase([{ name: "/api/health（无会话）", paths: ["/api/health"], anonymous: true }], sessions, 0, server.pid!, (mb) => (peakRss = Math.max(peakRss, mb)));
+    const healthPhase = await loadPhase({ base, connections, duration }, [{ name: "/api/health（无会话）", paths: ["/api/health"], anonymous: true }], sessions, 0, server.pid!, (mb) => (peakRss = Math.max(peakRss, mb)));
     const healthCpuMs = Math.round(((treeCpuMs(server.pid!) - healthCpuBefore) / Math.max(1, healthPhase.all.requests)) * 10) / 10;
     const saturation = results.find((r) => r.rate === 0)!;
     const ratio = (a: number, b: number) => Math.round((a / Math.max(0.001, b)) * 100) / 100;
