@@ -7,8 +7,9 @@ import { ACCOUNTS, login, sql } from "./helpers";
 /**
  * 实时监控 with several app processes on one database (issue 27). Process A is the suite's server (it dials); B and C
  * are started here with their jobs off, so that only A dials: what they show reaches them through A's NOTIFY on their
- * LISTEN connection. C's clock is shifted to 21:30 in Shanghai (APP_TEST_CLOCK_SHIFT_MINUTES, honoured on an e2e
- * database only) to show the calling window's reason while A dials at the real time.
+ * LISTEN connection. C's clock is shifted to the other side of the calling window from the real time — 21:30 in
+ * Shanghai by day, 13:00 by night (APP_TEST_CLOCK_SHIFT_MINUTES, honoured on an e2e database only) — so one of B and C
+ * gives the window as the reason and the other does not, whenever the suite runs.
  * Ports: E2E_PORT_B (default E2E_PORT + 2) and E2E_PORT_C (default the next one).
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -18,13 +19,17 @@ const A = `http://127.0.0.1:${PORT}`;
 const B = `http://127.0.0.1:${PORT_B}`;
 const C = `http://127.0.0.1:${PORT_C}`;
 
-/** Minutes from now to the next 21:30 in Shanghai (UTC+8, no DST) at least two hours ahead. */
-function shiftToEvening(now = new Date()): number {
-  const minuteOfDay = (now.getUTCHours() * 60 + now.getUTCMinutes() + 8 * 60) % 1440;
-  const shift = (21 * 60 + 30 - minuteOfDay + 1440) % 1440;
+/** The real minute of the day in Shanghai (UTC+8, no DST). */
+const shanghaiMinute = (now = new Date()) => (now.getUTCHours() * 60 + now.getUTCMinutes() + 8 * 60) % 1440;
+/** Minutes from now to the next `target` minute of the day in Shanghai at least two hours ahead. */
+function shiftTo(target: number, now = new Date()): number {
+  const shift = (target - shanghaiMinute(now) + 1440) % 1440;
   return shift < 120 ? shift + 1440 : shift;
 }
-const SHIFT_MINUTES = shiftToEvening();
+// C takes the other side of the calling window (09:00–20:00) from the real time, whenever the suite runs: 21:30 while
+// the real time is inside it (with a margin for the suite's own minutes), 13:00 while it is outside.
+const REAL_INSIDE_WINDOW = shanghaiMinute() >= 9 * 60 + 10 && shanghaiMinute() < 19 * 60 + 40;
+const SHIFT_MINUTES = shiftTo(REAL_INSIDE_WINDOW ? 21 * 60 + 30 : 13 * 60);
 
 const processes: ChildProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];
@@ -105,7 +110,7 @@ test("暂停 through process A shows on process B's 实时监控 within 2 s", as
   await expect(rowB).toHaveCount(0, { timeout: 2_000 });
 });
 
-test("a process whose clock says 21:30 gives the calling window as the reason; the real-time one does not", async ({ page, context }) => {
+test("of two processes whose clocks are on either side of the calling window, only the one outside gives it as the reason", async ({ page, context }) => {
   test.setTimeout(120_000);
   const fixture = await seedRecordsFixture("e2e-监控外呼时段话术", 4);
   cleanups.push(() => removeRecordsFixture(fixture.scriptId));
@@ -122,11 +127,13 @@ test("a process whose clock says 21:30 gives the calling window as the reason; t
   const pageC = await context.newPage();
   await openMonitor(pageC, C);
   const reasonC = pageC.getByTestId(`monitor-script-${name}`).getByTestId("monitor-reason");
-  await expect(reasonC).toHaveText(/不在外呼时段（09:00–20:00），将于 明天 09:00 开始/);
   await openMonitor(page, B);
   const reasonB = page.getByTestId(`monitor-script-${name}`).getByTestId("monitor-reason");
-  await expect(reasonB).toBeVisible();
-  await expect(reasonB).not.toContainText("不在外呼时段");
+  // By day the real-time B is inside the window and C (21:30) outside; by night the other way round.
+  const [outside, inside] = REAL_INSIDE_WINDOW ? [reasonC, reasonB] : [reasonB, reasonC];
+  await expect(outside).toHaveText(/不在外呼时段（09:00–20:00），将于 (今天|明天) 09:00 开始/);
+  await expect(inside).toBeVisible();
+  await expect(inside).not.toContainText("不在外呼时段");
 });
 
 test("a batch dialed by process A: its dials and live calls reach process B's 实时监控 within 2 s", async ({ page, context }) => {
