@@ -1,9 +1,9 @@
 import type { PrismaClient, Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import type { Scope } from "@/server/domain/auth/scope";
-import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { OUTCOME_SETTING_LIMITS, outcomeSettingsOf, updateOutcomeSettingsInput, type UpdateOutcomeSettingsInput } from "@/server/domain/outcomes/outcome-settings";
+import { assertCompanyWide } from "@/server/services/tenancy/assert-company-wide";
 
 const SELECT = { attributionWindowDays: true, callPriceCentsPerMinute: true, smsPriceCents: true, outcomeCreditsStaleAt: true } as const;
 
@@ -21,8 +21,7 @@ export async function getOutcomeSettings(db: Tx, scope: Scope) {
 export async function updateOutcomeSettings(db: PrismaClient, scope: Scope, viewer: Viewer, raw: UpdateOutcomeSettingsInput) {
   const input = updateOutcomeSettingsInput.parse(raw);
   return db.$transaction(async (tx) => {
-    const outside = await tx.clinic.count({ where: { companyId: scope.companyId, id: { notIn: scope.clinicIds } } });
-    if (outside > 0) throw AppError.forbidden("归因与成本设置对全公司生效，仅限可查看全部门店的管理员修改");
+    await assertCompanyWide(tx, scope, "归因与成本设置");
     const before = outcomeSettingsOf(await tx.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: SELECT }));
     const windowChanged = before.windowDays !== input.windowDays;
     const company = await tx.company.update({

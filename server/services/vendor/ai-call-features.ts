@@ -2,9 +2,9 @@ import type { PrismaClient, Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import type { Scope } from "@/server/domain/auth/scope";
 import { aiCallFeaturesOf, DEFAULT_AI_CALL_FEATURES } from "@/server/domain/vendor/ai-call-features";
-import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { updateAiCallFeaturesInput, type UpdateAiCallFeaturesInput } from "./ai-call-features.schema";
+import { assertCompanyWide } from "@/server/services/tenancy/assert-company-wide";
 
 /**
  * 外呼管理 → AI 通话功能: the company's setting as the dialer reads it (stored values with defaults), whether it is the
@@ -33,8 +33,7 @@ export async function getAiCallFeatures(db: Tx, scope: Scope, carrier: { usesAiC
 export async function updateAiCallFeatures(db: PrismaClient, scope: Scope, viewer: Viewer, raw: UpdateAiCallFeaturesInput) {
   const input = updateAiCallFeaturesInput.parse(raw);
   return db.$transaction(async (tx) => {
-    const outside = await tx.clinic.count({ where: { companyId: scope.companyId, id: { notIn: scope.clinicIds } } });
-    if (outside > 0) throw AppError.forbidden("AI 通话功能对全公司生效，仅限可查看全部门店的管理员修改");
+    await assertCompanyWide(tx, scope, "AI 通话功能");
     const before = await tx.company.findUniqueOrThrow({ where: { id: scope.companyId }, select: { aiCallFeatures: true } });
     await tx.company.update({ where: { id: scope.companyId }, data: { aiCallFeatures: input } });
     await writeAuditLog(tx, {

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Tx } from "@/server/db/create-client";
 import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { startBatchCall } from "@/server/services/dialer/batch/start-batch-call";
@@ -13,6 +14,26 @@ const audit = (ctx: ApiContext, action: string, targetType: string, targetId: st
   writeAuditLog(ctx.db, { companyId: ctx.caller.companyId, actorId: null, action, targetType, targetId, data: { apiKeyId: ctx.caller.apiKeyId, ...data } });
 
 const dayOf = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/**
+ * A booking-side row upserted by externalId (appointment, visit, deduction): the row and the 效果分析 credits of its
+ * patient — and of the previous patient when an update moved it — in one transaction (docs/outcomes.md), then audited
+ * as `api.<kind>.create` / `.update`.
+ */
+async function upsertCredited<R extends { id: string }>(
+  ctx: ApiContext,
+  target: { kind: string; type: string; externalId: string; patientId: string },
+  existing: { patientId: string } | null,
+  write: (tx: Tx) => Promise<R>,
+): Promise<R> {
+  const row = await ctx.db.$transaction(async (tx) => {
+    const written = await write(tx);
+    await recreditPatients(tx, ctx.caller.companyId, [target.patientId, ...(existing ? [existing.patientId] : [])]);
+    return written;
+  });
+  await audit(ctx, `api.${target.kind}.${existing ? "update" : "create"}`, target.type, row.id, { externalId: target.externalId });
+  return row;
+}
 
 /** POST /api/v1/patients: upsert by externalId when given, else by mobile (the company's oldest patient with it). */
 export async function upsertPatient(ctx: ApiContext, body: z.output<typeof upsertPatientBody>) {
@@ -49,15 +70,9 @@ export async function upsertAppointment(ctx: ApiContext, body: z.output<typeof u
   const [clinicId, patientId] = await Promise.all([requireClinic(ctx, body.clinicId), resolvePatient(ctx, body)]);
   const existing = await ctx.db.appointment.findUnique({ where: { companyId_externalId: { companyId, externalId: body.externalId } } });
   const data = { clinicId, patientId, startsAt: new Date(body.startsAt), status: body.status, item: body.item ?? null, doctorName: body.doctorName ?? null };
-  // The row and its 效果分析 credit (and its patient's other bookings', docs/outcomes.md) in one transaction.
-  const row = await ctx.db.$transaction(async (tx) => {
-    const written = existing
-      ? await tx.appointment.update({ where: { id: existing.id }, data })
-      : await tx.appointment.create({ data: { ...data, companyId, externalId: body.externalId } });
-    await recreditPatients(tx, companyId, [patientId, ...(existing ? [existing.patientId] : [])]);
-    return written;
-  });
-  await audit(ctx, existing ? "api.appointment.update" : "api.appointment.create", "Appointment", row.id, { externalId: body.externalId });
+  const row = await upsertCredited(ctx, { kind: "appointment", type: "Appointment", externalId: body.externalId, patientId }, existing, (tx) =>
+    existing ? tx.appointment.update({ where: { id: existing.id }, data }) : tx.appointment.create({ data: { ...data, companyId, externalId: body.externalId } }),
+  );
   return {
     status: existing ? 200 : 201,
     body: { id: row.id, externalId: body.externalId, patientId, clinicId, startsAt: row.startsAt.toISOString(), status: row.status, item: row.item, doctorName: row.doctorName, created: !existing },
@@ -70,12 +85,9 @@ export async function upsertVisit(ctx: ApiContext, body: z.output<typeof upsertV
   const [clinicId, patientId] = await Promise.all([requireClinic(ctx, body.clinicId), resolvePatient(ctx, body)]);
   const existing = await ctx.db.visit.findUnique({ where: { companyId_externalId: { companyId, externalId: body.externalId } } });
   const data = { clinicId, patientId, visitedAt: new Date(body.visitedAt), item: body.item ?? null };
-  const row = await ctx.db.$transaction(async (tx) => {
-    const written = existing ? await tx.visit.update({ where: { id: existing.id }, data }) : await tx.visit.create({ data: { ...data, companyId, externalId: body.externalId } });
-    await recreditPatients(tx, companyId, [patientId, ...(existing ? [existing.patientId] : [])]);
-    return written;
-  });
-  await audit(ctx, existing ? "api.visit.update" : "api.visit.create", "Visit", row.id, { externalId: body.externalId });
+  const row = await upsertCredited(ctx, { kind: "visit", type: "Visit", externalId: body.externalId, patientId }, existing, (tx) =>
+    existing ? tx.visit.update({ where: { id: existing.id }, data }) : tx.visit.create({ data: { ...data, companyId, externalId: body.externalId } }),
+  );
   return { status: existing ? 200 : 201, body: { id: row.id, externalId: body.externalId, patientId, clinicId, visitedAt: row.visitedAt.toISOString(), item: row.item, created: !existing } };
 }
 
@@ -85,14 +97,11 @@ export async function upsertTreatmentDeduction(ctx: ApiContext, body: z.output<t
   const [clinicId, patientId] = await Promise.all([requireClinic(ctx, body.clinicId), resolvePatient(ctx, body)]);
   const existing = await ctx.db.treatmentDeduction.findUnique({ where: { companyId_externalId: { companyId, externalId: body.externalId } } });
   const data = { clinicId, patientId, performedAt: new Date(body.performedAt), item: body.item, amountCents: body.amountCents };
-  const row = await ctx.db.$transaction(async (tx) => {
-    const written = existing
-      ? await tx.treatmentDeduction.update({ where: { id: existing.id }, data })
-      : await tx.treatmentDeduction.create({ data: { ...data, companyId, externalId: body.externalId } });
-    await recreditPatients(tx, companyId, [patientId, ...(existing ? [existing.patientId] : [])]);
-    return written;
-  });
-  await audit(ctx, existing ? "api.treatmentDeduction.update" : "api.treatmentDeduction.create", "TreatmentDeduction", row.id, { externalId: body.externalId });
+  const row = await upsertCredited(ctx, { kind: "treatmentDeduction", type: "TreatmentDeduction", externalId: body.externalId, patientId }, existing, (tx) =>
+    existing
+      ? tx.treatmentDeduction.update({ where: { id: existing.id }, data })
+      : tx.treatmentDeduction.create({ data: { ...data, companyId, externalId: body.externalId } }),
+  );
   return {
     status: existing ? 200 : 201,
     body: { id: row.id, externalId: body.externalId, patientId, clinicId, performedAt: row.performedAt.toISOString(), item: row.item, amountCents: row.amountCents, created: !existing },

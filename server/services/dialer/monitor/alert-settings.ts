@@ -1,9 +1,9 @@
 import type { PrismaClient, Tx } from "@/server/db/create-client";
 import type { Viewer } from "@/server/domain/auth/permissions";
 import type { Scope } from "@/server/domain/auth/scope";
-import { AppError } from "@/server/errors";
 import { writeAuditLog } from "@/server/services/audit/write-audit-log";
 import { updateAlertSettingsInput, type UpdateAlertSettingsInput } from "./alert-settings.schema";
+import { assertCompanyWide } from "@/server/services/tenancy/assert-company-wide";
 
 const SELECT = { alertBalanceMinutes: true, alertAnswerRatePercent: true, alertInterceptedPercent: true, alertSmsMobile: true, alertByWebhook: true } as const;
 
@@ -23,8 +23,7 @@ export async function getAlertSettings(db: Tx, scope: Scope) {
 export async function updateAlertSettings(db: PrismaClient, scope: Scope, viewer: Viewer, raw: UpdateAlertSettingsInput) {
   const input = updateAlertSettingsInput.parse(raw);
   return db.$transaction(async (tx) => {
-    const clinics = await tx.clinic.count({ where: { companyId: scope.companyId, id: { notIn: scope.clinicIds } } });
-    if (clinics > 0) throw AppError.forbidden("告警设置对全公司生效，仅限可查看全部门店的管理员修改");
+    await assertCompanyWide(tx, scope, "告警设置");
     const updated = await tx.company.update({
       where: { id: scope.companyId },
       data: {
