@@ -196,6 +196,8 @@ describe("running totals (CallDailyTotal, answered patients)", () => {
         if (roll < 0.1) {
           carrier.failNext = new CarrierRejected(random() < 0.5 ? "rateLimited" : "invalidNumber", "test");
           await placeClaimedCall(db, carrier, claim, now);
+          // A claim that lost its task never reaches the carrier: the refusal must not fall on the next placement.
+          carrier.failNext = null;
           continue;
         }
         if (roll < 0.18) {
@@ -206,6 +208,7 @@ describe("running totals (CallDailyTotal, answered patients)", () => {
             await applyAttemptResult(db, attemptCompleted(clientRef, outcome, { carrierCallId, endedAt: minutes(now, 1), rounds }));
           };
           await placeClaimedCall(db, carrier, claim, now);
+          carrier.beforeReturn = null; // as failNext: never the next placement's
           continue;
         }
         if (roll < 0.22) {
