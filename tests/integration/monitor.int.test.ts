@@ -128,11 +128,7 @@ describe("实时监控 is pushed: a dial by another process reaches the stream t
     const dialerProcess = createPrismaClient(url);
     const abort = new AbortController();
     try {
-      const stream = streamMonitorSnapshots(pageProcess, { companyId: own.companyId, clinicIds: own.clinicIds }, {}, {
-        activity: (fn) => listener.subscribe(fn),
-        signal: abort.signal,
-        clock: () => t0,
-      });
+      const stream = pushedStream(pageProcess, own, listener, abort.signal, t0);
       const first = await stream.next();
       expect(first.value?.seats.inUse).toBe(0);
       // Let the LISTEN connection open (it is made on the first subscriber).
@@ -157,6 +153,17 @@ describe("实时监控 is pushed: a dial by another process reaches the stream t
   });
 });
 
+/** A company's 实时监控 stream on `db` (a page's process), woken by `listener`'s NOTIFY, at the clock `t0`. */
+function pushedStream(
+  db: Parameters<typeof streamMonitorSnapshots>[0],
+  own: { companyId: string; clinicIds: string[] },
+  listener: NonNullable<ReturnType<typeof dialerActivityListener>>,
+  signal: AbortSignal,
+  t0: Date,
+) {
+  return streamMonitorSnapshots(db, { companyId: own.companyId, clinicIds: own.clinicIds }, {}, { activity: (fn) => listener.subscribe(fn), signal, clock: () => t0 });
+}
+
 /** A stream's next value (the stream must not have ended). */
 function valueOf<T>(result: IteratorResult<T>): T {
   if (result.done) throw new Error("the stream ended");
@@ -174,11 +181,7 @@ describe("实时监控 keeps what changes slowly until a notification says it ch
     const other = createPrismaClient(url);
     const abort = new AbortController();
     try {
-      const stream = streamMonitorSnapshots(pageProcess, { companyId: own.companyId, clinicIds: own.clinicIds }, {}, {
-        activity: (fn) => listener.subscribe(fn),
-        signal: abort.signal,
-        clock: () => t0,
-      });
+      const stream = pushedStream(pageProcess, own, listener, abort.signal, t0);
       const first = valueOf(await stream.next());
       const before = first.scripts.find((s) => s.id === script.id)!.name;
       await new Promise((r) => setTimeout(r, 1_500));
